@@ -1,0 +1,119 @@
+import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
+import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import { machineInfo } from '../src/measure/machine.ts';
+import { measureModes } from '../src/measure/measure-modes.ts';
+import { LabPool, modeNames, type ModeName } from '../src/modes/index.ts';
+import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { modeTable } from '../src/report/mode-table.ts';
+import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
+import type { WorkloadSpec } from '../src/workload/spec.ts';
+
+const TASKS = 8;
+
+/** The two workloads, sized for a full run or a quick smoke run. Same seed, same waits. */
+export function headlineWorkloads(quick: boolean, seed: number): { cpu: WorkloadSpec; wait: WorkloadSpec } {
+  return {
+    cpu: cpuBoundWorkload({ tasks: TASKS, unitsPerTask: quick ? 4_000 : 18_000 }),
+    wait: waitBoundWorkload({
+      tasks: TASKS,
+      waitsPerTask: quick ? 2 : 4,
+      minWaitMs: quick ? 10 : 20,
+      maxWaitMs: quick ? 40 : 80,
+      unitsPerReply: 10,
+      seed,
+    }),
+  };
+}
+
+/** What the wait-bound rows are judged against: sum of all waits, the longest task's waits, a perfect pool. */
+export interface WaitFacts {
+  readonly sumOfWaitsMs: number;
+  readonly longestTaskWaitMs: number;
+  readonly perfectPoolMs: number;
+}
+
+export function waitFacts(workload: WorkloadSpec, threads: number): WaitFacts {
+  const totals = [...waitTotals(workload).values()];
+  return {
+    sumOfWaitsMs: totals.reduce((a, b) => a + b, 0),
+    longestTaskWaitMs: Math.max(...totals),
+    perfectPoolMs: listScheduleMs(totals, threads),
+  };
+}
+
+/** Sentences about the measured rows; every figure in them comes from the rows or the facts. */
+export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly ModeComparison[], facts: WaitFacts, cores: number): string[] {
+  const row = (rows: readonly ModeComparison[], mode: ModeName): ModeComparison => rows.find((r) => r.mode === mode)!;
+  const cpuInterleaved = row(cpu, 'interleaved');
+  const cpuParallel = row(cpu, 'parallel');
+  const ideal = Math.min(cpuParallel.threads, cores, TASKS);
+  const waitSequential = row(wait, 'sequential');
+  const waitInterleaved = row(wait, 'interleaved');
+  const waitParallel = row(wait, 'parallel');
+  const notes = [
+    `cpu-bound: interleaved took ${formatRatio(cpuInterleaved.medianMs / row(cpu, 'sequential').medianMs)} the sequential time; ` +
+      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads was ` +
+      `${formatRatio(cpuParallel.speedup)} faster, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
+      `for ${cpuParallel.threads} threads on ${cores} cores.`,
+    `wait-bound: sequential took ${formatRatio(waitSequential.medianMs / facts.sumOfWaitsMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms); ` +
+      `interleaved took ${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest single task's waits ` +
+      `(${formatMs(facts.longestTaskWaitMs)} ms), because a waiting task parks and the others run on the same thread.`,
+    `wait-bound: parallel took ${formatMs(waitParallel.medianMs)} ms against ${formatMs(facts.perfectPoolMs)} ms for a perfect ` +
+      `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
+      `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
+  ];
+  const mismatched = [...cpu, ...wait].filter((r) => !r.checksumOk);
+  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => `${r.workload}/${r.mode}`).join(', ')}: these rows did different work.`);
+  return notes;
+}
+
+async function run(context: ExperimentContext): Promise<ExperimentResult> {
+  const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
+  const machine = machineInfo();
+  const pool = await LabPool.start({ threads: context.threads });
+  try {
+    const measure = (workload: WorkloadSpec): Promise<ModeComparison[]> =>
+      measureModes(workload, modeNames, {
+        repeats: context.repeats,
+        warmups: context.warmups,
+        runOptions: { pool, ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }) },
+        onProgress: context.onProgress,
+      }).then(compareModes);
+    const cpuRows = await measure(cpu);
+    const waitRows = await measure(wait);
+    const facts = waitFacts(wait, context.threads);
+    return {
+      experiment: 'headline',
+      question: headline.question,
+      machine,
+      settings: {
+        repeats: context.repeats,
+        warmups: context.warmups,
+        threads: context.threads,
+        seed: context.seed,
+        quick: context.quick,
+        'cpu-bound': cpu.description!,
+        'wait-bound': wait.description!,
+      },
+      tables: [modeTable(`cpu-bound: ${cpu.description}`, cpuRows), modeTable(`wait-bound: ${wait.description}`, waitRows)],
+      rows: [...cpuRows, ...waitRows],
+      facts: {
+        waitBoundSumOfWaitsMs: facts.sumOfWaitsMs,
+        waitBoundLongestTaskWaitMs: facts.longestTaskWaitMs,
+        waitBoundPerfectPoolMs: facts.perfectPoolMs,
+      },
+      notes: interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism),
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+export const headline: Experiment = {
+  name: 'headline',
+  question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
+  defaults: { repeats: 5, quickRepeats: 3 },
+  run,
+};

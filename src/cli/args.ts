@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { flags, type FlagName } from './flags.ts';
+import { nearest } from './suggest.ts';
+import { UsageError } from './usage-error.ts';
+
+/** The command line, checked: every numeric flag is in range, no unknown flag got through. */
+export interface LabArgs {
+  readonly positionals: readonly string[];
+  readonly quick: boolean;
+  readonly json: boolean;
+  readonly help: boolean;
+  readonly repeats?: number;
+  readonly warmups?: number;
+  readonly threads?: number;
+  readonly seed?: number;
+  readonly timeoutMs?: number;
+}
+
+const flagNames = Object.keys(flags) as FlagName[];
+
+export function parseLabArgs(argv: readonly string[]): LabArgs {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw toUsageError(error, argv);
+  }
+  const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout'): number | undefined => {
+    const raw = values[flag];
+    return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
+  };
+  const args: LabArgs = {
+    positionals: parsed.positionals,
+    quick: values.quick === true,
+    json: values.json === true,
+    help: values.help === true,
+  };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout') };
+  return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
+}
+
+/** Turns `parseArgs`' own errors into one line that names the flag and lists the accepted ones. */
+function toUsageError(error: unknown, argv: readonly string[]): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  const accepted = `accepted flags: ${flagNames.map((f) => `--${f}`).join(', ')}`;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const guess = nearest(flag.replace(/^-+/, ''), flagNames);
+      return new UsageError(`unknown flag ${flag}${guess ? ` (did you mean --${guess}?)` : ''}; ${accepted}`);
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const name = flag.replace(/^-+/, '') as FlagName;
+      const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => number } | undefined;
+      // `--threads -1` reaches here as "ambiguous": judge the value the user meant.
+      const next = argv[argv.indexOf(flag) + 1];
+      if (spec?.parse && next !== undefined && argv.includes(flag)) spec.parse(next, name);
+      return new UsageError(spec?.value ? `${flag} needs a value: ${flag} ${spec.value}` : `${flag} takes no value`);
+    }
+    default:
+      return new UsageError(`${message.split('\n')[0]}; ${accepted}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { UsageError } from './usage-error.ts';
+
+/** One command-line flag: how `parseArgs` reads it, how it is explained, how its value is checked. */
+interface FlagSpec<T> {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly value?: string;
+  readonly help: string;
+  readonly parse?: (raw: string, flag: string) => T;
+}
+
+const MAX_THREADS = 256;
+
+export const flags = {
+  quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds' },
+  repeats: { type: 'string', value: 'N', help: 'timed runs per mode, after the warm-up runs (1-1000; default per experiment)', parse: integer(1, 1000) },
+  warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100) },
+  threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS) },
+  seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1) },
+  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000) },
+  json: { type: 'boolean', help: 'print one JSON document instead of tables' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies Record<string, FlagSpec<number>>;
+
+export type FlagName = keyof typeof flags;
+
+function integer(min: number, max: number): (raw: string, flag: string) => number {
+  return (raw, flag) => {
+    const value = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; got "${raw}"`);
+    }
+    return value;
+  };
+}

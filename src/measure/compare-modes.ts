@@ -1,0 +1,53 @@
+import type { ModeName } from '../modes/index.ts';
+import { foldChecksum } from '../workload/cpu-kernel.ts';
+import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
+import { efficiency, speedup } from './speedup.ts';
+
+/** One mode of one workload, compared with the baseline mode. */
+export interface ModeComparison {
+  readonly workload: string;
+  readonly mode: ModeName;
+  readonly threads: number;
+  readonly repeats: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly sdMs: number;
+  /** Baseline median / this median. */
+  readonly speedup: number;
+  /** Speedup / threads. */
+  readonly efficiency: number;
+  /** Every run of this mode reported the baseline's first-run task checksums. */
+  readonly checksumOk: boolean;
+  /** All task checksums of the first run folded into one, for display. */
+  readonly checksum: number;
+  readonly baseline: ModeName;
+  /** Parallel runs only: whether the pool was warm before timing. */
+  readonly warm?: boolean;
+}
+
+/** Compares every measurement with the baseline (sequential when present, else the first). */
+export function compareModes(measurements: readonly ModeMeasurement[]): ModeComparison[] {
+  const baseline = measurements.find((m) => m.mode === 'sequential') ?? measurements[0];
+  if (baseline === undefined) return [];
+  const reference = baseline.checksums[0] ?? [];
+  return measurements.map((m) => {
+    const s = speedup(baseline.summary.median, m.summary.median);
+    return {
+      workload: m.workload,
+      mode: m.mode,
+      threads: m.threads,
+      repeats: m.summary.n,
+      medianMs: m.summary.median,
+      minMs: m.summary.min,
+      maxMs: m.summary.max,
+      sdMs: m.summary.sd,
+      speedup: s,
+      efficiency: efficiency(s, m.threads),
+      checksumOk: checksumsMatch(m, reference),
+      checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
+      baseline: baseline.mode,
+      ...(m.pool && { warm: m.pool.warm }),
+    };
+  });
+}

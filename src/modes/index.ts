@@ -1,0 +1,29 @@
+import type { WorkloadSpec } from '../workload/spec.ts';
+import { runInterleaved } from './interleaved.ts';
+import { runParallel, type ParallelRunOptions } from './parallel.ts';
+import type { ModeName, RunResult } from './run-result.ts';
+import { runSequential } from './sequential.ts';
+
+export { RunFailedError } from './errors.ts';
+export { runInterleaved } from './interleaved.ts';
+export { runParallel, type ParallelRunOptions } from './parallel.ts';
+export { LabPool, type PoolOptions } from './pool.ts';
+export { modeNames, type ModeName, type PoolInfo, type RunResult, type TaskRun, type TraceEvent } from './run-result.ts';
+export { runSequential } from './sequential.ts';
+
+/** Options every mode accepts; the one-thread modes ignore the pool settings. */
+export type ModeRunOptions = ParallelRunOptions;
+
+/** Runs the workload once in the named mode. */
+export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult> {
+  const { signal, timeoutMs } = options;
+  const oneThread = { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) };
+  switch (mode) {
+    case 'sequential':
+      return runSequential(workload, oneThread);
+    case 'interleaved':
+      return runInterleaved(workload, oneThread);
+    case 'parallel':
+      return runParallel(workload, options);
+  }
+}

@@ -1,0 +1,33 @@
+import { Scheduler, sharedNow, type PolicyName, type TaskHandle } from '../scheduler/index.ts';
+import { buildTask, type TaskOutput } from '../workload/build.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
+import { RunFailedError } from './errors.ts';
+import type { ModeName, RunResult } from './run-result.ts';
+import { taskSpans, traceEvents } from './trace-events.ts';
+
+export interface OneThreadRunOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
+/** Runs every task of the workload on this thread under one scheduler policy, traced. */
+export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
+  const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow, ...options });
+  const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
+  const report = await scheduler.run();
+  if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
+  const failure = report.failures[0];
+  if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
+  const checksums = new Map(handles.map(([name, handle]) => [name, (handle.outcome as { value: TaskOutput }).value.checksum]));
+  const trace = traceEvents(report.trace!, 0, report.startMs);
+  return {
+    mode,
+    workload: workload.name,
+    threads: 1,
+    wallMs: report.endMs - report.startMs,
+    tasks: taskSpans(trace, checksums),
+    trace,
+    lanes: ['main'],
+    policy,
+  };
+}

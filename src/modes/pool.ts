@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { sharedNow } from '../scheduler/index.ts';
+import { createBarrier } from './barrier.ts';
+import type { PoolInfo } from './run-result.ts';
+import type { TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerRequest } from './worker-protocol.ts';
+
+export interface PoolOptions {
+  /** Worker threads; default `os.availableParallelism()`. */
+  readonly threads?: number;
+  /** Kernel units each thread runs while warming up, so the timed run meets compiled code. */
+  readonly warmUpUnits?: number;
+  /** How long the warm-up waits for every thread to come up. */
+  readonly warmUpTimeoutMs?: number;
+}
+
+const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
+// Workers are plain Node threads: they need tsx's loader to import the TypeScript worker.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+function rendezvous(
+  piscina: Piscina<WorkerRequest, TaskReply | WarmUpReply>,
+  requests: number,
+  parties: number,
+  timeoutMs: number,
+  units: number,
+): Promise<WarmUpReply[]> {
+  const request: WarmUpRequest = { kind: 'warm-up', barrier: createBarrier(), parties, timeoutMs, units };
+  return Promise.all(Array.from({ length: requests }, () => piscina.run(request) as Promise<WarmUpReply>));
+}
+
+/**
+ * A Piscina pool of exactly `threads` workers, one task per worker at a time, warmed
+ * before it is handed out: every thread has started, loaded the worker and run the kernel.
+ */
+export class LabPool {
+  private constructor(
+    private readonly piscina: Piscina<WorkerRequest, TaskReply | WarmUpReply>,
+    readonly info: PoolInfo,
+  ) {}
+
+  static async start(options: PoolOptions = {}): Promise<LabPool> {
+    const threads = options.threads ?? availableParallelism();
+    const piscina = new Piscina<WorkerRequest, TaskReply | WarmUpReply>({
+      filename: workerFile,
+      execArgv: ['--import', tsxLoader],
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: 1,
+    });
+    const started = sharedNow();
+    try {
+      const replies = await rendezvous(piscina, threads, threads, options.warmUpTimeoutMs ?? 30_000, options.warmUpUnits ?? 2_000);
+      const warm = replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === threads;
+      return new LabPool(piscina, { threads, warm, warmUpMs: sharedNow() - started });
+    } catch (error) {
+      await piscina.destroy();
+      throw error;
+    }
+  }
+
+  /**
+   * Sends one barrier request per thread; each reply says whether its thread met `parties`
+   * threads at the barrier within `timeoutMs`. With `parties` = threads, all arriving proves
+   * that every thread ran at the same time.
+   */
+  rendezvous(parties: number, timeoutMs: number): Promise<WarmUpReply[]> {
+    return rendezvous(this.piscina, this.threads, parties, timeoutMs, 0);
+  }
+
+  get threads(): number {
+    return this.info.threads;
+  }
+
+  runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskReply> {
+    return this.piscina.run(request, signal === undefined ? {} : { signal }) as Promise<TaskReply>;
+  }
+
+  close(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}

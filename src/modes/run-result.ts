@@ -1,0 +1,46 @@
+import type { PolicyName, StepEndName } from '../scheduler/index.ts';
+
+export const modeNames = ['sequential', 'interleaved', 'parallel'] as const;
+export type ModeName = (typeof modeNames)[number];
+
+/** One executed step on the shared clock, in ms from the start of the run. */
+export interface TraceEvent {
+  readonly task: string;
+  readonly part: string;
+  /** Index into `RunResult.lanes`: 0 is the main thread, or worker lanes in order of first use. */
+  readonly lane: number;
+  readonly start: number;
+  readonly end: number;
+  /** What the task did at the end of this step (yield, sleep, wait, join, done, ...). */
+  readonly endedBy: StepEndName;
+}
+
+/** One task of a run: its checksum, and when it first and last ran (ms from the start of the run). */
+export interface TaskRun {
+  readonly name: string;
+  readonly checksum: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** The worker pool a parallel run used. */
+export interface PoolInfo {
+  readonly threads: number;
+  /** True when every thread had started and run the kernel before the timed run. */
+  readonly warm: boolean;
+  readonly warmUpMs: number;
+}
+
+/** One workload executed once in one mode. */
+export interface RunResult {
+  readonly mode: ModeName;
+  readonly workload: string;
+  /** Threads that ran tasks: 1 for the one-thread modes, the pool size for parallel. */
+  readonly threads: number;
+  readonly wallMs: number;
+  readonly tasks: readonly TaskRun[];
+  readonly trace: readonly TraceEvent[];
+  readonly lanes: readonly string[];
+  readonly policy?: PolicyName;
+  readonly pool?: PoolInfo;
+}

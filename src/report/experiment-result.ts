@@ -1,0 +1,26 @@
+import type { MachineInfo } from '../measure/machine.ts';
+
+/** A table ready to print: cells are already formatted text. */
+export interface ResultTable {
+  readonly title: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Per column; default right-aligned except the first column. */
+  readonly align?: readonly ('left' | 'right')[];
+}
+
+/** Everything one experiment run produced: what it printed and what `--json` emits. */
+export interface ExperimentResult {
+  readonly experiment: string;
+  readonly question: string;
+  readonly machine: MachineInfo;
+  /** The settings the run used (repeats, threads, seed, ...), so a reader can reproduce it. */
+  readonly settings: Readonly<Record<string, string | number | boolean>>;
+  readonly tables: readonly ResultTable[];
+  /** Machine-readable rows for `--json` (plain objects of numbers, strings, booleans). */
+  readonly rows: readonly object[];
+  /** Reference figures the rows are judged against (ideal times, sums of waits), by name. */
+  readonly facts: Readonly<Record<string, number>>;
+  /** Sentences of interpretation, each computed from the measured numbers. */
+  readonly notes: readonly string[];
+}

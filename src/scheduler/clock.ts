@@ -1,0 +1,17 @@
+/**
+ * One monotonic millisecond clock shared by every thread of the process.
+ *
+ * `performance.now()` is fast but each worker thread counts from its own origin;
+ * `process.hrtime` reads the same CLOCK_MONOTONIC in every thread but allocates.
+ * Both read the same underlying clock, so one hrtime reading at module load gives
+ * each thread the offset that puts its `performance.now()` on the shared timeline.
+ */
+const offsetMs = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+
+/** Milliseconds on the process-wide monotonic clock (same origin in all threads). */
+export function sharedNow(): number {
+  return performance.now() + offsetMs;
+}
+
+/** A source of milliseconds; injected where a test needs control over time. */
+export type Clock = () => number;

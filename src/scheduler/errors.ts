@@ -1,0 +1,59 @@
+/** A task threw; carries the task's name, the part it was in, and the original error. */
+export class TaskFailedError extends Error {
+  override name = 'TaskFailedError';
+  constructor(
+    readonly task: string,
+    readonly part: string,
+    override readonly cause: unknown,
+  ) {
+    super(`task "${task}" failed in part "${part}": ${describe(cause)}`, { cause });
+  }
+}
+
+/** Thrown into whoever joins a task that was cancelled. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(
+    readonly task: string,
+    override readonly cause?: unknown,
+  ) {
+    super(`task "${task}" was cancelled`, cause === undefined ? undefined : { cause });
+  }
+}
+
+/** Every remaining task waits on another task: nothing can ever wake them. */
+export class DeadlockError extends Error {
+  override name = 'DeadlockError';
+  constructor(readonly tasks: readonly string[]) {
+    super(`deadlock: tasks ${tasks.map((t) => `"${t}"`).join(', ')} wait on each other and nothing else can wake them`);
+  }
+}
+
+/** A run ended by its time bound. */
+export class RunTimeoutError extends Error {
+  override name = 'RunTimeoutError';
+  constructor(
+    readonly timeoutMs: number,
+    readonly running: readonly string[] = [],
+  ) {
+    super(`run exceeded its timeout of ${timeoutMs} ms${running.length > 0 ? `; still running: ${running.join(', ')}` : ''}`);
+  }
+}
+
+/** A task yielded something the scheduler does not understand. */
+export class UnknownEffectError extends TypeError {
+  override name = 'UnknownEffectError';
+  constructor(value: unknown) {
+    super(`yielded ${describeValue(value)}; yield nothing or an effect (sleep, waitFor, spawn, join, cancel, part)`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object (${Object.keys(value as object).slice(0, 3).join(', ') || 'no keys'})`;
+  return `${typeof value} ${String(value)}`;
+}

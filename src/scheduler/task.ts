@@ -1,0 +1,24 @@
+import type { Effect } from './effects.ts';
+import type { CancelledError, TaskFailedError } from './errors.ts';
+
+/** What a task may yield: nothing (let others run) or an effect. */
+export type Yielded = Effect<unknown> | undefined | void;
+
+/** A task is a generator: its parts are the code between two `yield`s. */
+export type Task<T = unknown> = Generator<Yielded, T, unknown>;
+
+/** How a task ended. */
+export type Outcome<T> =
+  | { readonly state: 'done'; readonly value: T }
+  | { readonly state: 'failed'; readonly error: TaskFailedError }
+  | { readonly state: 'cancelled'; readonly error: CancelledError };
+
+/** A running or ended task, as seen from outside it. `T` is its return type. */
+export interface TaskHandle<T> {
+  readonly id: number;
+  readonly name: string;
+  /** `undefined` while the task has not ended. */
+  readonly outcome: Outcome<T> | undefined;
+  /** Phantom member so handles of different result types do not mix. */
+  readonly __result?: T;
+}

@@ -1,0 +1,59 @@
+import { part, sleep, type Task, type Yielded } from '../scheduler/index.ts';
+import { blockThread } from './block.ts';
+import { checksumOfText, cpuKernel, foldChecksum } from './cpu-kernel.ts';
+import { DEFAULT_SLICE_UNITS, type TaskSpec, type WorkloadSpec } from './spec.ts';
+
+/** What a workload task returns: a checksum over everything it did, identical in every mode. */
+export interface TaskOutput {
+  readonly checksum: number;
+}
+
+/** The task's running state; it lives across every suspend and resume of the generator. */
+interface TaskState {
+  checksum: number;
+}
+
+/** Rebuilds the named task of a workload as a generator, in whichever thread calls it. */
+export function buildTask(workload: WorkloadSpec, taskName: string): Task<TaskOutput> {
+  const byName = new Map(workload.tasks.map((t) => [t.name, t]));
+  const spec = byName.get(taskName);
+  if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task "${taskName}"`);
+  return runTask(spec, byName);
+}
+
+function* runTask(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>): Task<TaskOutput> {
+  // Seeding with the name gives every task its own checksum, so a mix-up between tasks shows.
+  const state: TaskState = { checksum: checksumOfText(spec.name) };
+  yield* runParts(spec, byName, state);
+  return { checksum: state.checksum };
+}
+
+function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState): Generator<Yielded, void, unknown> {
+  for (const [index, p] of spec.parts.entries()) {
+    if (p.kind === 'delegate') {
+      yield* runParts(byName.get(p.task)!, byName, state);
+      continue;
+    }
+    yield part(p.label ?? `${spec.name}.${index + 1}`);
+    switch (p.kind) {
+      case 'cpu': {
+        const slice = p.sliceUnits ?? DEFAULT_SLICE_UNITS;
+        for (let left = p.units; left > 0; left -= slice) {
+          // Chaining the kernel's seed makes the result independent of how the work is sliced.
+          state.checksum = cpuKernel(Math.min(slice, left), state.checksum);
+          yield;
+        }
+        break;
+      }
+      case 'wait':
+        yield sleep(p.ms);
+        state.checksum = foldChecksum(state.checksum, p.ms);
+        break;
+      case 'block':
+        blockThread(p.ms);
+        state.checksum = foldChecksum(state.checksum, p.ms);
+        yield;
+        break;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { createRandom } from './random.ts';
+import type { PartSpec, WorkloadSpec } from './spec.ts';
+
+export interface CpuBoundOptions {
+  readonly tasks: number;
+  readonly unitsPerTask: number;
+  readonly sliceUnits?: number;
+}
+
+/** Equal tasks of pure CPU work: parallelism divides it, interleaving cannot. */
+export function cpuBoundWorkload({ tasks, unitsPerTask, sliceUnits }: CpuBoundOptions): WorkloadSpec {
+  return {
+    name: 'cpu-bound',
+    description: `${tasks} tasks of ${unitsPerTask} cpu units each`,
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      name: `cpu${i + 1}`,
+      parts: [sliceUnits === undefined ? { kind: 'cpu', units: unitsPerTask } : { kind: 'cpu', units: unitsPerTask, sliceUnits }],
+    })),
+  };
+}
+
+export interface WaitBoundOptions {
+  readonly tasks: number;
+  readonly waitsPerTask: number;
+  readonly minWaitMs: number;
+  readonly maxWaitMs: number;
+  /** Small cpu work after each wait, like handling a response. */
+  readonly unitsPerReply: number;
+  readonly seed: number;
+}
+
+/** Tasks that mostly wait on timers (simulated I/O) of seeded random lengths: interleaving overlaps them. */
+export function waitBoundWorkload(options: WaitBoundOptions): WorkloadSpec {
+  const random = createRandom(options.seed);
+  return {
+    name: 'wait-bound',
+    description: `${options.tasks} tasks x ${options.waitsPerTask} waits of ${options.minWaitMs}-${options.maxWaitMs} ms (seed ${options.seed})`,
+    tasks: Array.from({ length: options.tasks }, (_, i) => ({
+      name: `io${i + 1}`,
+      parts: Array.from({ length: options.waitsPerTask }, (): PartSpec[] => [
+        { kind: 'wait', ms: random.int(options.minWaitMs, options.maxWaitMs) },
+        { kind: 'cpu', units: options.unitsPerReply },
+      ]).flat(),
+    })),
+  };
+}
+
+/** Sum of the waits (timers and blocking) of each task, by task name. */
+export function waitTotals(workload: WorkloadSpec): Map<string, number> {
+  const byName = new Map(workload.tasks.map((t) => [t.name, t]));
+  const total = (name: string): number =>
+    byName.get(name)!.parts.reduce((sum, p) => sum + (p.kind === 'delegate' ? total(p.task) : p.kind === 'cpu' ? 0 : p.ms), 0);
+  return new Map(workload.tasks.map((t) => [t.name, total(t.name)]));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { runLab } from '../src/cli/main.ts';
+import { experiments } from '../experiments/catalogue.ts';
+import { runLabCli } from './helpers/cli.ts';
+import { Capture } from './helpers/streams.ts';
+
+async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runLab(argv, experiments, { stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('bad input gets one line, naming the fault and what is accepted, and exit code 2', () => {
+  const cases: [string[], RegExp][] = [
+    [['--threads', '0'], /^lab: --threads must be an integer from 1 to 256; got "0"\n$/],
+    [['--threads', '-1'], /^lab: --threads must be an integer from 1 to 256; got "-1"\n$/],
+    [['--threads', 'abc'], /^lab: --threads must be an integer from 1 to 256; got "abc"\n$/],
+    [['--threads', '1e9'], /^lab: --threads must be an integer from 1 to 256; got "1e9"\n$/],
+    [['--threads', '2.5'], /^lab: --threads must be an integer/],
+    [['--threads'], /^lab: --threads needs a value: --threads N\n$/],
+    [['--repeats', '0'], /^lab: --repeats must be an integer from 1 to 1000; got "0"\n$/],
+    [['--warmups', '-3'], /^lab: --warmups must be an integer from 0 to 100; got "-3"\n$/],
+    [['--seed', 'x'], /^lab: --seed must be an integer from 0 to 4294967295; got "x"\n$/],
+    [['--timeout', '-5'], /^lab: --timeout must be an integer from 1 to 3600000; got "-5"\n$/],
+    [['--quick=yes'], /^lab: --quick takes no value\n$/],
+    [['--thread', '2'], /^lab: unknown flag --thread \(did you mean --threads\?\); accepted flags: --quick, --repeats/],
+    [['--frobnicate'], /^lab: unknown flag --frobnicate; accepted flags: /],
+    [['headlnie'], /^lab: unknown experiment "headlnie" \(did you mean headline\?\); experiments: headline; commands: list\n$/],
+    [['nothing-like-it'], /^lab: unknown experiment "nothing-like-it"; experiments: headline; commands: list\n$/],
+    [['headline', 'extra'], /^lab: unexpected argument "extra"; give one experiment name/],
+  ];
+  for (const [argv, message] of cases) {
+    it(`lab ${argv.join(' ')}`, async () => {
+      const result = await lab(...argv);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(2);
+    });
+  }
+});
+
+describe('the command line as a user runs it', () => {
+  it('exits 2 with one line and no stack trace for a bad value', async () => {
+    const { code, stdout, stderr } = await runLabCli(['--threads', 'abc']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('lab: --threads must be an integer from 1 to 256; got "abc"\n');
+  });
+
+  it('explains every flag in --help', async () => {
+    const { code, stdout } = await runLabCli(['--help']);
+    expect(code).toBe(0);
+    for (const flag of ['--quick', '--repeats', '--warmups', '--threads', '--seed', '--timeout', '--json', '--help']) expect(stdout).toContain(flag);
+    expect(stdout).toContain('headline');
+  });
+
+  it('lists the experiments with their questions', async () => {
+    const { code, stdout } = await lab('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^headline {2}What do interleaving/);
+  });
+});
