@@ -1,4 +1,4 @@
-import type { Progress } from '../measure/measure-modes.ts';
+import type { Progress } from '../measure/alternate.ts';
 import type { ExperimentResult } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */

@@ -1,15 +1,8 @@
 import { runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
+import { alternate, type Progress } from './alternate.ts';
 import { summarize, type Summary } from './stats.ts';
 
-/** Where a measurement is; for progress displays. */
-export interface Progress {
-  readonly workload: string;
-  readonly mode: ModeName;
-  readonly phase: 'warm-up' | 'measure';
-  readonly repeat: number;
-  readonly of: number;
-}
 
 export interface MeasureOptions {
   readonly repeats: number;
@@ -35,26 +28,15 @@ export interface ModeMeasurement {
 }
 
 /**
- * Runs the workload in every mode, `warmups` discarded rounds then `repeats` timed rounds.
- * Modes take turns within each round, so a slow drift of the machine hits them all alike.
+ * Runs the workload in every mode, `warmups` discarded rounds then `repeats` timed rounds,
+ * the modes taking turns within each round.
  */
 export async function measureModes(workload: WorkloadSpec, modes: readonly ModeName[], options: MeasureOptions): Promise<ModeMeasurement[]> {
-  const runs = new Map<ModeName, RunResult[]>(modes.map((m) => [m, []]));
-  const rounds = options.warmups + options.repeats;
-  for (let round = 0; round < rounds; round++) {
-    const warmUp = round < options.warmups;
-    for (const mode of modes) {
-      options.onProgress?.({
-        workload: workload.name,
-        mode,
-        phase: warmUp ? 'warm-up' : 'measure',
-        repeat: warmUp ? round + 1 : round - options.warmups + 1,
-        of: warmUp ? options.warmups : options.repeats,
-      });
-      const result = await runMode(mode, workload, options.runOptions);
-      if (!warmUp) runs.get(mode)!.push(result);
-    }
-  }
+  const runs = await alternate(modes, (mode) => runMode(mode, workload, options.runOptions), {
+    repeats: options.repeats,
+    warmups: options.warmups,
+    onRound: (mode, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${mode}`, phase, repeat, of }),
+  });
   return modes.map((mode) => {
     const results = runs.get(mode)!;
     const last = results[results.length - 1]!;

@@ -19,7 +19,7 @@ export interface ExperimentResult {
   readonly tables: readonly ResultTable[];
   /** Machine-readable rows for `--json` (plain objects of numbers, strings, booleans). */
   readonly rows: readonly object[];
-  /** Reference figures the rows are judged against (ideal times, sums of waits), by name. */
+  /** Headline figures and the references rows are judged against (ideal times, ratios), by name; top-level fields in `--json`. */
   readonly facts: Readonly<Record<string, number>>;
   /** Sentences of interpretation, each computed from the measured numbers. */
   readonly notes: readonly string[];

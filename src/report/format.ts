@@ -9,8 +9,10 @@ export function formatRatio(ratio: number): string {
   return `${ratio.toFixed(2)}x`;
 }
 
+/** A fraction as a percentage; one decimal below 10% so that small shares do not round to 0%. */
 export function formatPercent(fraction: number): string {
-  return `${(fraction * 100).toFixed(0)}%`;
+  const percent = fraction * 100;
+  return `${Math.abs(percent) < 10 ? percent.toFixed(1) : percent.toFixed(0)}%`;
 }
 
 /** A 32-bit checksum as 8 hex digits. */

@@ -1,4 +1,4 @@
-import type { Progress } from '../measure/measure-modes.ts';
+import type { Progress } from '../measure/alternate.ts';
 
 /** Something progress can be drawn on: a terminal stream, usually stderr. */
 export interface ProgressStream {
@@ -17,7 +17,7 @@ export function progressLine(stream: ProgressStream, experiment: string, enabled
     update(p) {
       if (!active) return;
       const phase = p.phase === 'warm-up' ? 'warm-up' : 'repeat';
-      stream.write(`\r\x1b[2K${experiment}: ${p.workload} ${p.mode}, ${phase} ${p.repeat}/${p.of}`);
+      stream.write(`\r\x1b[2K${experiment}: ${p.label}, ${phase} ${p.repeat}/${p.of}`);
       shown = true;
     },
     done() {

@@ -1,11 +1,12 @@
 import { sharedNow, type Clock } from './clock.ts';
 import { Effect, type AnyEffect } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
+import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
 import { StepEnd, StepRecorder, type StepEndCode, type StepTrace } from './step-trace.ts';
-import { Resume, TaskRecord, type ResumeMode } from './task-record.ts';
+import { Resume, type TaskRecord } from './task-record.ts';
+import { foreignHandle, TaskTable } from './task-table.ts';
 import type { Task, TaskHandle } from './task.ts';
-import { TimerHeap } from './timer-heap.ts';
 
 export interface SchedulerOptions {
   /** Which ready task runs next. Default `round-robin`. */
@@ -46,13 +47,10 @@ export class Scheduler {
   private readonly policy: Policy;
   private readonly clock: Clock;
   private readonly recorder: StepRecorder | undefined;
-  private readonly timers = new TimerHeap<TaskRecord>();
-  private readonly labels: string[] = [];
-  private readonly labelIds = new Map<string, number>();
-  private readonly tasks: TaskRecord[] = [];
+  private readonly table = new TaskTable(this);
+  private readonly parking = new Parking((task) => this.makeReady(task));
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
-  private pendingWaits = 0;
   private steps = 0;
   private wakeIdle: (() => void) | undefined;
   private aborted: RunReport['aborted'];
@@ -67,8 +65,7 @@ export class Scheduler {
 
   /** Add a task; it starts at its first step once the run reaches it. */
   spawn<T>(name: string, task: Task<T>): TaskHandle<T> {
-    const record = new TaskRecord<T>(this.tasks.length, name, task, this, this.intern(name));
-    this.tasks.push(record as TaskRecord);
+    const record = this.table.add(name, task);
     this.live++;
     this.policy.admit(record as TaskRecord);
     this.wakeIdle?.();
@@ -82,7 +79,10 @@ export class Scheduler {
     task.cancelling = true;
     task.resumeMode = Resume.return;
     task.resumeValue = undefined;
-    if (task.state === 'parked') this.unpark(task);
+    if (task.state === 'parked') {
+      this.parking.release(task);
+      this.makeReady(task);
+    }
   }
 
   /** Run until every task has ended (or the run is aborted and every task has unwound). */
@@ -94,7 +94,7 @@ export class Scheduler {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
     const timeout =
-      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(new RunTimeoutError(timeoutMs, this.unended().map((t) => t.name))), timeoutMs);
+      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(new RunTimeoutError(timeoutMs, this.table.unended().map((t) => t.name))), timeoutMs);
     const startMs = this.clock();
     try {
       while (this.live > 0) {
@@ -113,7 +113,7 @@ export class Scheduler {
       steps: this.steps,
       failures: this.failures,
       aborted: this.aborted,
-      trace: this.recorder?.finish(this.tasks.map((t) => t.name), this.labels),
+      trace: this.recorder?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
     };
   }
 
@@ -122,7 +122,8 @@ export class Scheduler {
     const clock = this.clock;
     const recorder = this.recorder;
     let now = clock();
-    if (this.timers.size > 0) this.fireTimers(now);
+    const parking = this.parking;
+    if (parking.hasTimers) parking.fireDue(now);
     const sliceEnd = now + (this.options.sliceMs ?? 8);
     let sinceClock = 0;
     for (;;) {
@@ -131,12 +132,12 @@ export class Scheduler {
       const endedBy = this.advance(task);
       this.steps++;
       // Read the clock only when something needs it: a trace, a pending timer, or the slice end.
-      if (recorder !== undefined || this.timers.size > 0 || ++sinceClock === 64) {
+      if (recorder !== undefined || parking.hasTimers || ++sinceClock === 64) {
         sinceClock = 0;
         const end = clock();
         recorder?.record(task.id, task.label, now, end, endedBy);
         now = end;
-        if (this.timers.size > 0) this.fireTimers(now);
+        if (parking.hasTimers) parking.fireDue(now);
         if (now >= sliceEnd) return false;
       }
     }
@@ -173,39 +174,29 @@ export class Scheduler {
       case 'sleep': {
         const ms = effect.ms;
         if (!(ms >= 0) || !Number.isFinite(ms)) return this.throwInto(task, new RangeError(`sleep(ms) needs a finite ms >= 0, got ${ms}`));
-        this.park(task, 'timer');
-        this.timers.push(this.clock() + ms, task, task.wakeToken);
+        this.parking.sleepUntil(task, this.clock() + ms);
         return StepEnd.sleep;
       }
-      case 'wait': {
-        this.park(task, 'wait');
-        const token = task.wakeToken;
-        this.pendingWaits++;
-        Promise.resolve(effect.promise).then(
-          (value) => this.wakeFromWait(task, token, Resume.next, value),
-          (error: unknown) => this.wakeFromWait(task, token, Resume.throw, error),
-        );
+      case 'wait':
+        this.parking.waitFor(task, effect.promise);
         return StepEnd.wait;
-      }
       case 'spawn':
         task.resumeValue = this.spawn(effect.name, effect.task);
         return CONTINUE;
       case 'join': {
-        const target = this.ownedOrUndefined(effect.handle);
+        const target = this.table.find(effect.handle);
         if (target === undefined) return this.throwInto(task, foreignHandle(effect.handle));
         if (target.state === 'ended') return this.resumeWithOutcome(task, target);
         if (target.waitsOn(task)) return this.throwInto(task, new DeadlockError([task.name, target.name]));
-        this.park(task, 'join');
-        task.joining = target;
-        (target.joiners ??= []).push(task);
+        this.parking.join(task, target);
         return StepEnd.join;
       }
       case 'cancel':
-        if (this.ownedOrUndefined(effect.handle) === undefined) return this.throwInto(task, foreignHandle(effect.handle));
+        if (this.table.find(effect.handle) === undefined) return this.throwInto(task, foreignHandle(effect.handle));
         this.cancel(effect.handle);
         return CONTINUE;
       case 'part':
-        task.label = this.intern(effect.label);
+        task.label = this.table.intern(effect.label);
         return CONTINUE;
     }
   }
@@ -218,7 +209,7 @@ export class Scheduler {
     } else if (state === 'cancelled') {
       task.outcome = { state, error: new CancelledError(task.name, this.aborted?.reason) };
     } else {
-      const error = new TaskFailedError(task.name, this.labels[task.label] ?? task.name, valueOrError);
+      const error = new TaskFailedError(task.name, this.table.labelOf(task), valueOrError);
       task.outcome = { state, error };
       this.failures.push(error);
     }
@@ -245,47 +236,15 @@ export class Scheduler {
     return CONTINUE;
   }
 
-  private park(task: TaskRecord, on: 'timer' | 'wait' | 'join'): void {
-    task.state = 'parked';
-    task.parkedOn = on;
-    task.wakeToken++;
-  }
-
-  /** Takes a parked task off whatever it waits on (stale timers and promises are ignored by token). */
-  private unpark(task: TaskRecord): void {
-    if (task.parkedOn === 'wait') this.pendingWaits--;
-    task.joining = undefined;
-    task.wakeToken++;
-    this.makeReady(task);
-  }
-
   private makeReady(task: TaskRecord): void {
     task.state = 'ready';
-    task.parkedOn = 'none';
     this.policy.ready(task);
     this.wakeIdle?.();
   }
 
-  private wakeFromWait(task: TaskRecord, token: number, mode: ResumeMode, value: unknown): void {
-    if (task.wakeToken !== token || task.state !== 'parked') return;
-    this.pendingWaits--;
-    task.resumeMode = mode;
-    task.resumeValue = value;
-    this.makeReady(task);
-  }
-
-  private fireTimers(now: number): void {
-    const timers = this.timers;
-    while (timers.size > 0 && timers.peekDeadline()! <= now) {
-      const entry = timers.pop()!;
-      const task = entry.target;
-      if (entry.token === task.wakeToken && task.state === 'parked') this.makeReady(task);
-    }
-  }
-
   /** Sleeps on Node's event loop until the next timer is due or a wait settles. */
   private async idle(): Promise<void> {
-    const deadline = this.timers.peekDeadline();
+    const deadline = this.parking.nextDeadline;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
       this.wakeIdle = resolve;
@@ -297,38 +256,16 @@ export class Scheduler {
 
   private abort(reason: unknown): void {
     if (this.aborted !== undefined) return;
-    const running = this.unended();
+    const running = this.table.unended();
     this.aborted = { reason, running: running.map((t) => t.name) };
     for (const task of running) this.cancel(task);
   }
 
-  private unended(): TaskRecord[] {
-    return this.tasks.filter((t) => t.state !== 'ended');
-  }
-
-  private intern(label: string): number {
-    let id = this.labelIds.get(label);
-    if (id === undefined) {
-      id = this.labels.length;
-      this.labels.push(label);
-      this.labelIds.set(label, id);
-    }
-    return id;
-  }
-
   private own(handle: TaskHandle<unknown>): TaskRecord {
-    const task = this.ownedOrUndefined(handle);
+    const task = this.table.find(handle);
     if (task === undefined) throw foreignHandle(handle);
     return task;
   }
-
-  private ownedOrUndefined(handle: TaskHandle<unknown>): TaskRecord | undefined {
-    return handle instanceof TaskRecord && handle.owner === this ? handle : undefined;
-  }
-}
-
-function foreignHandle(handle: TaskHandle<unknown>): TypeError {
-  return new TypeError(`the handle of task "${handle.name}" belongs to another scheduler`);
 }
 
 function turnOfNodeEventLoop(): Promise<void> {

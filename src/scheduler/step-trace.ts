@@ -58,18 +58,18 @@ export class StepRecorder {
     this.count = i + 1;
   }
 
-  /** The recorded steps, trimmed to their count. */
+  /** The recorded steps: views of the columns trimmed to their count (no copy: a trace can be millions of steps). */
   finish(tasks: string[], labels: string[]): StepTrace {
     const n = this.count;
     return {
       tasks,
       labels,
       count: n,
-      task: this.task.slice(0, n),
-      label: this.label.slice(0, n),
-      start: this.start.slice(0, n),
-      end: this.end.slice(0, n),
-      endedBy: this.endedBy.slice(0, n),
+      task: this.task.subarray(0, n),
+      label: this.label.subarray(0, n),
+      start: this.start.subarray(0, n),
+      end: this.end.subarray(0, n),
+      endedBy: this.endedBy.subarray(0, n),
     };
   }
 

@@ -4,9 +4,6 @@ import type { Outcome, Task, TaskHandle } from './task.ts';
 export const Resume = { next: 0, throw: 1, return: 2 } as const;
 export type ResumeMode = (typeof Resume)[keyof typeof Resume];
 
-/** What a parked task waits on. */
-export type ParkedOn = 'none' | 'timer' | 'wait' | 'join';
-
 /**
  * The scheduler's book-keeping for one task. It is also the task's public handle:
  * callers see it only through the read-only `TaskHandle` interface.
@@ -18,7 +15,6 @@ export class TaskRecord<T = unknown> implements TaskHandle<T> {
   resumeValue: unknown = undefined;
   /** Id of the current part label in the scheduler's label table. */
   label: number;
-  parkedOn: ParkedOn = 'none';
   /** Bumped at every park, so a stale timer or a late promise cannot wake the task twice. */
   wakeToken = 0;
   joining: TaskRecord | undefined = undefined;

@@ -1,0 +1,31 @@
+/** Where a measurement is, for progress displays: "cpu-bound parallel, repeat 2/5". */
+export interface Progress {
+  readonly label: string;
+  readonly phase: 'warm-up' | 'measure';
+  readonly repeat: number;
+  readonly of: number;
+}
+
+export interface AlternateOptions<K> {
+  readonly repeats: number;
+  /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). */
+  readonly warmups: number;
+  readonly onRound?: (subject: K, phase: 'warm-up' | 'measure', round: number, of: number) => void;
+}
+
+/**
+ * Measures every subject once per round, `warmups` discarded rounds then `repeats` kept ones.
+ * Subjects take turns within each round, so a slow drift of a shared machine hits them all alike.
+ */
+export async function alternate<K, R>(subjects: readonly K[], measure: (subject: K) => Promise<R>, options: AlternateOptions<K>): Promise<Map<K, R[]>> {
+  const kept = new Map<K, R[]>(subjects.map((s) => [s, []]));
+  for (let round = 0; round < options.warmups + options.repeats; round++) {
+    const warmUp = round < options.warmups;
+    for (const subject of subjects) {
+      options.onRound?.(subject, warmUp ? 'warm-up' : 'measure', warmUp ? round + 1 : round - options.warmups + 1, warmUp ? options.warmups : options.repeats);
+      const result = await measure(subject);
+      if (!warmUp) kept.get(subject)!.push(result);
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,43 @@
+import { Scheduler, sharedNow, type Task } from '../scheduler/index.ts';
+
+/** The ways one task can hand the thread to another, measured in the same process. */
+export const switchKinds = ['scheduler', 'scheduler-traced', 'await', 'setImmediate'] as const;
+export type SwitchKind = (typeof switchKinds)[number];
+
+/**
+ * Nanoseconds per switch when `tasks` tasks take turns for `switches` switches in all:
+ * generators under the lab's round-robin scheduler (tracing off or on), async functions
+ * hopping with `await`, or async functions hopping through `setImmediate`.
+ */
+export async function nsPerSwitch(kind: SwitchKind, tasks: number, switches: number): Promise<number> {
+  const perTask = Math.max(1, Math.floor(switches / tasks));
+  const start = sharedNow();
+  switch (kind) {
+    case 'scheduler':
+    case 'scheduler-traced': {
+      const scheduler = new Scheduler({ policy: 'round-robin', trace: kind === 'scheduler-traced' });
+      for (let t = 0; t < tasks; t++) scheduler.spawn(`t${t}`, yielder(perTask));
+      await scheduler.run();
+      break;
+    }
+    case 'await':
+      await Promise.all(Array.from({ length: tasks }, () => awaiter(perTask)));
+      break;
+    case 'setImmediate':
+      await Promise.all(Array.from({ length: tasks }, () => immediateHopper(perTask)));
+      break;
+  }
+  return ((sharedNow() - start) * 1e6) / (perTask * tasks);
+}
+
+function* yielder(n: number): Task<void> {
+  for (let i = 0; i < n; i++) yield;
+}
+
+async function awaiter(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await undefined;
+}
+
+async function immediateHopper(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,70 @@
+import { Resume, type ResumeMode, type TaskRecord } from './task-record.ts';
+import { TimerHeap } from './timer-heap.ts';
+
+/**
+ * Where parked tasks wait: a timer heap for `sleep`, promise callbacks for `waitFor`,
+ * the joined task's list for `join`. Whatever wakes a task calls `wake`, once: every park
+ * bumps the task's token, so a stale timer or a late promise is ignored.
+ */
+export class Parking {
+  private readonly timers = new TimerHeap<TaskRecord>();
+
+  constructor(private readonly wake: (task: TaskRecord) => void) {}
+
+  /** True while any timer (possibly stale) is in the heap: the loop must keep reading the clock. */
+  get hasTimers(): boolean {
+    return this.timers.size > 0;
+  }
+
+  /** The earliest timer deadline, if any. */
+  get nextDeadline(): number | undefined {
+    return this.timers.peekDeadline();
+  }
+
+  sleepUntil(task: TaskRecord, deadline: number): void {
+    park(task);
+    this.timers.push(deadline, task, task.wakeToken);
+  }
+
+  waitFor(task: TaskRecord, promise: PromiseLike<unknown>): void {
+    park(task);
+    const token = task.wakeToken;
+    const settle = (mode: ResumeMode, value: unknown): void => {
+      if (task.wakeToken !== token || task.state !== 'parked') return;
+      task.resumeMode = mode;
+      task.resumeValue = value;
+      this.wake(task);
+    };
+    Promise.resolve(promise).then(
+      (value) => settle(Resume.next, value),
+      (error: unknown) => settle(Resume.throw, error),
+    );
+  }
+
+  join(task: TaskRecord, target: TaskRecord): void {
+    park(task);
+    task.joining = target;
+    (target.joiners ??= []).push(task);
+  }
+
+  /** Takes a parked task off whatever it waits on, without waking it. */
+  release(task: TaskRecord): void {
+    task.joining = undefined;
+    task.wakeToken++;
+  }
+
+  /** Wakes every task whose timer is due at `now`, earliest deadline first. */
+  fireDue(now: number): void {
+    const timers = this.timers;
+    while (timers.size > 0 && timers.peekDeadline()! <= now) {
+      const entry = timers.pop()!;
+      const task = entry.target;
+      if (entry.token === task.wakeToken && task.state === 'parked') this.wake(task);
+    }
+  }
+}
+
+function park(task: TaskRecord): void {
+  task.state = 'parked';
+  task.wakeToken++;
+}
