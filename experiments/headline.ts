@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { machineInfo } from '../src/measure/machine.ts';
@@ -78,7 +78,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       measureModes(workload, modeNames, {
         repeats: context.repeats,
         warmups: context.warmups,
-        runOptions: { pool, ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }) },
+        runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
       }).then(compareModes);
     const cpuRows = await measure(cpu);

@@ -1,4 +1,5 @@
 import type { Progress } from '../measure/alternate.ts';
+import type { LabPool, ModeRunOptions } from '../modes/index.ts';
 import type { ExperimentResult } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -8,7 +9,10 @@ export interface ExperimentContext {
   readonly warmups: number;
   readonly threads: number;
   readonly seed: number;
+  /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
+  /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */
+  readonly signal: AbortSignal;
   readonly onProgress: (progress: Progress) => void;
 }
 
@@ -19,4 +23,13 @@ export interface Experiment {
   readonly question: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   run(context: ExperimentContext): Promise<ExperimentResult>;
+}
+
+/** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeRunOptions {
+  return {
+    signal: context.signal,
+    ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
+    ...(pool !== undefined && { pool }),
+  };
 }

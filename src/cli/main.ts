@@ -35,7 +35,7 @@ export async function runLab(argv: readonly string[], experiments: readonly Expe
     const experiment = findExperiment(command, experiments);
     const progress = progressLine(streams.stderr, experiment.name, !args.json);
     try {
-      const result = await experiment.run(contextFor(experiment, args, progress.update));
+      const result = await experiment.run(contextFor(experiment, args, new AbortController().signal, progress.update));
       progress.done();
       streams.stdout.write(args.json ? renderJson(result) : renderText(result));
     } finally {
@@ -63,7 +63,7 @@ function findExperiment(name: string, experiments: readonly Experiment[]): Exper
   throw new UsageError(`unknown experiment "${name}"${guess ? ` (did you mean ${guess}?)` : ''}; experiments: ${names.join(', ')}; commands: list`);
 }
 
-function contextFor(experiment: Experiment, args: LabArgs, onProgress: ExperimentContext['onProgress']): ExperimentContext {
+function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
   return {
     quick: args.quick,
     repeats: args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats),
@@ -71,6 +71,7 @@ function contextFor(experiment: Experiment, args: LabArgs, onProgress: Experimen
     threads: args.threads ?? availableParallelism(),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
+    signal,
     onProgress,
   };
 }

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runTs } from './helpers/cli.ts';
+
+describe('the README', () => {
+  it('shows examples/scheduler-tour.ts verbatim, and it prints what its last comment says', async () => {
+    const code = readFileSync(join(repoRoot, 'examples/scheduler-tour.ts'), 'utf8');
+    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(code);
+    const { code: exit, stdout } = await runTs('examples/scheduler-tour.ts');
+    expect(exit).toBe(0);
+    expect(stdout).toBe("{ state: 'done', value: 'user1 and user2' } 8 steps\n");
+  });
+
+  it('starts with the install-and-run command and the test command', () => {
+    const head = readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n').slice(0, 6).join('\n');
+    expect(head).toContain('npm install && npm run lab');
+    expect(head).toContain('npm test');
+  });
+});
