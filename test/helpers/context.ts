@@ -1,0 +1,15 @@
+import type { ExperimentContext } from '../../src/cli/experiment.ts';
+
+/** The smallest sensible context for running an experiment inside a test: quick, one repeat, no warm-up. */
+export function tinyContext(overrides: Partial<ExperimentContext> = {}): ExperimentContext {
+  return {
+    quick: true,
+    repeats: 1,
+    warmups: 0,
+    threads: 2,
+    seed: 1,
+    signal: new AbortController().signal,
+    onProgress: () => {},
+    ...overrides,
+  };
+}
