@@ -1,7 +1,6 @@
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
-import { machineInfo } from '../src/measure/machine.ts';
 import { measureModes } from '../src/measure/measure-modes.ts';
 import { LabPool, modeNames, type ModeName } from '../src/modes/index.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
@@ -71,7 +70,7 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
 
 async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
-  const machine = machineInfo();
+  const machine = context.machine;
   const pool = await LabPool.start({ threads: context.threads });
   try {
     const measure = (workload: WorkloadSpec): Promise<ModeComparison[]> =>

@@ -1,7 +1,6 @@
 import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { idleCpu, type IdleCpu } from '../src/measure/idle-cpu.ts';
-import { machineInfo } from '../src/measure/machine.ts';
 import { summarize, type Summary } from '../src/measure/stats.ts';
 import { nsPerSwitch, switchKinds, type SwitchKind } from '../src/measure/switch-cost.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
@@ -66,7 +65,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   return {
     experiment: 'scheduler-overhead',
     question: scheduler_overhead.question,
-    machine: machineInfo(),
+    machine: context.machine,
     settings: { tasks: TASKS, switches, repeats: context.repeats, warmups: Math.max(context.warmups, 1), quick: context.quick },
     tables: [
       {

@@ -7,14 +7,15 @@ import { runLabCli } from './helpers/cli.ts';
 function row(workload: string, mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeComparison {
   const speedup = baselineMs / medianMs;
   return {
-    workload, mode, threads, repeats: 3, medianMs, minMs: medianMs, maxMs: medianMs, sdMs: 0,
-    speedup, efficiency: speedup / threads, checksumOk: true, checksum: 1, baseline: 'sequential',
+    workload, mode, threads, repeats: 3, medianMs, meanMs: medianMs, minMs: medianMs, maxMs: medianMs, sdMs: 0,
+    ci95Ms: 0, rsd: 0, noisy: false, speedup, speedupCi95: 0, efficiency: speedup / threads, checksumOk: true, checksum: 1,
+    baseline: 'sequential',
   };
 }
 
 describe('headline experiment', () => {
   it('prints one JSON document with a row per workload and mode, checksums identical', async () => {
-    const { code, stdout, stderr } = await runLabCli(['--quick', '--json', '--repeats', '1', '--warmups', '0']);
+    const { code, stdout, stderr } = await runLabCli(['--quick', '--json', '--repeats', '1', '--warmups', '0', '--no-save']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { experiment: string; machine: { logicalCores: number }; rows: Record<string, unknown>[]; notes: string[] };

@@ -9,6 +9,9 @@ export interface LabArgs {
   readonly quick: boolean;
   readonly json: boolean;
   readonly help: boolean;
+  /** False under `--no-save`. */
+  readonly save: boolean;
+  readonly out?: string;
   readonly repeats?: number;
   readonly warmups?: number;
   readonly threads?: number;
@@ -35,9 +38,16 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     quick: values.quick === true,
     json: values.json === true,
     help: values.help === true,
+    save: values['no-save'] !== true,
+    ...(typeof values.out === 'string' && { out: nonEmpty(values.out, 'out') }),
   };
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
+}
+
+function nonEmpty(value: string, flag: string): string {
+  if (value.trim() === '') throw new UsageError(`--${flag} needs a non-empty value`);
+  return value;
 }
 
 /** Turns `parseArgs`' own errors into one line that names the flag and lists the accepted ones. */

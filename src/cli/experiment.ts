@@ -1,4 +1,5 @@
 import type { Progress } from '../measure/alternate.ts';
+import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions } from '../modes/index.ts';
 import type { ExperimentResult } from '../report/experiment-result.ts';
 
@@ -11,6 +12,8 @@ export interface ExperimentContext {
   readonly seed: number;
   /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
+  /** Read before the experiment starts (so its load average describes the machine at rest); put it in the result. */
+  readonly machine: MachineInfo;
   /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */
   readonly signal: AbortSignal;
   readonly onProgress: (progress: Progress) => void;

@@ -19,8 +19,10 @@ export const flags = {
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1) },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000) },
   json: { type: 'boolean', help: 'print one JSON document instead of tables' },
+  out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs)' },
+  'no-save': { type: 'boolean', help: 'do not save the results of this run' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
-} as const satisfies Record<string, FlagSpec<number>>;
+} as const satisfies Record<string, FlagSpec<number | string>>;
 
 export type FlagName = keyof typeof flags;
 

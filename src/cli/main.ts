@@ -1,77 +1,82 @@
-import { availableParallelism } from 'node:os';
+import { ResultFileError } from '../report/saved-result.ts';
 import { WorkloadError } from '../workload/validate.ts';
-import { progressLine, type ProgressStream } from '../report/progress.ts';
-import { renderJson } from '../report/render-json.ts';
-import { renderText } from '../report/render-text.ts';
-import { parseLabArgs, type LabArgs } from './args.ts';
-import type { Experiment, ExperimentContext } from './experiment.ts';
+import { parseLabArgs } from './args.ts';
+import { compareCommand } from './commands/compare.ts';
+import { runExperiments } from './commands/run-experiments.ts';
+import type { Experiment } from './experiment.ts';
 import { helpText } from './help.ts';
+import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
+import type { CliStreams } from './streams.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
 
-export interface CliStreams {
-  readonly stdout: ProgressStream;
-  readonly stderr: ProgressStream;
-}
+export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
-export const DEFAULT_SEED = 1;
+const commands = ['list', 'all', 'compare'] as const;
 
-/** Runs the lab's command line; resolves to the process exit code (0 done, 1 run failed, 2 bad input). */
-export async function runLab(argv: readonly string[], experiments: readonly Experiment[], streams: CliStreams): Promise<number> {
+/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (as a shell reports SIGINT). */
+export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+
+/**
+ * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in
+ * progress (the entry point wires it to Ctrl-C); nothing is saved for an aborted experiment.
+ */
+export async function runLab(
+  argv: readonly string[],
+  experiments: readonly Experiment[],
+  streams: CliStreams,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<number> {
   try {
     const args = parseLabArgs(argv);
     if (args.help) {
       streams.stdout.write(helpText(experiments));
-      return 0;
+      return ExitCode.ok;
     }
-    const [command = DEFAULT_EXPERIMENT, ...extra] = args.positionals;
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; give one experiment name (see --help)`);
+    const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;
+    if (command === 'compare') {
+      await compareCommand(rest, args, streams);
+      return ExitCode.ok;
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; give one experiment name or command (see --help)`);
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));
       streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n`).join(''));
-      return 0;
+      return ExitCode.ok;
     }
-    const experiment = findExperiment(command, experiments);
-    const progress = progressLine(streams.stderr, experiment.name, !args.json);
-    try {
-      const result = await experiment.run(contextFor(experiment, args, new AbortController().signal, progress.update));
-      progress.done();
-      streams.stdout.write(args.json ? renderJson(result) : renderText(result));
-    } finally {
-      progress.done();
-    }
-    return 0;
+    const selected = command === 'all' ? experiments : [findExperiment(command, experiments)];
+    await runExperiments(selected, args, argv, streams, signal);
+    return ExitCode.ok;
   } catch (error) {
-    const badInput = error instanceof UsageError || error instanceof WorkloadError;
-    streams.stderr.write(`lab: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (!badInput && process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
-    return badInput ? 2 : 1;
+    return reportError(signal.aborted ? (signal.reason as unknown) : error, streams);
   }
 }
 
-/** The entry point of the `lab` npm script: runs the command line and sets the exit code. */
+/** The entry point of the npm scripts: runs the command line, Ctrl-C aborts it, sets the exit code. */
 export async function main(experiments: readonly Experiment[]): Promise<void> {
-  process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr });
+  const controller = new AbortController();
+  const uninstall = abortOnInterrupt(controller);
+  try {
+    process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
+  } finally {
+    uninstall();
+  }
+}
+
+function reportError(error: unknown, streams: CliStreams): number {
+  const message = error instanceof Error ? error.message : String(error);
+  streams.stderr.write(`lab: ${message}\n`);
+  if (error instanceof InterruptedError) return ExitCode.interrupted;
+  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError) return ExitCode.badInput;
+  if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
+  return ExitCode.failed;
 }
 
 function findExperiment(name: string, experiments: readonly Experiment[]): Experiment {
   const found = experiments.find((e) => e.name === name);
   if (found !== undefined) return found;
   const names = experiments.map((e) => e.name);
-  const guess = nearest(name, [...names, 'list']);
-  throw new UsageError(`unknown experiment "${name}"${guess ? ` (did you mean ${guess}?)` : ''}; experiments: ${names.join(', ')}; commands: list`);
-}
-
-function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
-  return {
-    quick: args.quick,
-    repeats: args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats),
-    warmups: args.warmups ?? 1,
-    threads: args.threads ?? availableParallelism(),
-    seed: args.seed ?? DEFAULT_SEED,
-    ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
-    signal,
-    onProgress,
-  };
+  const guess = nearest(name, [...names, ...commands]);
+  throw new UsageError(`unknown experiment "${name}"${guess ? ` (did you mean ${guess}?)` : ''}; experiments: ${names.join(', ')}; commands: ${commands.join(', ')}`);
 }

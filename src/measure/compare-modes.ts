@@ -1,7 +1,7 @@
 import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
-import { efficiency, speedup } from './speedup.ts';
+import { efficiency, speedup, speedupHalfWidth95 } from './speedup.ts';
 
 /** One mode of one workload, compared with the baseline mode. */
 export interface ModeComparison {
@@ -10,11 +10,20 @@ export interface ModeComparison {
   readonly threads: number;
   readonly repeats: number;
   readonly medianMs: number;
+  readonly meanMs: number;
   readonly minMs: number;
   readonly maxMs: number;
   readonly sdMs: number;
+  /** Half-width of the 95% confidence interval of the mean wall time. */
+  readonly ci95Ms: number;
+  /** Relative standard deviation of the wall times (sd / mean). */
+  readonly rsd: number;
+  /** The repeats varied by more than the noise threshold: read this row with care. */
+  readonly noisy: boolean;
   /** Baseline median / this median. */
   readonly speedup: number;
+  /** 95% half-width of the speedup. */
+  readonly speedupCi95: number;
   /** Speedup / threads. */
   readonly efficiency: number;
   /** Every run of this mode reported the baseline's first-run task checksums. */
@@ -39,10 +48,15 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       threads: m.threads,
       repeats: m.summary.n,
       medianMs: m.summary.median,
+      meanMs: m.summary.mean,
       minMs: m.summary.min,
       maxMs: m.summary.max,
       sdMs: m.summary.sd,
+      ci95Ms: m.summary.ci95,
+      rsd: m.summary.rsd,
+      noisy: m.summary.noisy,
       speedup: s,
+      speedupCi95: speedupHalfWidth95(baseline.summary, m.summary),
       efficiency: efficiency(s, m.threads),
       checksumOk: checksumsMatch(m, reference),
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),

@@ -1,3 +1,8 @@
+import { tCritical95 } from './student-t.ts';
+
+/** Above this relative standard deviation (sd / mean) a measurement is flagged as noisy. */
+export const NOISE_THRESHOLD = 0.05;
+
 /** A summary of repeated measurements (milliseconds, or any unit). */
 export interface Summary {
   readonly n: number;
@@ -7,8 +12,12 @@ export interface Summary {
   readonly max: number;
   /** Sample standard deviation (n - 1 in the denominator); 0 for a single sample. */
   readonly sd: number;
-  /** (max - min) / median: how far apart the repeats landed. */
-  readonly relativeSpread: number;
+  /** Half-width of the 95% confidence interval of the mean (Student t); 0 for a single sample. */
+  readonly ci95: number;
+  /** sd / mean: how much the repeats varied. */
+  readonly rsd: number;
+  /** rsd above NOISE_THRESHOLD. */
+  readonly noisy: boolean;
 }
 
 /** Median of the samples (mean of the middle two for an even count). */
@@ -31,17 +40,25 @@ export function standardDeviation(samples: readonly number[]): number {
   return Math.sqrt(samples.reduce((sum, x) => sum + (x - m) ** 2, 0) / (samples.length - 1));
 }
 
+/** Half-width of the 95% confidence interval of the mean: t(0.975, n - 1) * sd / sqrt(n). */
+export function confidenceHalfWidth95(samples: readonly number[]): number {
+  if (samples.length < 2) return 0;
+  return (tCritical95(samples.length - 1) * standardDeviation(samples)) / Math.sqrt(samples.length);
+}
+
 export function summarize(samples: readonly number[]): Summary {
-  const med = median(samples);
-  const min = Math.min(...samples);
-  const max = Math.max(...samples);
+  const m = mean(samples);
+  const sd = standardDeviation(samples);
+  const rsd = m === 0 ? 0 : sd / m;
   return {
     n: samples.length,
-    median: med,
-    mean: mean(samples),
-    min,
-    max,
-    sd: standardDeviation(samples),
-    relativeSpread: med === 0 ? 0 : (max - min) / med,
+    median: median(samples),
+    mean: m,
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    sd,
+    ci95: confidenceHalfWidth95(samples),
+    rsd,
+    noisy: rsd > NOISE_THRESHOLD,
   };
 }

@@ -7,6 +7,8 @@ export interface ResultTable {
   readonly rows: readonly (readonly string[])[];
   /** Per column; default right-aligned except the first column. */
   readonly align?: readonly ('left' | 'right')[];
+  /** Printed under the table, e.g. noise warnings for some rows. */
+  readonly warnings?: readonly string[];
 }
 
 /** Everything one experiment run produced: what it printed and what `--json` emits. */

@@ -23,5 +23,6 @@ export function renderTable(table: ResultTable): string {
   const align = table.head.map((_, i) => table.align?.[i] ?? (i === 0 ? 'left' : 'right'));
   const t = new Table({ head: [...table.head], colAligns: align, style: { head: [], border: [], compact: true } });
   for (const row of table.rows) t.push([...row]);
-  return `${table.title}\n${t.toString()}`;
+  const warnings = (table.warnings ?? []).map((w) => `\n! ${w}`).join('');
+  return `${table.title}\n${t.toString()}${warnings}`;
 }

@@ -1,4 +1,5 @@
 import type { ExperimentContext } from '../../src/cli/experiment.ts';
+import { machineInfo } from '../../src/measure/machine.ts';
 
 /** The smallest sensible context for running an experiment inside a test: quick, one repeat, no warm-up. */
 export function tinyContext(overrides: Partial<ExperimentContext> = {}): ExperimentContext {
@@ -8,6 +9,7 @@ export function tinyContext(overrides: Partial<ExperimentContext> = {}): Experim
     warmups: 0,
     threads: 2,
     seed: 1,
+    machine: machineInfo(),
     signal: new AbortController().signal,
     onProgress: () => {},
     ...overrides,

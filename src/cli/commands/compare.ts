@@ -1,0 +1,33 @@
+import { compareResults } from '../../report/compare-results.ts';
+import { renderTable } from '../../report/render-text.ts';
+import { findResultFiles, readResult } from '../../report/results-store.ts';
+import type { LabArgs } from '../args.ts';
+import type { CliStreams } from '../streams.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** `compare <files or dirs>`: one table per experiment across the machines whose results are given. */
+export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams): Promise<void> {
+  if (paths.length === 0) throw new UsageError('compare needs results files or directories, e.g. compare results/reference results/runs');
+  const files = await findResultFiles(paths);
+  if (files.length === 0) throw new UsageError(`no results files (.json) under ${paths.join(', ')}`);
+  const results = await Promise.all(files.map(readResult));
+  const comparison = compareResults(results);
+  if (args.json) {
+    const rows = comparison.rows.map((r) => ({
+      experiment: r.experiment,
+      workload: r.workload,
+      mode: r.mode,
+      machines: r.cells.map((c) => (c === undefined ? null : { id: c.machine.id, cores: c.machine.logicalCores, ...c.row })),
+      medianRatios: r.medianRatios.map((x) => x ?? null),
+      verdict: r.verdict,
+    }));
+    streams.stdout.write(`${JSON.stringify({ files, machines: comparison.machines, rows }, null, 2)}\n`);
+    return;
+  }
+  const text = comparison.tables.map((t) => renderTable(t)).join('\n\n');
+  const differ = comparison.rows.filter((r) => r.verdict === 'differ').length;
+  streams.stdout.write(
+    `${text}\n\n${files.length} results files, ${comparison.machines.length} machines; ` +
+      `${differ} row(s) where the machines differ beyond their measured noise (efficiency +- 95% CI do not overlap).\n`,
+  );
+}

@@ -1,0 +1,57 @@
+import { availableParallelism } from 'node:os';
+import { machineInfo } from '../../measure/machine.ts';
+import type { ExperimentResult } from '../../report/experiment-result.ts';
+import { progressLine } from '../../report/progress.ts';
+import { renderJson } from '../../report/render-json.ts';
+import { renderText } from '../../report/render-text.ts';
+import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
+import type { LabArgs } from '../args.ts';
+import type { Experiment, ExperimentContext } from '../experiment.ts';
+import type { CliStreams } from '../streams.ts';
+
+export const DEFAULT_SEED = 1;
+
+/**
+ * Runs the experiments one after the other: prints each result (tables, or JSON), then saves
+ * it unless `--no-save`. A failed or interrupted experiment saves nothing and ends the command.
+ */
+export async function runExperiments(
+  experiments: readonly Experiment[],
+  args: LabArgs,
+  argv: readonly string[],
+  streams: CliStreams,
+  signal: AbortSignal,
+): Promise<void> {
+  const results: ExperimentResult[] = [];
+  for (const experiment of experiments) {
+    const progress = progressLine(streams.stderr, experiment.name, !args.json);
+    let result: ExperimentResult;
+    try {
+      result = await experiment.run(contextFor(experiment, args, signal, progress.update));
+    } finally {
+      progress.done();
+    }
+    signal.throwIfAborted();
+    results.push(result);
+    const saved = args.save ? await saveResult(result, args.out ?? DEFAULT_RESULTS_DIR, argv) : undefined;
+    if (!args.json) {
+      streams.stdout.write(renderText(result));
+      if (saved) streams.stdout.write(`saved: ${saved.json} (and .md)\n\n`);
+    }
+  }
+  if (args.json) streams.stdout.write(results.length === 1 ? renderJson(results[0]!) : `[\n${results.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`);
+}
+
+function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
+  return {
+    quick: args.quick,
+    repeats: args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats),
+    warmups: args.warmups ?? 1,
+    threads: args.threads ?? availableParallelism(),
+    seed: args.seed ?? DEFAULT_SEED,
+    ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
+    machine: machineInfo(),
+    signal,
+    onProgress,
+  };
+}

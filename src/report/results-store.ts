@@ -1,0 +1,66 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './atomic-write.ts';
+import type { ExperimentResult } from './experiment-result.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { RESULT_SCHEMA, ResultFileError, validateSavedResult, type SavedResult } from './saved-result.ts';
+
+/** Where runs are saved unless `--out` says otherwise (git-ignored). */
+export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../results/runs', import.meta.url));
+
+export interface SavedFiles {
+  readonly json: string;
+  readonly markdown: string;
+}
+
+/**
+ * Saves a result as `<dir>/<experiment>/<machine>-<timestamp>.json` and a markdown table beside it.
+ * Both are written atomically; the JSON last, so a reader that finds it finds the markdown too.
+ */
+export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date()): Promise<SavedFiles> {
+  const stamp = now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const base = join(dir, result.experiment, `${result.machine.id}-${stamp}`);
+  const saved: SavedResult = { schema: RESULT_SCHEMA, ...result, savedAt: now.toISOString(), argv: [...argv] };
+  const files = { json: `${base}.json`, markdown: `${base}.md` };
+  await writeFileAtomic(files.markdown, renderMarkdown(result));
+  await writeFileAtomic(files.json, `${JSON.stringify(saved, null, 2)}\n`);
+  return files;
+}
+
+/** Reads and validates one results file; a bad file is a `ResultFileError` naming it and its fault. */
+export async function readResult(file: string): Promise<SavedResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ResultFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message})`);
+  }
+  return validateSavedResult(parsed, file);
+}
+
+/** Every `.json` results file named, or found (recursively) under a named directory, sorted. */
+export async function findResultFiles(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new ResultFileError(`${path}: no such file or directory`);
+    }
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { recursive: true });
+      found.push(...entries.filter((e) => e.endsWith('.json')).map((e) => join(path, e)));
+    } else {
+      found.push(path);
+    }
+  }
+  return [...new Set(found)].sort();
+}

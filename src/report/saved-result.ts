@@ -1,0 +1,42 @@
+import type { ExperimentResult } from './experiment-result.ts';
+
+/** Bumped whenever the saved shape changes incompatibly; readers refuse other versions. */
+export const RESULT_SCHEMA = 'concurrency-lab.result/1';
+
+/** An experiment result as written to `results/`: the result plus what produced it and when. */
+export interface SavedResult extends ExperimentResult {
+  readonly schema: typeof RESULT_SCHEMA;
+  readonly savedAt: string;
+  /** The command-line arguments of the run, to repeat it. */
+  readonly argv: readonly string[];
+}
+
+/** A results file that cannot be read; the message names the file and the exact fault. */
+export class ResultFileError extends Error {
+  override name = 'ResultFileError';
+}
+
+/** Checks a parsed results file and returns it typed, or throws a `ResultFileError` naming the fault. */
+export function validateSavedResult(value: unknown, file: string): SavedResult {
+  const fail = (fault: string): never => {
+    throw new ResultFileError(`${file}: ${fault}`);
+  };
+  const object = (v: unknown, path: string): Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(`${path} must be an object`);
+  const root = object(value, 'the file');
+  if (root.schema !== RESULT_SCHEMA) fail(`schema is ${JSON.stringify(root.schema) ?? 'missing'}; this lab reads ${RESULT_SCHEMA}`);
+  for (const key of ['experiment', 'question', 'savedAt'] as const) if (typeof root[key] !== 'string') fail(`${key} must be a string`);
+  const machine = object(root.machine, 'machine');
+  for (const key of ['id', 'cpuModel', 'os', 'node', 'date'] as const) if (typeof machine[key] !== 'string') fail(`machine.${key} must be a string`);
+  for (const key of ['logicalCores', 'availableParallelism', 'memoryGiB'] as const) {
+    if (typeof machine[key] !== 'number') fail(`machine.${key} must be a number`);
+  }
+  object(root.settings, 'settings');
+  object(root.facts, 'facts');
+  if (!Array.isArray(root.rows)) fail('rows must be an array');
+  (root.rows as unknown[]).forEach((row, i) => object(row, `rows[${i}]`));
+  if (!Array.isArray(root.tables)) fail('tables must be an array');
+  if (!Array.isArray(root.notes) || !root.notes.every((n) => typeof n === 'string')) fail('notes must be an array of strings');
+  if (!Array.isArray(root.argv)) fail('argv must be an array');
+  return value as SavedResult;
+}
