@@ -1,10 +1,11 @@
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
-import { measureModes } from '../src/measure/measure-modes.ts';
-import { LabPool, modeNames, type ModeName } from '../src/modes/index.ts';
+import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { LabPool, type ModeName } from '../src/modes/index.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { drawableRuns } from '../src/report/drawable-runs.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -53,8 +54,8 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
   const waitParallel = row(wait, 'parallel');
   const notes = [
     `cpu-bound: interleaved took ${formatRatio(cpuInterleaved.medianMs / row(cpu, 'sequential').medianMs)} the sequential time; ` +
-      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads was ` +
-      `${formatRatio(cpuParallel.speedup)} faster, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
+      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads ran at ` +
+      `${formatRatio(cpuParallel.speedup)} the sequential speed, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
       `for ${cpuParallel.threads} threads on ${cores} cores.`,
     `wait-bound: sequential took ${formatRatio(waitSequential.medianMs / facts.sumOfWaitsMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms); ` +
       `interleaved took ${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest single task's waits ` +
@@ -73,15 +74,17 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const machine = context.machine;
   const pool = await LabPool.start({ threads: context.threads });
   try {
-    const measure = (workload: WorkloadSpec): Promise<ModeComparison[]> =>
-      measureModes(workload, modeNames, {
+    const measure = (workload: WorkloadSpec): Promise<ModeMeasurement[]> =>
+      measureModes(workload, ['sequential', 'interleaved', 'parallel'], {
         repeats: context.repeats,
         warmups: context.warmups,
         runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
-      }).then(compareModes);
-    const cpuRows = await measure(cpu);
-    const waitRows = await measure(wait);
+      });
+    const cpuMeasured = await measure(cpu);
+    const waitMeasured = await measure(wait);
+    const cpuRows = compareModes(cpuMeasured);
+    const waitRows = compareModes(waitMeasured);
     const facts = waitFacts(wait, context.threads);
     return {
       experiment: 'headline',
@@ -104,6 +107,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         waitBoundPerfectPoolMs: facts.perfectPoolMs,
       },
       notes: interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism),
+      runs: drawableRuns([...cpuMeasured, ...waitMeasured]),
     };
   } finally {
     await pool.close();
@@ -114,5 +118,6 @@ export const headline: Experiment = {
   name: 'headline',
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
   defaults: { repeats: 5, quickRepeats: 3 },
+  timelineByDefault: true,
   run,
 };

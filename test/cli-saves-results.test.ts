@@ -26,7 +26,7 @@ describe('saving results', () => {
     const saved = await readResult(join(dir, 'scheduler-overhead', files[0]!));
     expect(saved.argv).toEqual(['scheduler-overhead', '--quick', '--repeats', '1', '--out', dir]);
     expect(saved.facts).toHaveProperty('ratioToAwait');
-    expect(stdout).toContain(`saved: ${join(dir, 'scheduler-overhead', files[0]!)} (and .md)`);
+    expect(stdout).toContain(`saved: ${join(dir, 'scheduler-overhead', files[0]!)} (with .md)`);
   });
 
   it('--no-save writes nothing', async () => {

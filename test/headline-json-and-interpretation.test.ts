@@ -40,7 +40,7 @@ describe('headline experiment', () => {
     const wait = [row('wait-bound', 'sequential', 1, 1010, 1010), row('wait-bound', 'interleaved', 1, 212, 1010), row('wait-bound', 'parallel', 2, 530, 1010)];
     const notes = interpretHeadline(cpu, wait, facts, 2).join('\n');
     expect(notes).toContain('interleaved took 1.01x the sequential time');
-    expect(notes).toContain('Parallel on 2 worker threads was 1.90x faster, 95% of the ideal 2.00x for 2 threads on 2 cores');
+    expect(notes).toContain('Parallel on 2 worker threads ran at 1.90x the sequential speed, 95% of the ideal 2.00x for 2 threads on 2 cores');
     expect(notes).toContain('sequential took 1.01x the sum of all waits (1000 ms)');
     expect(notes).toContain("interleaved took 1.06x the longest single task's waits (200 ms)");
     expect(notes).toContain('parallel took 530 ms against 520 ms for a perfect 2-thread pool');

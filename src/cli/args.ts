@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { modeNames, type ModeName } from '../modes/index.ts';
 import { flags, type FlagName } from './flags.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
@@ -12,6 +13,11 @@ export interface LabArgs {
   /** False under `--no-save`. */
   readonly save: boolean;
   readonly out?: string;
+  /** `--timeline` true, `--no-timeline` false, neither undefined (the experiment decides). */
+  readonly timeline?: boolean;
+  readonly trace?: string;
+  readonly workload?: string;
+  readonly modes?: readonly ModeName[];
   readonly repeats?: number;
   readonly warmups?: number;
   readonly threads?: number;
@@ -40,9 +46,32 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     help: values.help === true,
     save: values['no-save'] !== true,
     ...(typeof values.out === 'string' && { out: nonEmpty(values.out, 'out') }),
+    ...(typeof values.workload === 'string' && { workload: nonEmpty(values.workload, 'workload') }),
+    ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
+    ...timelineChoice(values.timeline === true, values['no-timeline'] === true),
+    ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
   };
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
+}
+
+/** `--modes sequential,parallel`: known names, each once, at least one. */
+function modeList(raw: string): ModeName[] {
+  const names = raw.split(',').map((m) => m.trim());
+  const accepted = `accepted: ${modeNames.join(', ')}`;
+  for (const name of names) {
+    if (!(modeNames as readonly string[]).includes(name)) {
+      throw new UsageError(name === '' ? `--modes has an empty entry in "${raw}"; ${accepted}` : `--modes: unknown mode "${name}"; ${accepted}`);
+    }
+  }
+  const unique = [...new Set(names)] as ModeName[];
+  if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
+  return unique;
+}
+
+function timelineChoice(on: boolean, off: boolean): { timeline?: boolean } {
+  if (on && off) throw new UsageError('--timeline and --no-timeline contradict each other; give one');
+  return on ? { timeline: true } : off ? { timeline: false } : {};
 }
 
 function nonEmpty(value: string, flag: string): string {

@@ -25,6 +25,8 @@ export interface Experiment {
   /** One line: the question this experiment answers. */
   readonly question: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
+  /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
+  readonly timelineByDefault?: boolean;
   run(context: ExperimentContext): Promise<ExperimentResult>;
 }
 

@@ -1,3 +1,4 @@
+import { modeNames } from '../modes/index.ts';
 import { UsageError } from './usage-error.ts';
 
 /** One command-line flag: how `parseArgs` reads it, how it is explained, how its value is checked. */
@@ -18,6 +19,11 @@ export const flags = {
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS) },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1) },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000) },
+  workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)' },
+  modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')})` },
+  timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)' },
+  'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines' },
+  trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)' },
   json: { type: 'boolean', help: 'print one JSON document instead of tables' },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs)' },
   'no-save': { type: 'boolean', help: 'do not save the results of this run' },

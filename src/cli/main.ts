@@ -2,7 +2,11 @@ import { ResultFileError } from '../report/saved-result.ts';
 import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
+import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
+import { workloadExperiment } from './commands/workload-experiment.ts';
+import { readWorkloadFile } from './read-workload.ts';
+import { modeNames } from '../modes/index.ts';
 import type { Experiment } from './experiment.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
@@ -13,7 +17,7 @@ import { UsageError } from './usage-error.ts';
 export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
-const commands = ['list', 'all', 'compare'] as const;
+const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
 
 /** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (as a shell reports SIGINT). */
 export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -39,6 +43,18 @@ export async function runLab(
       await compareCommand(rest, args, streams);
       return ExitCode.ok;
     }
+    if (command === 'report') {
+      await reportCommand(rest, args, streams);
+      return ExitCode.ok;
+    }
+    if (command === 'run') {
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
+      if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
+      const workload = await readWorkloadFile(args.workload);
+      await runExperiments([workloadExperiment(workload, args.modes ?? modeNames)], args, argv, streams, signal);
+      return ExitCode.ok;
+    }
+    if (args.workload !== undefined || args.modes !== undefined) throw new UsageError('--workload and --modes go with the run command: npm run lab -- run --workload FILE');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; give one experiment name or command (see --help)`);
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));

@@ -1,10 +1,12 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
+import { runHybrid } from './hybrid.ts';
 import { runInterleaved } from './interleaved.ts';
 import { runParallel, type ParallelRunOptions } from './parallel.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { runSequential } from './sequential.ts';
 
 export { RunFailedError } from './errors.ts';
+export { dealTasks, runHybrid } from './hybrid.ts';
 export { runInterleaved } from './interleaved.ts';
 export { runParallel, type ParallelRunOptions } from './parallel.ts';
 export { LabPool, type PoolOptions } from './pool.ts';
@@ -25,5 +27,7 @@ export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRun
       return runInterleaved(workload, oneThread);
     case 'parallel':
       return runParallel(workload, options);
+    case 'hybrid':
+      return runHybrid(workload, options);
   }
 }

@@ -1,11 +1,13 @@
-import { RunTimeoutError } from '../scheduler/index.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { RunFailedError } from './errors.ts';
 import { LabPool, type PoolOptions } from './pool.ts';
 import type { RunResult, TraceEvent } from './run-result.ts';
+import { SignalFanOut } from './signal-fan-out.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
+import { lanesByFirstStart, workerLaneNames } from './worker-lanes.ts';
 import type { TaskReply } from './worker-protocol.ts';
+import { describeStop, workerRunSignal } from './worker-run-signal.ts';
 
 export interface ParallelRunOptions extends PoolOptions {
   /** A started pool to reuse (warm); without one, the run starts and closes its own. */
@@ -29,17 +31,15 @@ export async function runParallel(workload: WorkloadSpec, options: ParallelRunOp
 
 async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
   const stop = new AbortController();
-  const signals = [stop.signal];
-  if (options.signal !== undefined) signals.push(options.signal);
-  if (options.timeoutMs !== undefined) signals.push(AbortSignal.timeout(options.timeoutMs));
-  const signal = AbortSignal.any(signals);
+  const signal = workerRunSignal(stop.signal, options);
+  const fanOut = new SignalFanOut(signal);
   const running = new Set(workload.tasks.map((t) => t.name));
   const origin = sharedNow();
   let replies: TaskReply[];
   try {
     replies = await Promise.all(
       workload.tasks.map(async (t) => {
-        const reply = await pool.runTask({ kind: 'task', workload, task: t.name }, signal);
+        const reply = await fanOut.with((own) => pool.runTask({ kind: 'task', workload, task: t.name }, own));
         running.delete(t.name);
         return reply;
       }),
@@ -61,23 +61,7 @@ async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: Paralle
     wallMs,
     tasks: taskSpans(trace, checksums),
     trace,
-    lanes: [...laneOf.keys()].map((_, i) => `worker ${i + 1}`),
+    lanes: workerLaneNames(laneOf),
     pool: pool.info,
   };
-}
-
-/** Workers get lanes 0, 1, ... in the order they first started a task. */
-function lanesByFirstStart(replies: readonly TaskReply[]): Map<number, number> {
-  const firstStart = new Map<number, number>();
-  for (const reply of replies) {
-    const start = reply.trace.count > 0 ? reply.trace.start[0]! : Number.POSITIVE_INFINITY;
-    firstStart.set(reply.threadId, Math.min(firstStart.get(reply.threadId) ?? start, start));
-  }
-  return new Map([...firstStart].sort((a, b) => a[1] - b[1]).map(([threadId], lane) => [threadId, lane]));
-}
-
-function describeStop(error: unknown, signal: AbortSignal, timeoutMs: number | undefined, running: ReadonlySet<string>): unknown {
-  const timedOut = signal.aborted && signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
-  if (!timedOut) return error;
-  return new RunTimeoutError(timeoutMs!, [...running]);
 }

@@ -5,7 +5,8 @@ import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
 import type { PoolInfo } from './run-result.ts';
-import type { TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerRequest } from './worker-protocol.ts';
+import type { BatchReply, BatchRequest, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import { workloadSlice } from './workload-slice.ts';
 
 export interface PoolOptions {
   /** Worker threads; default `os.availableParallelism()`. */
@@ -21,7 +22,7 @@ const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function rendezvous(
-  piscina: Piscina<WorkerRequest, TaskReply | WarmUpReply>,
+  piscina: Piscina<WorkerRequest, WorkerReply>,
   requests: number,
   parties: number,
   timeoutMs: number,
@@ -37,13 +38,13 @@ function rendezvous(
  */
 export class LabPool {
   private constructor(
-    private readonly piscina: Piscina<WorkerRequest, TaskReply | WarmUpReply>,
+    private readonly piscina: Piscina<WorkerRequest, WorkerReply>,
     readonly info: PoolInfo,
   ) {}
 
   static async start(options: PoolOptions = {}): Promise<LabPool> {
     const threads = options.threads ?? availableParallelism();
-    const piscina = new Piscina<WorkerRequest, TaskReply | WarmUpReply>({
+    const piscina = new Piscina<WorkerRequest, WorkerReply>({
       filename: workerFile,
       execArgv: ['--import', tsxLoader],
       minThreads: threads,
@@ -74,11 +75,23 @@ export class LabPool {
     return this.info.threads;
   }
 
+  /** Runs one task on a free worker; the message carries only the specs that task needs. */
   runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskReply> {
-    return this.piscina.run(request, signal === undefined ? {} : { signal }) as Promise<TaskReply>;
+    const sliced: TaskRequest = { ...request, workload: workloadSlice(request.workload, [request.task]) };
+    return this.piscina.run(sliced, runOptions(signal)) as Promise<TaskReply>;
+  }
+
+  /** Runs a batch of tasks, interleaved, on one free worker; the message carries only the specs they need. */
+  runBatch(request: BatchRequest, signal?: AbortSignal): Promise<BatchReply> {
+    const sliced: BatchRequest = { ...request, workload: workloadSlice(request.workload, request.tasks) };
+    return this.piscina.run(sliced, runOptions(signal)) as Promise<BatchReply>;
   }
 
   close(): Promise<void> {
     return this.piscina.destroy();
   }
+}
+
+function runOptions(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal === undefined ? {} : { signal };
 }

@@ -1,6 +1,7 @@
 import type { PolicyName, StepEndName } from '../scheduler/index.ts';
 
-export const modeNames = ['sequential', 'interleaved', 'parallel'] as const;
+/** Every mode; `hybrid` (worker threads, each interleaving its share of tasks) came after the first three. */
+export const modeNames = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const;
 export type ModeName = (typeof modeNames)[number];
 
 /** One executed step on the shared clock, in ms from the start of the run. */
@@ -23,7 +24,7 @@ export interface TaskRun {
   readonly endMs: number;
 }
 
-/** The worker pool a parallel run used. */
+/** The worker pool a parallel or hybrid run used. */
 export interface PoolInfo {
   readonly threads: number;
   /** True when every thread had started and run the kernel before the timed run. */
@@ -35,12 +36,13 @@ export interface PoolInfo {
 export interface RunResult {
   readonly mode: ModeName;
   readonly workload: string;
-  /** Threads that ran tasks: 1 for the one-thread modes, the pool size for parallel. */
+  /** Threads that ran tasks: 1 for the one-thread modes, the pool size for parallel and hybrid. */
   readonly threads: number;
   readonly wallMs: number;
   readonly tasks: readonly TaskRun[];
   readonly trace: readonly TraceEvent[];
   readonly lanes: readonly string[];
+  /** The scheduler policy that ordered the tasks on each thread (hybrid: inside each worker). */
   readonly policy?: PolicyName;
   readonly pool?: PoolInfo;
 }

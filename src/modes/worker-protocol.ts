@@ -17,7 +17,17 @@ export interface WarmUpRequest {
   readonly units: number;
 }
 
-export type WorkerRequest = TaskRequest | WarmUpRequest;
+/**
+ * Run several tasks of a workload in the worker, interleaved round-robin under one
+ * scheduler: the hybrid mode's one message per worker per run.
+ */
+export interface BatchRequest {
+  readonly kind: 'batch';
+  readonly workload: WorkloadSpec;
+  readonly tasks: readonly string[];
+}
+
+export type WorkerRequest = TaskRequest | BatchRequest | WarmUpRequest;
 
 export interface TaskReply {
   readonly threadId: number;
@@ -25,7 +35,16 @@ export interface TaskReply {
   readonly trace: StepTrace;
 }
 
+export interface BatchReply {
+  readonly threadId: number;
+  /** One per requested task, in request order. */
+  readonly checksums: readonly number[];
+  readonly trace: StepTrace;
+}
+
 export interface WarmUpReply {
   readonly threadId: number;
   readonly arrived: boolean;
 }
+
+export type WorkerReply = TaskReply | BatchReply | WarmUpReply;

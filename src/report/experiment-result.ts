@@ -1,4 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
+import type { NamedRun, SpeedupChartOptions } from '../trace/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {
@@ -25,4 +26,11 @@ export interface ExperimentResult {
   readonly facts: Readonly<Record<string, number>>;
   /** Sentences of interpretation, each computed from the measured numbers. */
   readonly notes: readonly string[];
+  /**
+   * Runs worth drawing (usually the last measured run of each workload and mode), with their
+   * traces: terminal timelines, SVG timelines beside the saved result, `--trace` files. Not saved in the JSON.
+   */
+  readonly runs?: readonly NamedRun[];
+  /** Speedup-by-threads charts to draw beside the saved result. */
+  readonly speedupCharts?: readonly SpeedupChartOptions[];
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { RESULT_SCHEMA, ResultFileError, validateSavedResult, type SavedResult } from './saved-result.ts';
+import { picturesOf } from './pictures.ts';
+import { RESULT_SCHEMA, ResultFileError, validateSavedResult, type SavedPicture, type SavedResult } from './saved-result.ts';
 
 /** Where runs are saved unless `--out` says otherwise (git-ignored). */
 export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../results/runs', import.meta.url));
@@ -12,18 +13,28 @@ export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../results/runs', i
 export interface SavedFiles {
   readonly json: string;
   readonly markdown: string;
+  readonly pictures: readonly string[];
 }
 
 /**
- * Saves a result as `<dir>/<experiment>/<machine>-<timestamp>.json` and a markdown table beside it.
- * Both are written atomically; the JSON last, so a reader that finds it finds the markdown too.
+ * Saves a result as `<dir>/<experiment>/<machine>-<timestamp>.json`, with a markdown table and
+ * its pictures (`<same name>.<picture>.svg`) beside it. Every file is written atomically, the
+ * JSON last, so a reader that finds the JSON finds everything it names.
  */
 export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date()): Promise<SavedFiles> {
   const stamp = now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const base = join(dir, result.experiment, `${result.machine.id}-${stamp}`);
-  const saved: SavedResult = { schema: RESULT_SCHEMA, ...result, savedAt: now.toISOString(), argv: [...argv] };
-  const files = { json: `${base}.json`, markdown: `${base}.md` };
+  const name = `${result.machine.id}-${stamp}`;
+  const base = join(dir, result.experiment, name);
+  const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: [] as string[] };
   await writeFileAtomic(files.markdown, renderMarkdown(result));
+  const pictures: SavedPicture[] = [];
+  for (const picture of picturesOf(result)) {
+    await writeFileAtomic(`${base}.${picture.suffix}`, picture.svg);
+    files.pictures.push(`${base}.${picture.suffix}`);
+    pictures.push({ file: `${name}.${picture.suffix}`, title: picture.title });
+  }
+  const { runs: _runs, speedupCharts: _charts, ...data } = result;
+  const saved: SavedResult = { schema: RESULT_SCHEMA, ...data, pictures, savedAt: now.toISOString(), argv: [...argv] };
   await writeFileAtomic(files.json, `${JSON.stringify(saved, null, 2)}\n`);
   return files;
 }

@@ -3,9 +3,16 @@ import type { ExperimentResult } from './experiment-result.ts';
 /** Bumped whenever the saved shape changes incompatibly; readers refuse other versions. */
 export const RESULT_SCHEMA = 'concurrency-lab.result/1';
 
+/** A picture saved beside a result: its file name (in the same directory) and its title. */
+export interface SavedPicture {
+  readonly file: string;
+  readonly title: string;
+}
+
 /** An experiment result as written to `results/`: the result plus what produced it and when. */
-export interface SavedResult extends ExperimentResult {
+export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts'> {
   readonly schema: typeof RESULT_SCHEMA;
+  readonly pictures: readonly SavedPicture[];
   readonly savedAt: string;
   /** The command-line arguments of the run, to repeat it. */
   readonly argv: readonly string[];
@@ -38,5 +45,11 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   if (!Array.isArray(root.tables)) fail('tables must be an array');
   if (!Array.isArray(root.notes) || !root.notes.every((n) => typeof n === 'string')) fail('notes must be an array of strings');
   if (!Array.isArray(root.argv)) fail('argv must be an array');
+  if (!Array.isArray(root.pictures)) fail('pictures must be an array');
+  (root.pictures as unknown[]).forEach((p, i) => {
+    const picture = object(p, `pictures[${i}]`);
+    if (typeof picture.file !== 'string' || /[\\/]/.test(picture.file)) fail(`pictures[${i}].file must be a file name in the same directory`);
+    if (typeof picture.title !== 'string') fail(`pictures[${i}].title must be a string`);
+  });
   return value as SavedResult;
 }

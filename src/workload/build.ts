@@ -2,6 +2,7 @@ import { part, sleep, type Task, type Yielded } from '../scheduler/index.ts';
 import { blockThread } from './block.ts';
 import { checksumOfText, cpuKernel, foldChecksum } from './cpu-kernel.ts';
 import { DEFAULT_SLICE_UNITS, type TaskSpec, type WorkloadSpec } from './spec.ts';
+import { taskIndex } from './task-index.ts';
 
 /** What a workload task returns: a checksum over everything it did, identical in every mode. */
 export interface TaskOutput {
@@ -15,7 +16,7 @@ interface TaskState {
 
 /** Rebuilds the named task of a workload as a generator, in whichever thread calls it. */
 export function buildTask(workload: WorkloadSpec, taskName: string): Task<TaskOutput> {
-  const byName = new Map(workload.tasks.map((t) => [t.name, t]));
+  const byName = taskIndex(workload);
   const spec = byName.get(taskName);
   if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task "${taskName}"`);
   return runTask(spec, byName);

@@ -52,3 +52,49 @@ export function waitTotals(workload: WorkloadSpec): Map<string, number> {
     byName.get(name)!.parts.reduce((sum, p) => sum + (p.kind === 'delegate' ? total(p.task) : p.kind === 'cpu' ? 0 : p.ms), 0);
   return new Map(workload.tasks.map((t) => [t.name, total(t.name)]));
 }
+
+export interface CpuAndWaitOptions {
+  readonly tasks: number;
+  /** Rounds per task: each is one cpu part then one wait. */
+  readonly rounds: number;
+  readonly unitsPerRound: number;
+  readonly waitMs: number;
+}
+
+/**
+ * Tasks that alternate CPU work and waits, like a request handler that computes, calls a
+ * service and computes again: interleaving overlaps the waits, threads overlap the work,
+ * and only both at once (hybrid) overlap both.
+ */
+export function cpuAndWaitWorkload({ tasks, rounds, unitsPerRound, waitMs }: CpuAndWaitOptions): WorkloadSpec {
+  return {
+    name: 'cpu-and-wait',
+    description: `${tasks} tasks x ${rounds} rounds of ${unitsPerRound} cpu units then a ${waitMs} ms wait`,
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      name: `req${i + 1}`,
+      parts: Array.from({ length: rounds }, (): PartSpec[] => [
+        { kind: 'cpu', units: unitsPerRound },
+        { kind: 'wait', ms: waitMs },
+      ]).flat(),
+    })),
+  };
+}
+
+export interface SplitWorkOptions {
+  /** The same total in every split, so that only the size of a task changes. */
+  readonly totalUnits: number;
+  readonly unitsPerTask: number;
+}
+
+/** A fixed amount of CPU work cut into equal tasks of `unitsPerTask` (the last one takes the remainder). */
+export function splitWorkWorkload({ totalUnits, unitsPerTask }: SplitWorkOptions): WorkloadSpec {
+  const tasks = Math.ceil(totalUnits / unitsPerTask);
+  return {
+    name: `split-${unitsPerTask}`,
+    description: `${totalUnits} cpu units in ${tasks} tasks of ${unitsPerTask}`,
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      name: `piece${i + 1}`,
+      parts: [{ kind: 'cpu', units: Math.min(unitsPerTask, totalUnits - i * unitsPerTask) }],
+    })),
+  };
+}

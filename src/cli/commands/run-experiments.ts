@@ -4,6 +4,9 @@ import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { progressLine } from '../../report/progress.ts';
 import { renderJson } from '../../report/render-json.ts';
 import { renderText } from '../../report/render-text.ts';
+import { renderTimelines } from '../../report/render-timelines.ts';
+import { writeFileAtomic } from '../../report/atomic-write.ts';
+import { chromeTrace } from '../../trace/index.ts';
 import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../experiment.ts';
@@ -36,10 +39,21 @@ export async function runExperiments(
     const saved = args.save ? await saveResult(result, args.out ?? DEFAULT_RESULTS_DIR, argv) : undefined;
     if (!args.json) {
       streams.stdout.write(renderText(result));
-      if (saved) streams.stdout.write(`saved: ${saved.json} (and .md)\n\n`);
+      if (args.timeline ?? experiment.timelineByDefault === true) streams.stdout.write(renderTimelines(result, timelineWidth(streams)));
+      if (saved) streams.stdout.write(`saved: ${saved.json} (with .md${saved.pictures.length > 0 ? ` and ${saved.pictures.length} SVG pictures` : ''})\n\n`);
     }
   }
+  if (args.trace !== undefined) {
+    await writeFileAtomic(args.trace, `${JSON.stringify(chromeTrace(results.flatMap((r) => (r.runs ?? []).map((run) => ({ ...run, name: `${r.experiment}: ${run.name}` })))))}\n`);
+    if (!args.json) streams.stdout.write(`trace: ${args.trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`);
+  }
   if (args.json) streams.stdout.write(results.length === 1 ? renderJson(results[0]!) : `[\n${results.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`);
+}
+
+/** Terminal width for timelines: the terminal's own, else a width that fits most screens. */
+function timelineWidth(streams: CliStreams): number {
+  const columns = (streams.stdout as { columns?: number }).columns;
+  return Math.max(40, Math.min(columns ?? 100, 160));
 }
 
 function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {

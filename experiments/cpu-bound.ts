@@ -1,0 +1,115 @@
+import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { compareModes } from '../src/measure/compare-modes.ts';
+import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import type { ModeName } from '../src/modes/index.ts';
+import { drawableRuns } from '../src/report/drawable-runs.ts';
+import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { modeTable } from '../src/report/mode-table.ts';
+import { cpuBoundWorkload } from '../src/workload/presets.ts';
+import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, withPool, type ModeFigures } from './measure-on-pool.ts';
+
+const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
+
+/** Equal CPU tasks, at least two per thread; the total work is the same whatever the thread count. */
+export function cpuBoundExperimentWorkload(quick: boolean, threads: number): WorkloadSpec {
+  const tasks = Math.max(8, 2 * threads);
+  const totalUnits = quick ? 16_000 : 96_000;
+  return cpuBoundWorkload({ tasks, unitsPerTask: Math.round(totalUnits / tasks) });
+}
+
+/** The best speedup equal tasks can reach on `threads` threads and `cores` cores: tasks / rounds of the busiest thread. */
+export function idealCpuSpeedup(tasks: number, threads: number, cores: number): number {
+  return tasks / listScheduleMs(new Array<number>(tasks).fill(1), Math.min(threads, cores));
+}
+
+/** What the interpretation reads: the compared modes, and how often each one-thread mode switched tasks. */
+export interface CpuBoundFigures {
+  readonly rows: readonly ModeFigures[];
+  readonly cores: number;
+  readonly tasks: number;
+  /** Task switches in the last run of each one-thread mode. */
+  readonly switches: { readonly sequential: number; readonly interleaved: number };
+}
+
+/** Sentences computed from the figures: what interleaving cost, what threads bought, against the ideal. */
+export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigures): string[] {
+  const sequential = rowOf(rows, 'sequential');
+  const interleaved = rowOf(rows, 'interleaved');
+  const parallel = rowOf(rows, 'parallel');
+  const extraMs = interleaved.medianMs - sequential.medianMs;
+  const spreadMs = Math.max(sequential.maxMs - sequential.minMs, interleaved.maxMs - interleaved.minMs);
+  const extraSwitches = switches.interleaved - switches.sequential;
+  const cost =
+    extraMs >= 0
+      ? `+${formatMs(extraMs)} ms (+${formatPercent(extraMs / sequential.medianMs)}), at most ${((extraMs * 1000) / Math.max(1, extraSwitches)).toFixed(2)} µs for each of its ${extraSwitches} extra task switches`
+      : `-${formatMs(-extraMs)} ms (${formatPercent(extraMs / sequential.medianMs)}): its ${extraSwitches} extra task switches cost nothing measurable`;
+  const verdict =
+    interleaved.speedup >= 1.1
+      ? 'Interleaved came out faster, which one thread cannot do on pure CPU work: treat these rows as noisy.'
+      : 'Taking turns on one thread overlaps no CPU work, so interleaving gained nothing.';
+  const ideal = idealCpuSpeedup(tasks, parallel.threads, cores);
+  const oversubscribed = parallel.threads > cores ? ` The ${parallel.threads - cores} threads beyond the ${cores} cores add no speed, only turns on the same cores.` : '';
+  return [
+    ...checksumWarning(rows),
+    `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
+      `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
+    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential')}, ` +
+      `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
+      `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,
+  ];
+}
+
+function shortfall(shareOfIdeal: number): string {
+  if (shareOfIdeal >= 0.95) return ': close to ideal';
+  return `; the missing ${formatPercent(1 - shareOfIdeal)} is time the threads spent on something other than task work (messages, task start-up, other processes on the machine)`;
+}
+
+async function run(context: ExperimentContext): Promise<ExperimentResult> {
+  const workload = cpuBoundExperimentWorkload(context.quick, context.threads);
+  const machine = context.machine;
+  const measurements = await withPool(context.threads, (pool) => measureOnPool(workload, MODES, context, pool));
+  const rows = compareModes(measurements);
+  const steps = new Map(measurements.map((m) => [m.mode, { steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace), lanes: m.lastRun.lanes.length }]));
+  const stepsOf = (mode: ModeName): { steps: number; switches: number; lanes: number } => steps.get(mode)!;
+  const cores = machine.availableParallelism;
+  const figures: CpuBoundFigures = {
+    rows,
+    cores,
+    tasks: workload.tasks.length,
+    switches: { sequential: stepsOf('sequential').switches, interleaved: stepsOf('interleaved').switches },
+  };
+  const ideal = idealCpuSpeedup(workload.tasks.length, context.threads, cores);
+  return {
+    experiment: 'cpu-bound',
+    question: cpu_bound.question,
+    machine,
+    settings: { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, workload: workload.description! },
+    tables: [
+      modeTable(`cpu-bound: ${workload.description}`, rows),
+      {
+        title: 'steps and task switches (last run of each mode)',
+        head: ['mode', 'lanes', 'steps', 'task switches'],
+        rows: MODES.map((mode) => [mode, String(stepsOf(mode).lanes), String(stepsOf(mode).steps), String(stepsOf(mode).switches)]),
+      },
+    ],
+    rows: rows.map((r) => ({ ...r, ...stepsOf(r.mode) })),
+    facts: {
+      cores,
+      tasks: workload.tasks.length,
+      idealParallelSpeedup: ideal,
+      parallelShareOfIdeal: rowOf(rows, 'parallel').speedup / ideal,
+      interleavedOverSequential: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'sequential').medianMs,
+    },
+    notes: interpretCpuBound(figures),
+    runs: drawableRuns(measurements),
+  };
+}
+
+export const cpu_bound: Experiment = {
+  name: 'cpu-bound',
+  question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
+  defaults: { repeats: 5, quickRepeats: 3 },
+  run,
+};

@@ -1,0 +1,200 @@
+import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize, type EchoRun, type EchoServerKind } from '../src/echo/index.ts';
+import { alternate } from '../src/measure/alternate.ts';
+import { median, summarize } from '../src/measure/stats.ts';
+import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
+import { formatMs, formatRatio } from '../src/report/format.ts';
+
+/** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
+export const TARGET_RATIO_TO_NET = 0.8;
+
+/** N clients x M messages of S bytes: a few hundred ms per run in full, a few tens in quick. */
+export function echoLoadSize(quick: boolean, timeoutMs?: number): EchoLoadSize {
+  return { clients: quick ? 8 : 16, messages: quick ? 250 : 1000, messageBytes: 64, timeoutMs: timeoutMs ?? (quick ? 10_000 : 30_000) };
+}
+
+/** One server, summarised over the timed runs; what `--json` carries per row. */
+export interface EchoRow {
+  readonly kind: EchoServerKind;
+  readonly design: string;
+  readonly serverThreads: number;
+  readonly repeats: number;
+  readonly messagesPerSecond: number;
+  readonly minMessagesPerSecond: number;
+  readonly maxMessagesPerSecond: number;
+  /** Medians over the runs of each run's percentile, ms. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** Event-loop busy time of the server thread(s) per echoed message, µs (median over runs); counts time the OS ran other threads. */
+  readonly busyUsPerMessage: number;
+  /** CPU time of the server thread(s) per echoed message, µs (median over runs); null where the OS does not report CPU per thread. */
+  readonly cpuUsPerMessage: number | null;
+  readonly vsNet: number;
+  readonly messages: number;
+  readonly bytesSent: number;
+  readonly bytesEchoed: number;
+  /** Every run: every byte sent came back and every client finished. */
+  readonly echoOk: boolean;
+  /** Most sockets any run left open after its server stopped (server and client side): 0. */
+  readonly socketsLeftOpen: number;
+  /** Every run's server(s) closed their listening socket. */
+  readonly stopped: boolean;
+}
+
+function designOf(kind: EchoServerKind, threads: number): string {
+  switch (kind) {
+    case 'sequential':
+      return 'lab scheduler, fifo: one client at a time, served to its end';
+    case 'interleaved':
+      return 'lab scheduler, round-robin: a task per connection, parked on socket reads';
+    case 'parallel':
+      return `${threads} worker threads, each the interleaved server on its own port`;
+    case 'net':
+      return 'node:net callbacks, no scheduler (reference)';
+  }
+}
+
+function summariseRuns(kind: EchoServerKind, runs: readonly EchoRun[], size: EchoLoadSize, netMedian: number): EchoRow {
+  const throughput = summarize(runs.map((r) => r.messagesPerSecond));
+  const expected = size.clients * size.messages;
+  return {
+    kind,
+    design: designOf(kind, runs[0]!.serverThreads),
+    serverThreads: runs[0]!.serverThreads,
+    repeats: runs.length,
+    messagesPerSecond: throughput.median,
+    minMessagesPerSecond: throughput.min,
+    maxMessagesPerSecond: throughput.max,
+    p50Ms: median(runs.map((r) => r.latency.p50)),
+    p99Ms: median(runs.map((r) => r.latency.p99)),
+    maxMs: median(runs.map((r) => r.latency.max)),
+    busyUsPerMessage: median(runs.map((r) => (1000 * r.servers.reduce((sum, s) => sum + s.busyMs, 0)) / r.load.messages)),
+    cpuUsPerMessage: runs.every((r) => r.servers.every((s) => s.cpuMs !== undefined))
+      ? median(runs.map((r) => (1000 * r.servers.reduce((sum, s) => sum + s.cpuMs!, 0)) / r.load.messages))
+      : null,
+    vsNet: throughput.median / netMedian,
+    messages: runs[0]!.load.messages,
+    bytesSent: runs[0]!.load.bytesSent,
+    bytesEchoed: runs[0]!.load.bytesEchoed,
+    echoOk: runs.every((r) => r.load.messages === expected && r.load.bytesEchoed === r.load.bytesSent && r.servers.reduce((sum, s) => sum + s.bytesEchoed, 0) === r.load.bytesSent),
+    socketsLeftOpen: Math.max(...runs.map((r) => r.servers.reduce((sum, s) => sum + s.openSockets, 0) + (size.clients - r.load.socketsClosed))),
+    stopped: runs.every((r) => r.servers.every((s) => !s.listening)),
+  };
+}
+
+/** Sentences from the rows: the target, what serving one client at a time costs, what threads bought. */
+export function interpretEchoServer(rows: readonly EchoRow[], cores: number): string[] {
+  const row = (kind: EchoServerKind): EchoRow => rows.find((r) => r.kind === kind)!;
+  const [sequential, interleaved, parallel, net] = [row('sequential'), row('interleaved'), row('parallel'), row('net')];
+  const met = interleaved.vsNet >= TARGET_RATIO_TO_NET;
+  // CPU time per message where the OS reports it per thread; else event-loop busy time, which also counts preemption.
+  const useCpu = interleaved.cpuUsPerMessage !== null && net.cpuUsPerMessage !== null;
+  const cost = (r: EchoRow): number => (useCpu ? r.cpuUsPerMessage! : r.busyUsPerMessage);
+  const us = (r: EchoRow): string => `${cost(r).toFixed(1)} µs`;
+  const speedup = parallel.messagesPerSecond / interleaved.messagesPerSecond;
+  const notes = [
+    `The lab's scheduler on one thread (a task per connection, parked with waitFor until its socket has bytes) echoed ${Math.round(interleaved.messagesPerSecond)} messages/s, ` +
+      `${formatRatio(interleaved.vsNet)} the plain net server's ${Math.round(net.messagesPerSecond)}: ` +
+      (met ? `target >= ${formatRatio(TARGET_RATIO_TO_NET)} met. ` : `MISSED the target of >= ${formatRatio(TARGET_RATIO_TO_NET)} (profile with node --cpu-prof --import tsx experiments/lab.ts echo-server). `) +
+      `Its thread ${useCpu ? 'used' : 'was busy for'} ${us(interleaved)} ${useCpu ? 'of CPU ' : ''}per message against ${us(net)} for net: ` +
+      (cost(interleaved) > cost(net)
+        ? `${(cost(interleaved) - cost(net)).toFixed(1)} µs is the price of parking on a promise and waking through the scheduler.`
+        : 'the scheduler added no measurable work per message.'),
+    `Served one client at a time by the same code, the server managed ${Math.round(sequential.messagesPerSecond)} messages/s (${formatRatio(sequential.messagesPerSecond / interleaved.messagesPerSecond)} interleaved): ` +
+      `a waiting client's bytes sit in the kernel until its turn, so the worst round trip took ${formatMs(sequential.maxMs)} ms against ${formatMs(interleaved.maxMs)} ms interleaved` +
+      (sequential.p50Ms < interleaved.p50Ms
+        ? `, while the median one took ${formatMs(sequential.p50Ms)} ms (${formatMs(interleaved.p50Ms)} interleaved): the client being served has the thread to itself.`
+        : `, and the median one ${formatMs(sequential.p50Ms)} ms against ${formatMs(interleaved.p50Ms)}.`),
+    `On ${parallel.serverThreads} worker threads, each its own server on its own port (Node cannot hand a socket to a worker thread, so the clients were spread over the ports), ` +
+      `the servers echoed ${Math.round(parallel.messagesPerSecond)} messages/s, ${formatRatio(speedup)} one thread, with ${parallel.serverThreads} server threads and 1 client thread on ${cores} cores, ` +
+      `at ${us(parallel)} per message against ${us(interleaved)} on one thread: ` +
+      (speedup >= 1.1 ? 'the threads paid off.' : speedup > 0.9 ? 'the threads bought nothing.' : 'the threads cost more than they bought.'),
+  ];
+  const broken = rows.filter((r) => !r.echoOk || r.socketsLeftOpen > 0 || !r.stopped);
+  if (broken.length > 0) notes.unshift(`ECHO OR CLEAN-UP FAILED for ${broken.map((r) => r.kind).join(', ')}: bytes missing, sockets left open or a server still listening.`);
+  return notes;
+}
+
+function tables(rows: readonly EchoRow[], size: EchoLoadSize): ResultTable[] {
+  return [
+    {
+      title: `${size.clients} clients x ${size.messages} messages of ${size.messageBytes} bytes, each waiting for its echo before the next (clients on a thread of their own)`,
+      head: ['server', 'threads', 'messages/s', 'min-max', 'p50 ms', 'p99 ms', 'max ms', 'cpu µs/msg', 'busy µs/msg', 'vs net'],
+      rows: rows.map((r) => [
+        r.kind,
+        String(r.serverThreads),
+        Math.round(r.messagesPerSecond).toString(),
+        `${Math.round(r.minMessagesPerSecond)}-${Math.round(r.maxMessagesPerSecond)}`,
+        formatMs(r.p50Ms),
+        formatMs(r.p99Ms),
+        formatMs(r.maxMs),
+        r.cpuUsPerMessage === null ? 'n/a' : r.cpuUsPerMessage.toFixed(1),
+        r.busyUsPerMessage.toFixed(1),
+        formatRatio(r.vsNet),
+      ]),
+    },
+    {
+      title: 'how each server works, and what it left behind',
+      head: ['server', 'design', 'bytes echoed', 'sockets left open', 'stopped'],
+      rows: rows.map((r) => [r.kind, r.design, `${r.bytesEchoed}/${r.bytesSent}${r.echoOk ? '' : ' INCOMPLETE'}`, String(r.socketsLeftOpen), r.stopped ? 'yes' : 'NO']),
+      align: ['left', 'left', 'right', 'right', 'right'],
+    },
+  ];
+}
+
+async function run(context: ExperimentContext): Promise<ExperimentResult> {
+  const size = echoLoadSize(context.quick, context.timeoutMs);
+  // Cold code (JIT) would be timed as a slow server: at least one untimed round, whatever --warmups says.
+  const warmups = Math.max(context.warmups, 1);
+  const [clients, servers] = await Promise.allSettled([ClientThread.start(), WorkerServers.start(context.threads)]);
+  try {
+    if (clients.status === 'rejected') throw clients.reason;
+    if (servers.status === 'rejected') throw servers.reason;
+    const threads = { clients: clients.value, servers: servers.value };
+    const runs = await alternate(echoServerKinds, (kind) => runEcho(kind, size, threads, context.signal), {
+      repeats: context.repeats,
+      warmups,
+      onRound: (kind, phase, repeat, of) => context.onProgress({ label: `${kind} server`, phase, repeat, of }),
+    });
+    const netMedian = median(runs.get('net')!.map((r) => r.messagesPerSecond));
+    const rows = echoServerKinds.map((kind) => summariseRuns(kind, runs.get(kind)!, size, netMedian));
+    const row = (kind: EchoServerKind): EchoRow => rows.find((r) => r.kind === kind)!;
+    const cores = context.machine.availableParallelism;
+    return {
+      experiment: 'echo-server',
+      question: echo_server.question,
+      machine: context.machine,
+      settings: {
+        clients: size.clients,
+        messages: size.messages,
+        messageBytes: size.messageBytes,
+        serverThreads: servers.value.threads,
+        clientThreads: 1,
+        repeats: context.repeats,
+        warmups,
+        quick: context.quick,
+        timeoutMs: size.timeoutMs,
+      },
+      tables: tables(rows, size),
+      rows,
+      facts: {
+        interleavedToNet: row('interleaved').vsNet,
+        targetRatioToNet: TARGET_RATIO_TO_NET,
+        targetMet: row('interleaved').vsNet >= TARGET_RATIO_TO_NET ? 1 : 0,
+        sequentialToInterleaved: row('sequential').messagesPerSecond / row('interleaved').messagesPerSecond,
+        parallelToInterleaved: row('parallel').messagesPerSecond / row('interleaved').messagesPerSecond,
+      },
+      notes: interpretEchoServer(rows, cores),
+    };
+  } finally {
+    await Promise.all([clients.status === 'fulfilled' && clients.value.close(), servers.status === 'fulfilled' && servers.value.close()]);
+  }
+}
+
+export const echo_server: Experiment = {
+  name: 'echo-server',
+  question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
+  defaults: { repeats: 5, quickRepeats: 3 },
+  run,
+};

@@ -1,0 +1,220 @@
+import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.ts';
+import { karpFlatt } from '../src/measure/karp-flatt.ts';
+import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import { checksumsMatch, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { efficiency, speedup } from '../src/measure/speedup.ts';
+import { drawableRuns } from '../src/report/drawable-runs.ts';
+import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { foldChecksum } from '../src/workload/cpu-kernel.ts';
+import { cpuBoundWorkload } from '../src/workload/presets.ts';
+import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { measureOnPool, withPool } from './measure-on-pool.ts';
+
+/**
+ * The thread counts to measure: every count from 1 to `max` on small machines; on large
+ * ones a ladder (powers of two and the halves between them) that always includes the core
+ * count and its neighbours, so that the knee is measured, not interpolated.
+ */
+export function threadCounts(max: number, cores: number): number[] {
+  if (max <= 8) return Array.from({ length: max }, (_, i) => i + 1);
+  const counts = new Set([1, max, cores - 1, cores, cores + 1]);
+  for (let n = 2; n <= max; n *= 2) {
+    counts.add(n);
+    counts.add(Math.round(n * 1.5));
+  }
+  return [...counts].filter((n) => n >= 1 && n <= max).sort((a, b) => a - b);
+}
+
+/** Equal CPU tasks, 24 for every 4 threads measured: divisible by 1, 2, 3, 4, 6 and 8, so few counts leave a thread short. */
+export function scalingWorkload(quick: boolean, maxThreads: number): WorkloadSpec {
+  const tasks = 24 * Math.ceil(maxThreads / 4);
+  const totalUnits = quick ? 19_200 : 120_000;
+  return { ...cpuBoundWorkload({ tasks, unitsPerTask: Math.round(totalUnits / tasks) }), name: 'scaling' };
+}
+
+/** One thread count, measured. */
+export interface ScalingPoint {
+  readonly threads: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly checksumOk: boolean;
+}
+
+/** One row of the scaling table and of `--json`: what a chart of speedup against threads needs. */
+export interface ScalingRow extends ScalingPoint {
+  /** T(1) / T(n), both on the worker pool. */
+  readonly speedup: number;
+  readonly efficiency: number;
+  /** The best equal tasks allow on min(n, cores) cores. */
+  readonly idealSpeedup: number;
+  /** Amdahl's law with the fitted serial fraction, at n (capped at the cores: threads past them share cores). */
+  readonly amdahlSpeedup: number;
+  /** The Karp-Flatt serial fraction at n; null for one thread, where it is undefined. */
+  readonly karpFlatt: number | null;
+  readonly beyondCores: boolean;
+}
+
+export interface ScalingAnalysis {
+  readonly rows: readonly ScalingRow[];
+  /** Fitted on the counts up to the cores, where Amdahl's model of n processors holds; undefined with one core. */
+  readonly fit: AmdahlFit | undefined;
+  readonly cores: number;
+}
+
+/** Speedups, efficiencies, the Amdahl fit and the Karp-Flatt fractions of measured points (the first must be one thread). */
+export function analyseScaling(points: readonly ScalingPoint[], tasks: number, cores: number): ScalingAnalysis {
+  const base = points.find((p) => p.threads === 1);
+  if (base === undefined) throw new RangeError('scaling needs a one-thread point as its baseline');
+  const speedups = points.map((p) => ({ threads: p.threads, speedup: speedup(base.medianMs, p.medianMs) }));
+  const fit = fitAmdahl(speedups.filter((p) => p.threads <= cores));
+  const rows = points.map((p, i): ScalingRow => {
+    const s = speedups[i]!.speedup;
+    const usable = Math.min(p.threads, cores);
+    return {
+      ...p,
+      speedup: s,
+      efficiency: efficiency(s, p.threads),
+      idealSpeedup: tasks / listScheduleMs(new Array<number>(tasks).fill(1), usable),
+      amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, usable),
+      karpFlatt: p.threads >= 2 ? karpFlatt(s, p.threads) : null,
+      beyondCores: p.threads > cores,
+    };
+  });
+  return { rows, fit, cores };
+}
+
+/** Sentences from the analysis: how far speedup rose, where it stopped (the knee), what the fit and e(n) say. */
+export function interpretScaling({ rows, fit, cores }: ScalingAnalysis): string[] {
+  const notes: string[] = [];
+  const bad = rows.filter((r) => !r.checksumOk);
+  if (bad.length > 0) notes.push(`CHECKSUMS DIFFER at ${bad.map((r) => `${r.threads} threads`).join(', ')}: those runs did different work, and their times mean nothing.`);
+  const atCores = [...rows].reverse().find((r) => r.threads <= cores)!;
+  const beyond = rows.filter((r) => r.beyondCores);
+  const best = rows.reduce((a, b) => (b.speedup > a.speedup ? b : a));
+  const busy =
+    atCores.threads > 1 && atCores.efficiency < 0.75
+      ? ` Only ${formatPercent(atCores.efficiency)} efficiency on ${atCores.threads} threads: other programs were probably using the cores, so read this curve with care.`
+      : '';
+  const knee = beyond.length === 0 ? undefined : kneeVerdict(atCores, beyond);
+  notes.push(
+    `speedup rose to ${formatRatio(atCores.speedup)} at ${atCores.threads} threads (${formatPercent(atCores.efficiency)} efficiency, ideal ${formatRatio(atCores.idealSpeedup)})` +
+      (knee === undefined
+        ? `; no thread count past the ${cores} cores was measured, so the knee is not in this run (raise --threads).`
+        : `, then ${knee.text} from ${beyond[0]!.threads} to ${beyond[beyond.length - 1]!.threads} threads: ` +
+          (knee.knee ? `the knee is at the ${cores} cores, because threads past them only take turns on the same cores.` : `no knee at the ${cores} cores in this run.`) +
+          ` The best was ${formatRatio(best.speedup)} at ${best.threads} threads.`) +
+      busy,
+  );
+  if (fit === undefined) {
+    notes.push(`With ${cores} core there is no thread count above one to fit Amdahl's law to.`);
+    return notes;
+  }
+  const within = rows.filter((r) => r.karpFlatt !== null && !r.beyondCores).map((r) => r.karpFlatt!);
+  const past = beyond.map((r) => r.karpFlatt!);
+  const climbs = past.length > 0 && Math.max(...past) > Math.max(...within) * 1.5;
+  notes.push(
+    `Amdahl's law fitted to 1-${atCores.threads} threads gives a serial fraction s = ${formatPercent(fit.serialFraction)} ` +
+      `(a ceiling of ${Number.isFinite(fit.maxSpeedup) ? formatRatio(fit.maxSpeedup) : 'no limit'} on any number of cores; ` +
+      `${within.length === 1 ? "one thread count above one to fit, so s is that point's e(n) and fits it exactly" : `rms error ${fit.rmsError.toFixed(3)} over ${within.length + 1} thread counts`}). ` +
+      `The Karp-Flatt fraction e(n) was ${range(within)} up to the cores` +
+      (past.length === 0
+        ? '.'
+        : ` and ${range(past)} past them: ` +
+          (climbs
+            ? 'it climbs once threads outnumber cores, the knee in another form (threads without a core of their own), not serial code.'
+            : 'it barely changes past the cores.')),
+  );
+  return notes;
+}
+
+/** How speedup moved past the cores, relative to its value on the cores: the knee shows as flat or falling. */
+function kneeVerdict(atCores: ScalingRow, beyond: readonly ScalingRow[]): { readonly knee: boolean; readonly text: string } {
+  const changes = beyond.map((r) => r.speedup / atCores.speedup - 1);
+  const most = Math.max(...changes);
+  const least = Math.min(...changes);
+  if (most >= 0.1) return { knee: false, text: `still rose (up to +${formatPercent(most)}, so the cores were not all busy at ${atCores.threads} threads)` };
+  if (least <= -0.1) return { knee: true, text: `fell (down to ${formatPercent(least)})` };
+  return { knee: true, text: `stayed flat (within ±${formatPercent(Math.max(most, -least))})` };
+}
+
+function range(values: readonly number[]): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? formatPercent(lo) : `${formatPercent(lo)} to ${formatPercent(hi)}`;
+}
+
+async function run(context: ExperimentContext): Promise<ExperimentResult> {
+  const machine = context.machine;
+  const cores = machine.availableParallelism;
+  const maxThreads = 2 * context.threads;
+  const counts = threadCounts(maxThreads, cores);
+  const workload = scalingWorkload(context.quick, maxThreads);
+  const points: ScalingPoint[] = [];
+  const drawn: ModeMeasurement[] = [];
+  let reference: readonly number[] | undefined;
+  for (const threads of counts) {
+    // One pool per count, started (and warmed) before its timed runs and closed after them.
+    const [m] = await withPool(threads, (pool) => measureOnPool(workload, ['parallel'], context, pool));
+    reference ??= m!.checksums[0] ?? [];
+    points.push({ threads, medianMs: m!.summary.median, minMs: m!.summary.min, maxMs: m!.summary.max, checksumOk: checksumsMatch(m!, reference) });
+    if (threads === 1 || threads === cores || threads === maxThreads) drawn.push({ ...m!, workload: `${threads} thread${threads === 1 ? '' : 's'}` });
+  }
+  const checksum = (reference ?? []).reduce(foldChecksum, 0x811c9dc5);
+  const analysis = analyseScaling(points, workload.tasks.length, cores);
+  const { rows, fit } = analysis;
+  const kf = (r: ScalingRow): string => (r.karpFlatt === null ? '-' : formatPercent(r.karpFlatt));
+  return {
+    experiment: 'scaling',
+    question: scaling.question,
+    machine,
+    settings: { repeats: context.repeats, warmups: context.warmups, threads: `1-${maxThreads}`, cores, seed: context.seed, quick: context.quick, workload: workload.description! },
+    tables: [
+      {
+        title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`,
+        head: ['threads', 'median ms', 'min-max ms', 'speedup', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
+        rows: rows.map((r) => [
+          String(r.threads),
+          formatMs(r.medianMs),
+          `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
+          formatRatio(r.speedup),
+          formatPercent(r.efficiency),
+          formatRatio(r.idealSpeedup),
+          formatRatio(r.amdahlSpeedup),
+          kf(r),
+          r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
+          `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,
+        ]),
+      },
+    ],
+    rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel', ...r })),
+    facts: {
+      cores,
+      maxThreads,
+      amdahlSerialFraction: fit?.serialFraction ?? Number.NaN,
+      amdahlMaxSpeedup: fit?.maxSpeedup ?? Number.NaN,
+      amdahlRmsError: fit?.rmsError ?? Number.NaN,
+      amdahlFitThreadsMax: cores,
+      oneThreadMs: rows[0]!.medianMs,
+    },
+    notes: interpretScaling(analysis),
+    runs: drawableRuns(drawn),
+    speedupCharts: [
+      {
+        title: `scaling: speedup of ${workload.description} on 1-${maxThreads} worker threads`,
+        points: rows.map((r) => ({ threads: r.threads, speedup: r.speedup })),
+        cores,
+        ...(fit !== undefined && { serialFraction: fit.serialFraction }),
+      },
+    ],
+  };
+}
+
+export const scaling: Experiment = {
+  name: 'scaling',
+  question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads, where is the knee, and what serial fraction do Amdahl and Karp-Flatt read from it?',
+  defaults: { repeats: 5, quickRepeats: 3 },
+  run,
+};

@@ -1,0 +1,208 @@
+import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
+import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import type { PolicyName } from '../src/scheduler/index.ts';
+import type { TraceEvent } from '../src/modes/index.ts';
+import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
+import { formatMs, formatRatio } from '../src/report/format.ts';
+import { modeTable } from '../src/report/mode-table.ts';
+import { waitTotals } from '../src/workload/presets.ts';
+import { createRandom } from '../src/workload/random.ts';
+import type { PartSpec, WorkloadSpec } from '../src/workload/spec.ts';
+
+/** The article's print labels, task by task; `task1_part4` has none of its own: it delegates to `task1_part1`. */
+const articleSteps: readonly (readonly [string, readonly string[]])[] = [
+  ['task1_part1', ['task1_part1.1', 'task1_part1.2']],
+  ['task1_part2', ['task1_part2.0', 'task1_part2.1', 'task1_part2.2']],
+  ['task1_part3', ['task1_part3.1', 'task1_part3.2', 'task1_part3.3', 'task1_part3.4', 'task1_part3.5']],
+];
+const DELEGATING_TASK = 'task1_part4';
+
+/** How each step waits: `block` is the article's `time.sleep` (Atomics.wait), `wait` a timer. */
+export type WaitKind = 'block' | 'wait';
+const waitNames: Record<WaitKind, string> = { block: 'blocking waits', wait: 'timer waits' };
+
+/**
+ * One wait length per labelled step, drawn like the article's `random.random()/2` seconds
+ * but scaled down: 1-10 ms for a quick run, 1-50 ms for a full one. Same seed, same lengths.
+ */
+export function articleWaitLengths(quick: boolean, seed: number): { lengths: number[]; maxMs: number } {
+  const maxMs = quick ? 10 : 50;
+  const random = createRandom(seed);
+  const steps = articleSteps.reduce((n, [, labels]) => n + labels.length, 0);
+  return { lengths: Array.from({ length: steps }, () => random.int(1, maxMs)), maxMs };
+}
+
+/** The article's four tasks as a workload: every step prints its label (a part label), waits, yields. */
+export function articleWorkload(kind: WaitKind, lengths: readonly number[], description = ''): WorkloadSpec {
+  let next = 0;
+  const tasks = articleSteps.map(([name, labels]) => ({
+    name,
+    parts: labels.map((label): PartSpec => ({ kind, ms: lengths[next++] ?? 1, label })),
+  }));
+  return {
+    name: waitNames[kind],
+    description,
+    tasks: [...tasks, { name: DELEGATING_TASK, parts: [{ kind: 'delegate', task: 'task1_part1' }] }],
+  };
+}
+
+/** One step of an execution order: the label the article would print, and the task that printed it. */
+export interface OrderStep {
+  readonly label: string;
+  readonly task: string;
+}
+
+/** The steps at which a task entered a new part, in the order they ran: the article's printout. */
+export function executionOrder(trace: readonly TraceEvent[]): OrderStep[] {
+  const current = new Map<string, string>();
+  const order: OrderStep[] = [];
+  for (const e of trace) {
+    if (current.get(e.task) === e.part) continue;
+    current.set(e.task, e.part);
+    order.push({ label: e.part, task: e.task });
+  }
+  return order;
+}
+
+/** How many times the thread passed from one task to another. */
+export function taskSwitches(order: readonly OrderStep[]): number {
+  return order.reduce((n, step, i) => (i > 0 && step.task !== order[i - 1]!.task ? n + 1 : n), 0);
+}
+
+/** An execution order under one policy, as `--json` rows carry it. */
+export interface OrderRow {
+  readonly policy: PolicyName;
+  readonly waits: WaitKind;
+  readonly order: readonly string[];
+  readonly tasks: readonly string[];
+  readonly switches: number;
+}
+
+function orderRow(policy: PolicyName, waits: WaitKind, run: ModeMeasurement): OrderRow {
+  const order = executionOrder(run.lastRun.trace);
+  return { policy, waits, order: order.map((s) => s.label), tasks: order.map((s) => s.task), switches: taskSwitches(order) };
+}
+
+/** What the timing rows are judged against, from the workload itself. */
+export interface SeedFacts {
+  readonly sumOfWaitsMs: number;
+  readonly longestTaskWaitMs: number;
+  readonly longestTask: string;
+}
+
+export function seedFacts(workload: WorkloadSpec): SeedFacts {
+  const totals = [...waitTotals(workload)];
+  const [longestTask, longestTaskWaitMs] = totals.reduce((best, t) => (t[1] > best[1] ? t : best));
+  return { sumOfWaitsMs: totals.reduce((sum, [, ms]) => sum + ms, 0), longestTaskWaitMs, longestTask };
+}
+
+/** Sentences about the orders and the timings; every figure and verdict comes from the arguments. */
+export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly ModeComparison[], wait: readonly ModeComparison[], facts: SeedFacts): string[] {
+  const order = (policy: PolicyName, waits: WaitKind): OrderRow => orders.find((o) => o.policy === policy && o.waits === waits)!;
+  const mode = (rows: readonly ModeComparison[], name: 'sequential' | 'interleaved'): ModeComparison => rows.find((r) => r.mode === name)!;
+  const fifo = order('fifo', 'block');
+  const rr = order('round-robin', 'block');
+  const fifoRunsToEnd = fifo.switches === new Set(fifo.tasks).size - 1;
+  const fifoTimers = orders.find((o) => o.policy === 'fifo' && o.waits === 'wait');
+  const sameWithTimers = fifoTimers !== undefined && fifoTimers.order.join() === fifo.order.join();
+  const blockRatio = mode(block, 'interleaved').medianMs / mode(block, 'sequential').medianMs;
+  const waitInterleaved = mode(wait, 'interleaved');
+  const notes = [
+    `fifo ran the ${fifo.order.length} steps with ${fifo.switches} task switches` +
+      (fifoRunsToEnd ? `, each task to its end before the next: that is what the article's code does (next() until StopIteration)` : `, so it did NOT run each task to its end`) +
+      (fifoTimers === undefined ? '. ' : sameWithTimers ? ', in the same order with timer waits. ' : ', in a DIFFERENT order with timer waits. ') +
+      `round-robin switched task ${rr.switches} times in ${Math.max(rr.order.length - 1, 0)} hand-overs (${rr.order.slice(0, 4).join(', ')}, ...): ` +
+      `that is what the article's text describes.`,
+    `With blocking waits (Atomics.wait, like time.sleep) interleaved took ${formatRatio(blockRatio)} the sequential time ` +
+      `(${formatMs(mode(block, 'interleaved').medianMs)} vs ${formatMs(mode(block, 'sequential').medianMs)} ms; the waits add up to ${formatMs(facts.sumOfWaitsMs)} ms): ` +
+      (blockRatio >= 0.8
+        ? 'a blocked thread runs nothing else, so round-robin changed the order but not the total.'
+        : 'less than blocking waits should allow, so the sequential runs were probably slowed by a busy machine.'),
+    `With timer waits interleaved took ${formatMs(waitInterleaved.medianMs)} ms, ${formatRatio(waitInterleaved.speedup)} faster than sequential ` +
+      `(${formatMs(mode(wait, 'sequential').medianMs)} ms) and ${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest task's own waits ` +
+      `(${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
+      (waitInterleaved.speedup >= 1.5
+        ? 'a task waiting on a timer parks and the others run, so the waits overlapped.'
+        : 'the waits did NOT overlap as they should.'),
+  ];
+  const mismatched = [...block, ...wait].filter((r) => !r.checksumOk);
+  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => `${r.workload}/${r.mode}`).join(', ')}: these rows did different work.`);
+  return notes;
+}
+
+/** The orders side by side, one row per step; a delegated step names the task that ran it. */
+function orderTable(columns: readonly [string, OrderRow][]): ResultTable {
+  const steps = Math.max(...columns.map(([, o]) => o.order.length));
+  const cell = (o: OrderRow, i: number): string => {
+    const label = o.order[i];
+    if (label === undefined) return '';
+    return label.startsWith(`${o.tasks[i]}.`) ? label : `${label} (in ${o.tasks[i]})`;
+  };
+  return {
+    title: 'execution order: the label each step prints, as the article does',
+    head: ['step', ...columns.map(([title]) => title)],
+    rows: Array.from({ length: steps }, (_, i) => [String(i + 1), ...columns.map(([, o]) => cell(o, i))]),
+    align: ['right', ...columns.map(() => 'left' as const)],
+  };
+}
+
+async function run(context: ExperimentContext): Promise<ExperimentResult> {
+  const { lengths, maxMs } = articleWaitLengths(context.quick, context.seed);
+  const description = (kind: WaitKind): string =>
+    `4 tasks, ${lengths.length + 2} steps, each ${kind === 'block' ? 'blocking the thread' : 'on a timer'} for 1-${maxMs} ms (seed ${context.seed})`;
+  const block = articleWorkload('block', lengths, description('block'));
+  const wait = articleWorkload('wait', lengths, description('wait'));
+  const measure = (workload: WorkloadSpec): Promise<ModeMeasurement[]> =>
+    measureModes(workload, ['sequential', 'interleaved'], {
+      repeats: context.repeats,
+      warmups: context.warmups,
+      runOptions: runOptionsFor(context),
+      onProgress: context.onProgress,
+    });
+  const blockRuns = await measure(block);
+  const waitRuns = await measure(wait);
+  // sequential is the scheduler under fifo, interleaved under round-robin: their traces are the orders.
+  const orders = [
+    orderRow('fifo', 'block', blockRuns[0]!),
+    orderRow('round-robin', 'block', blockRuns[1]!),
+    orderRow('fifo', 'wait', waitRuns[0]!),
+    orderRow('round-robin', 'wait', waitRuns[1]!),
+  ];
+  const blockRows = compareModes(blockRuns);
+  const waitRows = compareModes(waitRuns);
+  const facts = seedFacts(block);
+  return {
+    experiment: 'seed-runner',
+    question: seed_runner.question,
+    machine: context.machine,
+    settings: { repeats: context.repeats, warmups: context.warmups, seed: context.seed, quick: context.quick, waits: `1-${maxMs} ms (the article's 0-500 ms scaled down)` },
+    tables: [
+      orderTable([
+        ['fifo (the article\'s code)', orders[0]!],
+        ['round-robin (its text)', orders[1]!],
+        ['round-robin, timer waits (first woken, first run)', orders[3]!],
+      ]),
+      modeTable(`${block.name}: ${block.description}`, blockRows),
+      modeTable(`${wait.name}: ${wait.description}`, waitRows),
+    ],
+    rows: [
+      ...orders.map((o) => ({ kind: 'order', ...o })),
+      ...[...blockRows, ...waitRows].map((r) => ({ kind: 'timing', ...r })),
+    ],
+    facts: {
+      sumOfWaitsMs: facts.sumOfWaitsMs,
+      longestTaskWaitMs: facts.longestTaskWaitMs,
+      blockingInterleavedVsSequential: blockRows[1]!.medianMs / blockRows[0]!.medianMs,
+      timerInterleavedSpeedup: waitRows[1]!.speedup,
+    },
+    notes: interpretSeedRunner(orders, blockRows, waitRows, facts),
+  };
+}
+
+export const seed_runner: Experiment = {
+  name: 'seed-runner',
+  question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
+  defaults: { repeats: 5, quickRepeats: 3 },
+  run,
+};

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { writeFileAtomic } from '../../report/atomic-write.ts';
+import { renderHtml, type ReportEntry } from '../../report/render-html.ts';
+import { DEFAULT_RESULTS_DIR, findResultFiles, readResult } from '../../report/results-store.ts';
+import { ResultFileError, type SavedResult } from '../../report/saved-result.ts';
+import type { LabArgs } from '../args.ts';
+import type { CliStreams } from '../streams.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */
+export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
+
+/** `report [files or dirs]`: one offline HTML page with the latest result of every experiment found. */
+export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, now: Date = new Date()): Promise<void> {
+  const inputs = paths.length > 0 ? paths : [DEFAULT_RESULTS_DIR];
+  let files: string[];
+  try {
+    files = await findResultFiles(inputs);
+  } catch (error) {
+    if (paths.length === 0 && error instanceof ResultFileError) throw new UsageError(`no results yet under ${DEFAULT_RESULTS_DIR}: run an experiment first (npm run lab)`);
+    throw error;
+  }
+  if (files.length === 0) throw new UsageError(`no results files (.json) under ${inputs.join(', ')}: run an experiment first (npm run lab)`);
+  const latest = new Map<string, { result: SavedResult; file: string }>();
+  for (const file of files) {
+    const result = await readResult(file);
+    const seen = latest.get(result.experiment);
+    if (seen === undefined || seen.result.savedAt < result.savedAt) latest.set(result.experiment, { result, file });
+  }
+  const out = join(args.out ?? DEFAULT_REPORT_DIR, 'index.html');
+  const entries: ReportEntry[] = [];
+  for (const { result, file } of [...latest.values()].sort((a, b) => a.result.experiment.localeCompare(b.result.experiment))) {
+    const pictures = await Promise.all(
+      result.pictures.map(async (p) => {
+        const path = join(dirname(file), p.file);
+        try {
+          return { title: p.title, svg: await readFile(path, 'utf8') };
+        } catch {
+          throw new ResultFileError(`${file}: its picture ${p.file} is missing`);
+        }
+      }),
+    );
+    entries.push({ result, file: relative(dirname(out), file), pictures });
+  }
+  await writeFileAtomic(out, renderHtml(entries, now));
+  streams.stdout.write(`report: ${out} (${entries.length} experiments, ${entries.reduce((n, e) => n + e.pictures.length, 0)} pictures)\n`);
+}

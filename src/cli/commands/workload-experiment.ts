@@ -1,0 +1,56 @@
+import { compareModes, type ModeComparison } from '../../measure/compare-modes.ts';
+import { measureModes } from '../../measure/measure-modes.ts';
+import { LabPool, type ModeName } from '../../modes/index.ts';
+import type { ExperimentResult } from '../../report/experiment-result.ts';
+import { formatPercent, formatRatio } from '../../report/format.ts';
+import { modeTable } from '../../report/mode-table.ts';
+import type { WorkloadSpec } from '../../workload/spec.ts';
+import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
+
+/** A user's workload, run in the chosen modes like any experiment: tables, notes, saved results. */
+export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeName[]): Experiment {
+  const name = `workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`;
+  const question = `How does the workload "${workload.name}" run ${modes.length === 1 ? `in ${modes[0]} mode` : `in ${modes.join(', ')}`}?`;
+  const run = async (context: ExperimentContext): Promise<ExperimentResult> => {
+    const pool = modes.some((m) => m === 'parallel' || m === 'hybrid') ? await LabPool.start({ threads: context.threads }) : undefined;
+    try {
+      const rows = compareModes(
+        await measureModes(workload, modes, {
+          repeats: context.repeats,
+          warmups: context.warmups,
+          runOptions: runOptionsFor(context, pool),
+          onProgress: context.onProgress,
+        }),
+      );
+      return {
+        experiment: name,
+        question,
+        machine: context.machine,
+        settings: { workload: workload.name, tasks: workload.tasks.length, modes: modes.join(','), repeats: context.repeats, warmups: context.warmups, threads: context.threads },
+        tables: [modeTable(`${workload.name}${workload.description ? `: ${workload.description}` : ''}`, rows)],
+        rows,
+        facts: {},
+        notes: interpretWorkload(rows),
+      };
+    } finally {
+      await pool?.close();
+    }
+  };
+  return { name, question, defaults: { repeats: 5, quickRepeats: 2 }, run };
+}
+
+/** Which mode was fastest and by how much, and whether every mode did the same work. */
+export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
+  const mismatched = rows.filter((r) => !r.checksumOk);
+  const fastest = [...rows].sort((a, b) => a.medianMs - b.medianMs)[0];
+  if (fastest === undefined) return [];
+  const notes = [
+    rows.length === 1
+      ? `${fastest.mode} took ${fastest.medianMs.toFixed(1)} ms (median of ${fastest.repeats}).`
+      : `Fastest: ${fastest.mode}, at ${formatRatio(fastest.speedup)} the speed of ${fastest.baseline} ` +
+        `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)}).`,
+  ];
+  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => r.mode).join(', ')}: these modes did different work.`);
+  else if (rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
+  return notes;
+}

@@ -1,0 +1,34 @@
+/** An echo run (server or clients) did not finish within its time bound; everything it had open was closed. */
+export class EchoTimeoutError extends Error {
+  override name = 'EchoTimeoutError';
+  constructor(
+    readonly who: string,
+    readonly timeoutMs: number,
+    readonly detail: string,
+  ) {
+    super(`${who} did not finish within ${timeoutMs} ms (${detail}); every socket was closed`);
+  }
+}
+
+/** A client received bytes that differ from the message it sent. */
+export class EchoMismatchError extends Error {
+  override name = 'EchoMismatchError';
+  constructor(
+    readonly client: number,
+    readonly messageIndex: number,
+  ) {
+    super(`client ${client} got back something else than its message ${messageIndex}`);
+  }
+}
+
+/** A worker thread of an echo run failed or exited before answering. */
+export class EchoWorkerError extends Error {
+  override name = 'EchoWorkerError';
+  constructor(
+    readonly worker: string,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(`${worker}: ${message}`, cause === undefined ? undefined : { cause });
+  }
+}

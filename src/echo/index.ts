@@ -1,0 +1,10 @@
+export { runClientLoad, type ClientLoad, type LoadResult } from './client-load.ts';
+export { ClientThread } from './client-thread.ts';
+export { runEcho, type EchoLoadSize, type EchoRun, type EchoThreads } from './echo-run.ts';
+export { EchoMismatchError, EchoTimeoutError, EchoWorkerError } from './errors.ts';
+export { latency, percentile, type Latency } from './latency.ts';
+export { messageBytes } from './message.ts';
+export { startNetServer } from './net-server.ts';
+export { startSchedulerServer, type SchedulerServerStyle } from './scheduler-server.ts';
+export { echoServerKinds, type EchoServerKind, type RunningServer, type ServeOptions, type ServerReport } from './server-report.ts';
+export { WorkerServers } from './worker-servers.ts';

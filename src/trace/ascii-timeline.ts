@@ -1,0 +1,99 @@
+import type { RunResult } from '../modes/run-result.ts';
+import { laneBuckets, type BucketContent } from './lane-buckets.ts';
+import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
+import { axisTicks, formatTick } from './ticks.ts';
+import { waitIntervals } from './waits.ts';
+
+/** How to draw the terminal timeline. */
+export interface AsciiTimelineOptions {
+  /** Columns of the whole picture, lane names included; at least 20. */
+  readonly width: number;
+  /** Print the glyph legend under the axis. Default true. */
+  readonly legend?: boolean;
+}
+
+/** One glyph per task, in task order; tasks past the last glyph share `overflowGlyph`. */
+export const taskGlyphs = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Shared by every task past the 62nd; the legend counts them. */
+export const overflowGlyph = '*';
+/** A bucket in which no task ran but at least one task on the lane was parked (sleep, wait, join). */
+export const waitingGlyph = '~';
+/** A bucket in which the thread ran nothing and no task on it was parked. */
+export const idleGlyph = '.';
+
+/**
+ * The run as a terminal picture: one row per lane (thread), one column per time bucket showing
+ * the glyph of the task that ran longest in it, `~` where tasks only waited, `.` where the thread
+ * was idle, then a time axis in ms and a legend. Plain ASCII, exactly `width` columns wide.
+ *
+ * ```text
+ * main |AABBAABBAA~~~~~~BBBB|
+ *      +----------+---------+
+ *   ms 0          10       20
+ * A cpu1  B cpu2  ~ waiting
+ * . idle
+ * ```
+ * When steps are shorter than a column, each column still shows one task, the one that ran
+ * longest in it: the letters then switch in no visible pattern, which says "finer than this".
+ */
+export function asciiTimeline(run: RunResult, options: AsciiTimelineOptions): string {
+  const { width } = options;
+  if (!Number.isInteger(width) || width < 20) throw new RangeError(`options.width must be an integer of at least 20; got ${String(width)}`);
+  const tasks = taskNamesOf(run);
+  const glyphOf = new Map(tasks.map((name, i) => [name, taskGlyphs[i] ?? overflowGlyph]));
+  const lanes = laneNamesOf(run);
+  const gutter = Math.max(2, Math.min(Math.max(0, ...lanes.map((name) => name.length)), Math.floor(width / 4)));
+  const columns = width - gutter - 3;
+  const span = runSpanMs(run);
+  const buckets = laneBuckets(run.trace, waitIntervals(run.trace, span), lanes.length, span, columns);
+
+  const glyph = (content: BucketContent): string =>
+    content.kind === 'ran' ? glyphOf.get(content.task)! : content.kind === 'waiting' ? waitingGlyph : idleGlyph;
+  const lines = lanes.map((name, lane) => `${name.slice(0, gutter).padEnd(gutter)} |${buckets[lane]!.map(glyph).join('')}|`);
+  lines.push(...timeAxis(span, gutter, columns));
+  if (options.legend !== false) lines.push(...legend(tasks, width));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The axis line and the tick labels in ms under it. The two corners stand for 0 and the end of
+ * the run, so a tick can be up to one column off the bucket it names: good enough to read a
+ * terminal picture by, and it keeps the first and last tick on the frame.
+ */
+function timeAxis(span: number, gutter: number, columns: number): string[] {
+  const line = `${' '.repeat(gutter)} +${'-'.repeat(columns)}+`.split('');
+  const labels = new Array<string>(line.length).fill(' ');
+  labels.splice(gutter - 2, 2, 'm', 's');
+  const ticks = axisTicks(span, Math.max(2, Math.floor(columns / 10)));
+  let freeFrom = gutter + 1;
+  for (const value of ticks.values) {
+    const position = gutter + 1 + (span > 0 ? Math.round((value / span) * (columns + 1)) : 0);
+    line[position] = '+';
+    // A label starts at its tick, or ends at the right edge if it would run off it; crowded labels are skipped.
+    const text = formatTick(value, ticks.decimals);
+    const start = Math.min(position, labels.length - text.length);
+    if (start < freeFrom) continue;
+    labels.splice(start, text.length, ...text);
+    freeFrom = start + text.length + 1;
+  }
+  return [line.join(''), labels.join('').trimEnd()];
+}
+
+/** "A cpu1  B cpu2 ..." wrapped to the width, then the marks for waiting and idle. */
+function legend(tasks: readonly string[], width: number): string[] {
+  const entries = tasks.slice(0, taskGlyphs.length).map((name, i) => `${taskGlyphs[i]!} ${name}`);
+  if (tasks.length > taskGlyphs.length) entries.push(`${overflowGlyph} ${tasks.length - taskGlyphs.length} more tasks`);
+  entries.push(`${waitingGlyph} waiting`, `${idleGlyph} idle`);
+  const lines: string[] = [];
+  let current = '';
+  for (const entry of entries) {
+    const text = entry.length > width ? `${entry.slice(0, width - 1)}~` : entry;
+    if (current !== '' && current.length + 2 + text.length > width) {
+      lines.push(current);
+      current = '';
+    }
+    current = current === '' ? text : `${current}  ${text}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cpu_bound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
+import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeName } from '../src/modes/index.ts';
+import { tinyContext } from './helpers/context.ts';
+
+function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number, spreadMs = 4): ModeFigures {
+  return { workload: 'cpu-bound', mode, threads, medianMs, minMs: medianMs - spreadMs / 2, maxMs: medianMs + spreadMs / 2, speedup: baselineMs / medianMs, checksumOk: true };
+}
+
+const figures = (rows: ModeFigures[]): CpuBoundFigures => ({ rows, cores: 2, tasks: 8, switches: { sequential: 7, interleaved: 1007 } });
+
+describe('cpu-bound experiment', () => {
+  it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
+    const result = await cpu_bound.run(tinyContext());
+    const rows = result.rows as (ModeFigures & { steps: number; switches: number; lanes: number })[];
+    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel']);
+    for (const r of rows) expect(r.checksumOk).toBe(true);
+    expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
+    const [sequential, interleaved, parallel] = rows;
+    // The same steps in a different order: interleaved switches tasks at nearly every step, sequential only between tasks.
+    expect(interleaved!.steps).toBe(sequential!.steps);
+    expect(sequential!.switches).toBe(result.facts.tasks! - 1);
+    expect(interleaved!.switches).toBeGreaterThan(sequential!.switches * 5);
+    expect(parallel!.lanes).toBe(2);
+    expect(result.facts.idealParallelSpeedup).toBe(Math.min(2, result.facts.cores!));
+    expect(result.notes).toHaveLength(2);
+  });
+
+  it('computes its sentences from the numbers it is given', () => {
+    const notes = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 810, 800, 20), row('parallel', 2, 421, 800)])).join('\n');
+    expect(notes).toContain('interleaved took 1.01x the sequential time: +10.0 ms (+1.3%), at most 10.00 µs for each of its 1000 extra task switches');
+    expect(notes).toContain('the difference is within the 20.0 ms spread between repeats');
+    expect(notes).toContain('so interleaving gained nothing');
+    expect(notes).toContain('parallel on 2 worker threads was 1.90x faster than sequential, 95% of the ideal 2.00x for 8 equal tasks on min(2 threads, 2 cores) = 2: close to ideal.');
+  });
+
+  it('says how far parallel fell short, and when it was slower, and when threads outnumber cores', () => {
+    const slow = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 790, 800), row('parallel', 4, 1000, 800)])).join('\n');
+    expect(slow).toContain('interleaved took 0.99x the sequential time: -10.0 ms (-1.3%): its 1000 extra task switches cost nothing measurable');
+    expect(slow).toContain('the difference is larger than the 4.00 ms spread');
+    expect(slow).toContain('parallel on 4 worker threads was 1.25x slower than sequential, 40% of the ideal 2.00x');
+    expect(slow).toContain('the missing 60% is time the threads spent on something other than task work');
+    expect(slow).toContain('The 2 threads beyond the 2 cores add no speed');
+  });
+
+  it('says so first when a mode reported different checksums', () => {
+    const rows = [row('sequential', 1, 800, 800), { ...row('interleaved', 1, 800, 800), checksumOk: false }, row('parallel', 2, 400, 800)];
+    expect(interpretCpuBound(figures(rows))[0]).toMatch(/^CHECKSUMS DIFFER in cpu-bound\/interleaved/);
+  });
+
+  it('takes the ideal from whole tasks on min(threads, cores)', () => {
+    expect(idealCpuSpeedup(8, 2, 2)).toBe(2);
+    expect(idealCpuSpeedup(8, 3, 4)).toBeCloseTo(8 / 3, 12); // 3 rounds on the busiest thread
+    expect(idealCpuSpeedup(8, 16, 4)).toBe(4);
+  });
+});

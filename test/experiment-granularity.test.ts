@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyseGranularity, granularity, granularityPlan, interpretGranularity, type SizeFigures } from '../experiments/granularity.ts';
+import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeName } from '../src/modes/index.ts';
+import { tinyContext } from './helpers/context.ts';
+
+function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
+  return { workload: 'split', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
+}
+
+/** Sequential always 100 ms; parallel = 50 ms ideal + 0.1 ms per task; hybrid = 50 ms + 0.01 ms per task. */
+function size(unitsPerTask: number, tasks: number): SizeFigures {
+  return { unitsPerTask, tasks, rows: [row('sequential', 1, 100, 100), row('parallel', 2, 50 + 0.1 * tasks, 100), row('hybrid', 2, 50 + 0.01 * tasks, 100)] };
+}
+
+const sweep = [size(4, 1000), size(16, 250), size(64, 64), size(256, 16)];
+
+describe('granularity experiment', () => {
+  it('runs every size in every mode on the same total work, with identical checksums', async () => {
+    const result = await granularity.run(tinyContext());
+    const rows = result.rows as (ModeFigures & { unitsPerTask: number; tasks: number })[];
+    const { sizes, totalUnits } = granularityPlan(true);
+    expect(rows).toHaveLength(sizes.length * 3);
+    for (const r of rows) {
+      expect(r.checksumOk).toBe(true);
+      expect(r.tasks).toBe(Math.ceil(totalUnits / r.unitsPerTask));
+    }
+    const at = (units: number, mode: ModeName): ModeFigures => rows.find((r) => r.unitsPerTask === units && r.mode === mode)!;
+    // 1024 tasks of a few µs each: handing them out one by one must cost parallel more than it saves (expected ~5x slower).
+    expect(at(sizes[0]!, 'parallel').medianMs).toBeGreaterThan(at(sizes[0]!, 'sequential').medianMs * 1.5);
+    // Fewer, larger tasks must do better in parallel than the smallest ones (expected ~10x).
+    expect(at(sizes[sizes.length - 1]!, 'parallel').speedup).toBeGreaterThan(at(sizes[0]!, 'parallel').speedup * 2);
+    expect(result.facts.parallelOverheadUsPerTask).toBeGreaterThan(0);
+    expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
+  });
+
+  it('derives overhead per task and the crossover from the numbers, by hand', () => {
+    const a = analyseGranularity(sweep, 2, 2);
+    // Ideal parallel = 100 / 2 = 50 ms at every size (task counts are even).
+    expect(a.sizes.map((s) => s.idealParallelMs)).toEqual([50, 50, 50, 50]);
+    expect(a.sizes[0]!.parallelOverheadUs).toBeCloseTo(100, 9);
+    expect(a.parallelOverheadUs).toBeCloseTo(100, 9);
+    expect(a.hybridOverheadUs).toBeCloseTo(10, 9);
+    // Speedups 100/150, 100/75, ...: slower at 4 units, faster at 16; ln(1.5) / (ln(1.5) + ln(4/3)) of the way from 4 to 16.
+    const t = Math.log(1.5) / (Math.log(1.5) + Math.log(4 / 3));
+    expect(a.crossover).toEqual({ state: 'crossed', size: expect.closeTo(4 * 4 ** t, 9) as number, below: 4, above: 16, laterDips: [] });
+    expect(a.usPerUnit).toBeCloseTo(100_000 / 16 / 256, 9);
+  });
+
+  it('computes its sentences from the numbers it is given', () => {
+    // Crossover: 4 * 4^0.585 = 9.0 units of 24.4 µs (6.25 ms / 256 units).
+    const notes = interpretGranularity(analyseGranularity(sweep, 2, 2), 2).join('\n');
+    expect(notes).not.toContain('not free');
+    expect(notes).not.toContain('dipped');
+    expect(notes).toContain('parallel on 2 threads was slower than sequential below about 220 µs of work per task (9 units, interpolated between 4 and 16) and faster above it');
+    expect(notes).toContain('at 6.25 ms per task it was 1.94x faster (ideal 2.00x), at 100 µs 1.50x slower.');
+    expect(notes).toContain('Each task handed to a worker cost about 100 µs of wall time (fitted over all sizes; 100 µs at the smallest)');
+    expect(notes).toContain('predicts a break-even at 200 µs of work per task');
+    expect(notes).toContain('Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted); at the smallest size it was 2.50x faster than parallel and 1.67x faster than sequential.');
+  });
+
+  it('says when parallel never or always won, and puts a checksum mismatch first', () => {
+    const never = [size(4, 1000), size(16, 600)];
+    const neverNotes = interpretGranularity(analyseGranularity(never, 2, 2), 2).join('\n');
+    expect(neverNotes).toContain('slower than sequential at every size, even 167 µs of work per task: the crossover is above the largest size');
+    expect(neverNotes).toContain('Even the largest tasks reached only 45% of the ideal: the cores were probably not free');
+    const dip = [size(4, 1000), size(16, 250), { ...size(64, 64), rows: [row('sequential', 1, 100, 100), row('parallel', 2, 105, 100), row('hybrid', 2, 60, 100)] }, size(256, 16)];
+    expect(interpretGranularity(analyseGranularity(dip, 2, 2), 2).join('\n')).toContain('(except at 64 units, where it dipped below sequential again');
+    const always = [size(64, 64), size(256, 16)];
+    expect(interpretGranularity(analyseGranularity(always, 2, 2), 2).join('\n')).toContain('faster than sequential at every size, even 1.56 ms of work per task: the crossover is below the smallest size');
+    const bad = [{ ...size(4, 1000), rows: [row('sequential', 1, 100, 100), { ...row('parallel', 2, 150, 100), checksumOk: false }, row('hybrid', 2, 60, 100)] }];
+    expect(interpretGranularity(analyseGranularity(bad, 2, 2), 2)[0]).toMatch(/^CHECKSUMS DIFFER in split\/parallel/);
+  });
+});

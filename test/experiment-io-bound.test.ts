@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { interpretIoBound, ioBoundWorkload, ioFacts, io_bound } from '../experiments/io-bound.ts';
+import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeName } from '../src/modes/index.ts';
+import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { tinyContext } from './helpers/context.ts';
+
+function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
+  return { workload: 'wait-bound', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
+}
+
+describe('io-bound experiment', () => {
+  it('runs the same waits in every mode: identical checksums, and interleaving beats the pool by a wide margin', async () => {
+    const result = await io_bound.run(tinyContext());
+    const rows = result.rows as (ModeFigures & { referenceMs: number })[];
+    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel']);
+    for (const r of rows) expect(r.checksumOk).toBe(true);
+    const [sequential, interleaved, parallel] = rows;
+    // 12 tasks of waits: overlapping all of them on one thread must beat overlapping two at a time (expected ~4x).
+    expect(parallel!.medianMs).toBeGreaterThan(interleaved!.medianMs * 2);
+    expect(sequential!.medianMs).toBeGreaterThan(parallel!.medianMs * 1.3);
+    // No mode can beat what its waits allow.
+    for (const r of rows) expect(r.medianMs).toBeGreaterThanOrEqual(r.referenceMs);
+    expect(result.facts.sumOfWaitsMs).toBeGreaterThan(result.facts.perfectPoolMs!);
+    expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
+  });
+
+  it('derives its references from the waits, the same for the same seed', () => {
+    const workload: WorkloadSpec = {
+      name: 'hand',
+      tasks: [
+        { name: 'a', parts: [{ kind: 'wait', ms: 30 }, { kind: 'wait', ms: 10 }] },
+        { name: 'b', parts: [{ kind: 'wait', ms: 20 }] },
+        { name: 'c', parts: [{ kind: 'wait', ms: 20 }] },
+      ],
+    };
+    // Waits per task 40, 20, 20: one thread needs 80; two need 40 (a | b then c), already the longest task's 40.
+    expect(ioFacts(workload, 1)).toEqual({ sumOfWaitsMs: 80, longestTaskWaitMs: 40, perfectPoolMs: 80, threads: 1, threadsToMatchInterleaving: 2 });
+    expect(ioFacts(workload, 2).perfectPoolMs).toBe(40);
+    expect(ioFacts(ioBoundWorkload(true, 7), 2)).toEqual(ioFacts(ioBoundWorkload(true, 7), 2));
+    expect(ioFacts(ioBoundWorkload(true, 8), 2)).not.toEqual(ioFacts(ioBoundWorkload(true, 7), 2));
+  });
+
+  it('computes its sentences from the numbers it is given', () => {
+    const facts = { sumOfWaitsMs: 1000, longestTaskWaitMs: 100, perfectPoolMs: 520, threads: 2, threadsToMatchInterleaving: 11 };
+    const notes = interpretIoBound([row('sequential', 1, 1020, 1020), row('interleaved', 1, 102, 1020), row('parallel', 2, 530, 1020)], facts, 12).join('\n');
+    expect(notes).toContain('sequential took 1.02x the sum of all waits (1000 ms)');
+    expect(notes).toContain("interleaved took 1.02x the longest single task's waits (100 ms): all 12 tasks waited at once on one thread, 10.00x faster than sequential");
+    expect(notes).toContain('parallel took 530 ms, 1.02x the 520 ms of a perfect 2-thread pool, 1.92x faster than sequential');
+    expect(notes).toContain('A pool would need 11 threads to match interleaving on these waits; here one interleaving thread (102 ms) beat 2 worker threads (530 ms).');
+  });
+
+  it('says which won when the pool is big enough, and puts a checksum mismatch first', () => {
+    const facts = { sumOfWaitsMs: 1000, longestTaskWaitMs: 100, perfectPoolMs: 100, threads: 16, threadsToMatchInterleaving: 11 };
+    const rows = [row('sequential', 1, 1000, 1000), row('interleaved', 1, 110, 1000), { ...row('parallel', 16, 105, 1000), checksumOk: false }];
+    const notes = interpretIoBound(rows, facts, 12);
+    expect(notes[0]).toMatch(/^CHECKSUMS DIFFER in wait-bound\/parallel/);
+    expect(notes.join('\n')).toContain('here 16 worker threads (105 ms) beat one interleaving thread (110 ms)');
+  });
+});
