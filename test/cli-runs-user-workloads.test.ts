@@ -47,11 +47,12 @@ describe('run --workload', () => {
       ['absurd.json', workload([{ name: 'a', parts: [{ kind: 'cpu', units: 1e12 }] }]), /units must be an integer from 1 to 100000000; got 1000000000000\n$/],
       ['empty.json', workload([]), /^lab: .*empty\.json: workload\.tasks is empty: a workload needs at least one task\n$/],
       ['duplicate.json', workload([{ name: 'a', parts: [{ kind: 'wait', ms: 1 }] }, { name: 'a', parts: [{ kind: 'wait', ms: 1 }] }]), /workload\.tasks\[1\]\.name "a" is used twice; task names must be unique\n$/],
-      ['kind.json', workload([{ name: 'a', parts: [{ kind: 'gpu', units: 1 }] }]), /workload\.tasks\[0\]\.parts\[0\]\.kind must be one of cpu, wait, block, delegate; got "gpu"\n$/],
+      ['kind.json', workload([{ name: 'a', parts: [{ kind: 'gpu', units: 1 }] }]), /workload\.tasks\[0\]\.parts\[0\]\.kind must be one of cpu, wait, block, delegate, fault; got "gpu"\n$/],
       ['cycle.json', workload([{ name: 'a', parts: [{ kind: 'delegate', task: 'b' }] }, { name: 'b', parts: [{ kind: 'delegate', task: 'a' }] }]), /workload tasks delegate in a cycle: a -> b -> a\n$/],
       ['dangling.json', workload([{ name: 'a', parts: [{ kind: 'delegate', task: 'ghost' }] }]), /workload\.tasks\[0\]\.parts\[0\]\.task "ghost" names no task of this workload\n$/],
       ['noparts.json', workload([{ name: 'a', parts: [] }]), /workload\.tasks\[0\]\.parts must be a non-empty array of parts\n$/],
       ['array.json', '[1, 2]', /^lab: .*array\.json: workload must be an object\n$/],
+      ['fault.json', workload([{ name: 'a', parts: [{ kind: 'fault', fault: 'explode' }] }]), /workload\.tasks\[0\]\.parts\[0\]\.fault must be one of throw, hang, exit, exhaust-memory; got "explode"\n$/],
     ];
     for (const [name, content, message] of cases) {
       const path = await file(name, content);

@@ -7,6 +7,7 @@ import type { RunResult, TraceEvent } from './run-result.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
 import { lanesByFirstStart, workerLaneNames } from './worker-lanes.ts';
 import type { BatchReply } from './worker-protocol.ts';
+import { explainWorkerFailure } from './worker-lost.ts';
 import { describeStop, workerRunSignal } from './worker-run-signal.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function runHybrid(workload: WorkloadSpec, options: ParallelRunOpti
 }
 
 async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
+  await pool.ensureWarm();
   const batches = dealTasks(
     workload.tasks.map((t) => t.name),
     pool.threads,
@@ -49,7 +51,7 @@ async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: 
   try {
     replies = await Promise.all(
       batches.map(async (tasks) => {
-        const reply = await pool.runBatch({ kind: 'batch', workload, tasks }, signal);
+        const reply = await pool.runBatch({ kind: 'batch', workload, tasks }, signal).catch((error: unknown) => Promise.reject(explainWorkerFailure(tasks, error)));
         for (const task of tasks) running.delete(task);
         return reply;
       }),

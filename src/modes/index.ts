@@ -6,6 +6,7 @@ import type { ModeName, RunResult } from './run-result.ts';
 import { runSequential } from './sequential.ts';
 
 export { RunFailedError } from './errors.ts';
+export { WorkerLostError } from './worker-lost.ts';
 export { dealTasks, runHybrid } from './hybrid.ts';
 export { runInterleaved } from './interleaved.ts';
 export { runParallel, type ParallelRunOptions } from './parallel.ts';

@@ -12,12 +12,12 @@ export interface OneThreadRunOptions {
 
 /** Runs every task of the workload on this thread under one scheduler policy, traced. */
 export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
-  const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow, ...options });
+  const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow, failFast: true, ...options });
   const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
   const report = await scheduler.run();
-  if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
   const failure = report.failures[0];
   if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
+  if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
   const checksums = new Map(handles.map(([name, handle]) => [name, (handle.outcome as { value: TaskOutput }).value.checksum]));
   const trace = traceEvents(report.trace!, 0, report.startMs);
   return {

@@ -25,7 +25,7 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
 
 async function runHere(workload: WorkloadSpec, tasks: readonly string[], policy: PolicyName): Promise<Omit<BatchReply, 'threadId'>> {
   const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow });
-  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task)));
+  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { onWorkerThread: true })));
   const report = await scheduler.run();
   const failure = report.failures[0];
   if (failure !== undefined) throw failure;

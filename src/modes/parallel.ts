@@ -4,6 +4,7 @@ import { RunFailedError } from './errors.ts';
 import { LabPool, type PoolOptions } from './pool.ts';
 import type { RunResult, TraceEvent } from './run-result.ts';
 import { SignalFanOut } from './signal-fan-out.ts';
+import { explainWorkerFailure } from './worker-lost.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
 import { lanesByFirstStart, workerLaneNames } from './worker-lanes.ts';
 import type { TaskReply } from './worker-protocol.ts';
@@ -30,6 +31,7 @@ export async function runParallel(workload: WorkloadSpec, options: ParallelRunOp
 }
 
 async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
+  await pool.ensureWarm();
   const stop = new AbortController();
   const signal = workerRunSignal(stop.signal, options);
   const fanOut = new SignalFanOut(signal);
@@ -39,7 +41,9 @@ async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: Paralle
   try {
     replies = await Promise.all(
       workload.tasks.map(async (t) => {
-        const reply = await fanOut.with((own) => pool.runTask({ kind: 'task', workload, task: t.name }, own));
+        const reply = await fanOut
+          .with((own) => pool.runTask({ kind: 'task', workload, task: t.name }, own))
+          .catch((error: unknown) => Promise.reject(explainWorkerFailure([t.name], error)));
         running.delete(t.name);
         return reply;
       }),

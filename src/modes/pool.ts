@@ -15,11 +15,23 @@ export interface PoolOptions {
   readonly warmUpUnits?: number;
   /** How long the warm-up waits for every thread to come up. */
   readonly warmUpTimeoutMs?: number;
+  /** Heap limit of each worker thread; a worker that exceeds it is ended, not the lab. Default 1024 MB. */
+  readonly maxHeapMb?: number;
 }
+
+/** Default heap limit per worker: ample for any workload, small enough that a runaway task ends quickly. */
+export const DEFAULT_WORKER_HEAP_MB = 1024;
 
 const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
 // Workers are plain Node threads: they need tsx's loader to import the TypeScript worker.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+async function warmUp(piscina: Piscina<WorkerRequest, WorkerReply>, threads: number, timeoutMs: number, units: number): Promise<PoolInfo> {
+  const started = sharedNow();
+  const replies = await rendezvous(piscina, threads, threads, timeoutMs, units);
+  const warm = replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === threads;
+  return { threads, warm, warmUpMs: sharedNow() - started };
+}
 
 function rendezvous(
   piscina: Piscina<WorkerRequest, WorkerReply>,
@@ -37,10 +49,21 @@ function rendezvous(
  * before it is handed out: every thread has started, loaded the worker and run the kernel.
  */
 export class LabPool {
+  /** Threads Piscina started after the warm-up, to replace workers that died (exit, out of memory, aborted). */
+  private replaced = 0;
+
   private constructor(
     private readonly piscina: Piscina<WorkerRequest, WorkerReply>,
-    readonly info: PoolInfo,
-  ) {}
+    private currentInfo: PoolInfo,
+    private readonly warmUpTimeoutMs: number,
+    private readonly warmUpUnits: number,
+  ) {
+    piscina.on('workerCreate', () => this.replaced++);
+  }
+
+  get info(): PoolInfo {
+    return this.currentInfo;
+  }
 
   static async start(options: PoolOptions = {}): Promise<LabPool> {
     const threads = options.threads ?? availableParallelism();
@@ -50,16 +73,26 @@ export class LabPool {
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
     });
-    const started = sharedNow();
+    const timeoutMs = options.warmUpTimeoutMs ?? 30_000;
+    const units = options.warmUpUnits ?? 2_000;
     try {
-      const replies = await rendezvous(piscina, threads, threads, options.warmUpTimeoutMs ?? 30_000, options.warmUpUnits ?? 2_000);
-      const warm = replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === threads;
-      return new LabPool(piscina, { threads, warm, warmUpMs: sharedNow() - started });
+      return new LabPool(piscina, await warmUp(piscina, threads, timeoutMs, units), timeoutMs, units);
     } catch (error) {
       await piscina.destroy();
       throw error;
     }
+  }
+
+  /**
+   * Warms the pool again if a worker was replaced since the last warm-up (a task ended its
+   * thread, or a failed run's other tasks were aborted), so no timed run meets a cold thread.
+   */
+  async ensureWarm(): Promise<void> {
+    if (this.replaced === 0) return;
+    this.replaced = 0;
+    this.currentInfo = await warmUp(this.piscina, this.threads, this.warmUpTimeoutMs, this.warmUpUnits);
   }
 
   /**

@@ -13,9 +13,12 @@ export function workerRunSignal(stop: AbortSignal, options: StopOptions): AbortS
   return AbortSignal.any(signals);
 }
 
-/** The error a stopped worker run reports: a `RunTimeoutError` naming the unfinished tasks when the time bound ran out. */
+/**
+ * The error a stopped worker run reports: a `RunTimeoutError` naming the unfinished tasks when
+ * the time bound ran out. The pool's queue does not say which of them a worker had picked up.
+ */
 export function describeStop(error: unknown, signal: AbortSignal, timeoutMs: number | undefined, running: Iterable<string>): unknown {
   const timedOut = signal.aborted && signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
   if (!timedOut) return error;
-  return new RunTimeoutError(timeoutMs!, [...running]);
+  return new RunTimeoutError(timeoutMs!, [...running], [], 'still running or queued');
 }

@@ -29,14 +29,19 @@ export class DeadlockError extends Error {
   }
 }
 
-/** A run ended by its time bound. */
+/** A run ended by its time bound; names the tasks that had not finished. */
 export class RunTimeoutError extends Error {
   override name = 'RunTimeoutError';
   constructor(
     readonly timeoutMs: number,
+    /** Tasks that had started and not finished (or, where that cannot be told apart, every unfinished task). */
     readonly running: readonly string[] = [],
+    /** Tasks that never got to run. */
+    readonly notStarted: readonly string[] = [],
+    runningWords = 'still running',
   ) {
-    super(`run exceeded its timeout of ${timeoutMs} ms${running.length > 0 ? `; still running: ${running.join(', ')}` : ''}`);
+    const list = (words: string, names: readonly string[]): string => (names.length > 0 ? `; ${words}: ${names.join(', ')}` : '');
+    super(`run exceeded its timeout of ${timeoutMs} ms${list(runningWords, running)}${list('not started', notStarted)}`);
   }
 }
 

@@ -2,6 +2,7 @@ export { sharedNow, type Clock } from './clock.ts';
 export { cancel, Effect, join, part, sleep, spawn, waitFor, type EffectKind } from './effects.ts';
 export { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 export { policyNames, type PolicyName } from './policies/index.ts';
-export { Scheduler, type RunReport, type SchedulerOptions } from './scheduler.ts';
+export { Scheduler } from './scheduler.ts';
+export type { RunReport, SchedulerOptions } from './scheduler-options.ts';
 export { StepEnd, stepEndNames, type StepEndCode, type StepEndName, type StepTrace } from './step-trace.ts';
 export type { Outcome, Task, TaskHandle, Yielded } from './task.ts';

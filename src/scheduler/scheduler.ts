@@ -1,38 +1,13 @@
 import { sharedNow, type Clock } from './clock.ts';
+import type { RunReport, SchedulerOptions } from './scheduler-options.ts';
 import { Effect, type AnyEffect } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
-import { StepEnd, StepRecorder, type StepEndCode, type StepTrace } from './step-trace.ts';
+import { StepEnd, StepRecorder, type StepEndCode } from './step-trace.ts';
 import { Resume, type TaskRecord } from './task-record.ts';
 import { foreignHandle, TaskTable } from './task-table.ts';
 import type { Task, TaskHandle } from './task.ts';
-
-export interface SchedulerOptions {
-  /** Which ready task runs next. Default `round-robin`. */
-  readonly policy?: PolicyName;
-  /** Record every step (task, part, start, end). Default off. */
-  readonly trace?: boolean;
-  /** Time source for traces and timers. Default: the process-wide shared clock. */
-  readonly clock?: Clock;
-  /** Aborting it cancels every task (their `finally` blocks run) and ends the run. */
-  readonly signal?: AbortSignal;
-  /** Abort the run with a `RunTimeoutError` after this many milliseconds. */
-  readonly timeoutMs?: number;
-  /** How long tasks run back to back before Node's own event loop gets a turn (I/O, abort). */
-  readonly sliceMs?: number;
-}
-
-/** What a finished run tells: when, how many steps, which tasks failed, whether it was aborted. */
-export interface RunReport {
-  readonly policy: PolicyName;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly steps: number;
-  readonly failures: readonly TaskFailedError[];
-  readonly aborted: { readonly reason: unknown; readonly running: readonly string[] } | undefined;
-  readonly trace: StepTrace | undefined;
-}
 
 /** Returned by `advance` when an effect resumed the task at once: keep stepping it. */
 const CONTINUE = -1;
@@ -94,7 +69,7 @@ export class Scheduler {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
     const timeout =
-      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(new RunTimeoutError(timeoutMs, this.table.unended().map((t) => t.name))), timeoutMs);
+      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.timeoutError(timeoutMs)), timeoutMs);
     const startMs = this.clock();
     try {
       while (this.live > 0) {
@@ -146,6 +121,7 @@ export class Scheduler {
   /** Resumes the task until it yields the thread; returns why the step ended. */
   private advance(task: TaskRecord): StepEndCode {
     const gen = task.gen;
+    task.started = true;
     for (;;) {
       const mode = task.resumeMode;
       const value = task.resumeValue;
@@ -212,6 +188,7 @@ export class Scheduler {
       const error = new TaskFailedError(task.name, this.table.labelOf(task), valueOrError);
       task.outcome = { state, error };
       this.failures.push(error);
+      if (this.options.failFast === true) this.abort(error);
     }
     for (const joiner of task.joiners ?? []) {
       if (joiner.joining !== task || joiner.state !== 'parked') continue;
@@ -252,6 +229,12 @@ export class Scheduler {
     });
     this.wakeIdle = undefined;
     clearTimeout(timer);
+  }
+
+  private timeoutError(timeoutMs: number): RunTimeoutError {
+    const unended = this.table.unended();
+    const names = (started: boolean): string[] => unended.filter((t) => t.started === started).map((t) => t.name);
+    return new RunTimeoutError(timeoutMs, names(true), names(false));
   }
 
   private abort(reason: unknown): void {

@@ -20,6 +20,8 @@ export class TaskRecord<T = unknown> implements TaskHandle<T> {
   joining: TaskRecord | undefined = undefined;
   joiners: TaskRecord[] | undefined = undefined;
   cancelling = false;
+  /** Set at the task's first step. */
+  started = false;
 
   constructor(
     readonly id: number,

@@ -1,6 +1,7 @@
 import { part, sleep, type Task, type Yielded } from '../scheduler/index.ts';
 import { blockThread } from './block.ts';
 import { checksumOfText, cpuKernel, foldChecksum } from './cpu-kernel.ts';
+import { runFault } from './fault.ts';
 import { DEFAULT_SLICE_UNITS, type TaskSpec, type WorkloadSpec } from './spec.ts';
 import { taskIndex } from './task-index.ts';
 
@@ -14,25 +15,30 @@ interface TaskState {
   checksum: number;
 }
 
+/** Where a task runs; only fault parts care. */
+export interface TaskEnvironment {
+  readonly onWorkerThread: boolean;
+}
+
 /** Rebuilds the named task of a workload as a generator, in whichever thread calls it. */
-export function buildTask(workload: WorkloadSpec, taskName: string): Task<TaskOutput> {
+export function buildTask(workload: WorkloadSpec, taskName: string, env: TaskEnvironment = { onWorkerThread: false }): Task<TaskOutput> {
   const byName = taskIndex(workload);
   const spec = byName.get(taskName);
   if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task "${taskName}"`);
-  return runTask(spec, byName);
+  return runTask(spec, byName, env);
 }
 
-function* runTask(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>): Task<TaskOutput> {
+function* runTask(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, env: TaskEnvironment): Task<TaskOutput> {
   // Seeding with the name gives every task its own checksum, so a mix-up between tasks shows.
   const state: TaskState = { checksum: checksumOfText(spec.name) };
-  yield* runParts(spec, byName, state);
+  yield* runParts(spec, byName, state, env);
   return { checksum: state.checksum };
 }
 
-function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState): Generator<Yielded, void, unknown> {
+function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState, env: TaskEnvironment): Generator<Yielded, void, unknown> {
   for (const [index, p] of spec.parts.entries()) {
     if (p.kind === 'delegate') {
-      yield* runParts(byName.get(p.task)!, byName, state);
+      yield* runParts(byName.get(p.task)!, byName, state, env);
       continue;
     }
     yield part(p.label ?? `${spec.name}.${index + 1}`);
@@ -54,6 +60,9 @@ function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state:
         blockThread(p.ms);
         state.checksum = foldChecksum(state.checksum, p.ms);
         yield;
+        break;
+      case 'fault':
+        yield* runFault(p, env.onWorkerThread);
         break;
     }
   }

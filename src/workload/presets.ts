@@ -49,7 +49,7 @@ export function waitBoundWorkload(options: WaitBoundOptions): WorkloadSpec {
 export function waitTotals(workload: WorkloadSpec): Map<string, number> {
   const byName = new Map(workload.tasks.map((t) => [t.name, t]));
   const total = (name: string): number =>
-    byName.get(name)!.parts.reduce((sum, p) => sum + (p.kind === 'delegate' ? total(p.task) : p.kind === 'cpu' ? 0 : p.ms), 0);
+    byName.get(name)!.parts.reduce((sum, p) => sum + (p.kind === 'delegate' ? total(p.task) : p.kind === 'wait' || p.kind === 'block' ? p.ms : 0), 0);
   return new Map(workload.tasks.map((t) => [t.name, total(t.name)]));
 }
 

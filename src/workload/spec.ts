@@ -18,7 +18,7 @@ export interface TaskSpec {
  * One piece of a task between suspension points. A part's label (for traces) is `label`
  * or `<task>.<n>`, n counting from 1; delegated parts keep the labels of the task they come from.
  */
-export type PartSpec = CpuPart | WaitPart | BlockPart | DelegatePart;
+export type PartSpec = CpuPart | WaitPart | BlockPart | DelegatePart | FaultPart;
 
 /** Deterministic integer work, `units` in all, yielding to the scheduler every `sliceUnits`. */
 export interface CpuPart {
@@ -48,7 +48,22 @@ export interface DelegatePart {
   readonly task: string;
 }
 
-export const partKinds = ['cpu', 'wait', 'block', 'delegate'] as const;
+/**
+ * A deliberate failure, to see what each mode does with it: `throw` an error, `hang` on a wait
+ * that never ends (bound the run with --timeout), or, on worker threads only, `exit` the thread
+ * (process.exit) or `exhaust-memory` until the thread's resource limits end it.
+ */
+export interface FaultPart {
+  readonly kind: 'fault';
+  readonly fault: FaultKind;
+  readonly message?: string;
+  readonly label?: string;
+}
+
+export const faultKinds = ['throw', 'hang', 'exit', 'exhaust-memory'] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+export const partKinds = ['cpu', 'wait', 'block', 'delegate', 'fault'] as const;
 export type PartKind = PartSpec['kind'];
 
 /** Default number of work units between two yields of a cpu part. */

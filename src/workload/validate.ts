@@ -1,4 +1,4 @@
-import { partKinds, type PartSpec, type TaskSpec, type WorkloadSpec } from './spec.ts';
+import { faultKinds, partKinds, type FaultKind, type PartSpec, type TaskSpec, type WorkloadSpec } from './spec.ts';
 
 /** A workload description that cannot run; the message names the exact path and what is accepted. */
 export class WorkloadError extends Error {
@@ -53,6 +53,13 @@ function validatePart(value: unknown, path: string): PartSpec {
       return { kind: p.kind, ms: milliseconds(p.ms, `${path}.ms`), ...label };
     case 'delegate':
       return { kind: 'delegate', task: text(p.task, `${path}.task`) };
+    case 'fault': {
+      if (!(faultKinds as readonly unknown[]).includes(p.fault)) {
+        throw new WorkloadError(`${path}.fault must be one of ${faultKinds.join(', ')}; got ${JSON.stringify(p.fault) ?? 'nothing'}`);
+      }
+      const message = p.message === undefined ? {} : { message: text(p.message, `${path}.message`, 500) };
+      return { kind: 'fault', fault: p.fault as FaultKind, ...message, ...label };
+    }
     default:
       throw new WorkloadError(`${path}.kind must be one of ${partKinds.join(', ')}; got ${JSON.stringify(p.kind) ?? 'nothing'}`);
   }

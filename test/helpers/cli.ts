@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,7 +12,7 @@ export interface Finished {
 }
 
 /** Runs a TypeScript entry file as a user would (`node --import tsx file args`), from the repository root. */
-export function runTs(file: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+export function runTs(file: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsxLoader, file, ...args], {
       cwd: repoRoot,
@@ -25,10 +25,11 @@ export function runTs(file: string, args: readonly string[] = [], env: NodeJS.Pr
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    onStart?.(child);
   });
 }
 
-/** The lab's command line, as `npm run lab -- args` runs it. */
-export function runLabCli(args: readonly string[]): Promise<Finished> {
-  return runTs('experiments/lab.ts', args);
+/** The lab's command line, as `npm run lab -- args` runs it; `onStart` gets the child process (to signal it). */
+export function runLabCli(args: readonly string[], onStart?: (child: ChildProcess) => void): Promise<Finished> {
+  return runTs('experiments/lab.ts', args, {}, onStart);
 }

@@ -1,0 +1,41 @@
+import { waitFor, type Yielded } from '../scheduler/index.ts';
+import type { FaultPart } from './spec.ts';
+
+/** A fault part asked for something this thread must not do (end the lab's own thread). */
+export class FaultRefusedError extends Error {
+  override name = 'FaultRefusedError';
+}
+
+/**
+ * Carries out a fault part. `exit` and `exhaust-memory` end the thread that runs them, so they
+ * are only carried out on a worker thread; on the lab's own thread they fail the task instead.
+ */
+export function* runFault(part: FaultPart, onWorkerThread: boolean): Generator<Yielded, void, unknown> {
+  switch (part.fault) {
+    case 'throw':
+      throw new Error(part.message ?? 'injected fault');
+    case 'hang': {
+      // A promise that never settles does not keep Node alive by itself: a timer does, until
+      // the task is cancelled (a --timeout, Ctrl-C) and its finally block clears it.
+      const keepAlive = setInterval(() => {}, 60_000);
+      try {
+        yield waitFor(new Promise<never>(() => {}));
+      } finally {
+        clearInterval(keepAlive);
+      }
+      return;
+    }
+    case 'exit':
+    case 'exhaust-memory':
+      if (!onWorkerThread) {
+        throw new FaultRefusedError(`fault "${part.fault}" would end the lab's own thread; it is carried out only on worker threads (parallel, hybrid modes)`);
+      }
+      if (part.fault === 'exit') process.exit(3);
+      exhaustMemory();
+  }
+}
+
+function exhaustMemory(): never {
+  const kept: number[][] = [];
+  for (;;) kept.push(new Array<number>(1 << 20).fill(kept.length + 0.5));
+}

@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runLabCli } from './helpers/cli.ts';
+
+let dir: string;
+let out: string;
+
+async function workloadFile(name: string, faultyPart: object): Promise<string> {
+  const path = join(dir, `${name}.json`);
+  const healthy = (task: string): object => ({ name: task, parts: [{ kind: 'cpu', units: 20 }, { kind: 'wait', ms: 2 }] });
+  await writeFile(path, JSON.stringify({ name, tasks: [healthy('ok1'), { name: 'bad', parts: [{ kind: 'cpu', units: 5 }, faultyPart] }, healthy('ok2')] }));
+  return path;
+}
+
+async function filesUnder(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path, { recursive: true })).sort();
+  } catch {
+    return [];
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lab-robust-'));
+  out = join(dir, 'results');
+});
+
+describe('failures, as a user meets them on the command line', () => {
+  it('a task that throws: exit 1, one line naming the mode, workload, task and part; no results file', async () => {
+    const file = await workloadFile('throws', { kind: 'fault', fault: 'throw', message: 'bad header', label: 'parse' });
+    const { code, stdout, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'parallel', '--repeats', '1', '--warmups', '0', '--out', out]);
+    expect(stderr).toBe('lab: parallel run of workload "throws" failed: task "bad" failed in part "parse": bad header\n');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(await filesUnder(out)).toEqual([]);
+  });
+
+  it('a worker that calls process.exit: exit 1 with a clear line, no hang', async () => {
+    const file = await workloadFile('exits', { kind: 'fault', fault: 'exit' });
+    const { code, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'parallel', '--repeats', '1', '--warmups', '0', '--out', out]);
+    expect(stderr).toBe('lab: parallel run of workload "exits" failed: task "bad" ended its worker thread: worker exited with code: 3 (process.exit in a worker ends that thread)\n');
+    expect(code).toBe(1);
+  });
+
+  it('a task that never finishes: --timeout aborts the run and names the tasks still running', async () => {
+    const file = await workloadFile('hangs', { kind: 'fault', fault: 'hang' });
+    const { code, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'interleaved', '--repeats', '1', '--warmups', '0', '--timeout', '400', '--out', out]);
+    expect(stderr).toBe('lab: interleaved run of workload "hangs" failed: run exceeded its timeout of 400 ms; still running: bad\n');
+    expect(code).toBe(1);
+    expect(await filesUnder(out)).toEqual([]);
+  });
+});
+
+describe('Ctrl-C (SIGINT) during a run', () => {
+  it('tears the pool down, exits 130, saves nothing for the interrupted run and leaves earlier results untouched', async () => {
+    const earlier = join(out, 'headline', 'earlier-run.json');
+    await mkdir(join(out, 'headline'), { recursive: true });
+    await writeFile(earlier, '{"an": "earlier result"}');
+    const { code, stdout, stderr } = await runLabCli(['headline', '--out', out], (child) => {
+      setTimeout(() => child.kill('SIGINT'), 2_500);
+    });
+    expect(stderr).toBe('lab: interrupted: the run was stopped and nothing was saved for it\n');
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(await filesUnder(join(out, 'headline'))).toEqual(['earlier-run.json']);
+    expect(await readFile(earlier, 'utf8')).toBe('{"an": "earlier result"}');
+  });
+});
