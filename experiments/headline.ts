@@ -2,9 +2,10 @@ import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/c
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../src/modes/index.ts';
+import { onPool, type ModeName } from '../src/modes/index.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
@@ -64,16 +65,13 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
       `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
       `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
   ];
-  const mismatched = [...cpu, ...wait].filter((r) => !r.checksumOk);
-  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => `${r.workload}/${r.mode}`).join(', ')}: these rows did different work.`);
-  return notes;
+  return [...checksumWarning([...cpu, ...wait]), ...notes];
 }
 
 async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
   const machine = context.machine;
-  const pool = await LabPool.start({ threads: context.threads });
-  try {
+  return onPool(undefined, { threads: context.threads }, async (pool) => {
     const measure = (workload: WorkloadSpec): Promise<ModeMeasurement[]> =>
       measureModes(workload, ['sequential', 'interleaved', 'parallel'], {
         repeats: context.repeats,
@@ -109,9 +107,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       notes: interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism),
       runs: drawableRuns([...cpuMeasured, ...waitMeasured]),
     };
-  } finally {
-    await pool.close();
-  }
+  });
 }
 
 export const headline: Experiment = {

@@ -1,7 +1,7 @@
 import { runOptionsFor, type ExperimentContext } from '../src/cli/experiment.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../src/modes/index.ts';
+import { onPool, type LabPool, type ModeName } from '../src/modes/index.ts';
 import { formatRatio } from '../src/report/format.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
@@ -9,13 +9,8 @@ import type { WorkloadSpec } from '../src/workload/spec.ts';
 export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk'>;
 
 /** Starts a warm pool of `threads` workers, hands it to `use`, and closes it whatever happens. */
-export async function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {
-  const pool = await LabPool.start({ threads });
-  try {
-    return await use(pool);
-  } finally {
-    await pool.close();
-  }
+export function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {
+  return onPool(undefined, { threads }, use);
 }
 
 /** Measures the workload in the given modes with the context's repeats and warm-ups, on the pool. */
@@ -35,12 +30,7 @@ export function rowOf<R extends { readonly mode: ModeName }>(rows: readonly R[],
   return row;
 }
 
-/** The sentence that must come first when some rows did different work, or nothing when all agree. */
-export function checksumWarning(rows: readonly Pick<ModeFigures, 'workload' | 'mode' | 'checksumOk'>[]): string[] {
-  const mismatched = rows.filter((r) => !r.checksumOk);
-  if (mismatched.length === 0) return [];
-  return [`CHECKSUMS DIFFER in ${mismatched.map((r) => `${r.workload}/${r.mode}`).join(', ')}: these rows did different work, and their times mean nothing.`];
-}
+export { checksumWarning } from '../src/report/checksum-warning.ts';
 
 /** Task switches in a trace: consecutive steps on the same lane that belong to different tasks. */
 export function taskSwitches(trace: readonly { readonly task: string; readonly lane: number }[]): number {

@@ -1,6 +1,8 @@
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
+import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
 import type { TraceEvent } from '../src/modes/index.ts';
 import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
@@ -126,9 +128,7 @@ export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly
         ? 'a task waiting on a timer parks and the others run, so the waits overlapped.'
         : 'the waits did NOT overlap as they should.'),
   ];
-  const mismatched = [...block, ...wait].filter((r) => !r.checksumOk);
-  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => `${r.workload}/${r.mode}`).join(', ')}: these rows did different work.`);
-  return notes;
+  return [...checksumWarning([...block, ...wait]), ...notes];
 }
 
 /** The orders side by side, one row per step; a delegated step names the task that ran it. */
@@ -197,6 +197,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       timerInterleavedSpeedup: waitRows[1]!.speedup,
     },
     notes: interpretSeedRunner(orders, blockRows, waitRows, facts),
+    runs: drawableRuns([...blockRuns, ...waitRuns]),
   };
 }
 
@@ -204,5 +205,6 @@ export const seed_runner: Experiment = {
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
   defaults: { repeats: 5, quickRepeats: 3 },
+  timelineByDefault: true,
   run,
 };

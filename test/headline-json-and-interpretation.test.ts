@@ -52,7 +52,7 @@ describe('headline experiment', () => {
     const facts = { sumOfWaitsMs: 1000, longestTaskWaitMs: 200, perfectPoolMs: 520 };
     const cpu = [row('cpu-bound', 'sequential', 1, 800, 800), row('cpu-bound', 'interleaved', 1, 800, 800), { ...row('cpu-bound', 'parallel', 2, 400, 800), checksumOk: false }];
     const wait = [row('wait-bound', 'sequential', 1, 1000, 1000), row('wait-bound', 'interleaved', 1, 200, 1000), row('wait-bound', 'parallel', 2, 520, 1000)];
-    expect(interpretHeadline(cpu, wait, facts, 2)[0]).toBe('CHECKSUMS DIFFER in cpu-bound/parallel: these rows did different work.');
+    expect(interpretHeadline(cpu, wait, facts, 2)[0]).toBe('CHECKSUMS DIFFER in cpu-bound/parallel: these rows did different work, and their times mean nothing.');
   });
 
   it('derives its wait facts from the seeded workload, the same for the same seed', () => {

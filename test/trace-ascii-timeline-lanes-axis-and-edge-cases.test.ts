@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
 import { asciiTimeline, idleGlyph, taskGlyphs, waitingGlyph } from '../src/trace/index.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { mixedWorkload } from './fixtures/mixed-workload.ts';
 
 const event = (task: string, lane: number, start: number, end: number, endedBy: TraceEvent['endedBy'] = 'yield'): TraceEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
 
@@ -76,15 +76,8 @@ describe('ascii timeline', () => {
   });
 });
 
-/** Small, but every kind of step: cpu slices, timer waits, a blocking wait. */
-const workload: WorkloadSpec = {
-  name: 'small mixed',
-  tasks: [
-    { name: 'a', parts: [{ kind: 'cpu', units: 40, sliceUnits: 10 }, { kind: 'wait', ms: 5 }, { kind: 'cpu', units: 15 }] },
-    { name: 'b', parts: [{ kind: 'wait', ms: 3 }, { kind: 'block', ms: 2 }, { kind: 'cpu', units: 25, sliceUnits: 5 }] },
-    { name: 'c', parts: [{ kind: 'cpu', units: 30, sliceUnits: 10 }, { kind: 'wait', ms: 1 }] },
-  ],
-};
+/** Small, but every kind of step: cpu slices, timer waits, a blocking wait, delegation. */
+const workload = mixedWorkload;
 
 describe('ascii timeline of real runs', () => {
   let pool: LabPool;

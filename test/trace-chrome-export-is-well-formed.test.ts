@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
 import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/trace/index.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { mixedWorkload } from './fixtures/mixed-workload.ts';
 
 type Timed = Extract<ChromeTraceEvent, { ts: number }>;
 type Complete = Extract<ChromeTraceEvent, { ph: 'X' }>;
@@ -138,15 +138,8 @@ describe('chrome trace export', () => {
   });
 });
 
-/** Small, but every kind of step: cpu slices, timer waits, a blocking wait. */
-const workload: WorkloadSpec = {
-  name: 'small mixed',
-  tasks: [
-    { name: 'a', parts: [{ kind: 'cpu', units: 40, sliceUnits: 10 }, { kind: 'wait', ms: 5 }, { kind: 'cpu', units: 15 }] },
-    { name: 'b', parts: [{ kind: 'wait', ms: 3 }, { kind: 'block', ms: 2 }, { kind: 'cpu', units: 25, sliceUnits: 5 }] },
-    { name: 'c', parts: [{ kind: 'cpu', units: 30, sliceUnits: 10 }, { kind: 'wait', ms: 1 }] },
-  ],
-};
+/** Small, but every kind of step: cpu slices, timer waits, a blocking wait, delegation. */
+const workload = mixedWorkload;
 
 describe('chrome trace export of real runs', () => {
   let pool: LabPool;
@@ -164,7 +157,7 @@ describe('chrome trace export of real runs', () => {
       expect(steps).toHaveLength(run.trace.length);
       expect(new Set(steps.map((e) => e.tid)).size).toBe(new Set(run.trace.map((e) => e.lane)).size);
       const lifetimes = read.traceEvents.filter((e) => e.ph === 'b' && e.pid === i + 1 && e.name === e.cat);
-      expect(lifetimes.map((e) => e.name).sort()).toEqual(['a', 'b', 'c']);
+      expect(lifetimes.map((e) => e.name).sort()).toEqual(workload.tasks.map((t) => t.name).sort());
     });
     expect(read.otherData.runs.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel']);
   });

@@ -1,25 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { elements, parseSvg, type Element } from './helpers/svg.ts';
 import { amdahlSpeedup } from '../src/measure/amdahl.ts';
 import { svgSpeedupChart, type SpeedupChartOptions } from '../src/trace/index.ts';
-
-type Element = Record<string, unknown>;
-
-function parseSvg(svg: string): Element {
-  expect(XMLValidator.validate(svg)).toBe(true);
-  return (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg) as Element).svg as Element;
-}
-
-function elements(node: unknown, tag: string, found: Element[] = []): Element[] {
-  if (Array.isArray(node)) for (const child of node) elements(child, tag, found);
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === tag) found.push(...([value].flat() as Element[]));
-      elements(value, tag, found);
-    }
-  }
-  return found;
-}
 
 const one = (root: Element, tag: string, className: string): Element | undefined => elements(root, tag).find((e) => e.class === className);
 const texts = (root: Element): string[] => elements(root, 'text').map((t) => String(typeof t === 'object' ? t['#text'] : t));

@@ -1,30 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elements, parseSvg, type Element } from './helpers/svg.ts';
 import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
 import { svgTimeline, waitIntervals } from '../src/trace/index.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
-
-type Element = Record<string, unknown>;
-
-/** Parses the SVG (failing the test if it is not well-formed XML) and returns its root element. */
-function parseSvg(svg: string): Element {
-  expect(XMLValidator.validate(svg)).toBe(true);
-  const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg) as Element;
-  expect(document.svg).toBeTypeOf('object');
-  return document.svg as Element;
-}
-
-/** Every element named `tag` anywhere under `node`. */
-function elements(node: unknown, tag: string, found: Element[] = []): Element[] {
-  if (Array.isArray(node)) for (const child of node) elements(child, tag, found);
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === tag) found.push(...([value].flat() as Element[]));
-      elements(value, tag, found);
-    }
-  }
-  return found;
-}
+import { mixedWorkload } from './fixtures/mixed-workload.ts';
 
 const byClass = (root: Element, tag: string, className: string): Element[] => elements(root, tag).filter((e) => e.class === className);
 const texts = (root: Element): string[] => elements(root, 'text').map((t) => String(typeof t === 'object' ? t['#text'] : t));
@@ -93,16 +71,6 @@ describe('svg timeline', () => {
     expect(byClass(parseSvg(instant), 'rect', 'step')).toHaveLength(1);
   });
 });
-
-/** Small, but every kind of step: cpu slices, timer waits, a blocking wait. */
-const mixedWorkload: WorkloadSpec = {
-  name: 'small mixed',
-  tasks: [
-    { name: 'a', parts: [{ kind: 'cpu', units: 40, sliceUnits: 10 }, { kind: 'wait', ms: 5 }, { kind: 'cpu', units: 15 }] },
-    { name: 'b', parts: [{ kind: 'wait', ms: 3 }, { kind: 'block', ms: 2 }, { kind: 'cpu', units: 25, sliceUnits: 5 }] },
-    { name: 'c', parts: [{ kind: 'cpu', units: 30, sliceUnits: 10 }, { kind: 'wait', ms: 1 }] },
-  ],
-};
 
 describe('svg timeline of real runs', () => {
   let pool: LabPool;

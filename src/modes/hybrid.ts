@@ -2,10 +2,10 @@ import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { RunFailedError } from './errors.ts';
 import type { ParallelRunOptions } from './parallel.ts';
-import { LabPool } from './pool.ts';
-import type { RunResult, TraceEvent } from './run-result.ts';
-import { taskSpans, traceEvents } from './trace-events.ts';
-import { lanesByFirstStart, workerLaneNames } from './worker-lanes.ts';
+import { onPool, type LabPool } from './pool.ts';
+import type { RunResult } from './run-result.ts';
+import { taskSpans } from './trace-events.ts';
+import { mergeWorkerTraces } from './worker-lanes.ts';
 import type { BatchReply } from './worker-protocol.ts';
 import { explainWorkerFailure } from './worker-lost.ts';
 import { describeStop, workerRunSignal } from './worker-run-signal.ts';
@@ -28,13 +28,8 @@ export function dealTasks(names: readonly string[], workers: number): string[][]
  * round-robin under its own scheduler. CPU work overlaps across workers, waits overlap
  * within each worker.
  */
-export async function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  const pool = options.pool ?? (await LabPool.start(options));
-  try {
-    return await runBatchesOnPool(pool, workload, options);
-  } finally {
-    if (options.pool === undefined) await pool.close();
-  }
+export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
+  return onPool(options.pool, options, (pool) => runBatchesOnPool(pool, workload, options));
 }
 
 async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
@@ -61,10 +56,7 @@ async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: 
     throw new RunFailedError('hybrid', workload.name, describeStop(error, signal, options.timeoutMs, running));
   }
   const wallMs = sharedNow() - origin;
-  const laneOf = lanesByFirstStart(replies);
-  const trace: TraceEvent[] = replies
-    .flatMap((reply) => traceEvents(reply.trace, laneOf.get(reply.threadId)!, origin))
-    .sort((a, b) => a.start - b.start);
+  const { trace, lanes } = mergeWorkerTraces(replies, origin);
   const checksumOf = new Map(batches.flatMap((tasks, b) => tasks.map((task, i): [string, number] => [task, replies[b]!.checksums[i]!])));
   const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
   return {
@@ -74,7 +66,7 @@ async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: 
     wallMs,
     tasks: taskSpans(trace, checksums),
     trace,
-    lanes: workerLaneNames(laneOf),
+    lanes,
     policy: 'round-robin',
     pool: pool.info,
   };

@@ -10,7 +10,7 @@ export { WorkerLostError } from './worker-lost.ts';
 export { dealTasks, runHybrid } from './hybrid.ts';
 export { runInterleaved } from './interleaved.ts';
 export { runParallel, type ParallelRunOptions } from './parallel.ts';
-export { LabPool, type PoolOptions } from './pool.ts';
+export { LabPool, onPool, type PoolOptions } from './pool.ts';
 export { modeNames, type ModeName, type PoolInfo, type RunResult, type TaskRun, type TraceEvent } from './run-result.ts';
 export { runSequential } from './sequential.ts';
 

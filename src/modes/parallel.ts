@@ -1,12 +1,12 @@
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { RunFailedError } from './errors.ts';
-import { LabPool, type PoolOptions } from './pool.ts';
-import type { RunResult, TraceEvent } from './run-result.ts';
+import { onPool, type LabPool, type PoolOptions } from './pool.ts';
+import type { RunResult } from './run-result.ts';
 import { SignalFanOut } from './signal-fan-out.ts';
 import { explainWorkerFailure } from './worker-lost.ts';
-import { taskSpans, traceEvents } from './trace-events.ts';
-import { lanesByFirstStart, workerLaneNames } from './worker-lanes.ts';
+import { taskSpans } from './trace-events.ts';
+import { mergeWorkerTraces } from './worker-lanes.ts';
 import type { TaskReply } from './worker-protocol.ts';
 import { describeStop, workerRunSignal } from './worker-run-signal.ts';
 
@@ -21,13 +21,8 @@ export interface ParallelRunOptions extends PoolOptions {
  * Every task on a Piscina worker thread, one task per worker at a time, each worker
  * running its task under its own scheduler: parallelism, up to the number of cores.
  */
-export async function runParallel(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  const pool = options.pool ?? (await LabPool.start(options));
-  try {
-    return await runOnPool(pool, workload, options);
-  } finally {
-    if (options.pool === undefined) await pool.close();
-  }
+export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
+  return onPool(options.pool, options, (pool) => runOnPool(pool, workload, options));
 }
 
 async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
@@ -53,10 +48,7 @@ async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: Paralle
     throw new RunFailedError('parallel', workload.name, describeStop(error, signal, options.timeoutMs, running));
   }
   const wallMs = sharedNow() - origin;
-  const laneOf = lanesByFirstStart(replies);
-  const trace: TraceEvent[] = replies
-    .flatMap((reply) => traceEvents(reply.trace, laneOf.get(reply.threadId)!, origin))
-    .sort((a, b) => a.start - b.start);
+  const { trace, lanes } = mergeWorkerTraces(replies, origin);
   const checksums = new Map(workload.tasks.map((t, i) => [t.name, replies[i]!.checksum]));
   return {
     mode: 'parallel',
@@ -65,7 +57,7 @@ async function runOnPool(pool: LabPool, workload: WorkloadSpec, options: Paralle
     wallMs,
     tasks: taskSpans(trace, checksums),
     trace,
-    lanes: workerLaneNames(laneOf),
+    lanes,
     pool: pool.info,
   };
 }

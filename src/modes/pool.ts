@@ -128,3 +128,13 @@ export class LabPool {
 function runOptions(signal: AbortSignal | undefined): { signal?: AbortSignal } {
   return signal === undefined ? {} : { signal };
 }
+
+/** Runs `use` on the given pool, or on a pool of its own that is started (warm) and closed around it. */
+export async function onPool<T>(given: LabPool | undefined, options: PoolOptions, use: (pool: LabPool) => Promise<T>): Promise<T> {
+  const pool = given ?? (await LabPool.start(options));
+  try {
+    return await use(pool);
+  } finally {
+    if (given === undefined) await pool.close();
+  }
+}

@@ -1,4 +1,6 @@
 import type { StepTrace } from '../scheduler/index.ts';
+import type { TraceEvent } from './run-result.ts';
+import { traceEvents } from './trace-events.ts';
 
 /** What a worker sent back that places it on a lane: its thread and its step trace. */
 export interface LaneReply {
@@ -19,4 +21,11 @@ export function lanesByFirstStart(replies: readonly LaneReply[]): Map<number, nu
 /** Lane names for a worker run: "worker 1", "worker 2", ... */
 export function workerLaneNames(lanes: ReadonlyMap<number, number>): string[] {
   return [...lanes.keys()].map((_, i) => `worker ${i + 1}`);
+}
+
+/** Every worker's steps on one timeline: events on their worker's lane, sorted by start, with the lane names. */
+export function mergeWorkerTraces(replies: readonly LaneReply[], originMs: number): { trace: TraceEvent[]; lanes: string[] } {
+  const laneOf = lanesByFirstStart(replies);
+  const trace = replies.flatMap((reply) => traceEvents(reply.trace, laneOf.get(reply.threadId)!, originMs)).sort((a, b) => a.start - b.start);
+  return { trace, lanes: workerLaneNames(laneOf) };
 }

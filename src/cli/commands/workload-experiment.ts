@@ -3,6 +3,7 @@ import { measureModes } from '../../measure/measure-modes.ts';
 import { LabPool, type ModeName } from '../../modes/index.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
+import { checksumWarning } from '../../report/checksum-warning.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -50,7 +51,6 @@ export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
       : `Fastest: ${fastest.mode}, at ${formatRatio(fastest.speedup)} the speed of ${fastest.baseline} ` +
         `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)}).`,
   ];
-  if (mismatched.length > 0) notes.unshift(`CHECKSUMS DIFFER in ${mismatched.map((r) => r.mode).join(', ')}: these modes did different work.`);
-  else if (rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
-  return notes;
+  if (mismatched.length === 0 && rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
+  return [...checksumWarning(rows), ...notes];
 }
