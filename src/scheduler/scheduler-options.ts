@@ -8,6 +8,8 @@ export interface SchedulerOptions {
   readonly policy?: PolicyName;
   /** Record every step (task, part, start, end). Default off. */
   readonly trace?: boolean;
+  /** Steps to make room for up front when tracing (the columns still grow past it). Default 1024. */
+  readonly traceCapacity?: number;
   /** Time source for traces and timers. Default: the process-wide shared clock. */
   readonly clock?: Clock;
   /** Aborting it cancels every task (their `finally` blocks run) and ends the run. */
