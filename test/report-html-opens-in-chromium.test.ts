@@ -48,7 +48,7 @@ beforeAll(async () => {
   await saveResult(one, join(dir, 'runs'), []);
   await saveResult(two, join(dir, 'runs'), []);
   const out = new Capture();
-  await reportCommand([join(dir, 'runs')], parseLabArgs(['report', '--out', dir]), { stdout: out, stderr: new Capture() });
+  await reportCommand([join(dir, 'runs')], parseLabArgs(['report', '--out', dir]), { stdout: out, stderr: new Capture() }, ['second', 'first']);
   expect(out.text).toBe(`report: ${join(dir, 'index.html')} (2 experiments, 4 pictures)\n`);
   page = join(dir, 'index.html');
   screenshot = join(dir, 'report.png');
@@ -61,6 +61,8 @@ describe('npm run report', () => {
     expect(html.match(/<table>/g)).toHaveLength(expected.tables);
     expect(html.match(/<svg[\s>]/g)).toHaveLength(expected.svgs);
     expect(html).toContain('A note &amp; &lt;escaped&gt; text.');
+    // In the given (catalogue) order, not by name.
+    expect(html.indexOf('<h2>second</h2>')).toBeLessThan(html.indexOf('<h2>first</h2>'));
     for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(XMLValidator.validate(svg)).toBe(true);
   });
 

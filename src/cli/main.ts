@@ -44,7 +44,7 @@ export async function runLab(
       return ExitCode.ok;
     }
     if (command === 'report') {
-      await reportCommand(rest, args, streams);
+      await reportCommand(rest, args, streams, experiments.map((e) => e.name));
       return ExitCode.ok;
     }
     if (command === 'run') {

@@ -11,8 +11,11 @@ import { UsageError } from '../usage-error.ts';
 /** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */
 export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
 
-/** `report [files or dirs]`: one offline HTML page with the latest result of every experiment found. */
-export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, now: Date = new Date()): Promise<void> {
+/**
+ * `report [files or dirs]`: one offline HTML page with the latest result of every experiment found,
+ * in catalogue order (`order`), then any others (user workloads) by name.
+ */
+export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, order: readonly string[] = [], now: Date = new Date()): Promise<void> {
   const inputs = paths.length > 0 ? paths : [DEFAULT_RESULTS_DIR];
   let files: string[];
   try {
@@ -30,7 +33,9 @@ export async function reportCommand(paths: readonly string[], args: LabArgs, str
   }
   const out = join(args.out ?? DEFAULT_REPORT_DIR, 'index.html');
   const entries: ReportEntry[] = [];
-  for (const { result, file } of [...latest.values()].sort((a, b) => a.result.experiment.localeCompare(b.result.experiment))) {
+  const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
+  const ordered = [...latest.values()].sort((a, b) => rank(a.result.experiment) - rank(b.result.experiment) || a.result.experiment.localeCompare(b.result.experiment));
+  for (const { result, file } of ordered) {
     const pictures = await Promise.all(
       result.pictures.map(async (p) => {
         const path = join(dirname(file), p.file);
