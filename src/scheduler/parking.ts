@@ -29,15 +29,11 @@ export class Parking {
   waitFor(task: TaskRecord, promise: PromiseLike<unknown>): void {
     park(task);
     const token = task.wakeToken;
-    const settle = (mode: ResumeMode, value: unknown): void => {
-      if (task.wakeToken !== token || task.state !== 'parked') return;
-      task.resumeMode = mode;
-      task.resumeValue = value;
-      this.wake(task);
-    };
+    // Inline arrows, no named helper closure: tsx (esbuild keepNames) wraps every named closure
+    // in a defineProperty call, which would cost more than the rest of a wake-up together.
     Promise.resolve(promise).then(
-      (value) => settle(Resume.next, value),
-      (error: unknown) => settle(Resume.throw, error),
+      (value) => this.settle(task, token, Resume.next, value),
+      (error: unknown) => this.settle(task, token, Resume.throw, error),
     );
   }
 
@@ -45,6 +41,13 @@ export class Parking {
     park(task);
     task.joining = target;
     (target.joiners ??= []).push(task);
+  }
+
+  private settle(task: TaskRecord, token: number, mode: ResumeMode, value: unknown): void {
+    if (task.wakeToken !== token || task.state !== 'parked') return;
+    task.resumeMode = mode;
+    task.resumeValue = value;
+    this.wake(task);
   }
 
   /** Takes a parked task off whatever it waits on, without waking it. */

@@ -28,6 +28,8 @@ export class Scheduler {
   private live = 0;
   private steps = 0;
   private wakeIdle: (() => void) | undefined;
+  private idleResolve: (() => void) | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
   private aborted: RunReport['aborted'];
   private started = false;
 
@@ -219,17 +221,29 @@ export class Scheduler {
     this.wakeIdle?.();
   }
 
-  /** Sleeps on Node's event loop until the next timer is due or a wait settles. */
-  private async idle(): Promise<void> {
+  /**
+   * Sleeps on Node's event loop until the next timer is due or a wait settles. A plain promise
+   * and no named closure (tsx wraps those in a defineProperty call): every wake-up from I/O
+   * passes through here.
+   */
+  private idle(): Promise<void> {
     const deadline = this.parking.nextDeadline;
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.wakeIdle = resolve;
-      if (deadline !== undefined) timer = setTimeout(resolve, Math.max(0, Math.ceil(deadline - this.clock())));
+    return new Promise<void>((resolve) => {
+      this.idleResolve = resolve;
+      this.wakeIdle = this.endIdle;
+      if (deadline !== undefined) this.idleTimer = setTimeout(this.endIdle, Math.max(0, Math.ceil(deadline - this.clock())));
     });
-    this.wakeIdle = undefined;
-    clearTimeout(timer);
   }
+
+  /** Ends the current idle wait; bound once, so waking costs no allocation. */
+  private readonly endIdle = (): void => {
+    this.wakeIdle = undefined;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const resolve = this.idleResolve;
+    this.idleResolve = undefined;
+    resolve?.();
+  };
 
   private timeoutError(timeoutMs: number): RunTimeoutError {
     const unended = this.table.unended();
