@@ -1,14 +1,8 @@
-import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { RunFailedError } from './errors.ts';
 import type { ParallelRunOptions } from './parallel.ts';
-import { onPool, type LabPool } from './pool.ts';
+import { onPool } from './pool.ts';
 import type { RunResult } from './run-result.ts';
-import { taskSpans } from './trace-events.ts';
-import { mergeWorkerTraces } from './worker-lanes.ts';
-import type { BatchReply } from './worker-protocol.ts';
-import { explainWorkerFailure } from './worker-lost.ts';
-import { describeStop, workerRunSignal } from './worker-run-signal.ts';
+import { runJobsOnPool } from './worker-run.ts';
 
 /**
  * Shares task names out over `workers` batches in turn, like dealing cards: task i goes to
@@ -29,45 +23,16 @@ export function dealTasks(names: readonly string[], workers: number): string[][]
  * within each worker.
  */
 export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  return onPool(options.pool, options, (pool) => runBatchesOnPool(pool, workload, options));
-}
-
-async function runBatchesOnPool(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions): Promise<RunResult> {
-  await pool.ensureWarm();
-  const batches = dealTasks(
-    workload.tasks.map((t) => t.name),
-    pool.threads,
-  );
-  const stop = new AbortController();
-  const signal = workerRunSignal(stop.signal, options);
-  const running = new Set(workload.tasks.map((t) => t.name));
-  const origin = sharedNow();
-  let replies: BatchReply[];
-  try {
-    replies = await Promise.all(
-      batches.map(async (tasks) => {
-        const reply = await pool.runBatch({ kind: 'batch', workload, tasks }, signal).catch((error: unknown) => Promise.reject(explainWorkerFailure(tasks, error)));
-        for (const task of tasks) running.delete(task);
-        return reply;
-      }),
-    );
-  } catch (error) {
-    stop.abort(error);
-    throw new RunFailedError('hybrid', workload.name, describeStop(error, signal, options.timeoutMs, running));
-  }
-  const wallMs = sharedNow() - origin;
-  const { trace, lanes } = mergeWorkerTraces(replies, origin);
-  const checksumOf = new Map(batches.flatMap((tasks, b) => tasks.map((task, i): [string, number] => [task, replies[b]!.checksums[i]!])));
-  const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
-  return {
-    mode: 'hybrid',
-    workload: workload.name,
-    threads: pool.threads,
-    wallMs,
-    tasks: taskSpans(trace, checksums),
-    trace,
-    lanes,
-    policy: 'round-robin',
-    pool: pool.info,
-  };
+  return onPool(options.pool, options, async (pool) => {
+    const result = await runJobsOnPool(pool, workload, options, {
+      mode: 'hybrid',
+      jobs: dealTasks(
+        workload.tasks.map((t) => t.name),
+        pool.threads,
+      ),
+      send: (tasks, signal) => pool.runBatch({ kind: 'batch', workload, tasks }, signal),
+      checksumsOf: (reply) => reply.checksums,
+    });
+    return { ...result, policy: 'round-robin' };
+  });
 }

@@ -2,6 +2,7 @@ import { sharedNow, type Clock } from './clock.ts';
 import type { RunReport, SchedulerOptions } from './scheduler-options.ts';
 import { Effect, type AnyEffect } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
+import { IdleWait } from './idle-wait.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
 import { StepEnd, StepRecorder, type StepEndCode } from './step-trace.ts';
@@ -27,9 +28,7 @@ export class Scheduler {
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
   private steps = 0;
-  private wakeIdle: (() => void) | undefined;
-  private idleResolve: (() => void) | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly idleWait = new IdleWait();
   private aborted: RunReport['aborted'];
   private started = false;
 
@@ -45,7 +44,7 @@ export class Scheduler {
     const record = this.table.add(name, task);
     this.live++;
     this.policy.admit(record as TaskRecord);
-    this.wakeIdle?.();
+    this.idleWait.wake();
     return record;
   }
 
@@ -77,7 +76,7 @@ export class Scheduler {
       while (this.live > 0) {
         const nothingReady = this.runSlice();
         if (this.live === 0) break;
-        await (nothingReady ? this.idle() : turnOfNodeEventLoop());
+        await (nothingReady ? this.idleWait.until(this.msToNextTimer()) : turnOfNodeEventLoop());
       }
     } finally {
       clearTimeout(timeout);
@@ -218,32 +217,13 @@ export class Scheduler {
   private makeReady(task: TaskRecord): void {
     task.state = 'ready';
     this.policy.ready(task);
-    this.wakeIdle?.();
+    this.idleWait.wake();
   }
 
-  /**
-   * Sleeps on Node's event loop until the next timer is due or a wait settles. A plain promise
-   * and no named closure (tsx wraps those in a defineProperty call): every wake-up from I/O
-   * passes through here.
-   */
-  private idle(): Promise<void> {
+  private msToNextTimer(): number | undefined {
     const deadline = this.parking.nextDeadline;
-    return new Promise<void>((resolve) => {
-      this.idleResolve = resolve;
-      this.wakeIdle = this.endIdle;
-      if (deadline !== undefined) this.idleTimer = setTimeout(this.endIdle, Math.max(0, Math.ceil(deadline - this.clock())));
-    });
+    return deadline === undefined ? undefined : deadline - this.clock();
   }
-
-  /** Ends the current idle wait; bound once, so waking costs no allocation. */
-  private readonly endIdle = (): void => {
-    this.wakeIdle = undefined;
-    clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-    const resolve = this.idleResolve;
-    this.idleResolve = undefined;
-    resolve?.();
-  };
 
   private timeoutError(timeoutMs: number): RunTimeoutError {
     const unended = this.table.unended();

@@ -51,7 +51,7 @@ export interface DelegatePart {
 /**
  * A deliberate failure, to see what each mode does with it: `throw` an error, `hang` on a wait
  * that never ends (bound the run with --timeout), or, on worker threads only, `exit` the thread
- * (process.exit) or `exhaust-memory` until the thread's resource limits end it.
+ * or `exhaust-memory` until the thread's resource limits end it.
  */
 export interface FaultPart {
   readonly kind: 'fault';

@@ -1,0 +1,28 @@
+/**
+ * How the scheduler sleeps when no task may run: on Node's own event loop, until a timer is
+ * due or something wakes it (a settled wait, a new task, an abort), never by polling. A plain
+ * promise and no closure per wait: every wake-up from I/O passes through here, and under tsx
+ * (esbuild keepNames) each named closure would cost a defineProperty call.
+ */
+export class IdleWait {
+  private resolve: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** Resolves after `delayMs` (never, when undefined) or at the next `wake()`, whichever comes first. */
+  until(delayMs: number | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.resolve = resolve;
+      if (delayMs !== undefined) this.timer = setTimeout(this.wake, Math.max(0, Math.ceil(delayMs)));
+    });
+  }
+
+  /** Ends the current wait, if any; bound once, so waking allocates nothing. */
+  readonly wake = (): void => {
+    const resolve = this.resolve;
+    if (resolve === undefined) return;
+    this.resolve = undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    resolve();
+  };
+}
