@@ -1,10 +1,11 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { runLab } from '../src/cli/main.ts';
 import { readResult } from '../src/report/results-store.ts';
+import { repoRoot } from './helpers/cli.ts';
 import { Capture } from './helpers/streams.ts';
 
 async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -27,6 +28,19 @@ describe('saving results', () => {
     expect(saved.argv).toEqual(['scheduler-overhead', '--quick', '--repeats', '1', '--out', dir]);
     expect(saved.facts).toHaveProperty('ratioToAwait');
     expect(stdout).toContain(`saved: ${join(dir, 'scheduler-overhead', files[0]!)} (with .md)`);
+  });
+
+  it('--trace FILE writes the runs as Trace Event JSON, one process per drawn run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-trace-'));
+    const file = join(dir, 'runs.json');
+    const example = join(repoRoot, 'experiments/example-workload.json');
+    const { code, stdout } = await lab('run', '--workload', example, '--modes', 'sequential,interleaved', '--repeats', '1', '--warmups', '0', '--no-save', '--trace', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`trace: ${file} (open it in https://ui.perfetto.dev or chrome://tracing)`);
+    const trace = JSON.parse(await readFile(file, 'utf8')) as { traceEvents: { ph: string; name: string; args?: { name?: string } }[] };
+    const processes = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'process_name').map((e) => e.args?.name);
+    expect(processes).toEqual(['workload-thumbnails: thumbnails / sequential', 'workload-thumbnails: thumbnails / interleaved']);
+    expect(trace.traceEvents.filter((e) => e.ph === 'X').length).toBeGreaterThan(0);
   });
 
   it('--no-save writes nothing', async () => {

@@ -4,6 +4,7 @@ import { LabPool, type ModeName } from '../../modes/index.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
+import { drawableRuns } from '../../report/drawable-runs.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -15,14 +16,13 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
   const run = async (context: ExperimentContext): Promise<ExperimentResult> => {
     const pool = modes.some((m) => m === 'parallel' || m === 'hybrid') ? await LabPool.start({ threads: context.threads }) : undefined;
     try {
-      const rows = compareModes(
-        await measureModes(workload, modes, {
-          repeats: context.repeats,
-          warmups: context.warmups,
-          runOptions: runOptionsFor(context, pool),
-          onProgress: context.onProgress,
-        }),
-      );
+      const measurements = await measureModes(workload, modes, {
+        repeats: context.repeats,
+        warmups: context.warmups,
+        runOptions: runOptionsFor(context, pool),
+        onProgress: context.onProgress,
+      });
+      const rows = compareModes(measurements);
       return {
         experiment: name,
         question,
@@ -32,6 +32,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         rows,
         facts: {},
         notes: interpretWorkload(rows),
+        runs: drawableRuns(measurements),
       };
     } finally {
       await pool?.close();
