@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLab } from '../src/cli/main.ts';
 import { experiments } from '../experiments/catalogue.ts';
@@ -33,13 +37,16 @@ describe('bad input gets one line, naming the fault and what is accepted, and ex
     [['--out', ''], /^lab: --out needs a non-empty value\n$/],
     [['headline', 'extra'], /^lab: unexpected argument "extra"; give one experiment name/],
   ];
+  // Spawned as a user runs it, each with its own output directory that must stay absent.
   for (const [argv, message] of cases) {
     it(`lab ${argv.join(' ')}`, async () => {
-      const result = await lab(...argv);
+      const out = join(await mkdtemp(join(tmpdir(), 'lab-bad-')), 'results');
+      const result = await runLabCli(['--out', out, ...argv]);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
       expect(result.stdout).toBe('');
       expect(result.code).toBe(2);
+      expect(existsSync(out)).toBe(false);
     });
   }
 });

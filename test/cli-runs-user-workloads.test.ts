@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { runLab } from '../src/cli/main.ts';
-import { repoRoot } from './helpers/cli.ts';
+import { repoRoot, runLabCli } from './helpers/cli.ts';
 import { Capture } from './helpers/streams.ts';
 
 async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -54,13 +55,17 @@ describe('run --workload', () => {
       ['array.json', '[1, 2]', /^lab: .*array\.json: workload must be an object\n$/],
       ['fault.json', workload([{ name: 'a', parts: [{ kind: 'fault', fault: 'explode' }] }]), /workload\.tasks\[0\]\.parts\[0\]\.fault must be one of throw, hang, exit, exhaust-memory; got "explode"\n$/],
     ];
-    for (const [name, content, message] of cases) {
-      const path = await file(name, content);
-      const result = await lab('run', '--workload', path, '--no-save');
+    // Spawned as a user runs it; the results directory must stay absent.
+    const results = await Promise.all(
+      cases.map(async ([name, content]) => runLabCli(['run', '--workload', await file(name, content), '--out', join(dir, `out-${name}`)])),
+    );
+    cases.forEach(([name, , message], i) => {
+      const result = results[i]!;
       expect(result.stderr, name).toMatch(message);
       expect(result.code, name).toBe(2);
       expect(result.stdout, name).toBe('');
-    }
+      expect(existsSync(join(dir, `out-${name}`)), name).toBe(false);
+    });
   });
 
   it('rejects an unreadable path, a directory, and a missing --workload', async () => {
