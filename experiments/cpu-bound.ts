@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
@@ -85,7 +85,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     experiment: 'cpu-bound',
     question: cpu_bound.question,
     machine,
-    settings: { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, workload: workload.description! },
+    settings: { ...runSettings(context), workload: workload.description! },
     tables: [
       modeTable(`cpu-bound: ${workload.description}`, rows),
       {

@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { crossoverSize, type Crossover } from '../src/measure/crossover.ts';
@@ -139,7 +139,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     experiment: 'granularity',
     question: granularity.question,
     machine,
-    settings: { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, totalUnits: plan.totalUnits, sizes: plan.sizes.join(' ') },
+    settings: { ...runSettings(context), totalUnits: plan.totalUnits, sizes: plan.sizes.join(' ') },
     tables: [
       {
         title: `granularity: ${plan.totalUnits} cpu units cut into tasks of ${plan.sizes[0]}-${plan.sizes[plan.sizes.length - 1]} units, ${context.threads} threads, ${cores} cores`,

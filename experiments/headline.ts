@@ -1,4 +1,4 @@
-import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
@@ -89,11 +89,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       question: headline.question,
       machine,
       settings: {
-        repeats: context.repeats,
-        warmups: context.warmups,
-        threads: context.threads,
-        seed: context.seed,
-        quick: context.quick,
+        ...runSettings(context),
         'cpu-bound': cpu.description!,
         'wait-bound': wait.description!,
       },

@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
@@ -94,7 +94,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     experiment: 'io-bound',
     question: io_bound.question,
     machine,
-    settings: { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, workload: workload.description! },
+    settings: { ...runSettings(context), workload: workload.description! },
     tables: [
       modeTable(`io-bound: ${workload.description}`, rows),
       {

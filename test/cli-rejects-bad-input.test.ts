@@ -3,17 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLab } from '../src/cli/main.ts';
-import { experiments } from '../experiments/catalogue.ts';
 import { runLabCli } from './helpers/cli.ts';
-import { Capture } from './helpers/streams.ts';
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runLab(argv, experiments, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+import { lab } from './helpers/lab-in-process.ts';
 
 describe('bad input gets one line, naming the fault and what is accepted, and exit code 2', () => {
   const cases: [string[], RegExp][] = [

@@ -3,17 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
-import { runLab } from '../src/cli/main.ts';
 import { repoRoot, runLabCli } from './helpers/cli.ts';
-import { Capture } from './helpers/streams.ts';
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runLab(argv, experiments, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+import { lab } from './helpers/lab-in-process.ts';
 
 let dir: string;
 async function file(name: string, content: string): Promise<string> {

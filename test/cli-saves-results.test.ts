@@ -2,18 +2,9 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
-import { runLab } from '../src/cli/main.ts';
 import { readResult } from '../src/report/results-store.ts';
 import { repoRoot } from './helpers/cli.ts';
-import { Capture } from './helpers/streams.ts';
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runLab(argv, experiments, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+import { lab } from './helpers/lab-in-process.ts';
 
 describe('saving results', () => {
   it('--out DIR saves the run as DIR/<experiment>/<machine>-<time>.json and .md, and says where', async () => {

@@ -2,21 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
-import { runLab } from '../src/cli/main.ts';
 import { compareResults } from '../src/report/compare-results.ts';
 import { readResult } from '../src/report/results-store.ts';
 import { repoRoot } from './helpers/cli.ts';
-import { Capture } from './helpers/streams.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/results');
-
-async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runLab(argv, experiments, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 describe('compare: one table across machines', () => {
   it('lines up rows by workload and mode, with the median ratio to the first machine', async () => {

@@ -38,3 +38,8 @@ export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeR
     ...(pool !== undefined && { pool }),
   };
 }
+
+/** The settings every measured experiment reports, so a reader can rerun it: repeats, warm-ups, threads, seed, quick. */
+export function runSettings(context: ExperimentContext): { repeats: number; warmups: number; threads: number; seed: number; quick: boolean } {
+  return { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick };
+}
