@@ -4,6 +4,7 @@ import { buildTask, type TaskOutput } from '../workload/build.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
+import { endWorkerThread } from './end-worker-thread.ts';
 import type { BatchReply, TaskReply, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /**
@@ -25,7 +26,7 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
 
 async function runHere(workload: WorkloadSpec, tasks: readonly string[], policy: PolicyName): Promise<Omit<BatchReply, 'threadId'>> {
   const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow });
-  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { onWorkerThread: true })));
+  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { endThread: endWorkerThread })));
   const report = await scheduler.run();
   const failure = report.failures[0];
   if (failure !== undefined) throw failure;

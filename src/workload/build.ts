@@ -1,7 +1,7 @@
 import { part, sleep, type Task, type Yielded } from '../scheduler/index.ts';
 import { blockThread } from './block.ts';
 import { checksumOfText, cpuKernel, foldChecksum } from './cpu-kernel.ts';
-import { runFault } from './fault.ts';
+import { runFault, type EndThread } from './fault.ts';
 import { DEFAULT_SLICE_UNITS, type TaskSpec, type WorkloadSpec } from './spec.ts';
 import { taskIndex } from './task-index.ts';
 
@@ -17,11 +17,12 @@ interface TaskState {
 
 /** Where a task runs; only fault parts care. */
 export interface TaskEnvironment {
-  readonly onWorkerThread: boolean;
+  /** Given by a worker thread's entry, so a fault part can end that thread; absent on the lab's own thread. */
+  readonly endThread?: EndThread;
 }
 
 /** Rebuilds the named task of a workload as a generator, in whichever thread calls it. */
-export function buildTask(workload: WorkloadSpec, taskName: string, env: TaskEnvironment = { onWorkerThread: false }): Task<TaskOutput> {
+export function buildTask(workload: WorkloadSpec, taskName: string, env: TaskEnvironment = {}): Task<TaskOutput> {
   const byName = taskIndex(workload);
   const spec = byName.get(taskName);
   if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task "${taskName}"`);
@@ -62,7 +63,7 @@ function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state:
         yield;
         break;
       case 'fault':
-        yield* runFault(p, env.onWorkerThread);
+        yield* runFault(p, env.endThread);
         break;
     }
   }

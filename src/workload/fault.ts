@@ -6,11 +6,15 @@ export class FaultRefusedError extends Error {
   override name = 'FaultRefusedError';
 }
 
+/** Ends the calling thread the way a fault part asks; only the owner of a worker thread can offer one. */
+export type EndThread = (how: 'exit' | 'exhaust-memory') => never;
+
 /**
  * Carries out a fault part. `exit` and `exhaust-memory` end the thread that runs them, so they
- * are only carried out on a worker thread; on the lab's own thread they fail the task instead.
+ * need `endThread`, which only a worker thread's entry provides; on the lab's own thread they fail
+ * the task instead.
  */
-export function* runFault(part: FaultPart, onWorkerThread: boolean): Generator<Yielded, void, unknown> {
+export function* runFault(part: FaultPart, endThread: EndThread | undefined): Generator<Yielded, void, unknown> {
   switch (part.fault) {
     case 'throw':
       throw new Error(part.message ?? 'injected fault');
@@ -27,15 +31,9 @@ export function* runFault(part: FaultPart, onWorkerThread: boolean): Generator<Y
     }
     case 'exit':
     case 'exhaust-memory':
-      if (!onWorkerThread) {
+      if (endThread === undefined) {
         throw new FaultRefusedError(`fault "${part.fault}" would end the lab's own thread; it is carried out only on worker threads (parallel, hybrid modes)`);
       }
-      if (part.fault === 'exit') process.exit(3);
-      exhaustMemory();
+      endThread(part.fault);
   }
-}
-
-function exhaustMemory(): never {
-  const kept: number[][] = [];
-  for (;;) kept.push(new Array<number>(1 << 20).fill(kept.length + 0.5));
 }
