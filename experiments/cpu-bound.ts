@@ -10,7 +10,8 @@ import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, withPool, type ModeFigures } from './measure-on-pool.ts';
 
-const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
+/** `piscina`, a plain pool running the same kernel work, is the reference for what the lab's traced `parallel` path costs. */
+const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'piscina'];
 
 /** Equal CPU tasks, at least two per thread; the total work is the same whatever the thread count. */
 export function cpuBoundExperimentWorkload(quick: boolean, threads: number): WorkloadSpec {
@@ -101,6 +102,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       idealParallelSpeedup: ideal,
       parallelShareOfIdeal: rowOf(rows, 'parallel').speedup / ideal,
       interleavedOverSequential: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'sequential').medianMs,
+      parallelSpeedupVsPiscina: rowOf(rows, 'piscina').medianMs / rowOf(rows, 'parallel').medianMs,
     },
     notes: interpretCpuBound(figures),
     runs: drawableRuns(measurements),

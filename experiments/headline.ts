@@ -72,15 +72,16 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
   const machine = context.machine;
   return onPool(undefined, { threads: context.threads }, async (pool) => {
-    const measure = (workload: WorkloadSpec): Promise<ModeMeasurement[]> =>
-      measureModes(workload, ['sequential', 'interleaved', 'parallel'], {
+    const measure = (workload: WorkloadSpec, modes: readonly ModeName[]): Promise<ModeMeasurement[]> =>
+      measureModes(workload, modes, {
         repeats: context.repeats,
         warmups: context.warmups,
         runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
       });
-    const cpuMeasured = await measure(cpu);
-    const waitMeasured = await measure(wait);
+    // The plain pool runs only cpu work: it is the cpu-bound table's reference for the lab's own parallel path.
+    const cpuMeasured = await measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina']);
+    const waitMeasured = await measure(wait, ['sequential', 'interleaved', 'parallel']);
     const cpuRows = compareModes(cpuMeasured);
     const waitRows = compareModes(waitMeasured);
     const facts = waitFacts(wait, context.threads);

@@ -10,7 +10,8 @@ import { cpuAndWaitWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { checksumWarning, comparedWith, measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
 
-const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
+type LabMode = Exclude<ModeName, 'piscina'>;
+const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
 
 /**
  * Tasks that compute about as long as they wait (on the lab's 2-core machine a unit is
@@ -100,7 +101,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const rows = compareModes(measurements);
   const facts = mixedFacts(workload, context.threads, machine.availableParallelism);
   const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);
-  const boundOf: Record<ModeName, [string, number]> = {
+  const boundOf: Record<LabMode, [string, number]> = {
     sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
     interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
     parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],
@@ -120,7 +121,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         align: ['left', 'left', 'right', 'right', 'right'],
       },
     ],
-    rows: rows.map((r) => ({ ...r, boundMs: boundOf[r.mode][1] })),
+    rows: rows.map((r, i) => ({ ...r, boundMs: boundOf[MODES[i]!][1] })),
     facts: {
       sumOfWaitsMs: bounds.sumOfWaitsMs,
       cpuMsEstimate: bounds.cpuMs,

@@ -41,6 +41,8 @@ export interface ScalingPoint {
   readonly minMs: number;
   readonly maxMs: number;
   readonly checksumOk: boolean;
+  /** The same work on a plain Piscina pool of as many threads (the `piscina` mode), when measured. */
+  readonly piscinaMedianMs?: number;
 }
 
 /** One row of the scaling table and of `--json`: what a chart of speedup against threads needs. */
@@ -157,9 +159,16 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   let reference: readonly number[] | undefined;
   for (const threads of counts) {
     // One pool per count, started (and warmed) before its timed runs and closed after them.
-    const [m] = await withPool(threads, (pool) => measureOnPool(workload, ['parallel'], context, pool));
+    const [m, plain] = await withPool(threads, (pool) => measureOnPool(workload, ['parallel', 'piscina'], context, pool));
     reference ??= m!.checksums[0] ?? [];
-    points.push({ threads, medianMs: m!.summary.median, minMs: m!.summary.min, maxMs: m!.summary.max, checksumOk: checksumsMatch(m!, reference) });
+    points.push({
+      threads,
+      medianMs: m!.summary.median,
+      minMs: m!.summary.min,
+      maxMs: m!.summary.max,
+      checksumOk: checksumsMatch(m!, reference) && checksumsMatch(plain!, reference),
+      piscinaMedianMs: plain!.summary.median,
+    });
     if (threads === 1 || threads === cores || threads === maxThreads) drawn.push({ ...m!, workload: `${threads} thread${threads === 1 ? '' : 's'}` });
   }
   const checksum = (reference ?? []).reduce(foldChecksum, 0x811c9dc5);
@@ -174,11 +183,12 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     tables: [
       {
         title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`,
-        head: ['threads', 'median ms', 'min-max ms', 'speedup', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
+        head: ['threads', 'median ms', 'min-max ms', 'piscina ms', 'speedup', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
         rows: rows.map((r) => [
           String(r.threads),
           formatMs(r.medianMs),
           `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
+          r.piscinaMedianMs === undefined ? '-' : formatMs(r.piscinaMedianMs),
           formatRatio(r.speedup),
           formatPercent(r.efficiency),
           formatRatio(r.idealSpeedup),

@@ -14,7 +14,7 @@ describe('cpu-bound experiment', () => {
   it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
     const result = await cpu_bound.run(tinyContext());
     const rows = result.rows as (ModeFigures & { steps: number; switches: number; lanes: number })[];
-    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel']);
+    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'piscina']);
     for (const r of rows) expect(r.checksumOk).toBe(true);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     const [sequential, interleaved, parallel] = rows;

@@ -22,7 +22,7 @@ describe('headline experiment', () => {
     expect(doc.experiment).toBe('headline');
     expect(doc.machine.logicalCores).toBeGreaterThan(0);
     expect(doc.rows.map((r) => `${r.workload}/${r.mode}`)).toEqual([
-      'cpu-bound/sequential', 'cpu-bound/interleaved', 'cpu-bound/parallel',
+      'cpu-bound/sequential', 'cpu-bound/interleaved', 'cpu-bound/parallel', 'cpu-bound/piscina',
       'wait-bound/sequential', 'wait-bound/interleaved', 'wait-bound/parallel',
     ]);
     for (const r of doc.rows) {

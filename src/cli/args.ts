@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { modeNames, type ModeName } from '../modes/index.ts';
+import { allModeNames, type ModeName } from '../modes/index.ts';
 import { flags, type FlagName } from './flags.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
@@ -58,9 +58,9 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
 /** `--modes sequential,parallel`: known names, each once, at least one. */
 function modeList(raw: string): ModeName[] {
   const names = raw.split(',').map((m) => m.trim());
-  const accepted = `accepted: ${modeNames.join(', ')}`;
+  const accepted = `accepted: ${allModeNames.join(', ')}`;
   for (const name of names) {
-    if (!(modeNames as readonly string[]).includes(name)) {
+    if (!(allModeNames as readonly string[]).includes(name)) {
       throw new UsageError(name === '' ? `--modes has an empty entry in "${raw}"; ${accepted}` : `--modes: unknown mode "${name}"; ${accepted}`);
     }
   }

@@ -20,7 +20,7 @@ export const flags = {
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1) },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000) },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)' },
-  modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')})` },
+  modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also piscina, a plain pool for cpu-only workloads)` },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)' },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines' },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)' },

@@ -2,6 +2,7 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { runHybrid } from './hybrid.ts';
 import { runInterleaved } from './interleaved.ts';
 import { runParallel, type ParallelRunOptions } from './parallel.ts';
+import { runPiscina } from './piscina.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { runSequential } from './sequential.ts';
 
@@ -11,8 +12,10 @@ export { dealTasks, runHybrid } from './hybrid.ts';
 export { runInterleaved } from './interleaved.ts';
 export { runParallel, type ParallelRunOptions } from './parallel.ts';
 export { LabPool, onPool, type PoolOptions } from './pool.ts';
-export { modeNames, type ModeName, type PoolInfo, type RunResult, type TaskRun, type TraceEvent } from './run-result.ts';
+export { allModeNames, modeNames, type ModeName, type PoolInfo, type RunResult, type TaskRun, type TraceEvent } from './run-result.ts';
 export { runSequential } from './sequential.ts';
+export { firstNonCpuPart, kernelTasks, runPiscina } from './piscina.ts';
+export { PlainPool } from './plain-pool.ts';
 
 /** Options every mode accepts; the one-thread modes ignore the pool settings. */
 export type ModeRunOptions = ParallelRunOptions;
@@ -30,5 +33,7 @@ export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRun
       return runParallel(workload, options);
     case 'hybrid':
       return runHybrid(workload, options);
+    case 'piscina':
+      return runPiscina(workload, options);
   }
 }

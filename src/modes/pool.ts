@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
+import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import type { BatchReply, BatchRequest, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 import { workloadSlice } from './workload-slice.ts';
@@ -51,6 +52,8 @@ function rendezvous(
 export class LabPool {
   /** Threads Piscina started after the warm-up, to replace workers that died (exit, out of memory, aborted). */
   private replaced = 0;
+  /** The plain reference pool of the same size, started on first use by the piscina mode. */
+  private plain: Promise<PlainPool> | undefined;
 
   private constructor(
     private readonly piscina: Piscina<WorkerRequest, WorkerReply>,
@@ -120,8 +123,16 @@ export class LabPool {
     return this.piscina.run(sliced, runOptions(signal)) as Promise<BatchReply>;
   }
 
-  close(): Promise<void> {
-    return this.piscina.destroy();
+  /** A plain warm Piscina pool with as many threads, for the `piscina` reference mode; started once, closed with this pool. */
+  plainPool(): Promise<PlainPool> {
+    this.plain ??= PlainPool.start(this.threads, this.warmUpUnits, this.warmUpTimeoutMs);
+    return this.plain;
+  }
+
+  async close(): Promise<void> {
+    const plain = this.plain;
+    this.plain = undefined;
+    await Promise.all([this.piscina.destroy(), plain?.then((p) => p.close(), () => undefined)]);
   }
 }
 

@@ -14,7 +14,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
   const name = `workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`;
   const question = `How does the workload "${workload.name}" run ${modes.length === 1 ? `in ${modes[0]} mode` : `in ${modes.join(', ')}`}?`;
   const run = async (context: ExperimentContext): Promise<ExperimentResult> => {
-    const pool = modes.some((m) => m === 'parallel' || m === 'hybrid') ? await LabPool.start({ threads: context.threads }) : undefined;
+    const pool = modes.some((m) => m === 'parallel' || m === 'hybrid' || m === 'piscina') ? await LabPool.start({ threads: context.threads }) : undefined;
     try {
       const measurements = await measureModes(workload, modes, {
         repeats: context.repeats,

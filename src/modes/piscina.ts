@@ -1,0 +1,60 @@
+import { sharedNow } from '../scheduler/index.ts';
+import { checksumOfText } from '../workload/cpu-kernel.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
+import { RunFailedError } from './errors.ts';
+import type { ParallelRunOptions } from './parallel.ts';
+import type { KernelTask } from './plain-worker.ts';
+import { onPool } from './pool.ts';
+import type { RunResult } from './run-result.ts';
+
+/** The first part of a workload that a plain kernel pool cannot run (anything but cpu work), or none. */
+export function firstNonCpuPart(workload: WorkloadSpec): { task: string; part: number; kind: string } | undefined {
+  for (const task of workload.tasks) {
+    const index = task.parts.findIndex((p) => p.kind !== 'cpu');
+    if (index >= 0) return { task: task.name, part: index + 1, kind: task.parts[index]!.kind };
+  }
+  return undefined;
+}
+
+/**
+ * Each task as the plain pool's message: its cpu units and the seed its checksum starts from.
+ * The kernel chains its seed, so one call over all units gives the checksum the scheduler modes
+ * reach slice by slice.
+ */
+export function kernelTasks(workload: WorkloadSpec): KernelTask[] {
+  const unfit = firstNonCpuPart(workload);
+  if (unfit !== undefined) throw new RangeError(`the piscina mode runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part`);
+  return workload.tasks.map((task) => ({ units: task.parts.reduce((sum, p) => sum + (p.kind === 'cpu' ? p.units : 0), 0), seed: checksumOfText(task.name) }));
+}
+
+/**
+ * The plain-pool reference: the workload's cpu work on a plain warm Piscina pool of the same
+ * thread count, one task per message, no scheduler, no trace, no per-task signal. What the lab's
+ * `parallel` mode costs beyond this is the cost of its instrumentation.
+ */
+export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
+  const tasks = kernelTasks(workload);
+  return onPool(options.pool, options, async (labPool) => {
+    const pool = await labPool.plainPool();
+    options.signal?.throwIfAborted();
+    const started = sharedNow();
+    let checksums: number[];
+    try {
+      checksums = await Promise.all(tasks.map((task) => pool.run(task)));
+    } catch (error) {
+      throw new RunFailedError('piscina', workload.name, error);
+    }
+    const wallMs = sharedNow() - started;
+    options.signal?.throwIfAborted();
+    return {
+      mode: 'piscina',
+      workload: workload.name,
+      threads: pool.threads,
+      wallMs,
+      tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: 0, endMs: wallMs })),
+      trace: [],
+      lanes: [],
+      pool: pool.info,
+    };
+  });
+}

@@ -1,0 +1,57 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { sharedNow } from '../scheduler/index.ts';
+import { createBarrier } from './barrier.ts';
+import type { KernelTask, PlainWarmUp, PlainWarmUpReply } from './plain-worker.ts';
+import type { PoolInfo } from './run-result.ts';
+
+const workerFile = new URL('./plain-worker.ts', import.meta.url).href;
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * A plain warm Piscina pool, the way a user would write one: a task is `{ units, seed }`, the
+ * reply a checksum. The `piscina` mode runs on it, as the reference the lab's own traced
+ * `parallel` path is measured against.
+ */
+export class PlainPool {
+  private constructor(
+    private readonly piscina: Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>,
+    readonly info: PoolInfo,
+  ) {}
+
+  /** Starts `threads` workers and waits until every one has run the kernel and met the others at a barrier. */
+  static async start(threads: number, warmUpUnits = 2_000, timeoutMs = 30_000): Promise<PlainPool> {
+    const piscina = new Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>({
+      filename: workerFile,
+      execArgv: ['--import', tsxLoader],
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: 1,
+    });
+    try {
+      const started = sharedNow();
+      const barrier = createBarrier();
+      const request: PlainWarmUp = { barrier, parties: threads, timeoutMs, units: warmUpUnits };
+      const replies = (await Promise.all(Array.from({ length: threads }, () => piscina.run(request, { name: 'warmUp' })))) as PlainWarmUpReply[];
+      const warm = replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === threads;
+      return new PlainPool(piscina, { threads, warm, warmUpMs: sharedNow() - started });
+    } catch (error) {
+      await piscina.destroy();
+      throw error;
+    }
+  }
+
+  get threads(): number {
+    return this.info.threads;
+  }
+
+  /** Runs `units` of the kernel from `seed` on a free worker; resolves to the kernel's result. */
+  run(task: KernelTask): Promise<number> {
+    return this.piscina.run(task) as Promise<number>;
+  }
+
+  close(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}
