@@ -8,9 +8,13 @@ function row(mode: ModeName, threads: number, medianMs: number, baselineMs: numb
   return { workload: 'split', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
 }
 
-/** Sequential always 100 ms; parallel = 50 ms ideal + 0.1 ms per task; hybrid = 50 ms + 0.01 ms per task. */
-function size(unitsPerTask: number, tasks: number): SizeFigures {
-  return { unitsPerTask, tasks, rows: [row('sequential', 1, 100, 100), row('parallel', 2, 50 + 0.1 * tasks, 100), row('hybrid', 2, 50 + 0.01 * tasks, 100)] };
+/** Sequential always 100 ms; parallel = 50 ms ideal + 0.1 ms per task; hybrid = 50 ms + 0.01 ms per task; the plain pool 50 ms + 0.02 ms per task. */
+function size(unitsPerTask: number, tasks: number, piscinaPerTaskMs = 0.02): SizeFigures {
+  return {
+    unitsPerTask,
+    tasks,
+    rows: [row('sequential', 1, 100, 100), row('parallel', 2, 50 + 0.1 * tasks, 100), row('hybrid', 2, 50 + 0.01 * tasks, 100), row('piscina', 2, 50 + piscinaPerTaskMs * tasks, 100)],
+  };
 }
 
 const sweep = [size(4, 1000), size(16, 250), size(64, 64), size(256, 16)];
@@ -20,7 +24,7 @@ describe('granularity experiment', () => {
     const result = await granularity.run(tinyContext());
     const rows = result.rows as (ModeFigures & { unitsPerTask: number; tasks: number })[];
     const { sizes, totalUnits } = granularityPlan(true);
-    expect(rows).toHaveLength(sizes.length * 3);
+    expect(rows).toHaveLength(sizes.length * 4);
     for (const r of rows) {
       expect(r.checksumOk).toBe(true);
       expect(r.tasks).toBe(Math.ceil(totalUnits / r.unitsPerTask));
@@ -38,9 +42,14 @@ describe('granularity experiment', () => {
     const a = analyseGranularity(sweep, 2, 2);
     // Ideal parallel = 100 / 2 = 50 ms at every size (task counts are even).
     expect(a.sizes.map((s) => s.idealParallelMs)).toEqual([50, 50, 50, 50]);
-    expect(a.sizes[0]!.parallelOverheadUs).toBeCloseTo(100, 9);
-    expect(a.parallelOverheadUs).toBeCloseTo(100, 9);
-    expect(a.hybridOverheadUs).toBeCloseTo(10, 9);
+    expect(a.sizes[0]!.overheadUs.parallel).toBeCloseTo(100, 9);
+    expect(a.sizes[0]!.overheadUs.piscina).toBeCloseTo(20, 9);
+    expect(a.fittedOverheadUs.parallel).toBeCloseTo(100, 9);
+    expect(a.fittedOverheadUs.hybrid).toBeCloseTo(10, 9);
+    expect(a.fittedOverheadUs.piscina).toBeCloseTo(20, 9);
+    // At 16 tasks: piscina 50.32 ms, parallel 51.6 ms.
+    expect(a.parallelSpeedupVsPiscina).toBeCloseTo(50.32 / 51.6, 9);
+    expect(a.piscinaCrossover).toEqual({ state: 'always-faster', smallest: 4 });
     // Speedups 100/150, 100/75, ...: slower at 4 units, faster at 16; ln(1.5) / (ln(1.5) + ln(4/3)) of the way from 4 to 16.
     const t = Math.log(1.5) / (Math.log(1.5) + Math.log(4 / 3));
     expect(a.crossover).toEqual({ state: 'crossed', size: expect.closeTo(4 * 4 ** t, 9) as number, below: 4, above: 16, laterDips: [] });
@@ -54,7 +63,9 @@ describe('granularity experiment', () => {
     expect(notes).not.toContain('dipped');
     expect(notes).toContain('parallel on 2 threads was slower than sequential below about 220 µs of work per task (9 units, interpolated between 4 and 16) and faster above it');
     expect(notes).toContain('at 6.25 ms per task it was 1.94x faster (ideal 2.00x), at 100 µs 1.50x slower.');
-    expect(notes).toContain('Each task handed to a worker cost about 100 µs of wall time (fitted over all sizes; 100 µs at the smallest)');
+    expect(notes).toContain('Each task handed to a worker by the lab\'s parallel mode cost about 100 µs of wall time (fitted over all sizes; 100 µs at the smallest)');
+    expect(notes).toContain('How small can a task be: a plain Piscina pool on 2 threads was faster than sequential at every size, even 100 µs of work per task: the crossover is below the smallest size; it cost 20.0 µs of wall time per task (fitted over all sizes), which predicts a break-even at 40.0 µs of work per task.');
+    expect(notes).toContain('The cost of the lab\'s instrumentation: 80.0 µs per task beyond the plain pool\'s 20.0 µs (parallel/piscina fitted overhead 5.00x); at the largest size parallel reached 98% of the plain pool\'s speedup.');
     expect(notes).toContain('predicts a break-even at 200 µs of work per task');
     expect(notes).toContain('Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted); at the smallest size it was 2.50x faster than parallel and 1.67x faster than sequential.');
   });
@@ -64,11 +75,11 @@ describe('granularity experiment', () => {
     const neverNotes = interpretGranularity(analyseGranularity(never, 2, 2), 2).join('\n');
     expect(neverNotes).toContain('slower than sequential at every size, even 167 µs of work per task: the crossover is above the largest size');
     expect(neverNotes).toContain('Even the largest tasks reached only 45% of the ideal: the cores were probably not free');
-    const dip = [size(4, 1000), size(16, 250), { ...size(64, 64), rows: [row('sequential', 1, 100, 100), row('parallel', 2, 105, 100), row('hybrid', 2, 60, 100)] }, size(256, 16)];
+    const dip = [size(4, 1000), size(16, 250), { ...size(64, 64), rows: [row('sequential', 1, 100, 100), row('parallel', 2, 105, 100), row('hybrid', 2, 60, 100), row('piscina', 2, 52, 100)] }, size(256, 16)];
     expect(interpretGranularity(analyseGranularity(dip, 2, 2), 2).join('\n')).toContain('(except at 64 units, where it dipped below sequential again');
     const always = [size(64, 64), size(256, 16)];
     expect(interpretGranularity(analyseGranularity(always, 2, 2), 2).join('\n')).toContain('faster than sequential at every size, even 1.56 ms of work per task: the crossover is below the smallest size');
-    const bad = [{ ...size(4, 1000), rows: [row('sequential', 1, 100, 100), { ...row('parallel', 2, 150, 100), checksumOk: false }, row('hybrid', 2, 60, 100)] }];
+    const bad = [{ ...size(4, 1000), rows: [row('sequential', 1, 100, 100), { ...row('parallel', 2, 150, 100), checksumOk: false }, row('hybrid', 2, 60, 100), row('piscina', 2, 70, 100)] }];
     expect(interpretGranularity(analyseGranularity(bad, 2, 2), 2)[0]).toMatch(/^CHECKSUMS DIFFER in split\/parallel/);
   });
 });
