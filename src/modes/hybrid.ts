@@ -30,8 +30,9 @@ export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = 
         workload.tasks.map((t) => t.name),
         pool.threads,
       ),
-      send: (tasks, signal) => pool.runBatch({ kind: 'batch', workload, tasks }, signal),
+      send: (tasks, _job, signal) => pool.runBatch({ kind: 'batch', workload, tasks, steps: options.steps !== false }, signal),
       checksumsOf: (reply) => reply.checksums,
+      lanes: (replies) => replies.flatMap((r) => (r.trace === undefined ? [] : [{ threadId: r.threadId, trace: r.trace }])),
     });
     return { ...result, policy: 'round-robin' };
   });

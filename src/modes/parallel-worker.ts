@@ -1,11 +1,13 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type TaskHandle } from '../scheduler/index.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
 import { buildTask, type TaskOutput } from '../workload/build.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
-import type { BatchReply, TaskReply, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import { runStopped, sharedWorkload } from './run-share.ts';
+import { labelTable, SharedStepWriter } from './shared-steps.ts';
+import type { BatchReply, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /**
  * Piscina worker entry: rebuilds the requested tasks from their spec and runs them on this
@@ -15,17 +17,57 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
   switch (request.kind) {
     case 'warm-up':
       return warmUp(request);
-    case 'task': {
-      const { checksums, trace } = await runHere(request.workload, [request.task], 'fifo');
-      return { threadId, checksum: checksums[0]!, trace } satisfies TaskReply;
+    case 'task':
+      return runOne(request);
+    case 'batch': {
+      const { checksums, trace } = await runHere(request.workload, request.tasks, 'round-robin', request.steps, 1024);
+      return trace === undefined ? { threadId, checksums } : ({ threadId, checksums, trace } satisfies BatchReply);
     }
-    case 'batch':
-      return { threadId, ...(await runHere(request.workload, request.tasks, 'round-robin')) } satisfies BatchReply;
   }
 }
 
-async function runHere(workload: WorkloadSpec, tasks: readonly string[], policy: PolicyName): Promise<Omit<BatchReply, 'threadId'>> {
-  const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow });
+/** The run this worker is serving: its workload decoded once, its ids, and its step buffer. */
+interface RunState {
+  readonly id: number;
+  readonly workload: WorkloadSpec;
+  readonly labelIds: ReadonlyMap<string, number>;
+  steps: SharedStepWriter | undefined;
+}
+
+let current: RunState | undefined;
+
+function runState(request: TaskRequest): RunState {
+  if (current?.id !== request.run) {
+    const workload = sharedWorkload(request.share);
+    current = { id: request.run, workload, labelIds: new Map(labelTable(workload).map((label, i) => [label, i])), steps: undefined };
+  }
+  return current;
+}
+
+async function runOne(request: TaskRequest): Promise<TaskReply> {
+  if (runStopped(request.share)) return { threadId, checksum: 0, skipped: true };
+  const run = runState(request);
+  const spec = run.workload.tasks[request.task];
+  if (spec === undefined) throw new RangeError(`workload "${run.workload.name}" has no task number ${request.task}`);
+  // A task's steps are few: start small, the recorder grows if a task has more.
+  const { checksums, trace } = await runHere(run.workload, [spec.name], 'fifo', request.steps, 16);
+  const checksum = checksums[0]!;
+  if (trace === undefined) return { threadId, checksum };
+  run.steps ??= new SharedStepWriter();
+  run.steps.append(trace, [request.task], run.labelIds);
+  if (!run.steps.unsent) return { threadId, checksum };
+  run.steps.unsent = false;
+  return { threadId, checksum, steps: run.steps.buffer };
+}
+
+async function runHere(
+  workload: WorkloadSpec,
+  tasks: readonly string[],
+  policy: PolicyName,
+  steps: boolean,
+  traceCapacity: number,
+): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
+  const scheduler = new Scheduler({ policy, trace: steps, traceCapacity, clock: sharedNow });
   const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { endThread: endWorkerThread })));
   const report = await scheduler.run();
   const failure = report.failures[0];
@@ -34,7 +76,7 @@ async function runHere(workload: WorkloadSpec, tasks: readonly string[], policy:
     if (handle.outcome?.state !== 'done') throw new Error(`task "${tasks[i]}" did not finish (${handle.outcome?.state ?? 'still running'})`);
     return handle.outcome.value.checksum;
   });
-  return { checksums, trace: report.trace! };
+  return { checksums, trace: report.trace };
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {

@@ -1,6 +1,10 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { onPool, type LabPool, type PoolOptions } from './pool.ts';
 import type { RunResult } from './run-result.ts';
+import { shareRun, stopRun } from './run-share.ts';
+import { labelTable, readSharedSteps } from './shared-steps.ts';
+import type { LaneReply } from './worker-lanes.ts';
+import type { TaskReply } from './worker-protocol.ts';
 import { runJobsOnPool } from './worker-run.ts';
 
 export interface ParallelRunOptions extends PoolOptions {
@@ -8,19 +12,38 @@ export interface ParallelRunOptions extends PoolOptions {
   readonly pool?: LabPool;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  /** Record every step for timelines (default true); false runs untraced, as `--no-steps`. */
+  readonly steps?: boolean;
 }
 
 /**
  * Every task on a Piscina worker thread, one task per worker at a time, each worker
  * running its task under its own scheduler: parallelism, up to the number of cores.
+ * The workload goes to the workers once per run (shared memory); each message names only a
+ * task index, and each worker records its steps into shared memory of its own.
  */
 export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  return onPool(options.pool, options, (pool) =>
-    runJobsOnPool(pool, workload, options, {
+  return onPool(options.pool, options, (pool) => {
+    const share = shareRun(workload);
+    const steps = options.steps !== false;
+    return runJobsOnPool(pool, workload, options, {
       mode: 'parallel',
       jobs: workload.tasks.map((t) => [t.name]),
-      send: (tasks, signal) => pool.runTask({ kind: 'task', workload, task: tasks[0]! }, signal),
+      send: (_tasks, task, signal) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }, signal),
       checksumsOf: (reply) => [reply.checksum],
-    }),
-  );
+      lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
+      stop: () => stopRun(share.buffer),
+    });
+  });
+}
+
+/** Each worker's steps, from the newest (largest) step buffer its replies carried. */
+function stepLanes(replies: readonly TaskReply[], workload: WorkloadSpec): LaneReply[] {
+  const newest = new Map<number, SharedArrayBuffer>();
+  for (const r of replies) {
+    if (r.steps !== undefined && r.steps.byteLength > (newest.get(r.threadId)?.byteLength ?? -1)) newest.set(r.threadId, r.steps);
+  }
+  const names = workload.tasks.map((t) => t.name);
+  const labels = labelTable(workload);
+  return [...newest].map(([threadId, buffer]) => ({ threadId, trace: readSharedSteps(buffer, names, labels) }));
 }

@@ -24,7 +24,7 @@ export class PlainPool {
   static async start(threads: number, warmUpUnits = 2_000, timeoutMs = 30_000): Promise<PlainPool> {
     const piscina = new Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>({
       filename: workerFile,
-      execArgv: ['--import', tsxLoader],
+      execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,

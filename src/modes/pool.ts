@@ -72,7 +72,7 @@ export class LabPool {
     const threads = options.threads ?? availableParallelism();
     const piscina = new Piscina<WorkerRequest, WorkerReply>({
       filename: workerFile,
-      execArgv: ['--import', tsxLoader],
+      execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,
@@ -111,14 +111,13 @@ export class LabPool {
     return this.info.threads;
   }
 
-  /** Runs one task on a free worker; the message carries only the specs that task needs. */
-  runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskReply> {
-    const sliced: TaskRequest = { ...request, workload: workloadSlice(request.workload, [request.task]) };
-    return this.piscina.run(sliced, runOptions(signal)) as Promise<TaskReply>;
+  /** Runs one task of a shared run on a free worker; the message carries indices, not specs. */
+  runTask(request: TaskRequest, signal?: AbortSignalAny): Promise<TaskReply> {
+    return this.piscina.run(request, runOptions(signal)) as Promise<TaskReply>;
   }
 
   /** Runs a batch of tasks, interleaved, on one free worker; the message carries only the specs they need. */
-  runBatch(request: BatchRequest, signal?: AbortSignal): Promise<BatchReply> {
+  runBatch(request: BatchRequest, signal?: AbortSignalAny): Promise<BatchReply> {
     const sliced: BatchRequest = { ...request, workload: workloadSlice(request.workload, request.tasks) };
     return this.piscina.run(sliced, runOptions(signal)) as Promise<BatchReply>;
   }
@@ -136,7 +135,11 @@ export class LabPool {
   }
 }
 
-function runOptions(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+/** What Piscina accepts as a request's abort signal: an `AbortSignal`, or any object with its listener methods (see run-abort.ts). */
+export type AbortSignalAny = NonNullable<PiscinaRunOptions['signal']>;
+type PiscinaRunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
+
+function runOptions(signal: AbortSignalAny | undefined): PiscinaRunOptions {
   return signal === undefined ? {} : { signal };
 }
 

@@ -1,11 +1,19 @@
 import type { StepTrace } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
-/** Run one task of a workload in the worker, under its own scheduler. */
+/**
+ * Run one task of a shared workload in the worker, under its own scheduler. The message holds
+ * no spec: the workload travels once per run, in `share` (shared memory, see run-share.ts).
+ */
 export interface TaskRequest {
   readonly kind: 'task';
-  readonly workload: WorkloadSpec;
-  readonly task: string;
+  /** Run id: a worker decodes the shared workload on its first task of a run only. */
+  readonly run: number;
+  readonly share: SharedArrayBuffer;
+  /** Index of the task in the workload. */
+  readonly task: number;
+  /** Record the task's steps (into the worker's shared step buffer of the run). */
+  readonly steps: boolean;
 }
 
 /** Start-up check: run the kernel (so it is compiled), then meet the other threads at a barrier. */
@@ -25,6 +33,8 @@ export interface BatchRequest {
   readonly kind: 'batch';
   readonly workload: WorkloadSpec;
   readonly tasks: readonly string[];
+  /** Record the tasks' steps and send them back. */
+  readonly steps: boolean;
 }
 
 export type WorkerRequest = TaskRequest | BatchRequest | WarmUpRequest;
@@ -32,14 +42,18 @@ export type WorkerRequest = TaskRequest | BatchRequest | WarmUpRequest;
 export interface TaskReply {
   readonly threadId: number;
   readonly checksum: number;
-  readonly trace: StepTrace;
+  /** The worker's step buffer of the run, in the first reply that follows its creation or growth (see shared-steps.ts). */
+  readonly steps?: SharedArrayBuffer;
+  /** The run had been stopped before the worker reached this task: it did not run. */
+  readonly skipped?: true;
 }
 
 export interface BatchReply {
   readonly threadId: number;
   /** One per requested task, in request order. */
   readonly checksums: readonly number[];
-  readonly trace: StepTrace;
+  /** Absent when steps were not recorded. */
+  readonly trace?: StepTrace;
 }
 
 export interface WarmUpReply {
