@@ -30,7 +30,7 @@ export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = 
         workload.tasks.map((t) => t.name),
         pool.threads,
       ),
-      send: (tasks, _job, signal) => pool.runBatch({ kind: 'batch', workload, tasks, steps: options.steps !== false }, signal),
+      send: (tasks) => pool.runBatch({ kind: 'batch', workload, tasks, steps: options.steps !== false }),
       checksumsOf: (reply) => reply.checksums,
       lanes: (replies) => replies.flatMap((r) => (r.trace === undefined ? [] : [{ threadId: r.threadId, trace: r.trace }])),
     });

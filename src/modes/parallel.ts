@@ -29,7 +29,7 @@ export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions 
     return runJobsOnPool(pool, workload, options, {
       mode: 'parallel',
       jobs: workload.tasks.map((t) => [t.name]),
-      send: (_tasks, task, signal) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }, signal),
+      send: (_tasks, task) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
       checksumsOf: (reply) => [reply.checksum],
       lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
       stop: () => stopRun(share.buffer),

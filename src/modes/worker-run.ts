@@ -2,8 +2,7 @@ import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { RunFailedError } from './errors.ts';
 import type { ParallelRunOptions } from './parallel.ts';
-import type { AbortSignalAny, LabPool } from './pool.ts';
-import { RunAbort } from './run-abort.ts';
+import type { LabPool } from './pool.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { taskSpans } from './trace-events.ts';
 import { mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
@@ -16,12 +15,12 @@ export interface WorkerJobs<R> {
   /** Task names per job, every task in exactly one job. */
   readonly jobs: readonly (readonly string[])[];
   /** Sends job number `job` (its task names are `tasks`). */
-  send(tasks: readonly string[], job: number, signal: AbortSignalAny): Promise<R>;
+  send(tasks: readonly string[], job: number): Promise<R>;
   /** The checksums a reply carries, in the order of its job's tasks. */
   checksumsOf(reply: R): readonly number[];
   /** The recorded steps of the run, one per worker reply or per worker (none when steps were not recorded). */
   lanes(replies: readonly R[]): readonly LaneReply[];
-  /** Called once when the run fails, before the pool's requests are aborted: tell the workers to stop. */
+  /** Called once when the run fails, before the pool's threads are ended: tell the workers to skip what they have not started. */
   stop?(): void;
 }
 
@@ -29,21 +28,28 @@ export interface WorkerJobs<R> {
  * Sends every job to the (warm) pool at once and assembles the run: wall time from the first
  * send to the last reply, all traces on one timeline. The first failure stops the other jobs
  * and fails the run, naming the task (or the tasks still unfinished, on a timeout). One abort
- * path serves the whole run: no signal or listener of its own per request.
+ * path serves the whole run, with no signal or listener per request: on a failure, a timeout or
+ * an interrupt, the workers are told to skip what they have not started and the pool's threads
+ * are ended, so that nothing of the run goes on running.
  */
 export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions, how: WorkerJobs<R>): Promise<RunResult> {
   await pool.ensureWarm();
   const stop = new AbortController();
   const signal = workerRunSignal(stop.signal, options);
-  const abort = new RunAbort(signal);
   const jobs = how.jobs;
   const replies = new Array<R>(jobs.length);
   const finished = new Uint8Array(jobs.length);
   const pending = new Array<Promise<void>>(jobs.length);
+  let onStop: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onStop = () => reject(signal.reason);
+    signal.addEventListener('abort', onStop, { once: true });
+  });
   const origin = sharedNow();
   try {
+    signal.throwIfAborted();
     for (let j = 0; j < jobs.length; j++) {
-      pending[j] = how.send(jobs[j]!, j, abort).then(
+      pending[j] = how.send(jobs[j]!, j).then(
         (reply) => {
           replies[j] = reply;
           finished[j] = 1;
@@ -51,14 +57,18 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
         (error: unknown) => Promise.reject(explainWorkerFailure(jobs[j]!, error)),
       );
     }
-    await Promise.all(pending);
+    await Promise.race([Promise.all(pending), stopped]);
   } catch (error) {
     how.stop?.();
     stop.abort(error);
+    // Whatever else of the run fails from here on was caused by this stop: already handled.
+    for (const p of pending) p?.catch(() => undefined);
+    await pool.stopWorkers();
     const running = jobs.filter((_, j) => finished[j] === 0).flat();
     throw new RunFailedError(how.mode, workload.name, describeStop(error, signal, options.timeoutMs, running));
   }
   const wallMs = sharedNow() - origin;
+  signal.removeEventListener('abort', onStop!);
   const { trace, lanes } = mergeWorkerTraces(how.lanes(replies), origin);
   const checksumOf = new Map(jobs.flatMap((tasks, j) => tasks.map((task, i): [string, number] => [task, how.checksumsOf(replies[j]!)[i]!])));
   const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
