@@ -1,11 +1,11 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
 import { buildTask, type TaskOutput } from '../workload/build.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
-import { runStopped, sharedWorkload } from './run-share.ts';
+import { sharedWorkload, stopFlag } from './run-share.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
 import type { BatchReply, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -20,7 +20,7 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
     case 'task':
       return runOne(request);
     case 'batch': {
-      const { checksums, trace } = await runHere(request.workload, request.tasks, 'round-robin', request.steps, 1024);
+      const { checksums, trace } = await runHere(request.workload, request.tasks, 'round-robin', request.steps);
       return trace === undefined ? { threadId, checksums } : ({ threadId, checksums, trace } satisfies BatchReply);
     }
   }
@@ -31,6 +31,7 @@ interface RunState {
   readonly id: number;
   readonly workload: WorkloadSpec;
   readonly labelIds: ReadonlyMap<string, number>;
+  readonly stop: Int32Array;
   steps: SharedStepWriter | undefined;
 }
 
@@ -39,35 +40,34 @@ let current: RunState | undefined;
 function runState(request: TaskRequest): RunState {
   if (current?.id !== request.run) {
     const workload = sharedWorkload(request.share);
-    current = { id: request.run, workload, labelIds: new Map(labelTable(workload).map((label, i) => [label, i])), steps: undefined };
+    current = { id: request.run, workload, labelIds: new Map(labelTable(workload).map((label, i) => [label, i])), stop: stopFlag(request.share), steps: undefined };
   }
   return current;
 }
 
 async function runOne(request: TaskRequest): Promise<TaskReply> {
-  if (runStopped(request.share)) return { threadId, checksum: 0, skipped: true };
   const run = runState(request);
+  if (Atomics.load(run.stop, 0) === 1) return { threadId, checksum: 0, skipped: true };
   const spec = run.workload.tasks[request.task];
   if (spec === undefined) throw new RangeError(`workload "${run.workload.name}" has no task number ${request.task}`);
-  // A task's steps are few: start small, the recorder grows if a task has more.
-  const { checksums, trace } = await runHere(run.workload, [spec.name], 'fifo', request.steps, 16);
+  const writer = request.steps ? (run.steps ??= new SharedStepWriter()) : undefined;
+  const from = writer?.recorder.count ?? 0;
+  const { checksums, trace } = await runHere(run.workload, [spec.name], 'fifo', writer?.recorder ?? false);
   const checksum = checksums[0]!;
-  if (trace === undefined) return { threadId, checksum };
-  run.steps ??= new SharedStepWriter();
-  run.steps.append(trace, [request.task], run.labelIds);
-  if (!run.steps.unsent) return { threadId, checksum };
-  run.steps.unsent = false;
-  return { threadId, checksum, steps: run.steps.buffer };
+  if (trace === undefined || writer === undefined) return { threadId, checksum };
+  writer.commit(from, request.task, trace.labels, run.labelIds);
+  if (!writer.unsent) return { threadId, checksum };
+  writer.unsent = false;
+  return { threadId, checksum, steps: writer.buffer };
 }
 
 async function runHere(
   workload: WorkloadSpec,
   tasks: readonly string[],
   policy: PolicyName,
-  steps: boolean,
-  traceCapacity: number,
+  steps: boolean | StepRecorder,
 ): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
-  const scheduler = new Scheduler({ policy, trace: steps, traceCapacity, clock: sharedNow });
+  const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
   const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { endThread: endWorkerThread })));
   const report = await scheduler.run();
   const failure = report.failures[0];

@@ -37,6 +37,7 @@ export function stopRun(buffer: SharedArrayBuffer): void {
   Atomics.store(new Int32Array(buffer, 0, 1), 0, 1);
 }
 
-export function runStopped(buffer: SharedArrayBuffer): boolean {
-  return Atomics.load(new Int32Array(buffer, 0, 1), 0) === 1;
+/** The run's stop flag, as a view to keep: read it with `Atomics.load(flag, 0) === 1`. */
+export function stopFlag(buffer: SharedArrayBuffer): Int32Array {
+  return new Int32Array(buffer, 0, 1);
 }

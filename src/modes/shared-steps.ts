@@ -1,4 +1,4 @@
-import type { StepTrace } from '../scheduler/index.ts';
+import { StepRecorder, type StepColumns, type StepTrace } from '../scheduler/index.ts';
 
 /**
  * One worker's steps of one run, column-wise in shared memory: the worker appends, the lab
@@ -11,17 +11,12 @@ import type { StepTrace } from '../scheduler/index.ts';
 const HEADER_BYTES = 8;
 const BYTES_PER_STEP = 8 + 8 + 4 + 4 + 1;
 
-/** The columns of a step buffer, as views. */
-interface StepColumns {
+/** The columns of a step buffer, as views, and its count. */
+interface StepBufferViews extends StepColumns {
   readonly header: Int32Array;
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly task: Int32Array;
-  readonly label: Int32Array;
-  readonly endedBy: Uint8Array;
 }
 
-function columnsOf(buffer: SharedArrayBuffer): StepColumns {
+function columnsOf(buffer: SharedArrayBuffer): StepBufferViews {
   const capacity = (buffer.byteLength - HEADER_BYTES) / BYTES_PER_STEP;
   return {
     header: new Int32Array(buffer, 0, 1),
@@ -33,50 +28,38 @@ function columnsOf(buffer: SharedArrayBuffer): StepColumns {
   };
 }
 
-/** Worker side: appends each finished task's steps, mapping the scheduler's own task and label ids to the run's. */
+/**
+ * Worker side: a step recorder whose columns live in shared memory, given to each task's
+ * scheduler in turn. A scheduler records its own task and label numbers; `commit` turns the
+ * rows of the task just run into the run's numbers and publishes the count.
+ */
 export class SharedStepWriter {
-  buffer: SharedArrayBuffer;
-  private columns: StepColumns;
-  private count = 0;
+  buffer!: SharedArrayBuffer;
+  private header!: Int32Array;
   /** True until a reply has carried the current buffer to the lab. */
   unsent = true;
+  readonly recorder: StepRecorder;
 
   constructor(capacity = 256) {
-    this.buffer = new SharedArrayBuffer(HEADER_BYTES + BYTES_PER_STEP * capacity);
-    this.columns = columnsOf(this.buffer);
+    this.recorder = new StepRecorder(capacity, (n) => this.allocate(n));
   }
 
-  /** Appends every step of `trace`, each of its tasks given by its index in the workload, each label by `labelIds`. */
-  append(trace: StepTrace, taskIds: readonly number[], labelIds: ReadonlyMap<string, number>): void {
-    const need = this.count + trace.count;
-    if (need > this.columns.start.length) this.grow(need);
-    const c = this.columns;
-    for (let i = 0; i < trace.count; i++) {
-      const row = this.count + i;
-      c.start[row] = trace.start[i]!;
-      c.end[row] = trace.end[i]!;
-      c.task[row] = taskIds[trace.task[i]!] ?? -1;
-      c.label[row] = labelIds.get(trace.labels[trace.label[i]!]!) ?? -1;
-      c.endedBy[row] = trace.endedBy[i]!;
+  /** Rows `from` to the end belong to task number `task`; their labels are numbers in `labels`, mapped by `labelIds`. */
+  commit(from: number, task: number, labels: readonly string[], labelIds: ReadonlyMap<string, number>): void {
+    const r = this.recorder;
+    for (let row = from; row < r.count; row++) {
+      r.task[row] = task;
+      r.label[row] = labelIds.get(labels[r.label[row]!]!) ?? -1;
     }
-    this.count = need;
-    Atomics.store(c.header, 0, need);
+    Atomics.store(this.header, 0, r.count);
   }
 
-  private grow(need: number): void {
-    let capacity = this.columns.start.length * 2;
-    while (capacity < need) capacity *= 2;
-    const old = this.columns;
+  private allocate(capacity: number): StepColumns {
     this.buffer = new SharedArrayBuffer(HEADER_BYTES + BYTES_PER_STEP * capacity);
-    this.columns = columnsOf(this.buffer);
-    const n = this.count;
-    this.columns.start.set(old.start.subarray(0, n));
-    this.columns.end.set(old.end.subarray(0, n));
-    this.columns.task.set(old.task.subarray(0, n));
-    this.columns.label.set(old.label.subarray(0, n));
-    this.columns.endedBy.set(old.endedBy.subarray(0, n));
-    Atomics.store(this.columns.header, 0, n);
+    const views = columnsOf(this.buffer);
+    this.header = views.header;
     this.unsent = true;
+    return views;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { TaskFailedError } from './errors.ts';
 import type { PolicyName } from './policies/index.ts';
-import type { StepTrace } from './step-trace.ts';
+import type { StepRecorder, StepTrace } from './step-trace.ts';
 
 export interface SchedulerOptions {
   /** Which ready task runs next. Default `round-robin`. */
@@ -10,6 +10,11 @@ export interface SchedulerOptions {
   readonly trace?: boolean;
   /** Steps to make room for up front when tracing (the columns still grow past it). Default 1024. */
   readonly traceCapacity?: number;
+  /**
+   * Record steps into this recorder instead of one of the scheduler's own (implies `trace`). It
+   * keeps the rows it had: a worker reuses one recorder, in shared memory, for all its tasks of a run.
+   */
+  readonly recorder?: StepRecorder;
   /** Time source for traces and timers. Default: the process-wide shared clock. */
   readonly clock?: Clock;
   /** Aborting it cancels every task (their `finally` blocks run) and ends the run. */

@@ -36,7 +36,7 @@ export class Scheduler {
     this.policyName = options.policy ?? 'round-robin';
     this.policy = createPolicy(this.policyName);
     this.clock = options.clock ?? sharedNow;
-    this.recorder = options.trace === true ? new StepRecorder(options.traceCapacity) : undefined;
+    this.recorder = options.recorder ?? (options.trace === true ? new StepRecorder(options.traceCapacity) : undefined);
   }
 
   /** Add a task; it starts at its first step once the run reaches it. */

@@ -28,6 +28,22 @@ export interface StepTrace {
   readonly endedBy: Uint8Array;
 }
 
+/** The five columns of a step recorder, each `capacity` long. */
+export interface StepColumns {
+  readonly task: Int32Array;
+  readonly label: Int32Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly endedBy: Uint8Array;
+}
+
+/** Makes empty columns of a capacity: the recorder's own memory by default, or shared memory (a worker's buffer). */
+export type AllocateStepColumns = (capacity: number) => StepColumns;
+
+function ownColumns(capacity: number): StepColumns {
+  return { task: new Int32Array(capacity), label: new Int32Array(capacity), start: new Float64Array(capacity), end: new Float64Array(capacity), endedBy: new Uint8Array(capacity) };
+}
+
 /** Appends steps into preallocated columns that double when full. */
 export class StepRecorder {
   private capacity: number;
@@ -38,13 +54,12 @@ export class StepRecorder {
   end: Float64Array;
   endedBy: Uint8Array;
 
-  constructor(initialCapacity = 1024) {
+  constructor(
+    initialCapacity = 1024,
+    private readonly allocate: AllocateStepColumns = ownColumns,
+  ) {
     this.capacity = initialCapacity;
-    this.task = new Int32Array(initialCapacity);
-    this.label = new Int32Array(initialCapacity);
-    this.start = new Float64Array(initialCapacity);
-    this.end = new Float64Array(initialCapacity);
-    this.endedBy = new Uint8Array(initialCapacity);
+    ({ task: this.task, label: this.label, start: this.start, end: this.end, endedBy: this.endedBy } = allocate(initialCapacity));
   }
 
   record(task: number, label: number, start: number, end: number, endedBy: StepEndCode): void {
@@ -75,15 +90,12 @@ export class StepRecorder {
 
   private grow(): void {
     this.capacity *= 2;
-    this.task = resized(this.task, new Int32Array(this.capacity));
-    this.label = resized(this.label, new Int32Array(this.capacity));
-    this.start = resized(this.start, new Float64Array(this.capacity));
-    this.end = resized(this.end, new Float64Array(this.capacity));
-    this.endedBy = resized(this.endedBy, new Uint8Array(this.capacity));
+    const next = this.allocate(this.capacity);
+    next.task.set(this.task);
+    next.label.set(this.label);
+    next.start.set(this.start);
+    next.end.set(this.end);
+    next.endedBy.set(this.endedBy);
+    ({ task: this.task, label: this.label, start: this.start, end: this.end, endedBy: this.endedBy } = next);
   }
-}
-
-function resized<A extends Int32Array | Float64Array | Uint8Array>(from: A, to: A): A {
-  to.set(from as never);
-  return to;
 }
