@@ -10,6 +10,8 @@ export interface SizeFigures {
   readonly unitsPerTask: number;
   readonly tasks: number;
   readonly rows: readonly ModeFigures[];
+  /** Median of `parallel` measured with `--no-steps` (no step recording), when measured. */
+  readonly untracedParallelMs?: number;
 }
 
 /** The modes whose per-task dispatch cost the sweep fits: the lab's traced parallel, its batches, and the plain pool. */
@@ -37,6 +39,8 @@ export interface GranularityAnalysis {
   readonly usable: number;
   /** Piscina's median / parallel's at the largest size: parallel's speedup as a share of the plain pool's. */
   readonly parallelSpeedupVsPiscina: number;
+  /** Fitted per-task overhead of `parallel` without step recording, µs; NaN when not measured. */
+  readonly untracedParallelOverheadUs: number;
 }
 
 /** Ideal times, per-task overheads, the fitted overheads and the crossovers, from the measured sizes (smallest first). */
@@ -59,6 +63,9 @@ export function analyseGranularity(figures: readonly SizeFigures[], threads: num
     usPerUnit: largest.workPerTaskUs / largest.unitsPerTask,
     usable,
     parallelSpeedupVsPiscina: rowOf(largest.rows, 'piscina').medianMs / rowOf(largest.rows, 'parallel').medianMs,
+    untracedParallelOverheadUs: sizes.every((s) => s.untracedParallelMs !== undefined)
+      ? fitOverheadPerTask(sizes.map((s) => ({ tasks: s.tasks, extraMs: s.untracedParallelMs! - s.idealParallelMs }))) * 1000
+      : Number.NaN,
   };
 }
 
@@ -123,7 +130,10 @@ export function interpretGranularity(a: GranularityAnalysis, threads: number): s
           : 'With one usable core, threads can only add that cost.'),
     `The cost of the lab's instrumentation: ${us(instrumentationUs)} per task beyond the plain pool's ${us(fit.piscina)} ` +
       `(parallel/piscina fitted overhead ${formatRatio(fit.piscina > 0 ? fit.parallel / fit.piscina : Number.NaN)}); ` +
-      `at the largest size parallel reached ${formatPercent(a.parallelSpeedupVsPiscina)} of the plain pool's speedup.`,
+      `at the largest size parallel reached ${formatPercent(a.parallelSpeedupVsPiscina)} of the plain pool's speedup.` +
+      (Number.isNaN(a.untracedParallelOverheadUs)
+        ? ''
+        : ` Recording every step cost ${us(fit.parallel - a.untracedParallelOverheadUs)} per task: parallel paid ${us(a.untracedParallelOverheadUs)} per task with --no-steps (fitted alike).`),
     `${batchingVerdict(fit.hybrid / fit.parallel)}: hybrid sends each worker one message with its whole share, and paid about ${us(fit.hybrid)} per task (fitted); ` +
       `at the smallest size it was ${comparedWith(parallelAt(smallest).medianMs / hybridSmall.medianMs, 'parallel')} and ${comparedWith(hybridSmall.speedup, 'sequential')}.`,
   ];

@@ -37,8 +37,11 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     for (const unitsPerTask of plan.sizes) {
       const workload = splitWorkWorkload({ totalUnits: plan.totalUnits, unitsPerTask });
       const isLargest = unitsPerTask === plan.sizes[plan.sizes.length - 1];
-      const measurements = await measureOnPool(workload, MODES, isLargest ? { ...context, repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR } : context, pool);
-      measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements) });
+      const sizeContext = isLargest ? { ...context, repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR } : context;
+      const measurements = await measureOnPool(workload, MODES, sizeContext, pool);
+      // The same parallel runs without step recording, to say what recording costs (only reported; the targets hold for the traced row).
+      const untraced = context.steps ? await measureOnPool(workload, ['parallel'], { ...sizeContext, steps: false }, pool) : [];
+      measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements), ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
       if (isLargest) speedupVsPiscinaCi95 = speedupHalfWidth95(rowOf(measurements, 'piscina').summary, rowOf(measurements, 'parallel').summary);
       if (DRAWN_TASK_COUNTS.includes(workload.tasks.length)) drawn.push(...measurements);
     }
@@ -56,7 +59,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     tables: [
       {
         title: `granularity: ${plan.totalUnits} cpu units cut into tasks of ${plan.sizes[0]}-${plan.sizes[plan.sizes.length - 1]} units, ${context.threads} threads, ${cores} cores`,
-        head: ['units/task', 'tasks', 'work/task', 'sequential ms', 'parallel ms', 'par speedup', 'par overhead/task', 'hybrid ms', 'hybrid speedup', 'piscina ms', 'piscina speedup', 'piscina overhead/task', 'checksums'],
+        head: ['units/task', 'tasks', 'work/task', 'sequential ms', 'parallel ms', 'par speedup', 'par overhead/task', 'par no-steps ms', 'hybrid ms', 'hybrid speedup', 'piscina ms', 'piscina speedup', 'piscina overhead/task', 'checksums'],
         rows: analysis.sizes.map((s) => [
           String(s.unitsPerTask),
           String(s.tasks),
@@ -65,6 +68,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
           formatMs(cell(s, 'parallel').medianMs),
           formatRatio(cell(s, 'parallel').speedup),
           us(s.overheadUs.parallel),
+          s.untracedParallelMs === undefined ? '-' : formatMs(s.untracedParallelMs),
           formatMs(cell(s, 'hybrid').medianMs),
           formatRatio(cell(s, 'hybrid').speedup),
           formatMs(cell(s, 'piscina').medianMs),
@@ -82,6 +86,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         workPerTaskUs: s.workPerTaskUs,
         idealParallelMs: s.idealParallelMs,
         overheadUsPerTask: r.mode === 'sequential' || r.mode === 'interleaved' ? 0 : s.overheadUs[r.mode],
+        ...(r.mode === 'parallel' && s.untracedParallelMs !== undefined && { untracedMedianMs: s.untracedParallelMs }),
       })),
     ),
     facts: {
@@ -91,6 +96,8 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       piscinaOverheadUsPerTask: fit.piscina,
       threadDispatchUs: fit.piscina,
       parallelOverheadVsPiscina: overheadVsPiscina,
+      parallelUntracedOverheadUsPerTask: analysis.untracedParallelOverheadUs,
+      stepRecordingUsPerTask: fit.parallel - analysis.untracedParallelOverheadUs,
       parallelOverheadVsPiscinaTarget: TARGETS.overheadVsPiscina,
       parallelOverheadVsPiscinaMet: overheadVsPiscina <= TARGETS.overheadVsPiscina ? 1 : 0,
       parallelSpeedupVsPiscina: analysis.parallelSpeedupVsPiscina,

@@ -16,6 +16,8 @@ export interface LabArgs {
   /** `--timeline` true, `--no-timeline` false, neither undefined (the experiment decides). */
   readonly timeline?: boolean;
   readonly trace?: string;
+  /** False under `--no-steps`: runs record no steps (no timelines), to measure without the recording. */
+  readonly steps: boolean;
   readonly workload?: string;
   readonly modes?: readonly ModeName[];
   readonly repeats?: number;
@@ -45,6 +47,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     json: values.json === true,
     help: values.help === true,
     save: values['no-save'] !== true,
+    steps: stepsChoice(values['no-steps'] === true, values.trace),
     ...(typeof values.out === 'string' && { out: nonEmpty(values.out, 'out') }),
     ...(typeof values.workload === 'string' && { workload: nonEmpty(values.workload, 'workload') }),
     ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
@@ -67,6 +70,11 @@ function modeList(raw: string): ModeName[] {
   const unique = [...new Set(names)] as ModeName[];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
+}
+
+function stepsChoice(noSteps: boolean, trace: string | boolean | undefined): boolean {
+  if (noSteps && trace !== undefined) throw new UsageError('--no-steps and --trace FILE contradict each other: a trace file needs the recorded steps; give one');
+  return !noSteps;
 }
 
 function timelineChoice(on: boolean, off: boolean): { timeline?: boolean } {

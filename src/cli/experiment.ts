@@ -10,6 +10,8 @@ export interface ExperimentContext {
   readonly warmups: number;
   readonly threads: number;
   readonly seed: number;
+  /** Record every step (timelines); false under `--no-steps`. */
+  readonly steps: boolean;
   /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
   /** Read before the experiment starts (so its load average describes the machine at rest); put it in the result. */
@@ -34,12 +36,13 @@ export interface Experiment {
 export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeRunOptions {
   return {
     signal: context.signal,
+    ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
   };
 }
 
 /** The settings every measured experiment reports, so a reader can rerun it: repeats, warm-ups, threads, seed, quick. */
-export function runSettings(context: ExperimentContext): { repeats: number; warmups: number; threads: number; seed: number; quick: boolean } {
-  return { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick };
+export function runSettings(context: ExperimentContext): { repeats: number; warmups: number; threads: number; seed: number; quick: boolean; steps: boolean } {
+  return { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, steps: context.steps };
 }

@@ -24,6 +24,7 @@ export const flags = {
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)' },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines' },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)' },
+  'no-steps': { type: 'boolean', help: 'record no steps in any mode (no timelines): measures without the cost of recording; not with --trace' },
   json: { type: 'boolean', help: 'print one JSON document instead of tables' },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs)' },
   'no-save': { type: 'boolean', help: 'do not save the results of this run' },

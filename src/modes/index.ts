@@ -22,8 +22,8 @@ export type ModeRunOptions = ParallelRunOptions;
 
 /** Runs the workload once in the named mode. */
 export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult> {
-  const { signal, timeoutMs } = options;
-  const oneThread = { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) };
+  const { signal, timeoutMs, steps } = options;
+  const oneThread = { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }), ...(steps !== undefined && { steps }) };
   switch (mode) {
     case 'sequential':
       return runSequential(workload, oneThread);

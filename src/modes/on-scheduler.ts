@@ -8,18 +8,21 @@ import { taskSpans, traceEvents } from './trace-events.ts';
 export interface OneThreadRunOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  /** Record every step (default true); false runs untraced, as `--no-steps`: no timeline. */
+  readonly steps?: boolean;
 }
 
-/** Runs every task of the workload on this thread under one scheduler policy, traced. */
+/** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */
 export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
-  const scheduler = new Scheduler({ policy, trace: true, clock: sharedNow, failFast: true, ...options });
+  const { steps, ...stop } = options;
+  const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
   const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
   const report = await scheduler.run();
   const failure = report.failures[0];
   if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
   if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
   const checksums = new Map(handles.map(([name, handle]) => [name, (handle.outcome as { value: TaskOutput }).value.checksum]));
-  const trace = traceEvents(report.trace!, 0, report.startMs);
+  const trace = report.trace === undefined ? [] : traceEvents(report.trace, 0, report.startMs);
   return {
     mode,
     workload: workload.name,

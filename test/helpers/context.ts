@@ -7,6 +7,7 @@ export function tinyContext(overrides: Partial<ExperimentContext> = {}): Experim
     quick: true,
     repeats: 1,
     warmups: 0,
+    steps: true,
     threads: 2,
     seed: 1,
     machine: machineInfo(),

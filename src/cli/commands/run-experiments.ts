@@ -14,6 +14,9 @@ import type { CliStreams } from '../streams.ts';
 
 export const DEFAULT_SEED = 1;
 
+/** Said under every result of a `--no-steps` run. */
+export const UNTRACED_NOTE = 'Recorded without steps (--no-steps): the runs carry no timelines, and their times exclude the cost of recording steps.';
+
 /**
  * Runs the experiments one after the other: prints each result (tables, or JSON), then saves
  * it unless `--no-save`. A failed or interrupted experiment saves nothing and ends the command.
@@ -35,6 +38,7 @@ export async function runExperiments(
       progress.done();
     }
     signal.throwIfAborted();
+    if (!args.steps) result = { ...result, notes: [...result.notes, UNTRACED_NOTE] };
     results.push(result);
     const saved = args.save ? await saveResult(result, args.out ?? DEFAULT_RESULTS_DIR, argv) : undefined;
     if (!args.json) {
@@ -61,6 +65,7 @@ function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, 
     quick: args.quick,
     repeats: args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats),
     warmups: args.warmups ?? 1,
+    steps: args.steps,
     threads: args.threads ?? availableParallelism(),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNTRACED_NOTE } from '../src/cli/commands/run-experiments.ts';
+import { allModeNames, LabPool, runMode } from '../src/modes/index.ts';
+import { splitWorkWorkload } from '../src/workload/presets.ts';
+import { granularity } from '../experiments/granularity.ts';
+import { repoRoot } from './helpers/cli.ts';
+import { tinyContext } from './helpers/context.ts';
+import { lab } from './helpers/lab-in-process.ts';
+import { join } from 'node:path';
+
+const workload = splitWorkWorkload({ totalUnits: 64, unitsPerTask: 8 });
+
+describe('--no-steps', () => {
+  let pool: LabPool;
+  beforeAll(async () => {
+    pool = await LabPool.start({ threads: 2 });
+  });
+  afterAll(() => pool.close());
+
+  for (const mode of allModeNames) {
+    it(`records no steps in ${mode} mode, and does the same work`, async () => {
+      const traced = await runMode(mode, workload, { pool });
+      const untraced = await runMode(mode, workload, { pool, steps: false });
+      expect(untraced.trace).toEqual([]);
+      expect(untraced.tasks.map((t) => t.checksum)).toEqual(traced.tasks.map((t) => t.checksum));
+      if (mode !== 'piscina') expect(traced.trace.length).toBeGreaterThanOrEqual(workload.tasks.length);
+    });
+  }
+
+  it('draws no timelines, and the notes say the runs are untraced', async () => {
+    const example = join(repoRoot, 'experiments/example-workload.json');
+    const { code, stdout } = await lab('run', '--workload', example, '--modes', 'sequential,parallel', '--repeats', '1', '--warmups', '0', '--no-save', '--no-steps', '--timeline');
+    expect(code).toBe(0);
+    expect(stdout).toContain(UNTRACED_NOTE);
+    expect(stdout).not.toMatch(/worker 1/);
+  });
+
+  it('is refused together with --trace FILE (exit 2, one line)', async () => {
+    const { code, stdout, stderr } = await lab('cpu-bound', '--quick', '--no-save', '--no-steps', '--trace', join(repoRoot, 'never-written.json'));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('lab: --no-steps and --trace FILE contradict each other: a trace file needs the recorded steps; give one\n');
+  });
+
+  it('lets granularity say what recording steps costs per task', async () => {
+    const result = await granularity.run(tinyContext());
+    expect(Number.isFinite(result.facts.stepRecordingUsPerTask)).toBe(true);
+    expect(result.notes.join('\n')).toMatch(/Recording every step cost -?[\d.]+ (µs|ms) per task: parallel paid -?[\d.]+ (µs|ms) per task with --no-steps/);
+    expect((result.rows as { mode: string; untracedMedianMs?: number }[]).filter((r) => r.mode === 'parallel').every((r) => (r.untracedMedianMs ?? 0) > 0)).toBe(true);
+  });
+});
