@@ -5,6 +5,7 @@ import type { ModeName } from '../src/modes/index.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -75,6 +76,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const steps = new Map(measurements.map((m) => [m.mode, { steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace), lanes: m.lastRun.lanes.length }]));
   const stepsOf = (mode: ModeName): { steps: number; switches: number; lanes: number } => steps.get(mode)!;
   const cores = machine.availableParallelism;
+  const units = workload.tasks.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + (p.kind === 'cpu' ? p.units : 0), 0), 0);
   const figures: CpuBoundFigures = {
     rows,
     cores,
@@ -95,7 +97,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         rows: MODES.map((mode) => [mode, String(stepsOf(mode).lanes), String(stepsOf(mode).steps), String(stepsOf(mode).switches)]),
       },
     ],
-    rows: rows.map((r) => ({ ...r, ...stepsOf(r.mode) })),
+    rows: rows.map((r) => ({ ...r, ...stepsOf(r.mode), cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, units) })),
     facts: {
       cores,
       tasks: workload.tasks.length,
@@ -104,7 +106,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       interleavedOverSequential: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'sequential').medianMs,
       parallelSpeedupVsPiscina: rowOf(rows, 'piscina').medianMs / rowOf(rows, 'parallel').medianMs,
     },
-    notes: interpretCpuBound(figures),
+    notes: [...interpretCpuBound(figures), ...cpuCostNote(rows)],
     runs: drawableRuns(measurements),
   };
 }

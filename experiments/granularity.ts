@@ -3,6 +3,7 @@ import { compareModes } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { speedupHalfWidth95 } from '../src/measure/speedup.ts';
 import type { ModeName } from '../src/modes/index.ts';
+import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
@@ -85,6 +86,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         tasks: s.tasks,
         workPerTaskUs: s.workPerTaskUs,
         idealParallelMs: s.idealParallelMs,
+        cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, plan.totalUnits),
         overheadUsPerTask: r.mode === 'sequential' || r.mode === 'interleaved' ? 0 : s.overheadUs[r.mode],
         ...(r.mode === 'parallel' && s.untracedParallelMs !== undefined && { untracedMedianMs: s.untracedParallelMs }),
       })),
@@ -110,7 +112,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       piscinaCrossoverUnits: analysis.piscinaCrossover.state === 'crossed' ? analysis.piscinaCrossover.size : Number.NaN,
       piscinaCrossoverUs: analysis.piscinaCrossover.state === 'crossed' ? analysis.piscinaCrossover.size * analysis.usPerUnit : Number.NaN,
     },
-    notes: interpretGranularity(analysis, context.threads),
+    notes: [...interpretGranularity(analysis, context.threads), ...cpuCostNote(analysis.sizes[analysis.sizes.length - 1]!.rows)],
     runs: drawableRuns(drawn),
   };
 }

@@ -7,6 +7,7 @@ import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
+import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -83,6 +84,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     const cpuMeasured = await measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const waitMeasured = await measure(wait, ['sequential', 'interleaved', 'parallel']);
     const cpuRows = compareModes(cpuMeasured);
+    const cpuUnits = cpu.tasks.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + (p.kind === 'cpu' ? p.units : 0), 0), 0);
     const waitRows = compareModes(waitMeasured);
     const facts = waitFacts(wait, context.threads);
     return {
@@ -95,13 +97,13 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         'wait-bound': wait.description!,
       },
       tables: [modeTable(`cpu-bound: ${cpu.description}`, cpuRows), modeTable(`wait-bound: ${wait.description}`, waitRows)],
-      rows: [...cpuRows, ...waitRows],
+      rows: [...cpuRows.map((r) => ({ ...r, cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, cpuUnits) })), ...waitRows],
       facts: {
         waitBoundSumOfWaitsMs: facts.sumOfWaitsMs,
         waitBoundLongestTaskWaitMs: facts.longestTaskWaitMs,
         waitBoundPerfectPoolMs: facts.perfectPoolMs,
       },
-      notes: interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism),
+      notes: [...interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism), ...cpuCostNote(cpuRows)],
       runs: drawableRuns([...cpuMeasured, ...waitMeasured]),
     };
   });

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { EchoTimeoutError } from './errors.ts';
 import { closeServer, listenOnLoopback } from './listen.ts';
 import { OpenSockets } from './open-sockets.ts';
-import { threadCpuMs, threadCpuSince } from './thread-cpu.ts';
+import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
 import type { RunningServer, ServeOptions, ServerReport } from './server-report.ts';
 
 /**

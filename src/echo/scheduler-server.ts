@@ -4,7 +4,7 @@ import { acceptConcurrently, acceptOneAtATime, type EchoCounter } from './echo-t
 import { EchoTimeoutError } from './errors.ts';
 import { closeServer, listenOnLoopback } from './listen.ts';
 import { OpenSockets } from './open-sockets.ts';
-import { threadCpuMs, threadCpuSince } from './thread-cpu.ts';
+import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
 import type { RunningServer, ServeOptions, ServerReport } from './server-report.ts';
 
 /** How the lab's scheduler serves connections: one at a time (fifo), or a task each (round-robin). */

@@ -2,6 +2,7 @@ import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
 import { efficiency, speedup, speedupHalfWidth95 } from './speedup.ts';
+import { median } from './stats.ts';
 
 /** One mode of one workload, compared with the baseline mode. */
 export interface ModeComparison {
@@ -31,6 +32,8 @@ export interface ModeComparison {
   /** All task checksums of the first run folded into one, for display. */
   readonly checksum: number;
   readonly baseline: ModeName;
+  /** Median CPU time of the runs, ms: every thread of the process, so threads that overlap add up. */
+  readonly cpuMs?: number;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
 }
@@ -61,6 +64,7 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       checksumOk: checksumsMatch(m, reference),
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
       baseline: baseline.mode,
+      cpuMs: m.cpuMs.length > 0 ? median(m.cpuMs) : Number.NaN,
       ...(m.pool && { warm: m.pool.warm }),
     };
   });

@@ -20,6 +20,8 @@ export interface ModeMeasurement {
   /** Wall time of every measured run, in run order. */
   readonly wallMs: readonly number[];
   readonly summary: Summary;
+  /** CPU time of every measured run (all threads of the process), in run order. */
+  readonly cpuMs: readonly number[];
   /** Task checksums of every measured run, in task order. */
   readonly checksums: readonly (readonly number[])[];
   /** The last measured run, whole (trace included), for timelines. */
@@ -47,6 +49,7 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       threads: last.threads,
       wallMs,
       summary: summarize(wallMs),
+      cpuMs: results.map((r) => r.cpuMs ?? Number.NaN),
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),

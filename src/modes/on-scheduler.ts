@@ -1,6 +1,7 @@
 import { Scheduler, sharedNow, type PolicyName, type TaskHandle } from '../scheduler/index.ts';
 import { buildTask, type TaskOutput } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
+import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
@@ -17,7 +18,9 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
   const { steps, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
   const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
+  const cpu = cpuNow();
   const report = await scheduler.run();
+  const cpuMs = cpuMsSince(cpu);
   const failure = report.failures[0];
   if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
   if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
@@ -28,6 +31,7 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
     workload: workload.name,
     threads: 1,
     wallMs: report.endMs - report.startMs,
+    cpuMs,
     tasks: taskSpans(trace, checksums),
     trace,
     lanes: ['main'],

@@ -6,6 +6,7 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
 import { sharedWorkload, stopFlag } from './run-share.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
 import type { BatchReply, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -81,5 +82,7 @@ async function runHere(
 
 function warmUp(request: WarmUpRequest): WarmUpReply {
   cpuKernel(request.units, threadId);
-  return { threadId, arrived: arriveAndWait(request.barrier, request.parties, request.timeoutMs) };
+  const arrived = arriveAndWait(request.barrier, request.parties, request.timeoutMs);
+  const cpuMs = threadCpuMs();
+  return cpuMs === undefined ? { threadId, arrived } : { threadId, arrived, threadCpuMs: cpuMs };
 }

@@ -1,6 +1,7 @@
 import { sharedNow } from '../scheduler/index.ts';
 import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
+import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { ParallelRunOptions } from './parallel.ts';
 import type { KernelTask } from './plain-worker.ts';
@@ -37,6 +38,7 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
   return onPool(options.pool, options, async (labPool) => {
     const pool = await labPool.plainPool();
     options.signal?.throwIfAborted();
+    const cpu = cpuNow();
     const started = sharedNow();
     let checksums: number[];
     try {
@@ -45,12 +47,14 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
       throw new RunFailedError('piscina', workload.name, error);
     }
     const wallMs = sharedNow() - started;
+    const cpuMs = cpuMsSince(cpu);
     options.signal?.throwIfAborted();
     return {
       mode: 'piscina',
       workload: workload.name,
       threads: pool.threads,
       wallMs,
+      cpuMs,
       tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: 0, endMs: wallMs })),
       trace: [],
       lanes: [],

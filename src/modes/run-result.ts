@@ -41,6 +41,11 @@ export interface RunResult {
   /** Threads that ran tasks: 1 for the one-thread modes, the pool size for parallel and hybrid. */
   readonly threads: number;
   readonly wallMs: number;
+  /**
+   * CPU time the process used during the timed run, ms: `process.cpuUsage()` deltas around it,
+   * which cover every thread (the lab's own, the workers', the runtime's).
+   */
+  readonly cpuMs?: number;
   readonly tasks: readonly TaskRun[];
   readonly trace: readonly TraceEvent[];
   readonly lanes: readonly string[];

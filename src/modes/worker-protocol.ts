@@ -59,6 +59,8 @@ export interface BatchReply {
 export interface WarmUpReply {
   readonly threadId: number;
   readonly arrived: boolean;
+  /** CPU time this thread has used, ms, where the system says (Linux: /proc/thread-self/schedstat). */
+  readonly threadCpuMs?: number;
 }
 
 export type WorkerReply = TaskReply | BatchReply | WarmUpReply;

@@ -1,5 +1,6 @@
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
+import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { ParallelRunOptions } from './parallel.ts';
 import type { LabPool } from './pool.ts';
@@ -45,6 +46,7 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
     onStop = () => reject(signal.reason);
     signal.addEventListener('abort', onStop, { once: true });
   });
+  const cpu = cpuNow();
   const origin = sharedNow();
   try {
     signal.throwIfAborted();
@@ -68,9 +70,10 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
     throw new RunFailedError(how.mode, workload.name, describeStop(error, signal, options.timeoutMs, running));
   }
   const wallMs = sharedNow() - origin;
+  const cpuMs = cpuMsSince(cpu);
   signal.removeEventListener('abort', onStop!);
   const { trace, lanes } = mergeWorkerTraces(how.lanes(replies), origin);
   const checksumOf = new Map(jobs.flatMap((tasks, j) => tasks.map((task, i): [string, number] => [task, how.checksumsOf(replies[j]!)[i]!])));
   const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
-  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
+  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, cpuMs, tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
 }

@@ -8,7 +8,7 @@ export function modeTable(title: string, rows: readonly ModeComparison[]): Resul
   const baseline = rows[0]?.baseline ?? 'sequential';
   return {
     title,
-    head: ['mode', 'threads', 'median ms', '95% CI ms', 'min-max ms', `speedup vs ${baseline}`, 'efficiency', 'checksums'],
+    head: ['mode', 'threads', 'median ms', '95% CI ms', 'min-max ms', `speedup vs ${baseline}`, 'efficiency', 'checksums', 'cpu ms'],
     rows: rows.map((r) => [
       r.noisy ? `${r.mode} !` : r.mode,
       r.warm === undefined ? String(r.threads) : `${r.threads}${r.warm ? ' (warm)' : ' (COLD)'}`,
@@ -18,6 +18,7 @@ export function modeTable(title: string, rows: readonly ModeComparison[]): Resul
       r.repeats > 1 ? `${formatRatio(r.speedup)} ±${r.speedupCi95.toFixed(2)}` : formatRatio(r.speedup),
       formatPercent(r.efficiency),
       `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(r.checksum)}`,
+      r.cpuMs === undefined || Number.isNaN(r.cpuMs) ? '-' : formatMs(r.cpuMs),
     ]),
     warnings: rows
       .filter((r) => r.noisy)

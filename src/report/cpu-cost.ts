@@ -1,0 +1,25 @@
+import type { ModeComparison } from '../measure/compare-modes.ts';
+import { formatMs, formatRatio } from './format.ts';
+
+type CpuFigures = Pick<ModeComparison, 'mode' | 'speedup' | 'cpuMs' | 'threads'>;
+
+/** CPU per work unit, µs: what a cpu-bound row spent on each unit of kernel work, across all threads. */
+export function cpuPerUnitUs(cpuMs: number | undefined, units: number): number {
+  return cpuMs === undefined ? Number.NaN : (cpuMs * 1000) / units;
+}
+
+/**
+ * One sentence on what the fastest multi-thread mode's speedup cost in CPU, against the baseline's: threads
+ * that overlap spend their CPU side by side, so a speedup usually costs more CPU in total, not less.
+ */
+export function cpuCostNote(rows: readonly CpuFigures[]): string[] {
+  const baseline = rows.find((r) => r.mode === 'sequential') ?? rows[0];
+  const fastest = rows.filter((r) => r.threads > 1).sort((a, b) => b.speedup - a.speedup)[0];
+  if (baseline?.cpuMs === undefined || fastest?.cpuMs === undefined || fastest === baseline || !(baseline.cpuMs > 0)) return [];
+  const ratio = fastest.cpuMs / baseline.cpuMs;
+  return [
+    `What the speedup cost in CPU: ${fastest.mode} was ${formatRatio(fastest.speedup)} as fast as ${baseline.mode} and used ${formatMs(fastest.cpuMs)} ms of CPU ` +
+      `against ${formatMs(baseline.cpuMs)} ms (${formatRatio(ratio)}, all threads of the process): ` +
+      (ratio > 1 ? `${fastest.speedup > 1 ? 'faster, but' : 'and'} more CPU in total, not less.` : 'no more CPU in total.'),
+  ];
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabPool, runMode } from '../src/modes/index.ts';
+import { threadCpuMs } from '../src/modes/thread-cpu.ts';
+import { cpuBoundWorkload } from '../src/workload/presets.ts';
+import { cpu_bound } from '../experiments/cpu-bound.ts';
+import { tinyContext } from './helpers/context.ts';
+
+const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 1500 });
+const linux = threadCpuMs() !== undefined;
+
+describe('cpuMs', () => {
+  let pool: LabPool;
+  beforeAll(async () => {
+    pool = await LabPool.start({ threads: 2 });
+  });
+  afterAll(() => pool.close());
+
+  it('is measured in every mode', async () => {
+    for (const mode of ['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina'] as const) {
+      const run = await runMode(mode, workload, { pool });
+      expect(run.cpuMs).toBeGreaterThan(0);
+    }
+  });
+
+  it.runIf(linux)('matches the main thread\'s own CPU clock on a one-thread run (/proc/thread-self/schedstat)', async () => {
+    const before = threadCpuMs()!;
+    const run = await runMode('sequential', workload);
+    const mainMs = threadCpuMs()! - before;
+    // The process figure covers the main thread's share; runtime helper threads may add a little.
+    expect(mainMs).toBeGreaterThan(run.cpuMs! * 0.5);
+    expect(mainMs).toBeLessThan(run.cpuMs! * 1.5 + 5);
+  });
+
+  it.runIf(linux)('covers the worker threads: their own CPU clocks add up to most of a parallel run\'s cpuMs', async () => {
+    const cpuOf = async (): Promise<Map<number, number>> => new Map((await pool.rendezvous(2, 10_000)).map((r) => [r.threadId, r.threadCpuMs!]));
+    const before = await cpuOf();
+    const run = await runMode('parallel', workload, { pool });
+    const after = await cpuOf();
+    let workersMs = 0;
+    for (const [threadId, ms] of after) workersMs += ms - (before.get(threadId) ?? ms);
+    expect(after.size).toBe(2);
+    expect(workersMs).toBeGreaterThan(run.cpuMs! * 0.5);
+    expect(workersMs).toBeLessThan(run.cpuMs! * 1.5 + 5);
+  });
+
+  it('puts cpuMs and cpuPerUnitUs on the cpu-bound rows, and says what the speedup cost in CPU', async () => {
+    const result = await cpu_bound.run(tinyContext());
+    for (const row of result.rows as { cpuMs: number; cpuPerUnitUs: number }[]) {
+      expect(row.cpuMs).toBeGreaterThan(0);
+      expect(row.cpuPerUnitUs).toBeGreaterThan(0);
+    }
+    expect(result.notes.join('\n')).toMatch(/What the speedup cost in CPU: \w+ was [\d.]+x as fast as sequential and used [\d.]+ ms of CPU against [\d.]+ ms/);
+  });
+});
