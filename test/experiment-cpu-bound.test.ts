@@ -24,7 +24,8 @@ describe('cpu-bound experiment', () => {
     expect(interleaved!.switches).toBeGreaterThan(sequential!.switches * 5);
     expect(parallel!.lanes).toBe(2);
     expect(result.facts.idealParallelSpeedup).toBe(Math.min(2, result.facts.cores!));
-    expect(result.notes).toHaveLength(2);
+    expect(result.notes).toHaveLength(3);
+    expect(result.notes[2]).toMatch(/^What the speedup cost in CPU: /);
   });
 
   it('computes its sentences from the numbers it is given', () => {

@@ -34,6 +34,8 @@ export interface ModeComparison {
   readonly baseline: ModeName;
   /** Median CPU time of the runs, ms: every thread of the process, so threads that overlap add up. */
   readonly cpuMs?: number;
+  /** Median share of the runs' wall time spent in garbage collection (summed over their threads). */
+  readonly gcShare?: number;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
 }
@@ -65,6 +67,7 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
       baseline: baseline.mode,
       cpuMs: m.cpuMs.length > 0 ? median(m.cpuMs) : Number.NaN,
+      gcShare: m.gcShare.length > 0 ? median(m.gcShare) : Number.NaN,
       ...(m.pool && { warm: m.pool.warm }),
     };
   });

@@ -22,6 +22,8 @@ export interface ModeMeasurement {
   readonly summary: Summary;
   /** CPU time of every measured run (all threads of the process), in run order. */
   readonly cpuMs: readonly number[];
+  /** Share of each measured run's wall time spent in garbage collection (summed over its threads), in run order. */
+  readonly gcShare: readonly number[];
   /** Task checksums of every measured run, in task order. */
   readonly checksums: readonly (readonly number[])[];
   /** The last measured run, whole (trace included), for timelines. */
@@ -50,6 +52,7 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       wallMs,
       summary: summarize(wallMs),
       cpuMs: results.map((r) => r.cpuMs ?? Number.NaN),
+      gcShare: results.map((r) => r.gcShare ?? Number.NaN),
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),

@@ -32,6 +32,7 @@ export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = 
       ),
       send: (tasks) => pool.runBatch({ kind: 'batch', workload, tasks, steps: options.steps !== false }),
       checksumsOf: (reply) => reply.checksums,
+      gcOf: (reply) => reply,
       lanes: (replies) => replies.flatMap((r) => (r.trace === undefined ? [] : [{ threadId: r.threadId, trace: r.trace }])),
     });
     return { ...result, policy: 'round-robin' };

@@ -3,6 +3,7 @@ import { buildTask, type TaskOutput } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
 
@@ -18,9 +19,12 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
   const { steps, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
   const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
+  watchGc();
+  takeGc();
   const cpu = cpuNow();
   const report = await scheduler.run();
   const cpuMs = cpuMsSince(cpu);
+  const gc = gcMarks(takeGc(), 0, report.startMs, report.endMs, report.startMs);
   const failure = report.failures[0];
   if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
   if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
@@ -32,6 +36,8 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
     threads: 1,
     wallMs: report.endMs - report.startMs,
     cpuMs,
+    gc,
+    gcShare: gcShareOf(gc, report.endMs - report.startMs),
     tasks: taskSpans(trace, checksums),
     trace,
     lanes: ['main'],

@@ -5,6 +5,7 @@ import { cpuKernel } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
+import { takeGc, watchGc } from './gc-marks.ts';
 import { sharedWorkload, stopFlag } from './run-share.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
@@ -17,14 +18,23 @@ import type { BatchReply, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, Wo
 export default async function work(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'warm-up':
+      takeGc();
       return warmUp(request);
     case 'task':
-      return runOne(request);
+      return withGc(await runOne(request));
     case 'batch': {
       const { checksums, trace } = await runHere(request.workload, request.tasks, 'round-robin', request.steps);
-      return trace === undefined ? { threadId, checksums } : ({ threadId, checksums, trace } satisfies BatchReply);
+      return withGc(trace === undefined ? { threadId, checksums } : ({ threadId, checksums, trace } satisfies BatchReply));
     }
   }
+}
+
+// This thread's garbage-collection pauses go back with the replies, for the run's timeline and its gcShare.
+watchGc();
+
+function withGc<R extends TaskReply | BatchReply>(reply: R): R {
+  const gc = takeGc();
+  return gc.length === 0 ? reply : { ...reply, gc };
 }
 
 /** The run this worker is serving: its workload decoded once, its ids, and its step buffer. */

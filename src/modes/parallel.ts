@@ -31,6 +31,7 @@ export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions 
       jobs: workload.tasks.map((t) => [t.name]),
       send: (_tasks, task) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
       checksumsOf: (reply) => [reply.checksum],
+      gcOf: (reply) => reply,
       lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
       stop: () => stopRun(share.buffer),
     });

@@ -3,6 +3,7 @@ import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import type { ParallelRunOptions } from './parallel.ts';
 import type { KernelTask } from './plain-worker.ts';
 import { onPool } from './pool.ts';
@@ -38,6 +39,8 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
   return onPool(options.pool, options, async (labPool) => {
     const pool = await labPool.plainPool();
     options.signal?.throwIfAborted();
+    watchGc();
+    takeGc();
     const cpu = cpuNow();
     const started = sharedNow();
     let checksums: number[];
@@ -48,6 +51,7 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
     }
     const wallMs = sharedNow() - started;
     const cpuMs = cpuMsSince(cpu);
+    const gc = gcMarks(takeGc(), 0, started, started + wallMs, started);
     options.signal?.throwIfAborted();
     return {
       mode: 'piscina',
@@ -55,9 +59,11 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
       threads: pool.threads,
       wallMs,
       cpuMs,
+      gc,
+      gcShare: gcShareOf(gc, wallMs),
       tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: 0, endMs: wallMs })),
       trace: [],
-      lanes: [],
+      lanes: gc.length > 0 ? ['main'] : [],
       pool: pool.info,
     };
   });

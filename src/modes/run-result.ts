@@ -1,4 +1,5 @@
 import type { PolicyName, StepEndName } from '../scheduler/index.ts';
+import type { GcMark } from './gc-marks.ts';
 
 /** The lab's own modes, on its scheduler; `hybrid` (worker threads, each interleaving its share of tasks) came after the first three. */
 export const modeNames = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const;
@@ -48,6 +49,10 @@ export interface RunResult {
   readonly cpuMs?: number;
   readonly tasks: readonly TaskRun[];
   readonly trace: readonly TraceEvent[];
+  /** Garbage-collection pauses during the run, on its lanes (the main thread's and the workers'). */
+  readonly gc?: readonly GcMark[];
+  /** GC time over wall time, summed over the run's threads. */
+  readonly gcShare?: number;
   readonly lanes: readonly string[];
   /** The scheduler policy that ordered the tasks on each thread (hybrid: inside each worker). */
   readonly policy?: PolicyName;

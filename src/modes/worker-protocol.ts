@@ -46,6 +46,8 @@ export interface TaskReply {
   readonly steps?: SharedArrayBuffer;
   /** The run had been stopped before the worker reached this task: it did not run. */
   readonly skipped?: true;
+  /** Garbage-collection pauses of the worker since its last reply: start, end, ... on the shared clock. */
+  readonly gc?: readonly number[];
 }
 
 export interface BatchReply {
@@ -54,6 +56,8 @@ export interface BatchReply {
   readonly checksums: readonly number[];
   /** Absent when steps were not recorded. */
   readonly trace?: StepTrace;
+  /** Garbage-collection pauses of the worker since its last reply: start, end, ... on the shared clock. */
+  readonly gc?: readonly number[];
 }
 
 export interface WarmUpReply {

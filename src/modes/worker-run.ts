@@ -6,7 +6,8 @@ import type { ParallelRunOptions } from './parallel.ts';
 import type { LabPool } from './pool.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { taskSpans } from './trace-events.ts';
-import { mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
+import { lanesByFirstStart, mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import { explainWorkerFailure } from './worker-lost.ts';
 import { describeStop, workerRunSignal } from './worker-run-signal.ts';
 
@@ -19,6 +20,8 @@ export interface WorkerJobs<R> {
   send(tasks: readonly string[], job: number): Promise<R>;
   /** The checksums a reply carries, in the order of its job's tasks. */
   checksumsOf(reply: R): readonly number[];
+  /** The worker's thread and the GC pauses the reply carries. */
+  gcOf(reply: R): { readonly threadId: number; readonly gc?: readonly number[] };
   /** The recorded steps of the run, one per worker reply or per worker (none when steps were not recorded). */
   lanes(replies: readonly R[]): readonly LaneReply[];
   /** Called once when the run fails, before the pool's threads are ended: tell the workers to skip what they have not started. */
@@ -46,6 +49,8 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
     onStop = () => reject(signal.reason);
     signal.addEventListener('abort', onStop, { once: true });
   });
+  watchGc();
+  takeGc();
   const cpu = cpuNow();
   const origin = sharedNow();
   try {
@@ -72,8 +77,15 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
   const wallMs = sharedNow() - origin;
   const cpuMs = cpuMsSince(cpu);
   signal.removeEventListener('abort', onStop!);
-  const { trace, lanes } = mergeWorkerTraces(how.lanes(replies), origin);
+  const mainGc = takeGc();
+  const laneReplies = how.lanes(replies);
+  const { trace, lanes } = mergeWorkerTraces(laneReplies, origin);
+  const laneOf = lanesByFirstStart(laneReplies);
+  const end = origin + wallMs;
+  // Pauses are drawn on the lanes of the threads that had steps; all of them count in gcShare, the lab's own thread's too.
+  const everyGc = [...gcMarks(mainGc, -1, origin, end, origin), ...replies.flatMap((r) => gcMarks(how.gcOf(r).gc ?? [], laneOf.get(how.gcOf(r).threadId) ?? -1, origin, end, origin))];
+  const gc = everyGc.filter((m) => m.lane >= 0);
   const checksumOf = new Map(jobs.flatMap((tasks, j) => tasks.map((task, i): [string, number] => [task, how.checksumsOf(replies[j]!)[i]!])));
   const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
-  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, cpuMs, tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
+  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, cpuMs, gc, gcShare: gcShareOf(everyGc, wallMs), tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
 }

@@ -16,5 +16,10 @@ export function sharedNow(): number {
   return performanceNow() + offsetMs;
 }
 
+/** A `performance.now()` reading of this thread (e.g. a PerformanceEntry's startTime) on the shared clock. */
+export function toSharedMs(performanceMs: number): number {
+  return performanceMs + offsetMs;
+}
+
 /** A source of milliseconds; injected where a test needs control over time. */
 export type Clock = () => number;

@@ -1,4 +1,4 @@
-export { sharedNow, type Clock } from './clock.ts';
+export { sharedNow, toSharedMs, type Clock } from './clock.ts';
 export { cancel, Effect, join, part, sleep, spawn, waitFor, type EffectKind } from './effects.ts';
 export { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 export { policyNames, type PolicyName } from './policies/index.ts';

@@ -1,3 +1,4 @@
+import type { GcMark } from '../modes/gc-marks.ts';
 import type { RunResult } from '../modes/run-result.ts';
 import { laneBuckets, type BucketContent } from './lane-buckets.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
@@ -20,6 +21,8 @@ export const overflowGlyph = '*';
 export const waitingGlyph = '~';
 /** A bucket in which the thread ran nothing and no task on it was parked. */
 export const idleGlyph = '.';
+/** On the `gc` row under a lane: a garbage-collection pause fell in this bucket. */
+export const gcGlyph = '#';
 
 /**
  * The run as a terminal picture: one row per lane (thread), one column per time bucket showing
@@ -49,9 +52,15 @@ export function asciiTimeline(run: RunResult, options: AsciiTimelineOptions): st
 
   const glyph = (content: BucketContent): string =>
     content.kind === 'ran' ? glyphOf.get(content.task)! : content.kind === 'waiting' ? waitingGlyph : idleGlyph;
-  const lines = lanes.map((name, lane) => `${name.slice(0, gutter).padEnd(gutter)} |${buckets[lane]!.map(glyph).join('')}|`);
+  const gc = run.gc ?? [];
+  const lines: string[] = [];
+  lanes.forEach((name, lane) => {
+    lines.push(`${name.slice(0, gutter).padEnd(gutter)} |${buckets[lane]!.map(glyph).join('')}|`);
+    const pauses = gc.filter((m) => m.lane === lane);
+    if (pauses.length > 0) lines.push(`${'gc'.padEnd(gutter)} |${gcRow(pauses, span, columns)}|`);
+  });
   lines.push(...timeAxis(span, gutter, columns));
-  if (options.legend !== false) lines.push(...legend(tasks, width));
+  if (options.legend !== false) lines.push(...legend(tasks, width, gc.length > 0));
   return `${lines.join('\n')}\n`;
 }
 
@@ -79,11 +88,24 @@ function timeAxis(span: number, gutter: number, columns: number): string[] {
   return [line.join(''), labels.join('').trimEnd()];
 }
 
-/** "A cpu1  B cpu2 ..." wrapped to the width, then the marks for waiting and idle. */
-function legend(tasks: readonly string[], width: number): string[] {
+/** A row of `columns` buckets: `#` where a pause overlaps the bucket, blank elsewhere. */
+function gcRow(pauses: readonly GcMark[], span: number, columns: number): string {
+  const row = new Array<string>(columns).fill(' ');
+  const bucketMs = span / columns;
+  for (const m of pauses) {
+    const first = Math.max(0, Math.floor(m.start / bucketMs));
+    const last = Math.min(columns - 1, Math.floor(m.end / bucketMs));
+    for (let c = first; c <= last; c++) row[c] = gcGlyph;
+  }
+  return row.join('');
+}
+
+/** "A cpu1  B cpu2 ..." wrapped to the width, then the marks for waiting, idle and garbage collection. */
+function legend(tasks: readonly string[], width: number, hasGc = false): string[] {
   const entries = tasks.slice(0, taskGlyphs.length).map((name, i) => `${taskGlyphs[i]!} ${name}`);
   if (tasks.length > taskGlyphs.length) entries.push(`${overflowGlyph} ${tasks.length - taskGlyphs.length} more tasks`);
   entries.push(`${waitingGlyph} waiting`, `${idleGlyph} idle`);
+  if (hasGc) entries.push(`${gcGlyph} garbage collection (gc row)`);
   const lines: string[] = [];
   let current = '';
   for (const entry of entries) {

@@ -6,6 +6,7 @@ import { waitIntervals } from './waits.ts';
 export type ChromeTraceEvent =
   | { readonly ph: 'M'; readonly name: 'process_name' | 'process_sort_index' | 'thread_name' | 'thread_sort_index'; readonly pid: number; readonly tid: number; readonly args: Readonly<Record<string, string | number>> }
   | { readonly ph: 'X'; readonly name: string; readonly cat: string; readonly pid: number; readonly tid: number; readonly ts: number; readonly dur: number; readonly args: { readonly task: string; readonly endedBy: string } }
+  | { readonly ph: 'X'; readonly name: 'GC'; readonly cat: 'gc'; readonly pid: number; readonly tid: number; readonly ts: number; readonly dur: number; readonly args: { readonly kind: 'garbage collection'; readonly task?: never; readonly endedBy?: never } }
   | { readonly ph: 'b' | 'e'; readonly name: string; readonly cat: string; readonly id: number; readonly pid: number; readonly tid: number; readonly ts: number; readonly args?: Readonly<Record<string, string>> };
 
 /** A whole trace file: `JSON.stringify` it and open it in https://ui.perfetto.dev or chrome://tracing. */
@@ -41,6 +42,7 @@ export function chromeTrace(runs: readonly NamedRun[]): ChromeTrace {
     });
     // Appending in place, not `push(...list)`: a long trace would overflow the call stack.
     addCompleteEvents(events, run.trace, pid);
+    addGcEvents(events, run, pid);
     const stepsByTask = groupBy(run.trace, (e) => e.task);
     for (const task of taskNamesOf(run)) addTaskLifetime(events, stepsByTask.get(task) ?? [], pid, nextAsyncId++);
   });
@@ -72,6 +74,23 @@ function addCompleteEvents(out: ChromeTraceEvent[], trace: readonly TraceEvent[]
       [freeNs, freeUs] = [endNs, ts + dur];
       out.push({ ph: 'X', name: step.part, cat: step.task, pid, tid: lane + 1, ts, dur, args: { task: step.task, endedBy: step.endedBy } });
     }
+  }
+}
+
+/**
+ * Garbage-collection pauses as their own kind of event: complete events named "GC" (category
+ * "gc") on a thread of their own under each lane ("<lane> gc"), so they never overlap the steps.
+ */
+function addGcEvents(out: ChromeTraceEvent[], run: RunResult, pid: number): void {
+  const lanes = laneNamesOf(run);
+  const gcTid = (lane: number): number => lanes.length + lane + 1;
+  const named = new Set<number>();
+  for (const m of [...(run.gc ?? [])].sort((a, b) => a.start - b.start)) {
+    if (!named.has(m.lane)) {
+      named.add(m.lane);
+      out.push({ ph: 'M', name: 'thread_name', pid, tid: gcTid(m.lane), args: { name: `${lanes[m.lane] ?? 'thread'} gc` } }, { ph: 'M', name: 'thread_sort_index', pid, tid: gcTid(m.lane), args: { sort_index: gcTid(m.lane) } });
+    }
+    out.push({ ph: 'X', name: 'GC', cat: 'gc', pid, tid: gcTid(m.lane), ts: micros(m.start), dur: micros(m.end - m.start), args: { kind: 'garbage collection' } });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { GcMark } from '../modes/gc-marks.ts';
 import type { RunResult, TraceEvent } from '../modes/run-result.ts';
 import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
@@ -27,6 +28,9 @@ const rightMargin = 28;
  * and under each lane one thin outlined row per task that parked there, showing its waits.
  * Returns a standalone SVG document (no scripts, no ids, no external styles).
  */
+/** Garbage-collection marks: near-black red, apart from every task colour. */
+const GC_COLOUR = '#5a0010';
+
 export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string {
   const width = options.width ?? 960;
   if (!Number.isFinite(width) || width < 320) throw new RangeError(`options.width must be a number of at least 320; got ${String(width)}`);
@@ -53,9 +57,11 @@ export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string
   body.push(...timeGrid(axisMax, x, y + 12, plotBottom + 6));
   // Lanes append in place, not `push(...list)`: a long trace would overflow the call stack.
   for (const lane of layout) addLaneElements(body, lane, run.trace, waits, { x, colourOf, gutter, plotRight: width - rightMargin });
+  const gc = run.gc ?? [];
+  for (const lane of layout) addGcMarks(body, lane, gc, x);
   body.push(...timeAxis(axisMax, x, plotBottom + 6, (gutter + width - rightMargin) / 2));
 
-  const legend = svgLegend(legendEntries(tasks, waits.length > 0), 16, plotBottom + 52, width - 32);
+  const legend = svgLegend(legendEntries(tasks, waits.length > 0, gc.length > 0), 16, plotBottom + 52, width - 32);
   body.push(...legend.elements);
   const height = plotBottom + 52 + legend.height + 12;
   return svgDocument(width, height, `${options.title}: timeline of ${run.mode} run`, body);
@@ -143,9 +149,22 @@ function timeAxis(axisMax: number, x: (ms: number) => number, y: number, middle:
   return out;
 }
 
-function legendEntries(tasks: readonly string[], hasWaits: boolean): LegendEntry[] {
+/** Garbage-collection pauses as their own mark: a dark band across the top of the lane, over the step it interrupted. */
+function addGcMarks(out: string[], lane: LaneLayout, gc: readonly GcMark[], x: (ms: number) => number): void {
+  for (const m of gc) {
+    if (m.lane !== lane.lane) continue;
+    const left = x(m.start);
+    const tip = `garbage collection: ${(m.end - m.start).toFixed(3)} ms at ${m.start.toFixed(3)} ms`;
+    out.push(
+      `<rect class="gc" x="${coord(left)}" y="${coord(lane.stepsTop)}" width="${coord(Math.max(minBarWidth, x(m.end) - left))}" height="${coord(Math.max(3, lane.stepsHeight / 4))}" fill="${GC_COLOUR}"><title>${escapeXml(tip)}</title></rect>`,
+    );
+  }
+}
+
+function legendEntries(tasks: readonly string[], hasWaits: boolean, hasGc = false): LegendEntry[] {
   const entries: LegendEntry[] = tasks.map((name, i) => ({ key: { kind: 'solid', colour: taskColour(i) }, label: name }));
   if (hasWaits) entries.push({ key: { kind: 'outlined', colour: inkColours.muted }, label: 'waiting (sleep, wait, join): one thin row per task' });
   entries.push({ key: { kind: 'solid', colour: inkColours.laneBackground, outline: '#cccccc' }, label: 'thread idle' });
+  if (hasGc) entries.push({ key: { kind: 'solid', colour: GC_COLOUR }, label: 'garbage collection (band over the lane)' });
   return entries;
 }
