@@ -3,7 +3,7 @@ import { compareModes } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { speedupHalfWidth95 } from '../src/measure/speedup.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
+import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
@@ -98,6 +98,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       piscinaOverheadUsPerTask: fit.piscina,
       threadDispatchUs: fit.piscina,
       parallelOverheadVsPiscina: overheadVsPiscina,
+      baselineVsWorkerPerUnit: baselineVsWorker(analysis.sizes.flatMap((s) => s.rows)),
       parallelUntracedOverheadUsPerTask: analysis.untracedParallelOverheadUs,
       stepRecordingUsPerTask: fit.parallel - analysis.untracedParallelOverheadUs,
       parallelOverheadVsPiscinaTarget: TARGETS.overheadVsPiscina,

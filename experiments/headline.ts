@@ -7,7 +7,7 @@ import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
-import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
+import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -99,6 +99,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       tables: [modeTable(`cpu-bound: ${cpu.description}`, cpuRows), modeTable(`wait-bound: ${wait.description}`, waitRows)],
       rows: [...cpuRows.map((r) => ({ ...r, cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, cpuUnits) })), ...waitRows],
       facts: {
+        baselineVsWorkerPerUnit: baselineVsWorker(cpuRows),
         waitBoundSumOfWaitsMs: facts.sumOfWaitsMs,
         waitBoundLongestTaskWaitMs: facts.longestTaskWaitMs,
         waitBoundPerfectPoolMs: facts.perfectPoolMs,

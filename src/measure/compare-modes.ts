@@ -36,6 +36,10 @@ export interface ModeComparison {
   readonly cpuMs?: number;
   /** Median share of the runs' wall time spent in garbage collection (summed over their threads). */
   readonly gcShare?: number;
+  /** Median cost of one kernel unit timed in place after the runs, µs (the lab's thread, or the workers). */
+  readonly kernelUsPerUnit?: number;
+  /** One-thread modes on a pool: median cost of one kernel unit on a lone worker, timed after each run, µs. */
+  readonly loneWorkerUsPerUnit?: number;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
 }
@@ -68,6 +72,8 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       baseline: baseline.mode,
       cpuMs: m.cpuMs.length > 0 ? median(m.cpuMs) : Number.NaN,
       gcShare: m.gcShare.length > 0 ? median(m.gcShare) : Number.NaN,
+      kernelUsPerUnit: m.kernelUsPerUnit.length > 0 ? median(m.kernelUsPerUnit) : Number.NaN,
+      ...(m.loneWorkerUsPerUnit.some((v) => !Number.isNaN(v)) && { loneWorkerUsPerUnit: median(m.loneWorkerUsPerUnit) }),
       ...(m.pool && { warm: m.pool.warm }),
     };
   });

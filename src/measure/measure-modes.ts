@@ -24,6 +24,10 @@ export interface ModeMeasurement {
   readonly cpuMs: readonly number[];
   /** Share of each measured run's wall time spent in garbage collection (summed over its threads), in run order. */
   readonly gcShare: readonly number[];
+  /** The kernel's cost per unit timed in place after each measured run (see RunResult.kernelUsPerUnit), µs. */
+  readonly kernelUsPerUnit: readonly number[];
+  /** One-thread modes on a pool: the same block on a lone worker after each run, µs per unit. */
+  readonly loneWorkerUsPerUnit: readonly number[];
   /** Task checksums of every measured run, in task order. */
   readonly checksums: readonly (readonly number[])[];
   /** The last measured run, whole (trace included), for timelines. */
@@ -53,6 +57,8 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       summary: summarize(wallMs),
       cpuMs: results.map((r) => r.cpuMs ?? Number.NaN),
       gcShare: results.map((r) => r.gcShare ?? Number.NaN),
+      kernelUsPerUnit: results.map((r) => r.kernelUsPerUnit ?? Number.NaN),
+      loneWorkerUsPerUnit: results.map((r) => r.loneWorkerUsPerUnit ?? Number.NaN),
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),

@@ -22,8 +22,8 @@ export type ModeRunOptions = ParallelRunOptions;
 
 /** Runs the workload once in the named mode. */
 export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult> {
-  const { signal, timeoutMs, steps } = options;
-  const oneThread = { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }), ...(steps !== undefined && { steps }) };
+  const { signal, timeoutMs, steps, pool } = options;
+  const oneThread = { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }), ...(steps !== undefined && { steps }), ...(pool && { pool }) };
   switch (mode) {
     case 'sequential':
       return runSequential(workload, oneThread);

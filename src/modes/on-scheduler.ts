@@ -4,6 +4,8 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
+import { kernelUsPerUnit } from './kernel-calibration.ts';
+import type { LabPool } from './pool.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
 
@@ -12,11 +14,13 @@ export interface OneThreadRunOptions {
   readonly timeoutMs?: number;
   /** Record every step (default true); false runs untraced, as `--no-steps`: no timeline. */
   readonly steps?: boolean;
+  /** When given, a lone worker of its times the same kernel block after the run, as the like-for-like reference. */
+  readonly pool?: LabPool;
 }
 
 /** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */
 export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
-  const { steps, ...stop } = options;
+  const { steps, pool, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
   const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
   watchGc();
@@ -25,6 +29,8 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
   const report = await scheduler.run();
   const cpuMs = cpuMsSince(cpu);
   const gc = gcMarks(takeGc(), 0, report.startMs, report.endMs, report.startMs);
+  const usPerUnit = kernelUsPerUnit();
+  const loneUsPerUnit = pool === undefined ? undefined : await pool.loneWorkerUsPerUnit();
   const failure = report.failures[0];
   if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
   if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
@@ -36,6 +42,8 @@ export async function runOnScheduler(mode: ModeName, policy: PolicyName, workloa
     threads: 1,
     wallMs: report.endMs - report.startMs,
     cpuMs,
+    kernelUsPerUnit: usPerUnit,
+    ...(loneUsPerUnit !== undefined && { loneWorkerUsPerUnit: loneUsPerUnit }),
     gc,
     gcShare: gcShareOf(gc, report.endMs - report.startMs),
     tasks: taskSpans(trace, checksums),

@@ -1,11 +1,11 @@
 import { threadId } from 'node:worker_threads';
 import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
 import { buildTask, type TaskOutput } from '../workload/build.ts';
-import { cpuKernel } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
 import { takeGc, watchGc } from './gc-marks.ts';
+import { kernelUsPerUnit } from './kernel-calibration.ts';
 import { sharedWorkload, stopFlag } from './run-share.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
@@ -91,8 +91,8 @@ async function runHere(
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {
-  cpuKernel(request.units, threadId);
+  const usPerUnit = request.units > 0 ? kernelUsPerUnit(request.units) : undefined;
   const arrived = arriveAndWait(request.barrier, request.parties, request.timeoutMs);
   const cpuMs = threadCpuMs();
-  return cpuMs === undefined ? { threadId, arrived } : { threadId, arrived, threadCpuMs: cpuMs };
+  return { threadId, arrived, ...(cpuMs !== undefined && { threadCpuMs: cpuMs }), ...(usPerUnit !== undefined && { kernelUsPerUnit: usPerUnit }) };
 }

@@ -3,6 +3,7 @@ import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
+import { CALIBRATION_UNITS } from './kernel-calibration.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import type { ParallelRunOptions } from './parallel.ts';
 import type { KernelTask } from './plain-worker.ts';
@@ -52,6 +53,8 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
     const wallMs = sharedNow() - started;
     const cpuMs = cpuMsSince(cpu);
     const gc = gcMarks(takeGc(), 0, started, started + wallMs, started);
+    const perThread = await pool.kernelUsPerUnit(CALIBRATION_UNITS);
+    const usPerUnit = [...perThread].sort((a, b) => a - b)[perThread.length >> 1]!;
     options.signal?.throwIfAborted();
     return {
       mode: 'piscina',
@@ -59,6 +62,7 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
       threads: pool.threads,
       wallMs,
       cpuMs,
+      kernelUsPerUnit: usPerUnit,
       gc,
       gcShare: gcShareOf(gc, wallMs),
       tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: 0, endMs: wallMs })),

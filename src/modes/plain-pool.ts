@@ -18,6 +18,7 @@ export class PlainPool {
   private constructor(
     private readonly piscina: Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>,
     readonly info: PoolInfo,
+    private readonly timeoutMs: number,
   ) {}
 
   /** Starts `threads` workers and waits until every one has run the kernel and met the others at a barrier. */
@@ -31,11 +32,9 @@ export class PlainPool {
     });
     try {
       const started = sharedNow();
-      const barrier = createBarrier();
-      const request: PlainWarmUp = { barrier, parties: threads, timeoutMs, units: warmUpUnits };
-      const replies = (await Promise.all(Array.from({ length: threads }, () => piscina.run(request, { name: 'warmUp' })))) as PlainWarmUpReply[];
+      const replies = await rendezvous(piscina, threads, timeoutMs, warmUpUnits);
       const warm = replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === threads;
-      return new PlainPool(piscina, { threads, warm, warmUpMs: sharedNow() - started });
+      return new PlainPool(piscina, { threads, warm, warmUpMs: sharedNow() - started }, timeoutMs);
     } catch (error) {
       await piscina.destroy();
       throw error;
@@ -51,7 +50,18 @@ export class PlainPool {
     return this.piscina.run(task) as Promise<number>;
   }
 
+  /** The kernel's cost per unit on each thread, µs, every thread timing `units` at once. */
+  async kernelUsPerUnit(units: number): Promise<number[]> {
+    return (await rendezvous(this.piscina, this.threads, this.timeoutMs, units)).map((r) => r.kernelUsPerUnit);
+  }
+
   close(): Promise<void> {
     return this.piscina.destroy();
   }
+}
+
+/** One request per thread, each held at a barrier until all threads have one: every thread answers exactly once. */
+async function rendezvous(piscina: Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>, threads: number, timeoutMs: number, units: number): Promise<PlainWarmUpReply[]> {
+  const request: PlainWarmUp = { barrier: createBarrier(), parties: threads, timeoutMs, units };
+  return (await Promise.all(Array.from({ length: threads }, () => piscina.run(request, { name: 'warmUp' })))) as PlainWarmUpReply[];
 }

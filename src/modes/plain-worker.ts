@@ -1,6 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import { arriveAndWait } from './barrier.ts';
+import { kernelUsPerUnit } from './kernel-calibration.ts';
 
 /** One task of the plain pool: only what the kernel needs. */
 export interface KernelTask {
@@ -18,6 +19,8 @@ export interface PlainWarmUp {
 export interface PlainWarmUpReply {
   readonly threadId: number;
   readonly arrived: boolean;
+  /** The kernel's cost per unit on this thread, µs, timed over the request's units. */
+  readonly kernelUsPerUnit: number;
 }
 
 /** A plain Piscina worker, the lab's reference for dispatch cost: no scheduler, no trace, no signal. */
@@ -27,6 +30,6 @@ export default function kernelTask(task: KernelTask): number {
 
 /** Start-up check: compile the kernel, then meet the other threads at a barrier. */
 export function warmUp(request: PlainWarmUp): PlainWarmUpReply {
-  cpuKernel(request.units, threadId);
-  return { threadId, arrived: arriveAndWait(request.barrier, request.parties, request.timeoutMs) };
+  const usPerUnit = kernelUsPerUnit(Math.max(1, request.units));
+  return { threadId, arrived: arriveAndWait(request.barrier, request.parties, request.timeoutMs), kernelUsPerUnit: usPerUnit };
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
+import { CALIBRATION_UNITS } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import type { BatchReply, BatchRequest, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -54,6 +55,8 @@ export class LabPool {
   private replaced = 0;
   /** The plain reference pool of the same size, started on first use by the piscina mode. */
   private plain: Promise<PlainPool> | undefined;
+  /** A plain pool of one thread: a lone worker, the like-for-like reference for the lab's own thread. */
+  private lone: Promise<PlainPool> | undefined;
 
   private constructor(
     private readonly piscina: Piscina<WorkerRequest, WorkerReply>,
@@ -143,10 +146,22 @@ export class LabPool {
     return this.plain;
   }
 
+  /** The kernel's cost per unit in each worker, µs, all of them timing a block at once (as in a parallel run); their median. */
+  async kernelUsPerUnit(units = CALIBRATION_UNITS): Promise<number> {
+    return median((await rendezvous(this.piscina, this.threads, this.threads, this.warmUpTimeoutMs, units)).map((r) => r.kernelUsPerUnit ?? Number.NaN));
+  }
+
+  /** The kernel's cost per unit on a lone worker (a one-thread pool, nothing else running), µs. */
+  async loneWorkerUsPerUnit(units = CALIBRATION_UNITS): Promise<number> {
+    this.lone ??= PlainPool.start(1, this.warmUpUnits, this.warmUpTimeoutMs);
+    return (await (await this.lone).kernelUsPerUnit(units))[0]!;
+  }
+
   async close(): Promise<void> {
-    const plain = this.plain;
+    const others = [this.plain, this.lone];
     this.plain = undefined;
-    await Promise.all([this.piscina.destroy(), plain?.then((p) => p.close(), () => undefined)]);
+    this.lone = undefined;
+    await Promise.all([this.piscina.destroy(), ...others.map((p) => p?.then((pool) => pool.close(), () => undefined))]);
   }
 }
 
@@ -158,4 +173,10 @@ export async function onPool<T>(given: LabPool | undefined, options: PoolOptions
   } finally {
     if (given === undefined) await pool.close();
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -49,6 +49,13 @@ export interface RunResult {
   readonly cpuMs?: number;
   readonly tasks: readonly TaskRun[];
   readonly trace: readonly TraceEvent[];
+  /**
+   * The kernel's cost per unit, µs, timed in place right after the run on the threads it used
+   * (the lab's own for the one-thread modes, each worker for the pools; their median).
+   */
+  readonly kernelUsPerUnit?: number;
+  /** One-thread runs given a pool: the same block timed on a lone worker (a one-thread pool) right after, µs per unit. */
+  readonly loneWorkerUsPerUnit?: number;
   /** Garbage-collection pauses during the run, on its lanes (the main thread's and the workers'). */
   readonly gc?: readonly GcMark[];
   /** GC time over wall time, summed over the run's threads. */

@@ -65,6 +65,8 @@ export interface WarmUpReply {
   readonly arrived: boolean;
   /** CPU time this thread has used, ms, where the system says (Linux: /proc/thread-self/schedstat). */
   readonly threadCpuMs?: number;
+  /** The kernel's cost per unit on this thread, µs, timed over the request's `units` (absent for 0 units). */
+  readonly kernelUsPerUnit?: number;
 }
 
 export type WorkerReply = TaskReply | BatchReply | WarmUpReply;

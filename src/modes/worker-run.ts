@@ -78,6 +78,8 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
   const cpuMs = cpuMsSince(cpu);
   signal.removeEventListener('abort', onStop!);
   const mainGc = takeGc();
+  // The kernel's cost per unit in the workers, timed right after the run, all of them at once as in the run.
+  const usPerUnit = await pool.kernelUsPerUnit();
   const laneReplies = how.lanes(replies);
   const { trace, lanes } = mergeWorkerTraces(laneReplies, origin);
   const laneOf = lanesByFirstStart(laneReplies);
@@ -87,5 +89,5 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
   const gc = everyGc.filter((m) => m.lane >= 0);
   const checksumOf = new Map(jobs.flatMap((tasks, j) => tasks.map((task, i): [string, number] => [task, how.checksumsOf(replies[j]!)[i]!])));
   const checksums = new Map(workload.tasks.map((t) => [t.name, checksumOf.get(t.name)!]));
-  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, cpuMs, gc, gcShare: gcShareOf(everyGc, wallMs), tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
+  return { mode: how.mode, workload: workload.name, threads: pool.threads, wallMs, cpuMs, kernelUsPerUnit: usPerUnit, gc, gcShare: gcShareOf(everyGc, wallMs), tasks: taskSpans(trace, checksums), trace, lanes, pool: pool.info };
 }

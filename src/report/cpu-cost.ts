@@ -23,3 +23,19 @@ export function cpuCostNote(rows: readonly CpuFigures[]): string[] {
       (ratio > 1 ? `${fastest.speedup > 1 ? 'faster, but' : 'and'} more CPU in total, not less.` : 'no more CPU in total.'),
   ];
 }
+
+/**
+ * The lab's thread against a lone worker, per kernel unit: the median over the sequential rows of
+ * their kernel cost divided by the lone worker's, timed after the same runs. Near 1 means the
+ * baseline every speedup divides by is honest; NaN when not measured.
+ */
+export function baselineVsWorker(rows: readonly Pick<ModeComparison, 'mode' | 'kernelUsPerUnit' | 'loneWorkerUsPerUnit'>[]): number {
+  const ratios = rows
+    .filter((r) => r.mode === 'sequential' && r.kernelUsPerUnit !== undefined && r.loneWorkerUsPerUnit !== undefined)
+    .map((r) => r.kernelUsPerUnit! / r.loneWorkerUsPerUnit!)
+    .filter((v) => Number.isFinite(v))
+    .sort((a, b) => a - b);
+  if (ratios.length === 0) return Number.NaN;
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+}
