@@ -16,6 +16,19 @@ export function cpuKernel(units: number, seed: number): number {
   return h >>> 0;
 }
 
+/**
+ * Short calls, before anything calls the kernel for long. A thread whose first call is long gets
+ * the kernel compiled on-stack, mid-loop, with no type feedback yet for the `h >>> 0` after the
+ * loop; that optimised code then deoptimises at the end of every later call ("Insufficient type
+ * feedback for binary operation", once per slice: 129 times in one sequential run of 8 x 2000
+ * units, per --trace-deopt), on the lab's thread and in every worker alike. Calls that return
+ * first give the whole function its feedback. Done once per thread, when this module loads.
+ */
+function primeKernel(): void {
+  for (let i = 0; i < 64; i++) cpuKernel(1, i);
+}
+primeKernel();
+
 /** Folds a value into a running 32-bit checksum (FNV-1a style on the 32-bit word). */
 export function foldChecksum(checksum: number, value: number): number {
   return Math.imul((checksum ^ (value >>> 0)) >>> 0, 0x01000193) >>> 0;
