@@ -40,14 +40,18 @@ export interface ModeMeasurement {
  * the modes taking turns within each round.
  */
 export async function measureModes(workload: WorkloadSpec, modes: readonly ModeName[], options: MeasureOptions): Promise<ModeMeasurement[]> {
-  const runs = await alternate(modes, (mode) => runMode(mode, workload, options.runOptions), {
+  // Only the last run of each mode is drawn: earlier runs drop their steps as soon as the next one
+  // is in, so that thousands of retained trace events do not grow the heap (and its collections)
+  // under the runs still to be timed.
+  const latest = new Map<ModeName, RunResult>();
+  const runs = await alternate(modes, (mode) => runMode(mode, workload, options.runOptions).then((run) => keepLatest(latest, mode, run)), {
     repeats: options.repeats,
     warmups: options.warmups,
     onRound: (mode, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${mode}`, phase, repeat, of }),
   });
   return modes.map((mode) => {
     const results = runs.get(mode)!;
-    const last = results[results.length - 1]!;
+    const last = latest.get(mode) ?? results[results.length - 1]!;
     const wallMs = results.map((r) => r.wallMs);
     return {
       workload: workload.name,
@@ -64,6 +68,12 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       ...(last.pool && { pool: last.pool }),
     };
   });
+}
+
+/** Remembers `run` as the mode's latest (whole) and returns it without its steps, for the list of repeats. */
+function keepLatest(latest: Map<ModeName, RunResult>, mode: ModeName, run: RunResult): RunResult {
+  latest.set(mode, run);
+  return run.trace.length === 0 ? run : { ...run, trace: [], gc: [] };
 }
 
 /** True when every run of `measurement` reported exactly the `reference` task checksums. */

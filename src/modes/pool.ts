@@ -59,10 +59,11 @@ export class LabPool {
   private lone: Promise<PlainPool> | undefined;
 
   private constructor(
-    private readonly piscina: Piscina<WorkerRequest, WorkerReply>,
+    private piscina: Piscina<WorkerRequest, WorkerReply>,
     private currentInfo: PoolInfo,
     private readonly warmUpTimeoutMs: number,
     private readonly warmUpUnits: number,
+    private readonly options: PoolOptions,
   ) {
     piscina.on('workerCreate', () => this.replaced++);
   }
@@ -73,18 +74,11 @@ export class LabPool {
 
   static async start(options: PoolOptions = {}): Promise<LabPool> {
     const threads = options.threads ?? availableParallelism();
-    const piscina = new Piscina<WorkerRequest, WorkerReply>({
-      filename: workerFile,
-      execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
-      minThreads: threads,
-      maxThreads: threads,
-      concurrentTasksPerWorker: 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
-    });
+    const piscina = newPiscina(threads, options);
     const timeoutMs = options.warmUpTimeoutMs ?? 30_000;
     const units = options.warmUpUnits ?? 2_000;
     try {
-      return new LabPool(piscina, await warmUp(piscina, threads, timeoutMs, units), timeoutMs, units);
+      return new LabPool(piscina, await warmUp(piscina, threads, timeoutMs, units), timeoutMs, units, { ...options, threads });
     } catch (error) {
       await piscina.destroy();
       throw error;
@@ -134,10 +128,13 @@ export class LabPool {
    * or hanging); Piscina starts new threads, and the next run warms them first (`ensureWarm`).
    */
   async stopWorkers(): Promise<void> {
-    await Promise.all(this.piscina.threads.map((thread) => thread.terminate()));
-    // Let Piscina see the exits and start their replacements before anyone asks for a warm pool.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A fresh pool rather than threads ended under Piscina's feet: its requests still queued or
+    // running are rejected ("pool is closed"), and the next run warms the new threads first.
+    const stopped = this.piscina;
+    this.piscina = newPiscina(this.threads, this.options);
+    this.piscina.on('workerCreate', () => this.replaced++);
     this.replaced = Math.max(this.replaced, 1);
+    await stopped.destroy().catch(() => undefined);
   }
 
   /** A plain warm Piscina pool with as many threads, for the `piscina` reference mode; started once, closed with this pool. */
@@ -179,4 +176,16 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function newPiscina(threads: number, options: PoolOptions): Piscina<WorkerRequest, WorkerReply> {
+  return new Piscina<WorkerRequest, WorkerReply>({
+    filename: workerFile,
+    // --cpu-prof given to the lab reaches the workers too, so that they can be profiled.
+    execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
+  });
 }

@@ -20,7 +20,7 @@ export function cpuCostNote(rows: readonly CpuFigures[]): string[] {
   return [
     `What the speedup cost in CPU: ${fastest.mode} was ${formatRatio(fastest.speedup)} as fast as ${baseline.mode} and used ${formatMs(fastest.cpuMs)} ms of CPU ` +
       `against ${formatMs(baseline.cpuMs)} ms (${formatRatio(ratio)}, all threads of the process): ` +
-      (ratio > 1 ? `${fastest.speedup > 1 ? 'faster, but' : 'and'} more CPU in total, not less.` : 'no more CPU in total.'),
+      (ratio > 1.02 ? `${fastest.speedup > 1 ? 'faster, but' : 'and'} more CPU in total, not less.` : ratio >= 0.98 ? 'about the same CPU in total.' : 'less CPU in total.'),
   ];
 }
 
