@@ -6,16 +6,18 @@ import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
 import { takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
-import { sharedWorkload, stopFlag } from './run-share.ts';
+import { workerData as piscinaWorkerData } from 'piscina';
+import { fromTaskNumber, runIdReader, sharedWorkload, stopFlag } from './run-share.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
-import type { BatchReply, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { BatchReply, PoolWorkerData, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /**
  * Piscina worker entry: rebuilds the requested tasks from their spec and runs them on this
  * thread, one task alone (parallel mode) or a batch interleaved round-robin (hybrid mode).
  */
 export default async function work(request: WorkerRequest): Promise<WorkerReply> {
+  if (typeof request === 'number') return withGc(await runOne(mailboxTask(request)));
   switch (request.kind) {
     case 'warm-up':
       takeGc();
@@ -32,9 +34,21 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
 // This thread's garbage-collection pauses go back with the replies, for the run's timeline and its gcShare.
 watchGc();
 
-function withGc<R extends TaskReply | BatchReply>(reply: R): R {
+function withGc(reply: TaskReply | BatchReply | number): TaskReply | BatchReply | number {
   const gc = takeGc();
-  return gc.length === 0 ? reply : { ...reply, gc };
+  if (gc.length === 0) return reply;
+  if (typeof reply === 'number') return { threadId, checksum: reply, gc };
+  return { ...reply, gc };
+}
+
+const mailbox = (piscinaWorkerData as PoolWorkerData | undefined)?.mailbox;
+const mailboxRunId = mailbox === undefined ? undefined : runIdReader(mailbox);
+
+/** A task number names a task of the run now in the pool's mailbox. */
+function mailboxTask(n: number): TaskRequest {
+  if (mailbox === undefined || mailboxRunId === undefined) throw new Error('a task number came to a worker without a mailbox');
+  const { task, steps } = fromTaskNumber(n);
+  return { kind: 'task', run: mailboxRunId(), share: mailbox, task, steps };
 }
 
 /** The run this worker is serving: its workload decoded once, its ids, and its step buffer. */
@@ -46,17 +60,23 @@ interface RunState {
   steps: SharedStepWriter | undefined;
 }
 
-let current: RunState | undefined;
+/** The runs this worker serves, newest last; a few, for runs that share the pool at the same time. */
+const runs = new Map<number, RunState>();
+const RUNS_KEPT = 4;
 
 function runState(request: TaskRequest): RunState {
-  if (current?.id !== request.run) {
+  let run = runs.get(request.run);
+  if (run === undefined) {
     const workload = sharedWorkload(request.share);
-    current = { id: request.run, workload, labelIds: new Map(labelTable(workload).map((label, i) => [label, i])), stop: stopFlag(request.share), steps: undefined };
+    run = { id: request.run, workload, labelIds: new Map(labelTable(workload).map((label, i) => [label, i])), stop: stopFlag(request.share), steps: undefined };
+    runs.set(request.run, run);
+    if (runs.size > RUNS_KEPT) runs.delete(runs.keys().next().value!);
   }
-  return current;
+  return run;
 }
 
-async function runOne(request: TaskRequest): Promise<TaskReply> {
+/** Runs one task; the reply is the bare checksum unless there is a step buffer to hand over. */
+async function runOne(request: TaskRequest): Promise<TaskReply | number> {
   const run = runState(request);
   if (Atomics.load(run.stop, 0) === 1) return { threadId, checksum: 0, skipped: true };
   const spec = run.workload.tasks[request.task];
@@ -65,9 +85,9 @@ async function runOne(request: TaskRequest): Promise<TaskReply> {
   const from = writer?.recorder.count ?? 0;
   const { checksums, trace } = await runHere(run.workload, [spec.name], 'fifo', writer?.recorder ?? false);
   const checksum = checksums[0]!;
-  if (trace === undefined || writer === undefined) return { threadId, checksum };
+  if (trace === undefined || writer === undefined) return checksum;
   writer.commit(from, request.task, trace.labels, run.labelIds);
-  if (!writer.unsent) return { threadId, checksum };
+  if (!writer.unsent) return checksum;
   writer.unsent = false;
   return { threadId, checksum, steps: writer.buffer };
 }

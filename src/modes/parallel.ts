@@ -1,7 +1,7 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { onPool, type LabPool, type PoolOptions } from './pool.ts';
 import type { RunResult } from './run-result.ts';
-import { shareRun, stopRun } from './run-share.ts';
+import { shareRun, stopRun, taskNumber } from './run-share.ts';
 import { labelTable, readSharedSteps } from './shared-steps.ts';
 import type { LaneReply } from './worker-lanes.ts';
 import type { TaskReply } from './worker-protocol.ts';
@@ -23,25 +23,36 @@ export interface ParallelRunOptions extends PoolOptions {
  * task index, and each worker records its steps into shared memory of its own.
  */
 export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  return onPool(options.pool, options, (pool) => {
-    const share = shareRun(workload);
-    const steps = options.steps !== false;
-    return runJobsOnPool(pool, workload, options, {
-      mode: 'parallel',
-      jobs: workload.tasks.map((t) => [t.name]),
-      send: (_tasks, task) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
-      checksumsOf: (reply) => [reply.checksum],
-      gcOf: (reply) => reply,
-      lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
-      stop: () => stopRun(share.buffer),
-    });
+  return onPool(options.pool, options, async (pool) => {
+    const mailbox = pool.borrowMailbox();
+    try {
+      const share = shareRun(workload, mailbox);
+      const steps = options.steps !== false;
+      return await runJobsOnPool(pool, workload, options, {
+        mode: 'parallel',
+        jobs: workload.tasks.map((t) => [t.name]),
+        send: share.inMailbox
+          ? (_tasks, task) => pool.runTask(taskNumber(task, steps))
+          : (_tasks, task) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
+        checksumsOf: (reply) => [typeof reply === 'number' ? reply : reply.checksum],
+        gcOf: (reply) => (typeof reply === 'number' ? NO_GC : reply),
+        lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
+        stop: () => stopRun(share.buffer),
+      });
+    } finally {
+      pool.returnMailbox(mailbox);
+    }
   });
 }
 
+/** A bare-checksum reply: no pauses to place. */
+const NO_GC = { threadId: -1 } as const;
+
 /** Each worker's steps, from the newest (largest) step buffer its replies carried. */
-function stepLanes(replies: readonly TaskReply[], workload: WorkloadSpec): LaneReply[] {
+function stepLanes(replies: readonly (TaskReply | number)[], workload: WorkloadSpec): LaneReply[] {
   const newest = new Map<number, SharedArrayBuffer>();
   for (const r of replies) {
+    if (typeof r === 'number') continue;
     if (r.steps !== undefined && r.steps.byteLength > (newest.get(r.threadId)?.byteLength ?? -1)) newest.set(r.threadId, r.steps);
   }
   const names = workload.tasks.map((t) => t.name);

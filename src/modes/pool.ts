@@ -7,7 +7,8 @@ import { createBarrier } from './barrier.ts';
 import { CALIBRATION_UNITS } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
-import type { BatchReply, BatchRequest, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import { createMailbox } from './run-share.ts';
+import type { BatchReply, BatchRequest, ChecksumReply, PoolWorkerData, TaskNumber, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 import { workloadSlice } from './workload-slice.ts';
 
 export interface PoolOptions {
@@ -57,13 +58,15 @@ export class LabPool {
   private plain: Promise<PlainPool> | undefined;
   /** A plain pool of one thread: a lone worker, the like-for-like reference for the lab's own thread. */
   private lone: Promise<PlainPool> | undefined;
+  /** Lent to one run at a time: the run's workload goes there, and its task messages are bare numbers. */
+  private mailboxFree = true;
 
   private constructor(
     private piscina: Piscina<WorkerRequest, WorkerReply>,
     private currentInfo: PoolInfo,
     private readonly warmUpTimeoutMs: number,
     private readonly warmUpUnits: number,
-    private readonly options: PoolOptions,
+    private readonly options: PoolOptions & { readonly mailbox: SharedArrayBuffer },
   ) {
     piscina.on('workerCreate', () => this.replaced++);
   }
@@ -74,11 +77,12 @@ export class LabPool {
 
   static async start(options: PoolOptions = {}): Promise<LabPool> {
     const threads = options.threads ?? availableParallelism();
-    const piscina = newPiscina(threads, options);
+    const settings = { ...options, threads, mailbox: createMailbox() };
+    const piscina = newPiscina(threads, settings);
     const timeoutMs = options.warmUpTimeoutMs ?? 30_000;
     const units = options.warmUpUnits ?? 2_000;
     try {
-      return new LabPool(piscina, await warmUp(piscina, threads, timeoutMs, units), timeoutMs, units, { ...options, threads });
+      return new LabPool(piscina, await warmUp(piscina, threads, timeoutMs, units), timeoutMs, units, settings);
     } catch (error) {
       await piscina.destroy();
       throw error;
@@ -113,8 +117,19 @@ export class LabPool {
    * No abort signal per request: Piscina's abortable path costs about 20 µs a task. A run is
    * stopped as a whole instead (see `stopWorkers`).
    */
-  runTask(request: TaskRequest): Promise<TaskReply> {
-    return this.piscina.run(request) as Promise<TaskReply>;
+  runTask(request: TaskRequest | TaskNumber): Promise<TaskReply | ChecksumReply> {
+    return this.piscina.run(request) as Promise<TaskReply | ChecksumReply>;
+  }
+
+  /** The pool's mailbox for one run, or undefined while another run has it (that run then sends its workload in its messages). */
+  borrowMailbox(): SharedArrayBuffer | undefined {
+    if (!this.mailboxFree) return undefined;
+    this.mailboxFree = false;
+    return this.options.mailbox;
+  }
+
+  returnMailbox(mailbox: SharedArrayBuffer | undefined): void {
+    if (mailbox !== undefined) this.mailboxFree = true;
   }
 
   /** Runs a batch of tasks, interleaved, on one free worker; the message carries only the specs they need. */
@@ -178,9 +193,11 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function newPiscina(threads: number, options: PoolOptions): Piscina<WorkerRequest, WorkerReply> {
+function newPiscina(threads: number, options: PoolOptions & { readonly mailbox: SharedArrayBuffer }): Piscina<WorkerRequest, WorkerReply> {
+  const workerData: PoolWorkerData = { mailbox: options.mailbox };
   return new Piscina<WorkerRequest, WorkerReply>({
     filename: workerFile,
+    workerData,
     // --cpu-prof given to the lab reaches the workers too, so that they can be profiled.
     execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
     minThreads: threads,

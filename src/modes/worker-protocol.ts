@@ -37,7 +37,10 @@ export interface BatchRequest {
   readonly steps: boolean;
 }
 
-export type WorkerRequest = TaskRequest | BatchRequest | WarmUpRequest;
+/** A task of the run in the pool's mailbox, as one number (see `taskNumber` in run-share.ts): the cheapest message there is. */
+export type TaskNumber = number;
+
+export type WorkerRequest = TaskRequest | TaskNumber | BatchRequest | WarmUpRequest;
 
 export interface TaskReply {
   readonly threadId: number;
@@ -69,4 +72,12 @@ export interface WarmUpReply {
   readonly kernelUsPerUnit?: number;
 }
 
-export type WorkerReply = TaskReply | BatchReply | WarmUpReply;
+/** A task's reply when it has nothing to send but its checksum. */
+export type ChecksumReply = number;
+
+export type WorkerReply = TaskReply | ChecksumReply | BatchReply | WarmUpReply;
+
+/** What the workers get when they start: the pool's mailbox (see run-share.ts). */
+export interface PoolWorkerData {
+  readonly mailbox: SharedArrayBuffer;
+}
