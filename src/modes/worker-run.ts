@@ -28,6 +28,22 @@ export interface WorkerJobs<R> {
   stop?(): void;
 }
 
+/** How long a stopped run waits for its requests to come back before it ends the pool's threads. */
+const STOP_GRACE_MS = 250;
+
+/** True when every request settled within `ms`. */
+async function settledWithin(pending: readonly (Promise<void> | undefined)[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([Promise.allSettled(pending.filter((p) => p !== undefined)).then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Sends every job to the (warm) pool at once and assembles the run: wall time from the first
  * send to the last reply, all traces on one timeline. The first failure stops the other jobs
@@ -70,7 +86,10 @@ export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, op
     stop.abort(error);
     // Whatever else of the run fails from here on was caused by this stop: already handled.
     for (const p of pending) p?.catch(() => undefined);
-    await pool.stopWorkers();
+    // Workers skip what they have not started; tasks still running after a short grace (a hang, a
+    // long task) are ended with the pool's threads. Ending threads that are about to reply makes
+    // Piscina throw "Unexpected message from Worker", so the pool is left alone when it can be.
+    if (!(await settledWithin(pending, STOP_GRACE_MS))) await pool.stopWorkers();
     const running = jobs.filter((_, j) => finished[j] === 0).flat();
     throw new RunFailedError(how.mode, workload.name, describeStop(error, signal, options.timeoutMs, running));
   }
