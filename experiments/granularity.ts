@@ -39,9 +39,10 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       const workload = splitWorkWorkload({ totalUnits: plan.totalUnits, unitsPerTask });
       const isLargest = unitsPerTask === plan.sizes[plan.sizes.length - 1];
       const sizeContext = isLargest ? { ...context, repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR } : context;
-      const measurements = await measureOnPool(workload, MODES, sizeContext, pool);
-      // The same parallel runs without step recording, to say what recording costs (only reported; the targets hold for the traced row).
-      const untraced = context.steps ? await measureOnPool(workload, ['parallel'], { ...sizeContext, steps: false }, pool) : [];
+      // Parallel also without step recording, in the same rounds, to say what recording costs (only reported; the targets hold for the traced row).
+      const all = await measureOnPool(workload, MODES, sizeContext, pool, context.steps ? ['parallel'] : []);
+      const measurements = all.filter((m) => m.steps !== false);
+      const untraced = all.filter((m) => m.steps === false);
       measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements), ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
       if (isLargest) speedupVsPiscinaCi95 = speedupHalfWidth95(rowOf(measurements, 'piscina').summary, rowOf(measurements, 'parallel').summary);
       if (DRAWN_TASK_COUNTS.includes(workload.tasks.length)) drawn.push(...measurements);

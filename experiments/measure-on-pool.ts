@@ -14,12 +14,13 @@ export function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>)
 }
 
 /** Measures the workload in the given modes with the context's repeats and warm-ups, on the pool. */
-export function measureOnPool(workload: WorkloadSpec, modes: readonly ModeName[], context: ExperimentContext, pool: LabPool): Promise<ModeMeasurement[]> {
+export function measureOnPool(workload: WorkloadSpec, modes: readonly ModeName[], context: ExperimentContext, pool: LabPool, untraced: readonly ModeName[] = []): Promise<ModeMeasurement[]> {
   return measureModes(workload, modes, {
     repeats: context.repeats,
     warmups: context.warmups,
     runOptions: runOptionsFor(context, pool),
     onProgress: context.onProgress,
+    untraced,
   });
 }
 

@@ -10,6 +10,11 @@ export interface MeasureOptions {
   readonly warmups: number;
   readonly runOptions?: ModeRunOptions;
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Modes to measure a second time without step recording, in the same rounds as the others (so
+   * that the comparison is not skewed by when it ran); returned after the others, with `steps: false`.
+   */
+  readonly untraced?: readonly ModeName[];
 }
 
 /** Repeated runs of one workload in one mode. */
@@ -33,6 +38,8 @@ export interface ModeMeasurement {
   /** The last measured run, whole (trace included), for timelines. */
   readonly lastRun: RunResult;
   readonly pool?: PoolInfo;
+  /** Present (false) on the runs measured without step recording (`MeasureOptions.untraced`). */
+  readonly steps?: false;
 }
 
 /**
@@ -43,15 +50,19 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
   // Only the last run of each mode is drawn: earlier runs drop their steps as soon as the next one
   // is in, so that thousands of retained trace events do not grow the heap (and its collections)
   // under the runs still to be timed.
-  const latest = new Map<ModeName, RunResult>();
-  const runs = await alternate(modes, (mode) => runMode(mode, workload, options.runOptions).then((run) => keepLatest(latest, mode, run)), {
+  const subjects: Subject[] = [...modes.map((mode) => ({ mode, steps: true })), ...(options.untraced ?? []).map((mode) => ({ mode, steps: false }))];
+  const latest = new Map<Subject, RunResult>();
+  const measure = (s: Subject): Promise<RunResult> =>
+    runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }).then((run) => keepLatest(latest, s, run));
+  const runs = await alternate(subjects, measure, {
     repeats: options.repeats,
     warmups: options.warmups,
-    onRound: (mode, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${mode}`, phase, repeat, of }),
+    onRound: (s, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${s.mode}${s.steps ? '' : ' (no steps)'}`, phase, repeat, of }),
   });
-  return modes.map((mode) => {
-    const results = runs.get(mode)!;
-    const last = latest.get(mode) ?? results[results.length - 1]!;
+  return subjects.map((subject) => {
+    const { mode } = subject;
+    const results = runs.get(subject)!;
+    const last = latest.get(subject) ?? results[results.length - 1]!;
     const wallMs = results.map((r) => r.wallMs);
     return {
       workload: workload.name,
@@ -66,13 +77,20 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),
+      ...(!subject.steps && { steps: false as const }),
     };
   });
 }
 
+/** One thing measured each round: a mode, with or without step recording. */
+interface Subject {
+  readonly mode: ModeName;
+  readonly steps: boolean;
+}
+
 /** Remembers `run` as the mode's latest (whole) and returns it without its steps, for the list of repeats. */
-function keepLatest(latest: Map<ModeName, RunResult>, mode: ModeName, run: RunResult): RunResult {
-  latest.set(mode, run);
+function keepLatest(latest: Map<Subject, RunResult>, subject: Subject, run: RunResult): RunResult {
+  latest.set(subject, run);
   return run.trace.length === 0 ? run : { ...run, trace: [], gc: [] };
 }
 
