@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleWaitLengths, articleWorkload, interpretSeedRunner, seed_runner, seedFacts, type OrderRow } from '../experiments/seed-runner.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { tinyContext } from './helpers/context.ts';
+import { fixedStats } from './helpers/fixed-stats.ts';
 
 const FIFO = [
   'task1_part1.1', 'task1_part1.2',
@@ -21,7 +22,7 @@ type TimingJson = ModeComparison & { kind: 'timing' };
 function comparison(workload: string, mode: 'sequential' | 'interleaved', medianMs: number, baselineMs: number): ModeComparison {
   return {
     workload, mode, threads: 1, repeats: 3, medianMs, meanMs: medianMs, minMs: medianMs, maxMs: medianMs, sdMs: 0,
-    ci95Ms: 0, rsd: 0, noisy: false, speedup: baselineMs / medianMs, speedupCi95: 0, efficiency: baselineMs / medianMs,
+    rsd: 0, noisy: false, speedup: baselineMs / medianMs, ...fixedStats(medianMs, baselineMs / medianMs), efficiency: baselineMs / medianMs,
     checksumOk: true, checksum: 1, baseline: 'sequential',
   };
 }

@@ -1,0 +1,44 @@
+import type { RatioMethod } from '../measure/ratio-interval.ts';
+import { MEDIAN_CONFIDENCE } from '../measure/median-interval.ts';
+import type { Verdict } from '../measure/verdict.ts';
+import { formatMs, formatPercent, formatRatio } from './format.ts';
+
+/** "812 [798-830]" (the median and its order-statistic interval), with the coverage when it falls short of 95%. */
+export function medianWithInterval(r: { readonly repeats: number; readonly medianMs: number; readonly medianLowMs: number; readonly medianHighMs: number; readonly medianCoverage: number }): string {
+  if (r.repeats < 2) return formatMs(r.medianMs);
+  const shortfall = r.medianCoverage < MEDIAN_CONFIDENCE ? ` ${formatPercent(r.medianCoverage)}` : '';
+  return `${formatMs(r.medianMs)} [${formatMs(r.medianLowMs)}-${formatMs(r.medianHighMs)}]${shortfall}`;
+}
+
+/** "1.89x [1.85-1.93]", marked "~" when not measurably different and "?" when too few repeats for a verdict. */
+export function speedupWithInterval(r: {
+  readonly repeats: number;
+  readonly speedup: number;
+  readonly speedupLow: number;
+  readonly speedupHigh: number;
+  readonly speedupMethod?: RatioMethod;
+  readonly verdict?: Verdict;
+}): string {
+  if (r.repeats < 2) return formatRatio(r.speedup);
+  const mark = r.verdict === undefined ? '' : r.verdict.state === 'same' ? ' ~' : r.verdict.state === 'too-few' ? ' ?' : '';
+  return `${formatRatio(r.speedup)} [${r.speedupLow.toFixed(2)}-${r.speedupHigh.toFixed(2)}]${mark}`;
+}
+
+/** "2 of 9 repeats of cpu-bound parallel were outliers (rounds 3, 7): the machine was busy?"; nothing without outliers. */
+export function outlierWarning(r: { readonly workload: string; readonly mode: string; readonly repeats: number; readonly outlierRounds: readonly number[] }): string[] {
+  const count = r.outlierRounds.length;
+  if (count === 0) return [];
+  return [
+    `${count} of ${r.repeats} repeats of ${r.workload} ${r.mode} ${count === 1 ? 'was an outlier' : 'were outliers'} (round${count === 1 ? '' : 's'} ${r.outlierRounds.join(', ')}, ` +
+      `over 10 scaled MADs from the median): the machine was busy? They stay in the median.`,
+  ];
+}
+
+/** What "~" and "?" mean, said once under a table that uses them. */
+export function verdictLegend(rows: readonly { readonly verdict?: Verdict }[], baseline: string): string[] {
+  const lines: string[] = [];
+  if (rows.some((r) => r.verdict?.state === 'same')) lines.push(`~ no measurable difference from ${baseline} (Wilcoxon signed-rank over paired rounds, p >= 0.05).`);
+  const few = rows.find((r) => r.verdict?.state === 'too-few')?.verdict;
+  if (few !== undefined) lines.push(`? too few repeats for a verdict (n = ${few.n}): a paired test needs 6 rounds or more.`);
+  return lines;
+}
