@@ -8,7 +8,7 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
 
@@ -55,7 +55,7 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
     ...checksumWarning(rows),
     `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
       `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
-    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential')}, ` +
+    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential', verdictBetween(parallel, sequential))}, ` +
       `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
       `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,
   ];

@@ -9,7 +9,7 @@ import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
-import { checksumWarning, comparedWith, fasterOrSlower, measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, fasterOrSlower, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'parallel', 'hybrid'];
 /** Sizes worth a timeline: 64 small tasks show the gaps between dispatches, 4 large ones show none; thousands would not draw. */
@@ -100,8 +100,8 @@ export function interpretGranularity(a: GranularityAnalysis, threads: number): s
   const idealLargest = rowOf(largest.rows, 'sequential').medianMs / largest.idealParallelMs;
   return [
     ...checksumWarning(a.sizes.flatMap((s) => s.rows)),
-    `${where}; at ${us(largest.workPerTaskUs)} per task it was ${fasterOrSlower(parallelAt(largest).speedup)} (ideal ${formatRatio(idealLargest)}), ` +
-      `at ${us(smallest.workPerTaskUs)} ${fasterOrSlower(parallelAt(smallest).speedup)}.` +
+    `${where}; at ${us(largest.workPerTaskUs)} per task it was ${fasterOrSlower(parallelAt(largest).speedup, verdictBetween(parallelAt(largest), rowOf(largest.rows, 'sequential')))} (ideal ${formatRatio(idealLargest)}), ` +
+      `at ${us(smallest.workPerTaskUs)} ${fasterOrSlower(parallelAt(smallest).speedup, verdictBetween(parallelAt(smallest), rowOf(smallest.rows, 'sequential')))}.` +
       (parallelAt(largest).speedup < 0.75 * idealLargest
         ? ` Even the largest tasks reached only ${formatPercent(parallelAt(largest).speedup / idealLargest)} of the ideal: the cores were probably not free, so the crossover here is later than on a quiet machine.`
         : ''),
@@ -114,7 +114,7 @@ export function interpretGranularity(a: GranularityAnalysis, threads: number): s
             (parallelAt(smallest).speedup < 1 ? ', which is why one thread beat the pool on small tasks.' : '.')
           : 'With one usable core, threads can only add that cost.'),
     `${batchingVerdict(a.hybridOverheadUs / a.parallelOverheadUs)}: hybrid sends each worker one message with its whole share, and paid about ${us(a.hybridOverheadUs)} per task (fitted); ` +
-      `at the smallest size it was ${comparedWith(parallelAt(smallest).medianMs / hybridSmall.medianMs, 'parallel')} and ${comparedWith(hybridSmall.speedup, 'sequential')}.`,
+      `at the smallest size it was ${comparedWith(parallelAt(smallest).medianMs / hybridSmall.medianMs, 'parallel', verdictBetween(hybridSmall, parallelAt(smallest)))} and ${comparedWith(hybridSmall.speedup, 'sequential', verdictBetween(hybridSmall, rowOf(smallest.rows, 'sequential')))}.`,
   ];
 }
 

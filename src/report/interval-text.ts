@@ -42,3 +42,15 @@ export function verdictLegend(rows: readonly { readonly verdict?: Verdict }[], b
   if (few !== undefined) lines.push(`? too few repeats for a verdict (n = ${few.n}): a paired test needs 6 rounds or more.`);
   return lines;
 }
+
+/** "p = 0.016", or "p < 0.001" below that. */
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+/** A verdict in words: "faster (p = 0.016)", "no measurable difference (p = 0.43)", "too few repeats for a verdict (n = 5)". */
+export function verdictPhrase(verdict: Verdict): string {
+  if (verdict.state === 'too-few') return `too few repeats for a verdict (n = ${verdict.n})`;
+  if (verdict.state === 'same') return `no measurable difference (${formatP(verdict.p)})`;
+  return `${verdict.state} (${formatP(verdict.p)})`;
+}

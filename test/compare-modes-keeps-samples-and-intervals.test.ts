@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compareModes } from '../src/measure/compare-modes.ts';
+import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { summarize } from '../src/measure/stats.ts';
+import type { ModeName, RunResult } from '../src/modes/index.ts';
+
+function measured(mode: ModeName, threads: number, wallMs: number[], checksum = 7): ModeMeasurement {
+  const lastRun: RunResult = { mode, workload: 'w', threads, wallMs: wallMs[wallMs.length - 1]!, tasks: [], trace: [], lanes: ['main'] };
+  return { workload: 'w', mode, threads, wallMs, summary: summarize(wallMs), checksums: wallMs.map(() => [checksum]), lastRun };
+}
+
+describe('compareModes: every row keeps its samples, its intervals and its verdict', () => {
+  const sequential = [200, 210, 190, 205, 195, 220, 180];
+  const parallel = [100, 100, 100, 100, 100, 100, 300];
+  const rows = compareModes([measured('sequential', 1, sequential), measured('parallel', 2, parallel)]);
+  const [base, par] = rows;
+
+  it('saves wall ms per repeat in run order, each with its round', () => {
+    expect(par!.samples).toEqual(parallel.map((wallMs, i) => ({ round: i + 1, wallMs })));
+    expect(base!.samples.map((s) => s.round)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("gives the median its order-statistic interval and keeps the mean's t-interval under its own name", () => {
+    expect(base).toMatchObject({ medianMs: 200, medianLowMs: 180, medianHighMs: 220, medianCoverage: 0.984375, repeats: 7 });
+    expect(base!.meanCi95Ms).toBeCloseTo(summarize(sequential).meanCi95, 12);
+    expect(base!.meanMs).toBeCloseTo(200, 12);
+  });
+
+  it('takes the speedup interval from the per-round ratios and judges it by Wilcoxon over rounds', () => {
+    // Ratios 2, 2.1, 1.9, 2.05, 1.95, 2.2, 0.6: 7 of them, so min..max.
+    expect(par).toMatchObject({ speedup: 2, speedupLow: 0.6, speedupHigh: 2.2, speedupMethod: 'paired rounds', efficiency: 1, baseline: 'sequential' });
+    expect(par!.verdict).toEqual({ state: 'same', n: 7, p: 0.234375 }); // W+ = 6.5 (the +120 ties with a -120)
+    expect(base).toMatchObject({ speedup: 1, speedupLow: 1, speedupHigh: 1, verdict: { state: 'same', n: 7, p: 1 } });
+  });
+
+  it('names outlier rounds and keeps them in the median', () => {
+    expect(par!.outlierRounds).toEqual([7]);
+    expect(par!.medianMs).toBe(100);
+    expect(base!.outlierRounds).toEqual([]);
+  });
+
+  it('checks checksums against the baseline and folds them for display', () => {
+    const bad = compareModes([measured('sequential', 1, [1, 2, 3]), measured('interleaved', 1, [1, 2, 3], 8)]);
+    expect(bad.map((r) => r.checksumOk)).toEqual([true, false]);
+    expect(bad[0]!.checksum).not.toBe(bad[1]!.checksum);
+    expect(compareModes([])).toEqual([]);
+    expect(compareModes([measured('parallel', 2, [5, 6, 7])])[0]).toMatchObject({ baseline: 'parallel', speedup: 1, verdict: { state: 'too-few', n: 3 } });
+  });
+});
