@@ -110,6 +110,6 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const cpu_bound: Experiment = {
   name: 'cpu-bound',
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   run,
 };

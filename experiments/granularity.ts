@@ -184,6 +184,6 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const granularity: Experiment = {
   name: 'granularity',
   question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 6, quickRepeats: 3 },
   run,
 };

@@ -122,6 +122,6 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const io_bound: Experiment = {
   name: 'io-bound',
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   run,
 };

@@ -136,7 +136,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const mixed: Experiment = {
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
   run,

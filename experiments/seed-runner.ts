@@ -205,7 +205,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const seed_runner: Experiment = {
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
   run,
 };

@@ -38,7 +38,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
       await pool?.close();
     }
   };
-  return { name, question, defaults: { repeats: 5, quickRepeats: 2 }, run };
+  return { name, question, defaults: { repeats: 7, quickRepeats: 2 }, run };
 }
 
 /** Which mode was fastest and by how much, and whether every mode did the same work. */
