@@ -24,6 +24,7 @@ export function measureOnPool(workload: WorkloadSpec, modes: readonly ModeName[]
     warmups: context.warmups,
     runOptions: runOptionsFor(context, pool),
     onProgress: context.onProgress,
+    ...(context.auto !== undefined && { auto: context.auto }),
   });
 }
 

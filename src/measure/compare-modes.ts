@@ -1,5 +1,6 @@
 import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
+import type { AutoStop } from './auto-repeats.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
 import { findOutliers } from './outliers.ts';
 import { pairedRatioInterval, type RatioMethod } from './ratio-interval.ts';
@@ -48,6 +49,8 @@ export interface ModeComparison {
   readonly baseline: ModeName;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
+  /** Under `--repeats auto`: what ended the rounds (the medians known within +-2%, the budget, or the round limit). */
+  readonly stoppedBy?: AutoStop;
   /** Every measured repeat, in run order, with its round: for re-analysis and `compare`. */
   readonly samples: readonly Sample[];
 }
@@ -90,6 +93,7 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
       baseline: baseline.mode,
       ...(m.pool && { warm: m.pool.warm }),
+      ...(m.stoppedBy !== undefined && { stoppedBy: m.stoppedBy }),
       samples,
     };
   });

@@ -1,6 +1,7 @@
 import { runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
+import { autoStop, type AutoStop } from './auto-repeats.ts';
 import { summarize, type Summary } from './stats.ts';
 
 
@@ -10,6 +11,8 @@ export interface MeasureOptions {
   readonly warmups: number;
   readonly runOptions?: ModeRunOptions;
   readonly onProgress?: (progress: Progress) => void;
+  /** `--repeats auto`: after `repeats` rounds, keep adding rounds until `autoStop` says stop. */
+  readonly auto?: { readonly deadlineMs: number; readonly now?: () => number };
 }
 
 /** Repeated runs of one workload in one mode. */
@@ -25,6 +28,8 @@ export interface ModeMeasurement {
   /** The last measured run, whole (trace included), for timelines. */
   readonly lastRun: RunResult;
   readonly pool?: PoolInfo;
+  /** Under `--repeats auto`: what ended the rounds. */
+  readonly stoppedBy?: AutoStop;
 }
 
 /**
@@ -32,10 +37,19 @@ export interface ModeMeasurement {
  * the modes taking turns within each round.
  */
 export async function measureModes(workload: WorkloadSpec, modes: readonly ModeName[], options: MeasureOptions): Promise<ModeMeasurement[]> {
+  let stoppedBy: AutoStop | undefined;
+  const auto = options.auto;
+  const now = auto?.now ?? (() => performance.now());
   const runs = await alternate(modes, (mode) => runMode(mode, workload, options.runOptions), {
     repeats: options.repeats,
     warmups: options.warmups,
     onRound: (mode, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${mode}`, phase, repeat, of }),
+    ...(auto !== undefined && {
+      more: (kept: ReadonlyMap<ModeName, readonly RunResult[]>) => {
+        stoppedBy = autoStop(modes.map((m) => kept.get(m)!.map((r) => r.wallMs)), now(), auto.deadlineMs);
+        return stoppedBy === undefined;
+      },
+    }),
   });
   return modes.map((mode) => {
     const results = runs.get(mode)!;
@@ -50,6 +64,7 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),
+      ...(stoppedBy !== undefined && { stoppedBy }),
     };
   });
 }

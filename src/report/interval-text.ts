@@ -54,3 +54,17 @@ export function verdictPhrase(verdict: Verdict): string {
   if (verdict.state === 'same') return `no measurable difference (${formatP(verdict.p)})`;
   return `${verdict.state} (${formatP(verdict.p)})`;
 }
+
+/** Under `--repeats auto`: how many rounds ran and what ended them. Nothing for a fixed number of repeats. */
+export function autoRepeatsLine(rows: readonly { readonly repeats: number; readonly stoppedBy?: string; readonly medianMs: number; readonly medianLowMs: number; readonly medianHighMs: number }[]): string[] {
+  const stopped = rows.find((r) => r.stoppedBy !== undefined);
+  if (stopped === undefined) return [];
+  const widest = Math.max(...rows.map((r) => Math.max(r.medianMs - r.medianLowMs, r.medianHighMs - r.medianMs) / r.medianMs));
+  const why =
+    stopped.stoppedBy === 'precision'
+      ? 'every median was known within +-2%'
+      : stopped.stoppedBy === 'budget'
+        ? `the --budget ran out, with medians known within +-${formatPercent(widest)}`
+        : `the round limit was reached, with medians known within +-${formatPercent(widest)}`;
+  return [`--repeats auto: ${stopped.repeats} rounds, ended because ${why}.`];
+}

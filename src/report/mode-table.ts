@@ -2,7 +2,7 @@ import type { ModeComparison } from '../measure/compare-modes.ts';
 import { NOISE_THRESHOLD } from '../measure/stats.ts';
 import type { ResultTable } from './experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from './format.ts';
-import { medianWithInterval, outlierWarning, speedupWithInterval, verdictLegend } from './interval-text.ts';
+import { autoRepeatsLine, medianWithInterval, outlierWarning, speedupWithInterval, verdictLegend } from './interval-text.ts';
 
 /** The lab's main table: one row per mode, timed and compared with the baseline. */
 export function modeTable(title: string, rows: readonly ModeComparison[]): ResultTable {
@@ -28,6 +28,7 @@ export function modeTable(title: string, rows: readonly ModeComparison[]): Resul
             `more than ${formatPercent(NOISE_THRESHOLD)}: other programs may be competing for the CPU; close them or raise --repeats.`,
         ),
       ...rows.flatMap(outlierWarning),
+      ...autoRepeatsLine(rows),
       ...verdictLegend(rows.filter((r) => r.mode !== r.baseline), baseline),
     ],
   };

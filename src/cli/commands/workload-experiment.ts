@@ -21,6 +21,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         warmups: context.warmups,
         runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
+        ...(context.auto !== undefined && { auto: context.auto }),
       });
       const rows = compareModes(measurements);
       return {
