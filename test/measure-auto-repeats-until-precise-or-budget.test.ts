@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alternate } from '../src/measure/alternate.ts';
 import { AUTO_MAX_ROUNDS, AUTO_MIN_ROUNDS, AUTO_PRECISION, autoStop, medianPrecision } from '../src/measure/auto-repeats.ts';
-import { autoRepeatsLine } from '../src/report/interval-text.ts';
-import { lab } from './helpers/lab-in-process.ts';
+import { measureModes } from '../src/measure/measure-modes.ts';
+import { cpuBoundWorkload } from '../src/workload/presets.ts';
 
 const steady = [100, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9];
 const wobbly = [100, 110, 90, 105, 95, 120, 80];
@@ -49,34 +49,19 @@ describe('alternate: extra rounds keep every subject paired', () => {
   });
 });
 
-describe('--repeats auto on the command line', () => {
-  it('runs at least 6 paired rounds and says what ended them', async () => {
-    const { code, stdout, stderr } = await lab('cpu-bound', '--quick', '--repeats', 'auto', '--budget', '1', '--no-save', '--json');
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { settings: { repeats: unknown }; rows: { repeats: number; stoppedBy: string; samples: unknown[] }[] };
-    expect(doc.settings.repeats).toBe('auto');
-    const rounds = doc.rows[0]!.repeats;
-    expect(rounds).toBeGreaterThanOrEqual(6);
-    for (const row of doc.rows) {
-      expect(row.repeats).toBe(rounds);
-      expect(row.samples).toHaveLength(rounds);
-      expect(['precision', 'budget']).toContain(row.stoppedBy);
+describe('measureModes under --repeats auto', () => {
+  it('adds paired rounds until autoStop says stop, and records what stopped them', async () => {
+    const workload = cpuBoundWorkload({ tasks: 2, unitsPerTask: 1 });
+    // A deadline already passed: the minimum 6 rounds, then precision or the budget ends them.
+    const measured = await measureModes(workload, ['sequential', 'interleaved'], { repeats: 2, warmups: 0, auto: { deadlineMs: -1, now: () => 0 } });
+    for (const m of measured) {
+      expect(m.wallMs).toHaveLength(6);
+      expect(['precision', 'budget']).toContain(m.stoppedBy);
     }
-  });
-
-  it('refuses --budget without --repeats auto, and a bad budget', async () => {
-    expect((await lab('cpu-bound', '--budget', '5')).stderr).toBe('lab: --budget only applies with --repeats auto\n');
-    const bad = await lab('cpu-bound', '--repeats', 'auto', '--budget', '0');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('lab: --budget must be an integer from 1 to 86400; got "0"\n');
-  });
-
-  it('says in the table what ended the rounds', () => {
-    const row = { repeats: 9, medianMs: 100, medianLowMs: 97, medianHighMs: 101 };
-    expect(autoRepeatsLine([row])).toEqual([]);
-    expect(autoRepeatsLine([{ ...row, stoppedBy: 'precision' }])).toEqual(['--repeats auto: 9 rounds, ended because every median was known within +-2%.']);
-    expect(autoRepeatsLine([{ ...row, stoppedBy: 'budget' }, { ...row, medianLowMs: 99 }])).toEqual(['--repeats auto: 9 rounds, ended because the --budget ran out, with medians known within +-3.0%.']);
-    expect(autoRepeatsLine([{ ...row, stoppedBy: 'max rounds' }])).toEqual(['--repeats auto: 9 rounds, ended because the round limit was reached, with medians known within +-3.0%.']);
+    expect(measured[0]!.stoppedBy).toBe(measured[1]!.stoppedBy);
+    const fixed = await measureModes(workload, ['sequential'], { repeats: 2, warmups: 0 });
+    expect(fixed[0]!.wallMs).toHaveLength(2);
+    expect(fixed[0]!.stoppedBy).toBeUndefined();
+    expect('stoppedBy' in fixed[0]!).toBe(false);
   });
 });
