@@ -21,7 +21,7 @@ describe('checksum warning', () => {
       rsd: 0, noisy: false, speedup: 100 / medianMs, ...fixedStats(medianMs, 100 / medianMs), efficiency: 100 / medianMs, checksumOk, checksum: 1, baseline: 'sequential',
     });
     const good = interpretWorkload([row('sequential', 100, true), row('interleaved', 50, true)]);
-    expect(good).toEqual(['Fastest: interleaved, at 2.00x the speed of sequential with 1 thread (efficiency 200%).', 'Every mode reported the same checksum for every task.']);
+    expect(good).toEqual(['Fastest: interleaved, at 2.00x the speed of sequential with 1 thread (efficiency 200%); against sequential: too few repeats for a verdict (n = 3).', 'Every mode reported the same checksum for every task.']);
     const bad = interpretWorkload([row('sequential', 100, true), row('interleaved', 50, false)]);
     expect(bad[0]).toMatch(/^CHECKSUMS DIFFER in w\/interleaved/);
     expect(bad).not.toContain('Every mode reported the same checksum for every task.');

@@ -5,6 +5,7 @@ import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
 import { drawableRuns } from '../../report/drawable-runs.ts';
+import { verdictPhrase } from '../../report/interval-text.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -51,7 +52,8 @@ export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
     rows.length === 1
       ? `${fastest.mode} took ${fastest.medianMs.toFixed(1)} ms (median of ${fastest.repeats}).`
       : `Fastest: ${fastest.mode}, at ${formatRatio(fastest.speedup)} the speed of ${fastest.baseline} ` +
-        `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)}).`,
+        `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)})` +
+        (fastest.mode === fastest.baseline ? '.' : `; against ${fastest.baseline}: ${verdictPhrase(fastest.verdict)}.`),
   ];
   if (mismatched.length === 0 && rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
   return [...checksumWarning(rows), ...notes];
