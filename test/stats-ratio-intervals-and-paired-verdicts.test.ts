@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOOTSTRAP_RESAMPLES, bootstrapRatioInterval, pairedRatioInterval } from '../src/measure/ratio-interval.ts';
 import { pairByRound, samplesOf } from '../src/measure/samples.ts';
-import { MIN_PAIRED_ROUNDS, pairedVerdict, SIGNIFICANCE } from '../src/measure/verdict.ts';
+import { holmVerdicts, MIN_PAIRED_ROUNDS, pairedVerdict, SIGNIFICANCE, unpairedVerdict, type Verdict } from '../src/measure/verdict.ts';
 
 describe('speedup intervals', () => {
   it('from paired rounds: the order-statistic interval of the per-round ratios', () => {
@@ -67,5 +67,32 @@ describe('paired verdicts (Wilcoxon over rounds)', () => {
     expect(pairedVerdict(base, base)).toEqual({ state: 'same', n: 7, p: 1 });
     // 6 rounds, one of them the other way (W- = 1): P(W <= 1) = 2/64, so p = 0.0625, not below 0.05.
     expect(pairedVerdict([99, 102, 103, 104, 105, 106], [100, 100, 100, 100, 100, 100])).toEqual({ state: 'same', n: 6, p: 0.0625 });
+  });
+});
+
+describe('unpaired verdicts and their corrections', () => {
+  it('too few when even complete separation cannot reach p < 0.05', () => {
+    expect(unpairedVerdict([1, 2, 3], [4, 5, 6])).toEqual({ state: 'too-few', n: 3 });
+    expect(unpairedVerdict([1, 2, 3, 4], [5, 6, 7])).toEqual({ state: 'too-few', n: 3 });
+    expect(unpairedVerdict([1], [])).toEqual({ state: 'too-few', n: 0 });
+    expect(unpairedVerdict([1, 2, 3, 4], [5, 6, 7, 8])).toEqual({ state: 'faster', n: 4, p: 2 / 70 });
+    expect(unpairedVerdict([5, 6, 7, 8], [1, 2, 3, 4])).toEqual({ state: 'slower', n: 4, p: 2 / 70 });
+    expect(unpairedVerdict([1, 2, 3, 4, 5], [6, 7, 8])).toEqual({ state: 'faster', n: 3, p: 2 / 56 });
+    expect(unpairedVerdict([1, 6, 3, 8], [5, 2, 7, 4])).toEqual({ state: 'same', n: 4, p: 1 });
+  });
+
+  it("Holm's correction turns a lone small p among many rows into no measurable difference, and keeps the too-few", () => {
+    const verdicts: Verdict[] = [
+      { state: 'faster', n: 8, p: 0.03 },
+      { state: 'same', n: 8, p: 0.5 },
+      { state: 'too-few', n: 3 },
+      { state: 'slower', n: 8, p: 0.001 },
+    ];
+    expect(holmVerdicts(verdicts)).toEqual([
+      { state: 'same', n: 8, p: 0.06 },
+      { state: 'same', n: 8, p: 0.5 },
+      { state: 'too-few', n: 3 },
+      { state: 'slower', n: 8, p: 0.003 },
+    ]);
   });
 });

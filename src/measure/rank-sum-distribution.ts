@@ -22,8 +22,9 @@ export function kSubsetSumCounts(doubledRanks: readonly number[], k: number): nu
   const table = Array.from({ length: k + 1 }, () => new Array<number>(total + 1).fill(0));
   table[0]![0] = 1;
   let reach = 0;
-  for (const r of doubledRanks) {
-    for (let j = k; j >= 1; j--) {
+  for (const [seen, r] of doubledRanks.entries()) {
+    // After `seen` ranks, no subset holds more than `seen` of them: rows above stay empty.
+    for (let j = Math.min(k, seen + 1); j >= 1; j--) {
       const into = table[j]!;
       const from = table[j - 1]!;
       for (let s = reach; s >= 0; s--) into[s + r]! += from[s]!;
