@@ -66,7 +66,12 @@ export function compareResults(results: readonly SavedResult[]): Comparison {
     const commits = new Set(results.filter((r) => r.experiment === experiment).map((r) => r.machine.labCommit ?? 'unknown'));
     return commits.size > 1 ? [`${experiment}: results from different lab commits (${[...commits].join(', ')}): differences may come from the lab, not the machines.`] : [];
   });
-  return { machines, rows, warnings, tables: experiments.map((e) => compareTable(e, rows.filter((r) => r.experiment === e))) };
+  // Experiments without timed mode rows (echo-server, scheduler-overhead, ...) have nothing to line up.
+  const tables = experiments.flatMap((e) => {
+    const own = rows.filter((r) => r.experiment === e);
+    return own.length === 0 ? [] : [compareTable(e, own)];
+  });
+  return { machines, rows, warnings, tables };
 }
 
 function columnsOf(results: readonly SavedResult[], machines: readonly MachineInfo[]): CompareColumn[] {

@@ -20,7 +20,7 @@ export function compareTable(experiment: string, rows: readonly ComparedRow[]): 
   );
   return {
     title: `${experiment}: ${runs ? `runs of ${columns[0]!.machine.id}: ` : ''}${described.join(' vs ')}`,
-    head: ['workload / mode', 'machine', 'threads', 'median ms [95% CI]', 'speedup', `vs ${first}`],
+    head: ['workload / mode', 'machine', 'threads', 'median ms [95% CI]', 'speedup', ...(columns.length < 2 ? [] : [`vs ${first}`])],
     align: ['left', 'left'],
     rows: rows.flatMap((r) =>
       r.cells.map((c, i) => [
@@ -29,7 +29,7 @@ export function compareTable(experiment: string, rows: readonly ComparedRow[]): 
         c === undefined ? '-' : String(c.row.threads),
         c === undefined ? '-' : medianText(c.row),
         c === undefined ? '-' : formatRatio(c.row.speedup),
-        i === 0 ? '' : testText(r.tests[i], r.medianRatios[i]),
+        ...(columns.length < 2 ? [] : [i === 0 ? '' : testText(r.tests[i], r.medianRatios[i])]),
       ]),
     ),
     warnings: [
@@ -37,7 +37,9 @@ export function compareTable(experiment: string, rows: readonly ComparedRow[]): 
         ? [`vs ${first}: time ratio and Mann-Whitney U on the saved samples, p Holm-corrected over ${tested} comparisons; ~ no measurable difference (p >= 0.05), ? too few repeats.`]
         : []),
       ...(methods.has('interval overlap') ? ['files without samples (schema 1): rows judged by whether efficiency +- 95% CI overlap, a test with no stated error rate.'] : []),
-      ...rows.flatMap((r) => (r.why !== undefined && r.verdict === 'unknown' && r.why.startsWith('only on') ? [`${r.workload} ${r.mode}: ${r.why}.`] : [])),
+      ...(columns.length < 2
+        ? ['one result only: nothing to compare it with (give results from two machines, or two runs of one).']
+        : rows.flatMap((r) => (r.why !== undefined && r.verdict === 'unknown' && r.why.startsWith('only on') ? [`${r.workload} ${r.mode}: ${r.why}.`] : []))),
       ...notComparable(rows),
     ],
   };
