@@ -12,21 +12,24 @@ function measured(mode: ModeName, threads: number, wallMs: number[], checksum = 
 describe('compareModes: every row keeps its samples, its intervals and its verdict', () => {
   const sequential = [200, 210, 190, 205, 195, 220, 180];
   const parallel = [100, 100, 100, 100, 100, 100, 300];
-  const rows = compareModes([measured('sequential', 1, sequential), measured('parallel', 2, parallel)]);
-  const [base, par] = rows;
+  // Computed inside each test, so that mutation testing can tell which test covers which code.
+  const compared = (): ReturnType<typeof compareModes> => compareModes([measured('sequential', 1, sequential), measured('parallel', 2, parallel)]);
 
   it('saves wall ms per repeat in run order, each with its round', () => {
+    const [base, par] = compared();
     expect(par!.samples).toEqual(parallel.map((wallMs, i) => ({ round: i + 1, wallMs })));
     expect(base!.samples.map((s) => s.round)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("gives the median its order-statistic interval and keeps the mean's t-interval under its own name", () => {
+    const [base] = compared();
     expect(base).toMatchObject({ medianMs: 200, medianLowMs: 180, medianHighMs: 220, medianCoverage: 0.984375, repeats: 7 });
     expect(base!.meanCi95Ms).toBeCloseTo(summarize(sequential).meanCi95, 12);
     expect(base!.meanMs).toBeCloseTo(200, 12);
   });
 
   it('takes the speedup interval from the per-round ratios and judges it by Wilcoxon over rounds', () => {
+    const [base, par] = compared();
     // Ratios 2, 2.1, 1.9, 2.05, 1.95, 2.2, 0.6: 7 of them, so min..max.
     expect(par).toMatchObject({ speedup: 2, speedupLow: 0.6, speedupHigh: 2.2, speedupMethod: 'paired rounds', efficiency: 1, baseline: 'sequential' });
     expect(par!.verdict).toEqual({ state: 'same', n: 7, p: 0.234375 }); // W+ = 6.5 (the +120 ties with a -120)
@@ -34,6 +37,7 @@ describe('compareModes: every row keeps its samples, its intervals and its verdi
   });
 
   it('names outlier rounds and keeps them in the median', () => {
+    const [base, par] = compared();
     expect(par!.outlierRounds).toEqual([7]);
     expect(par!.medianMs).toBe(100);
     expect(base!.outlierRounds).toEqual([]);
