@@ -18,6 +18,7 @@ describe('--repeats auto: when to stop', () => {
     expect([AUTO_PRECISION, AUTO_MIN_ROUNDS, AUTO_MAX_ROUNDS]).toEqual([0.02, 6, 1000]);
     expect(autoStop([steady.slice(0, 5), steady.slice(0, 5)], 1e9, 0)).toBeUndefined();
     expect(autoStop([steady.slice(0, 6), steady], 0, 1)).toBe('precision');
+    expect(autoStop([steady.slice(0, 5), steady], 0, 1)).toBeUndefined();
     expect(autoStop([steady, wobbly], 0, 1)).toBeUndefined();
     expect(autoStop([steady, wobbly], 1, 1)).toBe('budget');
     expect(autoStop([steady, wobbly], 2, 1)).toBe('budget');

@@ -48,6 +48,12 @@ describe('compareModes: every row keeps its samples, its intervals and its verdi
     expect(bad.map((r) => r.checksumOk)).toEqual([true, false]);
     expect(bad[0]!.checksum).not.toBe(bad[1]!.checksum);
     expect(compareModes([])).toEqual([]);
+    const auto = compareModes([{ ...measured('sequential', 1, [1, 2, 3]), stoppedBy: 'budget' }])[0]!;
+    expect(auto.stoppedBy).toBe('budget');
+    expect('stoppedBy' in bad[0]!).toBe(false);
+    expect('warm' in bad[0]!).toBe(false);
+    const pooled = compareModes([{ ...measured('parallel', 2, [1, 2, 3]), pool: { threads: 2, warm: true, warmUpMs: 1 } }])[0]!;
+    expect(pooled.warm).toBe(true);
     expect(compareModes([measured('parallel', 2, [5, 6, 7])])[0]).toMatchObject({ baseline: 'parallel', speedup: 1, verdict: { state: 'too-few', n: 3 } });
   });
 });

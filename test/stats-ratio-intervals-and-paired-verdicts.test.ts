@@ -75,6 +75,12 @@ describe('unpaired verdicts and their corrections', () => {
     expect(unpairedVerdict([1, 2, 3], [4, 5, 6])).toEqual({ state: 'too-few', n: 3 });
     expect(unpairedVerdict([1, 2, 3, 4], [5, 6, 7])).toEqual({ state: 'too-few', n: 3 });
     expect(unpairedVerdict([1], [])).toEqual({ state: 'too-few', n: 0 });
+    // The best p is 2 / C(na + nb, na): 2/40 = 0.05 exactly is still too few; 2/28 too; 2/45 is enough.
+    const many = (n: number, from: number): number[] => Array.from({ length: n }, (_, i) => from + i);
+    expect(unpairedVerdict([1], many(39, 2))).toEqual({ state: 'too-few', n: 1 });
+    expect(unpairedVerdict([1, 2], many(6, 3))).toEqual({ state: 'too-few', n: 2 });
+    expect(unpairedVerdict([1, 2], many(8, 3))).toEqual({ state: 'faster', n: 2, p: 2 / 45 });
+    expect(unpairedVerdict(many(8, 3), [1, 2])).toEqual({ state: 'slower', n: 2, p: 2 / 45 });
     expect(unpairedVerdict([1, 2, 3, 4], [5, 6, 7, 8])).toEqual({ state: 'faster', n: 4, p: 2 / 70 });
     expect(unpairedVerdict([5, 6, 7, 8], [1, 2, 3, 4])).toEqual({ state: 'slower', n: 4, p: 2 / 70 });
     expect(unpairedVerdict([1, 2, 3, 4, 5], [6, 7, 8])).toEqual({ state: 'faster', n: 3, p: 2 / 56 });
