@@ -30,7 +30,7 @@ export function outlierWarning(r: { readonly workload: string; readonly mode: st
   if (count === 0) return [];
   return [
     `${count} of ${r.repeats} repeats of ${r.workload} ${r.mode} ${count === 1 ? 'was an outlier' : 'were outliers'} (round${count === 1 ? '' : 's'} ${r.outlierRounds.join(', ')}, ` +
-      `over 10 scaled MADs from the median): the machine was busy? They stay in the median.`,
+      `over 10 scaled MADs from the median): the machine was busy? ${count === 1 ? 'It stays' : 'They stay'} in the median.`,
   ];
 }
 
