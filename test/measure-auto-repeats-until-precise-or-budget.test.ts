@@ -19,6 +19,7 @@ describe('--repeats auto: when to stop', () => {
     expect(autoStop([steady.slice(0, 5), steady.slice(0, 5)], 1e9, 0)).toBeUndefined();
     expect(autoStop([steady.slice(0, 6), steady], 0, 1)).toBe('precision');
     expect(autoStop([steady.slice(0, 5), steady], 0, 1)).toBeUndefined();
+    expect(autoStop([steady, steady.slice(0, 5)], 0, 1)).toBeUndefined();
     expect(autoStop([steady, wobbly], 0, 1)).toBeUndefined();
     expect(autoStop([steady, wobbly], 1, 1)).toBe('budget');
     expect(autoStop([steady, wobbly], 2, 1)).toBe('budget');
@@ -31,6 +32,11 @@ describe('--repeats auto: when to stop', () => {
 });
 
 describe('alternate: extra rounds keep every subject paired', () => {
+  it('runs without a progress callback or more rounds', async () => {
+    const kept = await alternate(['a'], async (s) => `${s}!`, { repeats: 2, warmups: 1 });
+    expect(kept.get('a')).toEqual(['a!', 'a!']);
+  });
+
   it('asks for more only after the fixed rounds, and runs whole rounds', async () => {
     const order: string[] = [];
     const asked: number[] = [];
@@ -60,7 +66,19 @@ describe('measureModes under --repeats auto', () => {
       expect(['precision', 'budget']).toContain(m.stoppedBy);
     }
     expect(measured[0]!.stoppedBy).toBe(measured[1]!.stoppedBy);
-    const fixed = await measureModes(workload, ['sequential'], { repeats: 2, warmups: 0 });
+    const progress: string[] = [];
+    const fixed = await measureModes(workload, ['sequential'], { repeats: 2, warmups: 1, onProgress: (p) => progress.push(`${p.label} ${p.phase} ${p.repeat}/${p.of}`) });
+    expect(progress).toEqual([`${workload.name} sequential warm-up 1/1`, `${workload.name} sequential measure 1/2`, `${workload.name} sequential measure 2/2`]);
+    expect(fixed[0]).toMatchObject({ workload: workload.name, mode: 'sequential', threads: 1 });
+    expect(fixed[0]!.checksums).toHaveLength(2);
+    expect(fixed[0]!.checksums[0]).toHaveLength(2);
+    expect(fixed[0]!.checksums[0]).toEqual(fixed[0]!.lastRun.tasks.map((t) => t.checksum));
+    expect(fixed[0]!.summary.n).toBe(2);
+    expect(fixed[0]!.wallMs[1]).toBe(fixed[0]!.lastRun.wallMs);
+    expect('pool' in fixed[0]!).toBe(false);
+    // Without an injected clock the real one is read: a deadline already passed ends the rounds at the minimum of 6 unless precision does first.
+    const real = await measureModes(workload, ['sequential'], { repeats: 6, warmups: 0, auto: { deadlineMs: performance.now() - 1 } });
+    expect(['precision', 'budget']).toContain(real[0]!.stoppedBy);
     expect(fixed[0]!.wallMs).toHaveLength(2);
     expect(fixed[0]!.stoppedBy).toBeUndefined();
     expect('stoppedBy' in fixed[0]!).toBe(false);

@@ -54,6 +54,21 @@ describe('compareModes: every row keeps its samples, its intervals and its verdi
     expect('warm' in bad[0]!).toBe(false);
     const pooled = compareModes([{ ...measured('parallel', 2, [1, 2, 3]), pool: { threads: 2, warm: true, warmUpMs: 1 } }])[0]!;
     expect(pooled.warm).toBe(true);
+  });
+
+  it('takes sequential as the baseline wherever it stands, and copes with runs that report no checksums', () => {
+    const [par, seq] = compareModes([measured('parallel', 2, [50, 50, 50]), measured('sequential', 1, [100, 100, 100])]);
+    expect(par).toMatchObject({ baseline: 'sequential', speedup: 2, efficiency: 1 });
+    expect(seq).toMatchObject({ baseline: 'sequential', speedup: 1 });
+    const empty: ModeMeasurement = { ...measured('sequential', 1, [1, 2]), checksums: [] };
+    const [row] = compareModes([empty]);
+    expect(row).toMatchObject({ checksumOk: true, checksum: 0x811c9dc5 });
+  });
+
+  it('names outlier rounds by their round number, not their position', () => {
+    const rows = compareModes([measured('sequential', 1, [10, 10, 10, 10, 10, 10, 99])]);
+    expect(rows[0]!.outlierRounds).toEqual([7]);
+    expect(rows[0]!.samples[6]).toEqual({ round: 7, wallMs: 99 });
     expect(compareModes([measured('parallel', 2, [5, 6, 7])])[0]).toMatchObject({ baseline: 'parallel', speedup: 1, verdict: { state: 'too-few', n: 3 } });
   });
 });

@@ -35,6 +35,9 @@ describe("the median's interval from order statistics (binomial method)", () => 
     expect(orderCoverage(9, 4)).toBe(1 - 2 * (130 / 512));
     expect(medianInterval(ascending(3), 0)).toEqual({ low: 20, high: 20, coverage: 0, lowRank: 2, highRank: 2 });
     expect(medianInterval(ascending(4), 0)).toEqual({ low: 20, high: 30, coverage: 0.375, lowRank: 2, highRank: 3 });
+    // Even a confidence no interval can miss stops at the middle rank.
+    expect(medianInterval(ascending(3), -1)).toMatchObject({ low: 20, high: 20, lowRank: 2, highRank: 2 });
+    expect(medianInterval(ascending(4), -1)).toMatchObject({ low: 20, high: 30, lowRank: 2, highRank: 3 });
   });
 
   it('accepts exactly 95% coverage and aims for 95% by default', () => {

@@ -18,6 +18,11 @@ describe("outliers by hyperfine's modified Z-score", () => {
     expect(findOutliers([0, 1, -1, 0, 1, -1, 0, edge + 1e-9]).indices).toEqual([7]);
     expect(findOutliers([0, 1, -1, 0, 1, -1, 0, edge - 1e-9]).indices).toEqual([]);
     expect(findOutliers([0, 1, -1, 0, 1, -1, 0, -(edge + 1e-9)]).indices).toEqual([7]);
+    // With a MAD of 2 the limit is 29.652 from the median, not 10 x 1.4826 / 2.
+    expect(findOutliers([0, 2, -2, 0, 2, -2, 0, 29.6])).toMatchObject({ mad: 2, indices: [] });
+    expect(findOutliers([0, 2, -2, 0, 2, -2, 0, 29.7])).toMatchObject({ mad: 2, indices: [7] });
+    // Exactly 10 scaled MADs is not over the threshold.
+    expect(findOutliers([0, 1, -1, 0, 1, -1, 0, 10 * MAD_SCALE]).indices).toEqual([]);
   });
 
   it('does not divide by a MAD of 0: equal samples have no outliers, and with most samples equal any other is one', () => {

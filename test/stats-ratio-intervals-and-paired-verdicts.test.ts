@@ -33,7 +33,7 @@ describe('speedup intervals', () => {
     };
     expect([ends(4), ends(10), ends(40)]).toEqual([[2, 4], [1, 4], [1, 5]]);
     expect(() => bootstrapRatioInterval([], [1])).toThrow('bootstrap of no samples');
-    expect(() => bootstrapRatioInterval([1], [])).toThrow(RangeError);
+    expect(() => bootstrapRatioInterval([1], [])).toThrow('bootstrap of no samples');
   });
 });
 
@@ -52,6 +52,9 @@ describe('paired verdicts (Wilcoxon over rounds)', () => {
     expect(MIN_PAIRED_ROUNDS).toBe(6);
     expect(pairedVerdict([1, 1, 1, 1, 1], [9, 9, 9, 9, 9])).toEqual({ state: 'too-few', n: 5 });
     expect(pairedVerdict([1, 1, 1, 1, 1, 1], [9, 9, 9, 9, 9])).toEqual({ state: 'too-few', n: 5 });
+    // Unequal lengths: the rounds both have, in order.
+    expect(pairedVerdict([1, 1, 1, 1, 1, 1, 99], [9, 9, 9, 9, 9, 9])).toEqual({ state: 'faster', n: 6, p: 0.03125 });
+    expect(pairedVerdict([1, 1, 1, 1, 1, 1], [9, 9, 9, 9, 9, 9, 0])).toEqual({ state: 'faster', n: 6, p: 0.03125 });
   });
 
   it('says faster or slower only when p < 0.05', () => {
@@ -99,6 +102,11 @@ describe('unpaired verdicts and their corrections', () => {
       { state: 'same', n: 8, p: 0.5 },
       { state: 'too-few', n: 3 },
       { state: 'slower', n: 8, p: 0.003 },
+    ]);
+    // Corrected to exactly 0.05: not below it, so no measurable difference.
+    expect(holmVerdicts([{ state: 'faster', n: 8, p: 0.025 }, { state: 'same', n: 8, p: 0.5 }])).toEqual([
+      { state: 'same', n: 8, p: 0.05 },
+      { state: 'same', n: 8, p: 0.5 },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import { efficiency, speedup } from '../src/measure/speedup.ts';
 import { median, standardDeviation, summarize } from '../src/measure/stats.ts';
 import { tCritical95, zQuantile } from '../src/measure/student-t.ts';
 
@@ -27,7 +28,19 @@ describe('statistics, against hand-computed values', () => {
     expect(s.noisy).toBe(true); // 14.6% > 5%
   });
 
+  it('speedup is baseline / time, efficiency is speedup per thread', () => {
+    expect(speedup(300, 150)).toBe(2);
+    expect(efficiency(3, 4)).toBe(0.75);
+  });
+
+  it('two samples already have a spread and an interval of the mean', () => {
+    expect(standardDeviation([1, 3])).toBeCloseTo(Math.SQRT2, 12);
+    expect(summarize([1, 3]).meanCi95).toBeCloseTo((12.706204736174705 * Math.SQRT2) / Math.SQRT2, 9);
+    expect(() => summarize([])).toThrow('mean of no samples');
+  });
+
   it('flags noise only above 5% relative standard deviation', () => {
+    expect(summarize([95, 100, 105])).toMatchObject({ sd: 5, rsd: 0.05, noisy: false }); // exactly 5% is not above it
     expect(summarize([100, 101, 99, 100]).noisy).toBe(false);
     expect(summarize([100, 112, 90, 100]).noisy).toBe(true);
     expect(summarize([7]).meanCi95).toBe(0);

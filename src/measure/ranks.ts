@@ -9,6 +9,7 @@ export interface Ranking {
 /** Mid-ranks of the values: [10, 20, 20, 30] ranks as [1, 2.5, 2.5, 4], with one tie of 2. */
 export function rankWithTies(values: readonly number[]): Ranking {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  // Stryker disable next-line ArrayDeclaration: every slot is assigned below, whatever it starts as
   const ranks = new Array<number>(values.length).fill(0);
   const ties: number[] = [];
   let start = 0;

@@ -23,6 +23,7 @@ export function pairedVerdict(times: readonly number[], reference: readonly numb
   if (n < MIN_PAIRED_ROUNDS) return { state: 'too-few', n };
   const test = wilcoxonSignedRank(times.slice(0, n), reference.slice(0, n));
   if (test.p >= SIGNIFICANCE) return { state: 'same', n, p: test.p };
+  // Stryker disable next-line EqualityOperator: W+ = W- means p = 1, never significant
   return { state: test.wPlus < test.wMinus ? 'faster' : 'slower', n, p: test.p };
 }
 
@@ -36,6 +37,7 @@ export function unpairedVerdict(times: readonly number[], reference: readonly nu
   if (n === 0 || 2 / binomial(times.length + reference.length, times.length) >= SIGNIFICANCE) return { state: 'too-few', n };
   const test = mannWhitney(times, reference);
   if (test.p >= SIGNIFICANCE) return { state: 'same', n, p: test.p };
+  // Stryker disable next-line EqualityOperator: U = na nb / 2 means p = 1, never significant
   return { state: test.superiority < 0.5 ? 'faster' : 'slower', n, p: test.p };
 }
 
