@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareModes } from '../src/measure/compare-modes.ts';
-import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { checksumsMatch, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { summarize } from '../src/measure/stats.ts';
 import type { ModeName, RunResult } from '../src/modes/index.ts';
 
@@ -63,6 +63,14 @@ describe('compareModes: every row keeps its samples, its intervals and its verdi
     const empty: ModeMeasurement = { ...measured('sequential', 1, [1, 2]), checksums: [] };
     const [row] = compareModes([empty]);
     expect(row).toMatchObject({ checksumOk: true, checksum: 0x811c9dc5 });
+  });
+
+  it('matches checksums run by run, every task, same count', () => {
+    const base = measured('sequential', 1, [1, 2]);
+    expect(checksumsMatch(base, [7])).toBe(true);
+    expect(checksumsMatch({ ...base, checksums: [[7], [7, 7]] }, [7])).toBe(false);
+    expect(checksumsMatch({ ...base, checksums: [[7, 8]] }, [7, 9])).toBe(false);
+    expect(checksumsMatch({ ...base, checksums: [[8, 9]] }, [7, 9])).toBe(false);
   });
 
   it('names outlier rounds by their round number, not their position', () => {

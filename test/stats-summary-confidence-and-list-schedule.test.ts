@@ -8,7 +8,7 @@ describe('statistics, against hand-computed values', () => {
   it('median of odd and even counts', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow(RangeError);
+    expect(() => median([])).toThrow('median of no samples');
   });
 
   it('sample standard deviation of 2, 4, 4, 4, 5, 5, 7, 9 is sqrt(32/7)', () => {
@@ -37,6 +37,7 @@ describe('statistics, against hand-computed values', () => {
     expect(standardDeviation([1, 3])).toBeCloseTo(Math.SQRT2, 12);
     expect(summarize([1, 3]).meanCi95).toBeCloseTo((12.706204736174705 * Math.SQRT2) / Math.SQRT2, 9);
     expect(() => summarize([])).toThrow('mean of no samples');
+    expect(summarize([0, 0])).toMatchObject({ mean: 0, sd: 0, rsd: 0, noisy: false });
   });
 
   it('flags noise only above 5% relative standard deviation', () => {
