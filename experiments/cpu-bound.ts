@@ -9,7 +9,7 @@ import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 /** `piscina`, a plain pool running the same kernel work, is the reference for what the lab's traced `parallel` path costs. */
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'piscina'];
@@ -57,7 +57,7 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
     ...checksumWarning(rows),
     `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
       `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
-    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential')}, ` +
+    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential', verdictBetween(parallel, sequential))}, ` +
       `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
       `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,
   ];
@@ -114,6 +114,6 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const cpu_bound: Experiment = {
   name: 'cpu-bound',
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   run,
 };

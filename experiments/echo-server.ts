@@ -20,6 +20,8 @@ export interface EchoRow {
   readonly serverThreads: number;
   readonly repeats: number;
   readonly messagesPerSecond: number;
+  /** Every timed run's throughput, in run order, with its round. */
+  readonly samples?: readonly { readonly round: number; readonly messagesPerSecond: number }[];
   readonly minMessagesPerSecond: number;
   readonly maxMessagesPerSecond: number;
   /** Medians over the runs of each run's percentile, ms. */
@@ -80,6 +82,7 @@ function summariseRuns(kind: EchoServerKind, runs: readonly EchoRun[], size: Ech
     echoOk: runs.every((r) => r.load.messages === expected && r.load.bytesEchoed === r.load.bytesSent && r.servers.reduce((sum, s) => sum + s.bytesEchoed, 0) === r.load.bytesSent),
     socketsLeftOpen: Math.max(...runs.map((r) => r.servers.reduce((sum, s) => sum + s.openSockets, 0) + (size.clients - r.load.socketsClosed))),
     stopped: runs.every((r) => r.servers.every((s) => !s.listening)),
+    samples: runs.map((r, i) => ({ round: i + 1, messagesPerSecond: r.messagesPerSecond })),
   };
 }
 

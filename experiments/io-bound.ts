@@ -8,7 +8,7 @@ import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
 
@@ -76,9 +76,9 @@ export function interpretIoBound(rows: readonly ModeFigures[], facts: IoFacts, t
     ...checksumWarning(rows),
     `sequential took ${formatRatio(sequential!.ratio)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms): each wait holds the only thread. ` +
       `interleaved took ${formatRatio(interleaved!.ratio)} the longest single task's waits (${formatMs(facts.longestTaskWaitMs)} ms): ` +
-      `all ${tasks} tasks waited at once on one thread, ${formatRatio(interleavedRow.speedup)} faster than sequential.`,
+      `all ${tasks} tasks waited at once on one thread, ${comparedWith(interleavedRow.speedup, 'sequential', verdictBetween(interleavedRow, rowOf(rows, 'sequential')))}.`,
     `parallel took ${formatMs(parallel!.measuredMs)} ms, ${formatRatio(parallel!.ratio)} the ${formatMs(facts.perfectPoolMs)} ms of a perfect ${facts.threads}-thread pool, ` +
-      `${formatRatio(parallelRow.speedup)} faster than sequential: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
+      `${comparedWith(parallelRow.speedup, 'sequential', verdictBetween(parallelRow, rowOf(rows, 'sequential')))}: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
       `whatever the core count. A pool would need ${facts.threadsToMatchInterleaving} threads to match interleaving on these waits; here ${winner}.`,
   ];
 }
@@ -122,6 +122,6 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const io_bound: Experiment = {
   name: 'io-bound',
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   run,
 };

@@ -8,7 +8,7 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuAndWaitWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 type LabMode = Exclude<ModeName, 'piscina'>;
 const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
@@ -85,8 +85,8 @@ export function interpretMixed(rows: readonly ModeFigures[], facts: MixedFacts):
   return [
     ...checksumWarning(rows),
     `CPU work was ${formatPercent(b.cpuShare)} of the sequential time (${formatMs(b.cpuMs)} ms: sequential minus its ${formatMs(b.sumOfWaitsMs)} ms of waits), ` +
-      `waiting the rest. hybrid took ${formatMs(hybrid.medianMs)} ms: ${comparedWith(interleaved.medianMs / hybrid.medianMs, 'interleaved')} (${formatMs(interleaved.medianMs)} ms), ` +
-      `${comparedWith(parallel.medianMs / hybrid.medianMs, 'parallel')} (${formatMs(parallel.medianMs)} ms) and ${comparedWith(hybrid.speedup, 'sequential')}.`,
+      `waiting the rest. hybrid took ${formatMs(hybrid.medianMs)} ms: ${comparedWith(interleaved.medianMs / hybrid.medianMs, 'interleaved', verdictBetween(hybrid, interleaved))} (${formatMs(interleaved.medianMs)} ms), ` +
+      `${comparedWith(parallel.medianMs / hybrid.medianMs, 'parallel', verdictBetween(hybrid, parallel))} (${formatMs(parallel.medianMs)} ms) and ${comparedWith(hybrid.speedup, 'sequential', verdictBetween(hybrid, sequential))}.`,
     `interleaved hid the waits but ran all ${formatMs(b.cpuMs)} ms of CPU on one thread (it took ${formatRatio(interleaved.medianMs / b.interleavedMs)} its bound of ${formatMs(b.interleavedMs)} ms); ` +
       `parallel split the CPU over ${parallel.threads} threads, but each worker sat through its task's waits (${formatRatio(parallel.medianMs / b.parallelMs)} its bound of ${formatMs(b.parallelMs)} ms). ` +
       `Each hybrid worker interleaved ${Number.isInteger(perWorker) ? perWorker : perWorker.toFixed(1)} tasks, so waits and CPU overlapped at once ` +
@@ -137,7 +137,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const mixed: Experiment = {
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
   run,

@@ -3,10 +3,13 @@ import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { checksumsMatch, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { bootstrapRatioInterval, type RatioMethod } from '../src/measure/ratio-interval.ts';
+import { samplesOf, type Sample } from '../src/measure/samples.ts';
 import { efficiency, speedup } from '../src/measure/speedup.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
 import { foldChecksum } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -43,6 +46,12 @@ export interface ScalingPoint {
   readonly checksumOk: boolean;
   /** The same work on a plain Piscina pool of as many threads (the `piscina` mode), when measured. */
   readonly piscinaMedianMs?: number;
+  /** The median's order-statistic interval (absent in hand-built points). */
+  readonly medianLowMs?: number;
+  readonly medianHighMs?: number;
+  readonly medianCoverage?: number;
+  /** Every timed repeat of this thread count, with its round within its own block. */
+  readonly samples?: readonly Sample[];
 }
 
 /** One row of the scaling table and of `--json`: what a chart of speedup against threads needs. */
@@ -57,6 +66,10 @@ export interface ScalingRow extends ScalingPoint {
   /** The Karp-Flatt serial fraction at n; null for one thread, where it is undefined. */
   readonly karpFlatt: number | null;
   readonly beyondCores: boolean;
+  /** 95% interval of the speedup: a seeded bootstrap, since each thread count was timed in its own block (no rounds to pair). */
+  readonly speedupLow?: number;
+  readonly speedupHigh?: number;
+  readonly speedupMethod?: RatioMethod;
 }
 
 export interface ScalingAnalysis {
@@ -75,9 +88,14 @@ export function analyseScaling(points: readonly ScalingPoint[], tasks: number, c
   const rows = points.map((p, i): ScalingRow => {
     const s = speedups[i]!.speedup;
     const usable = Math.min(p.threads, cores);
+    const interval =
+      base.samples !== undefined && p.samples !== undefined
+        ? bootstrapRatioInterval(base.samples.map((x) => x.wallMs), p.samples.map((x) => x.wallMs), p.threads)
+        : undefined;
     return {
       ...p,
       speedup: s,
+      ...(interval !== undefined && { speedupLow: interval.low, speedupHigh: interval.high, speedupMethod: interval.method }),
       efficiency: efficiency(s, p.threads),
       idealSpeedup: tasks / listScheduleMs(new Array<number>(tasks).fill(1), usable),
       amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, usable),
@@ -161,13 +179,18 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     // One pool per count, started (and warmed) before its timed runs and closed after them.
     const [m, plain] = await withPool(threads, (pool) => measureOnPool(workload, ['parallel', 'piscina'], context, pool));
     reference ??= m!.checksums[0] ?? [];
+    const { median, min, max, medianLow, medianHigh, medianCoverage } = m!.summary;
     points.push({
       threads,
-      medianMs: m!.summary.median,
-      minMs: m!.summary.min,
-      maxMs: m!.summary.max,
+      medianMs: median,
+      minMs: min,
+      maxMs: max,
       checksumOk: checksumsMatch(m!, reference) && checksumsMatch(plain!, reference),
       piscinaMedianMs: plain!.summary.median,
+      medianLowMs: medianLow,
+      medianHighMs: medianHigh,
+      medianCoverage,
+      samples: samplesOf(m!.wallMs),
     });
     if (threads === 1 || threads === cores || threads === maxThreads) drawn.push({ ...m!, workload: `${threads} thread${threads === 1 ? '' : 's'}` });
   }
@@ -183,13 +206,13 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     tables: [
       {
         title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`,
-        head: ['threads', 'median ms', 'min-max ms', 'piscina ms', 'speedup', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
+        head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
         rows: rows.map((r) => [
           String(r.threads),
-          formatMs(r.medianMs),
+          medianWithInterval({ repeats: context.repeats, medianLowMs: r.medianMs, medianHighMs: r.medianMs, medianCoverage: 1, ...r }),
           `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
           r.piscinaMedianMs === undefined ? '-' : formatMs(r.piscinaMedianMs),
-          formatRatio(r.speedup),
+          r.threads === 1 ? formatRatio(r.speedup) : speedupWithInterval({ repeats: context.repeats, speedupLow: r.speedup, speedupHigh: r.speedup, ...r }),
           formatPercent(r.efficiency),
           formatRatio(r.idealSpeedup),
           formatRatio(r.amdahlSpeedup),
@@ -197,6 +220,9 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
           r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
           `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,
         ]),
+        warnings: [
+          'speedup intervals: a seeded bootstrap over unpaired samples (each thread count is timed in its own block, on its own pool, so there are no rounds to pair).',
+        ],
       },
     ],
     rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel', ...r })),

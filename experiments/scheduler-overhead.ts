@@ -82,7 +82,14 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         }),
       },
     ],
-    rows: switchKinds.map((kind) => ({ name: names[kind], kind, nsPerSwitch: ns.get(kind)!.median, minNs: ns.get(kind)!.min, maxNs: ns.get(kind)!.max })),
+    rows: switchKinds.map((kind) => ({
+      name: names[kind],
+      kind,
+      nsPerSwitch: ns.get(kind)!.median,
+      minNs: ns.get(kind)!.min,
+      maxNs: ns.get(kind)!.max,
+      samples: samples.get(kind)!.map((value, i) => ({ round: i + 1, nsPerSwitch: value })),
+    })),
     facts: { ...facts, idleCpuMs: idle.cpuMs, idleWallMs: idle.wallMs },
     notes: interpretOverhead(figures),
   };

@@ -2,6 +2,7 @@ import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/c
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
+import { comparedWith, verdictBetween } from './measure-on-pool.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
 import type { TraceEvent } from '../src/modes/index.ts';
@@ -121,9 +122,9 @@ export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly
       (blockRatio >= 0.8
         ? 'a blocked thread runs nothing else, so round-robin changed the order but not the total.'
         : 'less than blocking waits should allow, so the sequential runs were probably slowed by a busy machine.'),
-    `With timer waits interleaved took ${formatMs(waitInterleaved.medianMs)} ms, ${formatRatio(waitInterleaved.speedup)} faster than sequential ` +
-      `(${formatMs(mode(wait, 'sequential').medianMs)} ms) and ${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest task's own waits ` +
-      `(${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
+    `With timer waits interleaved took ${formatMs(waitInterleaved.medianMs)} ms against sequential's ${formatMs(mode(wait, 'sequential').medianMs)} ms ` +
+      `(${comparedWith(waitInterleaved.speedup, 'sequential', verdictBetween(waitInterleaved, mode(wait, 'sequential')))}), ` +
+      `${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest task's own waits (${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
       (waitInterleaved.speedup >= 1.5
         ? 'a task waiting on a timer parks and the others run, so the waits overlapped.'
         : 'the waits did NOT overlap as they should.'),
@@ -204,7 +205,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
 export const seed_runner: Experiment = {
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
-  defaults: { repeats: 5, quickRepeats: 3 },
+  defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
   run,
 };

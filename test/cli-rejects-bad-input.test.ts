@@ -14,7 +14,7 @@ describe('bad input gets one line, naming the fault and what is accepted, and ex
     [['--threads', '1e9'], /^lab: --threads must be an integer from 1 to 256; got "1e9"\n$/],
     [['--threads', '2.5'], /^lab: --threads must be an integer/],
     [['--threads'], /^lab: --threads needs a value: --threads N\n$/],
-    [['--repeats', '0'], /^lab: --repeats must be an integer from 1 to 1000; got "0"\n$/],
+    [['--repeats', '0'], /^lab: --repeats must be an integer from 1 to 1000 or auto; got "0"\n$/],
     [['--warmups', '-3'], /^lab: --warmups must be an integer from 0 to 100; got "-3"\n$/],
     [['--seed', 'x'], /^lab: --seed must be an integer from 0 to 4294967295; got "x"\n$/],
     [['--timeout', '-5'], /^lab: --timeout must be an integer from 1 to 3600000; got "-5"\n$/],

@@ -7,7 +7,7 @@ import { readResult } from '../src/report/results-store.ts';
 import { repoRoot } from './helpers/cli.ts';
 import { lab } from './helpers/lab-in-process.ts';
 
-const fixtures = join(repoRoot, 'test/fixtures/results');
+const fixtures = join(repoRoot, 'test/fixtures/results-v1');
 
 describe('compare: one table across machines', () => {
   it('lines up rows by workload and mode, with the median ratio to the first machine', async () => {
@@ -37,7 +37,8 @@ describe('compare: one table across machines', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('headline: big-16c (Big CPU, 16 cores) vs small-2c (Small CPU, 2 cores)');
-    expect(stdout).toMatch(/cpu-bound .* parallel .*DIFFER/);
+    expect(stdout).toMatch(/  parallel .*DIFFER \(overlap\)/);
+    expect(stdout).toContain("files without samples (schema 1): rows judged by whether efficiency +- 95% CI overlap");
     expect(stdout).toContain('1 row(s) where the machines differ beyond their measured noise');
   });
 

@@ -73,3 +73,16 @@ describe('scaling experiment', () => {
     expect(notes[0]).toBe('CHECKSUMS DIFFER at 2 threads: those runs did different work, and their times mean nothing.');
   });
 });
+
+describe('scaling speedup intervals', () => {
+  it('come from a seeded bootstrap over the unpaired samples of each block, and say so', () => {
+    const withSamples = (threads: number, wallMs: number[]): ScalingPoint => ({ ...point(threads, [...wallMs].sort((a, b) => a - b)[wallMs.length >> 1]!), samples: wallMs.map((ms, i) => ({ round: i + 1, wallMs: ms })) });
+    const a = analyseScaling([withSamples(1, [100, 102, 98, 101, 99]), withSamples(2, [50, 52, 49, 51, 48])], 24, 2);
+    const two = a.rows[1]!;
+    expect(two.speedupMethod).toBe('bootstrap, unpaired');
+    expect(two.speedupLow!).toBeLessThanOrEqual(two.speedup);
+    expect(two.speedupHigh!).toBeGreaterThanOrEqual(two.speedup);
+    expect(analyseScaling([withSamples(1, [100, 102, 98, 101, 99]), withSamples(2, [50, 52, 49, 51, 48])], 24, 2)).toEqual(a);
+    expect(analyseScaling([point(1, 100), point(2, 50)], 24, 2).rows[1]!.speedupMethod).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleWaitLengths, articleWorkload, interpretSeedRunner, seed_runner, seedFacts, type OrderRow } from '../experiments/seed-runner.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { tinyContext } from './helpers/context.ts';
+import { fixedStats } from './helpers/fixed-stats.ts';
 
 const FIFO = [
   'task1_part1.1', 'task1_part1.2',
@@ -21,7 +22,7 @@ type TimingJson = ModeComparison & { kind: 'timing' };
 function comparison(workload: string, mode: 'sequential' | 'interleaved', medianMs: number, baselineMs: number): ModeComparison {
   return {
     workload, mode, threads: 1, repeats: 3, medianMs, meanMs: medianMs, minMs: medianMs, maxMs: medianMs, sdMs: 0,
-    ci95Ms: 0, rsd: 0, noisy: false, speedup: baselineMs / medianMs, speedupCi95: 0, efficiency: baselineMs / medianMs,
+    rsd: 0, noisy: false, speedup: baselineMs / medianMs, ...fixedStats(medianMs, baselineMs / medianMs), efficiency: baselineMs / medianMs,
     checksumOk: true, checksum: 1, baseline: 'sequential',
   };
 }
@@ -88,7 +89,9 @@ describe('seed-runner experiment', () => {
     expect(notes).toContain('round-robin switched task 9 times in 11 hand-overs (task1_part1.1, task1_part2.0, task1_part3.1, task1_part1.1, ...)');
     expect(notes).toContain('interleaved took 0.99x the sequential time (79.0 vs 80.0 ms; the waits add up to 75.0 ms)');
     expect(notes).toContain('changed the order but not the total');
-    expect(notes).toContain("interleaved took 40.0 ms, 2.00x faster than sequential (80.0 ms) and 1.25x the longest task's own waits (32.0 ms, task1_part3)");
+    expect(notes).toContain(
+      "interleaved took 40.0 ms against sequential's 80.0 ms (2.00x the speed of sequential, too few repeats for a verdict (n = 3)), 1.25x the longest task's own waits (32.0 ms, task1_part3)",
+    );
     expect(notes).toContain('so the waits overlapped');
   });
 

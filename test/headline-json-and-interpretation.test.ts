@@ -3,12 +3,13 @@ import { interpretHeadline, waitFacts, headlineWorkloads } from '../experiments/
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { runLabCli } from './helpers/cli.ts';
+import { fixedStats } from './helpers/fixed-stats.ts';
 
 function row(workload: string, mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeComparison {
   const speedup = baselineMs / medianMs;
   return {
     workload, mode, threads, repeats: 3, medianMs, meanMs: medianMs, minMs: medianMs, maxMs: medianMs, sdMs: 0,
-    ci95Ms: 0, rsd: 0, noisy: false, speedup, speedupCi95: 0, efficiency: speedup / threads, checksumOk: true, checksum: 1,
+    rsd: 0, noisy: false, speedup, ...fixedStats(medianMs, speedup), efficiency: speedup / threads, checksumOk: true, checksum: 1,
     baseline: 'sequential',
   };
 }

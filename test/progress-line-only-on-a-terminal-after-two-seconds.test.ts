@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { progressLine } from '../src/report/progress.ts';
+import { estimateLeftMs, formatTimeLeft } from '../src/report/time-left.ts';
 import { Capture } from './helpers/streams.ts';
 
 const step = { label: 'cpu-bound parallel', phase: 'measure', repeat: 2, of: 5 } as const;
@@ -32,5 +33,38 @@ describe('progress line', () => {
     a.done();
     b.done();
     expect(piped.text + disabled.text).toBe('');
+  });
+});
+
+describe('progress line: time left', () => {
+  it('estimates the time left in a block from the rounds done, never before one is done', () => {
+    let now = 0;
+    const tty = new Capture(true);
+    const progress = progressLine(tty, 'headline', true, () => now);
+    progress.update({ label: 'cpu-bound sequential', phase: 'warm-up', repeat: 1, of: 1 });
+    now = 1_000;
+    progress.update({ label: 'cpu-bound sequential', phase: 'measure', repeat: 1, of: 7 });
+    now = 3_000; // one round of 2 s done, 5 to go after this one's
+    progress.update({ label: 'cpu-bound sequential', phase: 'measure', repeat: 2, of: 7 });
+    expect(tty.text).toBe('\r\x1b[2Kheadline: cpu-bound sequential, repeat 2/7, about 12 s left');
+    now = 11_000; // 5 rounds in 10 s: 2 to go
+    progress.update({ label: 'cpu-bound sequential', phase: 'measure', repeat: 6, of: 7 });
+    expect(tty.text.endsWith('repeat 6/7, about 4 s left')).toBe(true);
+    now = 12_000;
+    progress.update({ label: 'cpu-bound sequential', phase: 'warm-up', repeat: 1, of: 1 });
+    expect(tty.text.endsWith('cpu-bound sequential, warm-up 1/1')).toBe(true);
+    progress.update({ label: 'other', phase: 'measure', repeat: 3, of: 7 });
+    expect(tty.text.endsWith('other, repeat 3/7')).toBe(true);
+  });
+
+  it('says the time left in seconds or minutes', () => {
+    expect(estimateLeftMs(10_000, 1, 7)).toBeUndefined();
+    expect(estimateLeftMs(10_000, 3, 7)).toBe(25_000);
+    expect(estimateLeftMs(4_000, 5, 5)).toBe(1_000);
+    expect(formatTimeLeft(400)).toBe('under 1 s left');
+    expect(formatTimeLeft(1_000)).toBe('about 1 s left');
+    expect(formatTimeLeft(59_400)).toBe('about 59 s left');
+    expect(formatTimeLeft(59_600)).toBe('about 1 min 0 s left');
+    expect(formatTimeLeft(125_000)).toBe('about 2 min 5 s left');
   });
 });

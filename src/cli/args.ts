@@ -21,6 +21,8 @@ export interface LabArgs {
   readonly workload?: string;
   readonly modes?: readonly ModeName[];
   readonly repeats?: number;
+  /** `--repeats auto`, with its budget per experiment in seconds (`--budget`, default 60). */
+  readonly autoRepeats?: { readonly budgetSeconds: number };
   readonly warmups?: number;
   readonly threads?: number;
   readonly seed?: number;
@@ -28,6 +30,9 @@ export interface LabArgs {
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
+
+/** `--repeats auto` stops at the latest this long after an experiment starts. */
+export const DEFAULT_BUDGET_SECONDS = 60;
 
 export function parseLabArgs(argv: readonly string[]): LabArgs {
   let parsed: ReturnType<typeof parseArgs>;
@@ -37,7 +42,10 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     throw toUsageError(error, argv);
   }
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout'): number | undefined => {
+  const auto = values.repeats === 'auto';
+  if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget'): number | undefined => {
+    if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
   };
@@ -53,6 +61,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
     ...timelineChoice(values.timeline === true, values['no-timeline'] === true),
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
+    ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));

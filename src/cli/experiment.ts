@@ -19,6 +19,8 @@ export interface ExperimentContext {
   /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */
   readonly signal: AbortSignal;
   readonly onProgress: (progress: Progress) => void;
+  /** `--repeats auto`: rounds go on past `repeats` until the medians are known within +-2% or this moment (performance.now() ms) passes. */
+  readonly auto?: { readonly deadlineMs: number };
 }
 
 /** One question the lab answers: a workload, the modes to run it in, what to report. */
@@ -43,6 +45,6 @@ export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeR
 }
 
 /** The settings every measured experiment reports, so a reader can rerun it: repeats, warm-ups, threads, seed, quick. */
-export function runSettings(context: ExperimentContext): { repeats: number; warmups: number; threads: number; seed: number; quick: boolean; steps: boolean } {
-  return { repeats: context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, steps: context.steps };
+export function runSettings(context: ExperimentContext): { repeats: number | string; warmups: number; threads: number; seed: number; quick: boolean; steps: boolean } {
+  return { repeats: context.auto !== undefined ? 'auto' : context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, steps: context.steps };
 }

@@ -14,7 +14,13 @@ const MAX_THREADS = 256;
 
 export const flags = {
   quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds' },
-  repeats: { type: 'string', value: 'N', help: 'timed runs per mode, after the warm-up runs (1-1000; default per experiment)', parse: integer(1, 1000) },
+  repeats: {
+    type: 'string',
+    value: 'N|auto',
+    help: 'timed runs per mode, after the warm-up runs (1-1000; default per experiment); auto: repeat until every median is known within +-2% or --budget runs out',
+    parse: integer(1, 1000, ' or auto'),
+  },
+  budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400) },
   warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100) },
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS) },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1) },
@@ -33,11 +39,11 @@ export const flags = {
 
 export type FlagName = keyof typeof flags;
 
-function integer(min: number, max: number): (raw: string, flag: string) => number {
+function integer(min: number, max: number, orElse = ''): (raw: string, flag: string) => number {
   return (raw, flag) => {
     const value = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) {
-      throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; got "${raw}"`);
+      throw new UsageError(`--${flag} must be an integer from ${min} to ${max}${orElse}; got "${raw}"`);
     }
     return value;
   };

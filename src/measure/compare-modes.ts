@@ -1,7 +1,12 @@
 import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
+import type { AutoStop } from './auto-repeats.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
-import { efficiency, speedup, speedupHalfWidth95 } from './speedup.ts';
+import { findOutliers } from './outliers.ts';
+import { pairedRatioInterval, type RatioMethod } from './ratio-interval.ts';
+import { pairByRound, samplesOf, type Sample } from './samples.ts';
+import { efficiency, speedup } from './speedup.ts';
+import { pairedVerdict, type Verdict } from './verdict.ts';
 import { median } from './stats.ts';
 
 /** One mode of one workload, compared with the baseline mode. */
@@ -11,20 +16,31 @@ export interface ModeComparison {
   readonly threads: number;
   readonly repeats: number;
   readonly medianMs: number;
+  /** The median's distribution-free interval (order statistics of the samples). */
+  readonly medianLowMs: number;
+  readonly medianHighMs: number;
+  /** What that interval covers: 0.95 or more unless the repeats are too few (5: 0.9375). */
+  readonly medianCoverage: number;
   readonly meanMs: number;
+  /** Half-width of the 95% Student-t interval of the mean (not of the median). */
+  readonly meanCi95Ms: number;
   readonly minMs: number;
   readonly maxMs: number;
   readonly sdMs: number;
-  /** Half-width of the 95% confidence interval of the mean wall time. */
-  readonly ci95Ms: number;
   /** Relative standard deviation of the wall times (sd / mean). */
   readonly rsd: number;
   /** The repeats varied by more than the noise threshold: read this row with care. */
   readonly noisy: boolean;
+  /** Rounds (1-based) whose time lies over 10 scaled MADs from the median (hyperfine's rule); kept in the median. */
+  readonly outlierRounds: readonly number[];
   /** Baseline median / this median. */
   readonly speedup: number;
-  /** 95% half-width of the speedup. */
-  readonly speedupCi95: number;
+  /** 95% interval of the speedup, from the per-round ratios baseline / this. */
+  readonly speedupLow: number;
+  readonly speedupHigh: number;
+  readonly speedupMethod: RatioMethod;
+  /** Wilcoxon signed-rank verdict against the baseline over the paired rounds. */
+  readonly verdict: Verdict;
   /** Speedup / threads. */
   readonly efficiency: number;
   /** Every run of this mode reported the baseline's first-run task checksums. */
@@ -42,6 +58,10 @@ export interface ModeComparison {
   readonly loneWorkerUsPerUnit?: number;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
+  /** Under `--repeats auto`: what ended the rounds (the medians known within +-2%, the budget, or the round limit). */
+  readonly stoppedBy?: AutoStop;
+  /** Every measured repeat, in run order, with its round: for re-analysis and `compare`. */
+  readonly samples: readonly Sample[];
 }
 
 /** Compares every measurement with the baseline (sequential when present, else the first). */
@@ -49,23 +69,34 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
   const baseline = measurements.find((m) => m.mode === 'sequential') ?? measurements[0];
   if (baseline === undefined) return [];
   const reference = baseline.checksums[0] ?? [];
+  const baseSamples = samplesOf(baseline.wallMs);
   return measurements.map((m) => {
     const s = speedup(baseline.summary.median, m.summary.median);
+    const samples = samplesOf(m.wallMs);
+    const paired = pairByRound(baseSamples, samples);
+    const ratio = pairedRatioInterval(paired.a, paired.b);
     return {
       workload: m.workload,
       mode: m.mode,
       threads: m.threads,
       repeats: m.summary.n,
       medianMs: m.summary.median,
+      medianLowMs: m.summary.medianLow,
+      medianHighMs: m.summary.medianHigh,
+      medianCoverage: m.summary.medianCoverage,
       meanMs: m.summary.mean,
+      meanCi95Ms: m.summary.meanCi95,
       minMs: m.summary.min,
       maxMs: m.summary.max,
       sdMs: m.summary.sd,
-      ci95Ms: m.summary.ci95,
       rsd: m.summary.rsd,
       noisy: m.summary.noisy,
+      outlierRounds: findOutliers(m.wallMs).indices.map((i) => samples[i]!.round),
       speedup: s,
-      speedupCi95: speedupHalfWidth95(baseline.summary, m.summary),
+      speedupLow: ratio.low,
+      speedupHigh: ratio.high,
+      speedupMethod: ratio.method,
+      verdict: pairedVerdict(paired.b, paired.a),
       efficiency: efficiency(s, m.threads),
       checksumOk: checksumsMatch(m, reference),
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
@@ -75,6 +106,8 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       kernelUsPerUnit: m.kernelUsPerUnit.length > 0 ? median(m.kernelUsPerUnit) : Number.NaN,
       ...(m.loneWorkerUsPerUnit.some((v) => !Number.isNaN(v)) && { loneWorkerUsPerUnit: median(m.loneWorkerUsPerUnit) }),
       ...(m.pool && { warm: m.pool.warm }),
+      ...(m.stoppedBy !== undefined && { stoppedBy: m.stoppedBy }),
+      samples,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
+import { autoStop, type AutoStop } from './auto-repeats.ts';
 import { summarize, type Summary } from './stats.ts';
 
 
@@ -15,6 +16,8 @@ export interface MeasureOptions {
    * that the comparison is not skewed by when it ran); returned after the others, with `steps: false`.
    */
   readonly untraced?: readonly ModeName[];
+  /** `--repeats auto`: after `repeats` rounds, keep adding rounds until `autoStop` says stop. */
+  readonly auto?: { readonly deadlineMs: number; readonly now?: () => number };
 }
 
 /** Repeated runs of one workload in one mode. */
@@ -40,6 +43,8 @@ export interface ModeMeasurement {
   readonly pool?: PoolInfo;
   /** Present (false) on the runs measured without step recording (`MeasureOptions.untraced`). */
   readonly steps?: false;
+  /** Under `--repeats auto`: what ended the rounds. */
+  readonly stoppedBy?: AutoStop;
 }
 
 /**
@@ -54,10 +59,19 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
   const latest = new Map<Subject, RunResult>();
   const measure = (s: Subject): Promise<RunResult> =>
     runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }).then((run) => keepLatest(latest, s, run));
+  let stoppedBy: AutoStop | undefined;
+  const auto = options.auto;
+  const now = auto?.now ?? (() => performance.now());
   const runs = await alternate(subjects, measure, {
     repeats: options.repeats,
     warmups: options.warmups,
     onRound: (s, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${s.mode}${s.steps ? '' : ' (no steps)'}`, phase, repeat, of }),
+    ...(auto !== undefined && {
+      more: (kept: ReadonlyMap<Subject, readonly RunResult[]>) => {
+        stoppedBy = autoStop(subjects.map((m) => kept.get(m)!.map((r) => r.wallMs)), now(), auto.deadlineMs);
+        return stoppedBy === undefined;
+      },
+    }),
   });
   return subjects.map((subject) => {
     const { mode } = subject;
@@ -78,6 +92,7 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       lastRun: last,
       ...(last.pool && { pool: last.pool }),
       ...(!subject.steps && { steps: false as const }),
+      ...(stoppedBy !== undefined && { stoppedBy }),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { medianInterval } from './median-interval.ts';
 import { tCritical95 } from './student-t.ts';
 
 /** Above this relative standard deviation (sd / mean) a measurement is flagged as noisy. */
@@ -7,13 +8,18 @@ export const NOISE_THRESHOLD = 0.05;
 export interface Summary {
   readonly n: number;
   readonly median: number;
+  /** The median's distribution-free interval (order statistics), covering it with `medianCoverage`. */
+  readonly medianLow: number;
+  readonly medianHigh: number;
+  /** 0.95 or more, unless the samples are too few for that (5 samples: 0.9375). */
+  readonly medianCoverage: number;
   readonly mean: number;
   readonly min: number;
   readonly max: number;
   /** Sample standard deviation (n - 1 in the denominator); 0 for a single sample. */
   readonly sd: number;
-  /** Half-width of the 95% confidence interval of the mean (Student t); 0 for a single sample. */
-  readonly ci95: number;
+  /** Half-width of the 95% confidence interval of the mean (Student t), not of the median; 0 for a single sample. */
+  readonly meanCi95: number;
   /** sd / mean: how much the repeats varied. */
   readonly rsd: number;
   /** rsd above NOISE_THRESHOLD. */
@@ -50,14 +56,18 @@ export function summarize(samples: readonly number[]): Summary {
   const m = mean(samples);
   const sd = standardDeviation(samples);
   const rsd = m === 0 ? 0 : sd / m;
+  const interval = medianInterval(samples);
   return {
     n: samples.length,
     median: median(samples),
+    medianLow: interval.low,
+    medianHigh: interval.high,
+    medianCoverage: interval.coverage,
     mean: m,
     min: Math.min(...samples),
     max: Math.max(...samples),
     sd,
-    ci95: confidenceHalfWidth95(samples),
+    meanCi95: confidenceHalfWidth95(samples),
     rsd,
     noisy: rsd > NOISE_THRESHOLD,
   };

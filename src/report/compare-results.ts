@@ -1,22 +1,23 @@
 import type { MachineInfo } from '../measure/machine.ts';
+import { differingSettings } from './comparable-settings.ts';
+import { compareTable } from './compare-table.ts';
+import { correctTests, testCell, testOutcome, type CellTest, type ModeRow } from './compare-tests.ts';
 import type { ResultTable } from './experiment-result.ts';
-import { formatMs, formatPercent, formatRatio } from './format.ts';
 import type { SavedResult } from './saved-result.ts';
 
-/** The fields compare needs from a row: a timed mode of a workload, as the mode tables save them. */
-interface ModeRow {
-  readonly workload: string;
-  readonly mode: string;
-  readonly threads: number;
-  readonly medianMs: number;
-  readonly speedup: number;
-  readonly speedupCi95?: number;
-  readonly efficiency: number;
+export type { CellTest, ModeRow } from './compare-tests.ts';
+
+/** One column of a comparison: a machine's latest result, or one run when all runs come from one machine. */
+export interface CompareColumn {
+  readonly label: string;
+  readonly machine: MachineInfo;
+  readonly result: SavedResult;
 }
 
 /** One machine's figures for one row. */
 export interface MachineCell {
   readonly machine: MachineInfo;
+  readonly label: string;
   readonly row: ModeRow;
 }
 
@@ -25,94 +26,104 @@ export interface ComparedRow {
   readonly experiment: string;
   readonly workload: string;
   readonly mode: string;
-  /** One per machine, in machine order; undefined where that machine has no such row. */
+  /** One per column, in column order; undefined where that column has no such row. */
   readonly cells: readonly (MachineCell | undefined)[];
-  /** Each machine's median divided by the first machine's (undefined where either is missing). */
+  /** Each column's median divided by the first column's (undefined where either is missing). */
   readonly medianRatios: readonly (number | undefined)[];
-  /** 'agree' | 'differ' when both confidence intervals are known, 'unknown' otherwise. */
-  readonly verdict: 'agree' | 'differ' | 'unknown';
+  /** Each column against the first (undefined for the first column and for missing rows). */
+  readonly tests: readonly (CellTest | undefined)[];
+  /** 'differ' when any column differs from the first, 'agree' when all were tested and agree. */
+  readonly verdict: 'agree' | 'differ' | 'unknown' | 'not comparable';
+  /** Why the verdict is 'unknown' or 'not comparable'. */
+  readonly why?: string;
 }
 
 export interface Comparison {
   readonly machines: readonly MachineInfo[];
   readonly rows: readonly ComparedRow[];
   readonly tables: readonly ResultTable[];
+  /** Said once under the tables: different lab commits, and how verdicts were reached. */
+  readonly warnings: readonly string[];
 }
 
 /**
- * Lines up results of the same experiments from different machines. Rows are matched by
- * workload and mode; two machines "differ" when their efficiency intervals (speedup +- its 95%
- * half-width, per thread) do not overlap: a gap that the measured noise cannot explain.
- * When a machine has several results of one experiment, its latest counts.
+ * Lines up results of the same experiments from different machines, row by row (workload and
+ * mode). With samples saved, each machine's row is tested against the first machine's by
+ * Mann-Whitney U, Holm-corrected over every row compared; files without samples fall back to
+ * whether efficiency intervals overlap, and say so. Runs whose work settings differ are not
+ * compared. When a machine has several results of one experiment its latest counts, unless
+ * every result comes from one machine: then its oldest run is compared with its latest.
  */
 export function compareResults(results: readonly SavedResult[]): Comparison {
   const machines = [...new Map(results.map((r) => [r.machine.id, r.machine])).values()];
-  const latest = new Map<string, SavedResult>();
-  for (const r of [...results].sort((a, b) => a.savedAt.localeCompare(b.savedAt))) latest.set(`${r.experiment}\u0000${r.machine.id}`, r);
+  const sorted = [...results].sort((a, b) => a.savedAt.localeCompare(b.savedAt));
   const experiments = [...new Set(results.map((r) => r.experiment))];
-  const rows: ComparedRow[] = [];
-  for (const experiment of experiments) {
-    const perMachine = machines.map((m) => latest.get(`${experiment}\u0000${m.id}`)?.rows.filter(isModeRow) ?? []);
-    const keys = [...new Set(perMachine.flat().map(keyOf))];
-    for (const key of keys) {
-      const cells = perMachine.map((list, i) => {
-        const row = list.find((r) => keyOf(r) === key);
-        return row === undefined ? undefined : { machine: machines[i]!, row };
-      });
-      const first = cells[0]?.row.medianMs;
-      const [workload, mode] = key.split('\u0000') as [string, string];
-      rows.push({
-        experiment,
-        workload,
-        mode,
-        cells,
-        medianRatios: cells.map((c) => (c === undefined || first === undefined ? undefined : c.row.medianMs / first)),
-        verdict: verdictOf(cells),
-      });
-    }
-  }
-  return { machines, rows, tables: experiments.map((e) => tableFor(e, machines, rows.filter((r) => r.experiment === e))) };
-}
-
-function tableFor(experiment: string, machines: readonly MachineInfo[], rows: readonly ComparedRow[]): ResultTable {
-  const first = machines[0]?.id ?? '';
-  return {
-    title: `${experiment}: ${machines.map((m) => `${m.id} (${m.cpuModel}, ${m.logicalCores} cores)`).join(' vs ')}`,
-    head: [
-      'workload',
-      'mode',
-      ...machines.flatMap((m) => [`${m.id} threads`, `${m.id} median ms`, `${m.id} speedup`, `${m.id} efficiency`]),
-      ...machines.slice(1).map((m) => `median ${m.id} / ${first}`),
-      'beyond noise?',
-    ],
-    align: ['left', 'left'],
-    rows: rows.map((r) => [
-      r.workload,
-      r.mode,
-      ...r.cells.flatMap((c) =>
-        c === undefined
-          ? ['-', '-', '-', '-']
-          : [String(c.row.threads), formatMs(c.row.medianMs), speedupText(c.row), formatPercent(c.row.efficiency)],
-      ),
-      ...r.medianRatios.slice(1).map((x) => (x === undefined ? '-' : formatRatio(x))),
-      r.verdict === 'differ' ? 'DIFFER' : r.verdict === 'agree' ? 'agree' : 'unknown (1 repeat)',
-    ]),
-  };
-}
-
-function verdictOf(cells: readonly (MachineCell | undefined)[]): ComparedRow['verdict'] {
-  const present = cells.filter((c): c is MachineCell => c !== undefined);
-  if (present.length < 2 || present.some((c) => !(c.row.speedupCi95 !== undefined && c.row.speedupCi95 > 0))) return 'unknown';
-  const intervals = present.map((c) => {
-    const half = c.row.speedupCi95! / c.row.threads;
-    return [c.row.efficiency - half, c.row.efficiency + half] as const;
+  const raw = experiments.flatMap((experiment) => rowsOf(experiment, columnsOf(sorted.filter((r) => r.experiment === experiment), machines)));
+  const corrected = correctTests(raw.flatMap((r) => r.tests));
+  let next = 0;
+  const rows = raw.map((r) => finish({ ...r, tests: r.tests.map(() => corrected[next++]) }));
+  const warnings = experiments.flatMap((experiment) => {
+    const commits = new Set(results.filter((r) => r.experiment === experiment).map((r) => r.machine.labCommit ?? 'unknown'));
+    return commits.size > 1 ? [`${experiment}: results from different lab commits (${[...commits].join(', ')}): differences may come from the lab, not the machines.`] : [];
   });
-  const overlapAll = intervals.every(([lo, hi]) => intervals.every(([lo2, hi2]) => lo <= hi2 && lo2 <= hi));
-  return overlapAll ? 'agree' : 'differ';
+  // Experiments without timed mode rows (echo-server, scheduler-overhead, ...) have nothing to line up.
+  const tables = experiments.flatMap((e) => {
+    const own = rows.filter((r) => r.experiment === e);
+    return own.length === 0 ? [] : [compareTable(e, own)];
+  });
+  return { machines, rows, warnings, tables };
 }
 
-function speedupText(row: ModeRow): string {
-  return row.speedupCi95 !== undefined && row.speedupCi95 > 0 ? `${formatRatio(row.speedup)} ±${row.speedupCi95.toFixed(2)}` : formatRatio(row.speedup);
+function columnsOf(results: readonly SavedResult[], machines: readonly MachineInfo[]): CompareColumn[] {
+  const ids = new Set(results.map((r) => r.machine.id));
+  if (ids.size === 1 && results.length > 1) {
+    // One machine: its oldest run against its latest (a reference against today), not every run between.
+    const ends = [results[0]!, results[results.length - 1]!];
+    return ends.map((result, i) => ({ label: `run ${i + 1}`, machine: result.machine, result }));
+  }
+  const latest = new Map(results.map((r) => [r.machine.id, r]));
+  return machines.flatMap((m) => {
+    const result = latest.get(m.id);
+    return result === undefined ? [] : [{ label: m.id, machine: result.machine, result }];
+  });
+}
+
+type RawRow = Omit<ComparedRow, 'verdict' | 'why'>;
+
+function rowsOf(experiment: string, columns: readonly CompareColumn[]): RawRow[] {
+  const first = columns[0];
+  if (first === undefined) return [];
+  const differing = columns.map((c) => differingSettings(experiment, first.result.settings, c.result.settings));
+  const perColumn = columns.map((c) => c.result.rows.filter(isModeRow));
+  const keys = [...new Set(perColumn.flat().map(keyOf))];
+  return keys.map((key) => {
+    const cells = perColumn.map((list, i) => {
+      const row = list.find((r) => keyOf(r) === key);
+      return row === undefined ? undefined : { machine: columns[i]!.machine, label: columns[i]!.label, row };
+    });
+    const base = cells[0];
+    const [workload, mode] = key.split('\u0000') as [string, string];
+    return {
+      experiment,
+      workload,
+      mode,
+      cells,
+      medianRatios: cells.map((c) => (c === undefined || base === undefined ? undefined : c.row.medianMs / base.row.medianMs)),
+      tests: cells.map((c, i): CellTest | undefined => {
+        if (i === 0 || c === undefined || base === undefined) return undefined;
+        return differing[i]!.length > 0 ? { method: 'not comparable', differing: differing[i]! } : testCell(base.row, c.row);
+      }),
+    };
+  });
+}
+
+function finish(row: RawRow): ComparedRow {
+  const outcomes = row.tests.flatMap((t) => (t === undefined ? [] : [testOutcome(t)]));
+  if (outcomes.length === 0) return { ...row, verdict: 'unknown', why: `only on ${row.cells.flatMap((c) => (c === undefined ? [] : [c.label])).join(', ')}` };
+  if (outcomes.includes('differ')) return { ...row, verdict: 'differ' };
+  if (outcomes.every((o) => o === 'agree')) return { ...row, verdict: 'agree' };
+  if (outcomes.every((o) => o === 'not comparable')) return { ...row, verdict: 'not comparable', why: 'the runs measured different work' };
+  return { ...row, verdict: 'unknown', why: 'too few repeats, or no interval to compare' };
 }
 
 function keyOf(row: ModeRow): string {

@@ -2,30 +2,35 @@ import type { ModeComparison } from '../measure/compare-modes.ts';
 import { NOISE_THRESHOLD } from '../measure/stats.ts';
 import type { ResultTable } from './experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from './format.ts';
+import { autoRepeatsLine, medianWithInterval, outlierWarning, speedupWithInterval, verdictLegend } from './interval-text.ts';
 
 /** The lab's main table: one row per mode, timed and compared with the baseline. */
 export function modeTable(title: string, rows: readonly ModeComparison[]): ResultTable {
   const baseline = rows[0]?.baseline ?? 'sequential';
   return {
     title,
-    head: ['mode', 'threads', 'median ms', '95% CI ms', 'min-max ms', `speedup vs ${baseline}`, 'efficiency', 'checksums', 'cpu ms'],
+    head: ['mode', 'threads', 'median ms [95% CI]', 'min-max ms', `speedup vs ${baseline} [95% CI]`, 'efficiency', 'checksums', 'cpu ms'],
     rows: rows.map((r) => [
       r.noisy ? `${r.mode} !` : r.mode,
       r.warm === undefined ? String(r.threads) : `${r.threads}${r.warm ? ' (warm)' : ' (COLD)'}`,
-      formatMs(r.medianMs),
-      r.repeats > 1 ? `±${formatMs(r.ci95Ms)}` : 'n/a',
-      `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
-      r.repeats > 1 ? `${formatRatio(r.speedup)} ±${r.speedupCi95.toFixed(2)}` : formatRatio(r.speedup),
+      medianWithInterval(r),
+      `${formatMs(r.minMs)}-${formatMs(r.maxMs)}${r.outlierRounds.length > 0 ? `, ${r.outlierRounds.length} outlier${r.outlierRounds.length === 1 ? '' : 's'}` : ''}`,
+      r.mode === r.baseline ? formatRatio(r.speedup) : speedupWithInterval(r),
       formatPercent(r.efficiency),
       `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(r.checksum)}`,
       r.cpuMs === undefined || Number.isNaN(r.cpuMs) ? '-' : formatMs(r.cpuMs),
     ]),
-    warnings: rows
-      .filter((r) => r.noisy)
-      .map(
-        (r) =>
-          `noisy: ${r.workload} ${r.mode} varied by ${formatPercent(r.rsd)} (sd/mean) over ${r.repeats} repeats, ` +
-          `more than ${formatPercent(NOISE_THRESHOLD)}: other programs may be competing for the CPU; close them or raise --repeats.`,
-      ),
+    warnings: [
+      ...rows
+        .filter((r) => r.noisy)
+        .map(
+          (r) =>
+            `noisy: ${r.workload} ${r.mode} varied by ${formatPercent(r.rsd)} (sd/mean) over ${r.repeats} repeats, ` +
+            `more than ${formatPercent(NOISE_THRESHOLD)}: other programs may be competing for the CPU; close them or raise --repeats.`,
+        ),
+      ...rows.flatMap(outlierWarning),
+      ...autoRepeatsLine(rows),
+      ...verdictLegend(rows.filter((r) => r.mode !== r.baseline), baseline),
+    ],
   };
 }

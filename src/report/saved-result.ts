@@ -1,7 +1,10 @@
 import type { ExperimentResult } from './experiment-result.ts';
+import { rowFault } from './saved-row.ts';
 
-/** Bumped whenever the saved shape changes incompatibly; readers refuse other versions. */
-export const RESULT_SCHEMA = 'concurrency-lab.result/1';
+/** Bumped whenever the saved shape changes incompatibly. Version 2 keeps every repeat (`samples`) on timed rows. */
+export const RESULT_SCHEMA = 'concurrency-lab.result/2';
+/** The first version, summaries only: still read, and compared by interval overlap. */
+export const RESULT_SCHEMA_V1 = 'concurrency-lab.result/1';
 
 /** A picture saved beside a result: its file name (in the same directory) and its title. */
 export interface SavedPicture {
@@ -11,7 +14,7 @@ export interface SavedPicture {
 
 /** An experiment result as written to `results/`: the result plus what produced it and when. */
 export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts'> {
-  readonly schema: typeof RESULT_SCHEMA;
+  readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V1;
   readonly pictures: readonly SavedPicture[];
   readonly savedAt: string;
   /** The command-line arguments of the run, to repeat it. */
@@ -31,17 +34,24 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   const object = (v: unknown, path: string): Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(`${path} must be an object`);
   const root = object(value, 'the file');
-  if (root.schema !== RESULT_SCHEMA) fail(`schema is ${JSON.stringify(root.schema) ?? 'missing'}; this lab reads ${RESULT_SCHEMA}`);
+  if (root.schema !== RESULT_SCHEMA && root.schema !== RESULT_SCHEMA_V1) {
+    fail(`schema is ${JSON.stringify(root.schema)?.slice(0, 60) ?? 'missing'}; this lab reads ${RESULT_SCHEMA} and ${RESULT_SCHEMA_V1}`);
+  }
   for (const key of ['experiment', 'question', 'savedAt'] as const) if (typeof root[key] !== 'string') fail(`${key} must be a string`);
   const machine = object(root.machine, 'machine');
   for (const key of ['id', 'cpuModel', 'os', 'node', 'date'] as const) if (typeof machine[key] !== 'string') fail(`machine.${key} must be a string`);
   for (const key of ['logicalCores', 'availableParallelism', 'memoryGiB'] as const) {
     if (typeof machine[key] !== 'number') fail(`machine.${key} must be a number`);
   }
-  object(root.settings, 'settings');
+  for (const [key, v] of Object.entries(object(root.settings, 'settings'))) {
+    if (!['string', 'number', 'boolean'].includes(typeof v)) fail(`settings.${key.slice(0, 40)} must be a string, number or boolean`);
+  }
   object(root.facts, 'facts');
   if (!Array.isArray(root.rows)) fail('rows must be an array');
-  (root.rows as unknown[]).forEach((row, i) => object(row, `rows[${i}]`));
+  (root.rows as unknown[]).forEach((row, i) => {
+    const fault = rowFault(object(row, `rows[${i}]`), `rows[${i}]`, root.schema === RESULT_SCHEMA);
+    if (fault !== undefined) fail(fault);
+  });
   if (!Array.isArray(root.tables)) fail('tables must be an array');
   if (!Array.isArray(root.notes) || !root.notes.every((n) => typeof n === 'string')) fail('notes must be an array of strings');
   if (!Array.isArray(root.argv)) fail('argv must be an array');

@@ -17,17 +17,25 @@ export async function compareCommand(paths: readonly string[], args: LabArgs, st
       experiment: r.experiment,
       workload: r.workload,
       mode: r.mode,
-      machines: r.cells.map((c) => (c === undefined ? null : { id: c.machine.id, cores: c.machine.logicalCores, ...c.row })),
+      machines: r.cells.map((c) => (c === undefined ? null : { id: c.machine.id, label: c.label, cores: c.machine.logicalCores, ...c.row })),
       medianRatios: r.medianRatios.map((x) => x ?? null),
+      tests: r.tests.map((t) => t ?? null),
       verdict: r.verdict,
+      ...(r.why !== undefined && { why: r.why }),
     }));
-    streams.stdout.write(`${JSON.stringify({ files, machines: comparison.machines, rows }, null, 2)}\n`);
+    streams.stdout.write(`${JSON.stringify({ files, machines: comparison.machines, rows, warnings: comparison.warnings }, null, 2)}\n`);
     return;
   }
   const text = comparison.tables.map((t) => renderTable(t)).join('\n\n');
-  const differ = comparison.rows.filter((r) => r.verdict === 'differ').length;
+  const count = (verdict: string): number => comparison.rows.filter((r) => r.verdict === verdict).length;
+  const how = [
+    ...(comparison.rows.some((r) => r.tests.some((t) => t?.method === 'mann-whitney')) ? ['Mann-Whitney U on the saved samples, Holm-corrected, p < 0.05'] : []),
+    ...(comparison.rows.some((r) => r.tests.some((t) => t?.method === 'interval overlap')) ? ['for files without samples: efficiency +- 95% CI do not overlap'] : []),
+  ];
+  const warnings = comparison.warnings.map((w) => `! ${w}\n`).join('');
   streams.stdout.write(
-    `${text}\n\n${files.length} results files, ${comparison.machines.length} machines; ` +
-      `${differ} row(s) where the machines differ beyond their measured noise (efficiency +- 95% CI do not overlap).\n`,
+    `${text}\n\n${warnings}${files.length} results files, ${comparison.machines.length} machines; ` +
+      `${count('differ')} row(s) where the machines differ beyond their measured noise${how.length > 0 ? ` (${how.join('; ')})` : ''}` +
+      `, ${count('agree')} with no measurable difference, ${count('unknown')} undecided, ${count('not comparable')} not comparable.\n`,
   );
 }

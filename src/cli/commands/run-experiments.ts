@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { AUTO_MIN_ROUNDS } from '../../measure/auto-repeats.ts';
 import { machineInfo } from '../../measure/machine.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { progressLine } from '../../report/progress.ts';
@@ -63,7 +64,8 @@ function timelineWidth(streams: CliStreams): number {
 function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
   return {
     quick: args.quick,
-    repeats: args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats),
+    repeats: args.autoRepeats !== undefined ? AUTO_MIN_ROUNDS : (args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats)),
+    ...(args.autoRepeats !== undefined && { auto: { deadlineMs: performance.now() + args.autoRepeats.budgetSeconds * 1000 } }),
     warmups: args.warmups ?? 1,
     steps: args.steps,
     threads: args.threads ?? availableParallelism(),

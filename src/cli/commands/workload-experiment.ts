@@ -5,6 +5,7 @@ import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
 import { drawableRuns } from '../../report/drawable-runs.ts';
+import { verdictPhrase } from '../../report/interval-text.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -21,6 +22,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         warmups: context.warmups,
         runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
+        ...(context.auto !== undefined && { auto: context.auto }),
       });
       const rows = compareModes(measurements);
       return {
@@ -38,7 +40,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
       await pool?.close();
     }
   };
-  return { name, question, defaults: { repeats: 5, quickRepeats: 2 }, run };
+  return { name, question, defaults: { repeats: 7, quickRepeats: 2 }, run };
 }
 
 /** Which mode was fastest and by how much, and whether every mode did the same work. */
@@ -50,7 +52,8 @@ export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
     rows.length === 1
       ? `${fastest.mode} took ${fastest.medianMs.toFixed(1)} ms (median of ${fastest.repeats}).`
       : `Fastest: ${fastest.mode}, at ${formatRatio(fastest.speedup)} the speed of ${fastest.baseline} ` +
-        `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)}).`,
+        `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)})` +
+        (fastest.mode === fastest.baseline ? '.' : `; against ${fastest.baseline}: ${verdictPhrase(fastest.verdict)}.`),
   ];
   if (mismatched.length === 0 && rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
   return [...checksumWarning(rows), ...notes];
