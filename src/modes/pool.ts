@@ -59,6 +59,7 @@ export class LabPool {
     private readonly warmUpUnits: number,
   ) {
     piscina.on('workerCreate', () => this.replaced++);
+    piscina.on('error', ignoreLateReply);
   }
 
   get info(): PoolInfo {
@@ -123,6 +124,18 @@ export class LabPool {
   close(): Promise<void> {
     return this.piscina.destroy();
   }
+}
+
+/**
+ * Piscina emits 'error' for a reply whose task it no longer knows. That happens when a task
+ * fails: its error reply and the reply to the next task Piscina gave the same worker can come in
+ * one batch of the worker's message port; the failure aborts the run between the two, so Piscina
+ * destroys that worker and forgets its task, yet Node still hands over the second reply. Nobody
+ * awaits it; with no listener, the event would be thrown and end the lab. Other errors still are.
+ */
+function ignoreLateReply(error: unknown): void {
+  if (error instanceof Error && error.message.startsWith('Unexpected message from Worker')) return;
+  throw error;
 }
 
 function runOptions(signal: AbortSignal | undefined): { signal?: AbortSignal } {
