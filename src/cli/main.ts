@@ -1,3 +1,4 @@
+import { OutputPathError } from '../report/file-fault.ts';
 import { ResultFileError } from '../report/saved-result.ts';
 import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
@@ -19,8 +20,8 @@ export type { CliStreams } from './streams.ts';
 export const DEFAULT_EXPERIMENT = 'headline';
 const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
 
-/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (as a shell reports SIGINT). */
-export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
+export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
 
 /**
  * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in
@@ -83,8 +84,8 @@ export async function main(experiments: readonly Experiment[]): Promise<void> {
 function reportError(error: unknown, streams: CliStreams): number {
   const message = error instanceof Error ? error.message : String(error);
   streams.stderr.write(`lab: ${message}\n`);
-  if (error instanceof InterruptedError) return ExitCode.interrupted;
-  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError) return ExitCode.badInput;
+  if (error instanceof InterruptedError) return error.exitCode;
+  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError) return ExitCode.badInput;
   if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
   return ExitCode.failed;
 }

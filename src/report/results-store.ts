@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFilesAsUnit } from './atomic-write.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { picturesOf } from './pictures.ts';
@@ -17,25 +18,29 @@ export interface SavedFiles {
 }
 
 /**
- * Saves a result as `<dir>/<experiment>/<machine>-<timestamp>.json`, with a markdown table and
- * its pictures (`<same name>.<picture>.svg`) beside it. Every file is written atomically, the
- * JSON last, so a reader that finds the JSON finds everything it names.
+ * Saves a result as `<dir>/<experiment>/<machine>-<time>-<random>.json`, with a markdown table and
+ * its pictures (`<same name>.<picture>.svg`) beside it. The name is unique (milliseconds and a random
+ * suffix), so runs saving at once never overwrite each other. The files are written as one unit, the
+ * JSON last: a reader that finds the JSON finds everything it names, and a failed write or an abort
+ * (`signal`) removes whatever was written.
  */
-export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date()): Promise<SavedFiles> {
-  const stamp = now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const name = `${result.machine.id}-${stamp}`;
+export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date(), signal?: AbortSignal): Promise<SavedFiles> {
+  const stamp = now.toISOString().replace(/:/g, '-');
+  const name = `${result.machine.id}-${stamp}-${randomBytes(3).toString('hex')}`;
   const base = join(dir, result.experiment, name);
-  const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: [] as string[] };
-  await writeFileAtomic(files.markdown, renderMarkdown(result));
-  const pictures: SavedPicture[] = [];
-  for (const picture of picturesOf(result)) {
-    await writeFileAtomic(`${base}.${picture.suffix}`, picture.svg);
-    files.pictures.push(`${base}.${picture.suffix}`);
-    pictures.push({ file: `${name}.${picture.suffix}`, title: picture.title });
-  }
+  const drawn = picturesOf(result).map((picture) => ({ ...picture, path: `${base}.${picture.suffix}` }));
+  const pictures: SavedPicture[] = drawn.map((p) => ({ file: `${name}.${p.suffix}`, title: p.title }));
   const { runs: _runs, speedupCharts: _charts, ...data } = result;
   const saved: SavedResult = { schema: RESULT_SCHEMA, ...data, pictures, savedAt: now.toISOString(), argv: [...argv] };
-  await writeFileAtomic(files.json, `${JSON.stringify(saved, null, 2)}\n`);
+  const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: drawn.map((p) => p.path) };
+  await writeFilesAsUnit(
+    [
+      { path: files.markdown, content: renderMarkdown(result) },
+      ...drawn.map((p) => ({ path: p.path, content: p.svg })),
+      { path: files.json, content: `${JSON.stringify(saved, null, 2)}\n` },
+    ],
+    signal,
+  );
   return files;
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
+import { checkOutputDir, checkOutputFile } from '../../report/output-paths.ts';
 import { renderHtml, type ReportEntry } from '../../report/render-html.ts';
 import { DEFAULT_RESULTS_DIR, findResultFiles, readResult } from '../../report/results-store.ts';
 import { ResultFileError, type SavedResult } from '../../report/saved-result.ts';
@@ -16,6 +17,10 @@ export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
  * in catalogue order (`order`), then any others (user workloads) by name.
  */
 export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, order: readonly string[] = [], now: Date = new Date()): Promise<void> {
+  const outDir = args.out ?? DEFAULT_REPORT_DIR;
+  const out = join(outDir, 'index.html');
+  await checkOutputDir('--out', outDir);
+  await checkOutputFile('--out', out);
   const inputs = paths.length > 0 ? paths : [DEFAULT_RESULTS_DIR];
   let files: string[];
   try {
@@ -31,7 +36,6 @@ export async function reportCommand(paths: readonly string[], args: LabArgs, str
     const seen = latest.get(result.experiment);
     if (seen === undefined || seen.result.savedAt < result.savedAt) latest.set(result.experiment, { result, file });
   }
-  const out = join(args.out ?? DEFAULT_REPORT_DIR, 'index.html');
   const entries: ReportEntry[] = [];
   const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
   const ordered = [...latest.values()].sort((a, b) => rank(a.result.experiment) - rank(b.result.experiment) || a.result.experiment.localeCompare(b.result.experiment));
