@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { controlCharacterIn } from '../workload/describe-value.ts';
 import { writeFilesAsUnit } from './atomic-write.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -56,9 +57,36 @@ export async function readResult(file: string): Promise<SavedResult> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message})`);
+    // V8 quotes the file's own bytes after the comma; the position is enough.
+    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')})`);
   }
+  const control = firstControlCharacter(parsed);
+  if (control !== undefined) throw new ResultFileError(`${file}: ${control}; a results file holds only printable text`);
   return validateSavedResult(parsed, file);
+}
+
+/**
+ * Where the first string with a control character is in a parsed JSON value ("machine.id contains
+ * U+001B at character 3"), walked with a stack of its own: results files are printed on terminals.
+ */
+function firstControlCharacter(root: unknown): string | undefined {
+  const stack: [unknown, string][] = [[root, '']];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [value, path] = item;
+    if (typeof value === 'string') {
+      const control = controlCharacterIn(value);
+      if (control !== undefined) return `${path || 'the file'} contains a control character (${control})`;
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        const control = controlCharacterIn(key);
+        if (control !== undefined) return `a key of ${path || 'the file'} contains a control character (${control})`;
+        stack.push([v, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Every `.json` results file named, or found (recursively) under a named directory, sorted. */
