@@ -35,6 +35,10 @@ export async function runExperiments(
     for (const experiment of experiments) await checkOutputDir('--out', join(outDir, experiment.name));
   }
   if (args.trace !== undefined) await checkOutputFile('--trace', args.trace);
+  if (args.threads !== undefined && args.threads > availableParallelism()) {
+    const cores = availableParallelism();
+    streams.stderr.write(`lab: note: --threads ${args.threads} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers: the threads will take turns on them, and each costs start-up time and memory\n`);
+  }
   const results: ExperimentResult[] = [];
   const printJson = (): void => {
     if (args.json) streams.stdout.write(results.length === 1 ? renderJson(results[0]!) : `[\n${results.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`);
