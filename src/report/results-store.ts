@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { controlCharacterIn } from '../workload/describe-value.ts';
 import { writeFilesAsUnit } from './atomic-write.ts';
+import { fileFault } from './file-fault.ts';
+import { kindOf } from './output-paths.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { picturesOf } from './pictures.ts';
@@ -49,9 +51,13 @@ export async function saveResult(result: ExperimentResult, dir: string, argv: re
 export async function readResult(file: string): Promise<SavedResult> {
   let text: string;
   try {
+    // A FIFO or a device would block or never end: only a regular file is read.
+    const info = await stat(file);
+    if (!info.isFile()) throw new ResultFileError(`${file}: cannot be read (it is ${kindOf(info)}; a results file is a regular file)`);
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ResultFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof ResultFileError) throw error;
+    throw new ResultFileError(`${file}: cannot be read (${fileFault(error)})`);
   }
   let parsed: unknown;
   try {
