@@ -61,7 +61,7 @@ describe('run --workload', () => {
 
   it('rejects an unreadable path, a directory, and a missing --workload', async () => {
     expect((await lab('run', '--workload', join(dir, 'missing.json'))).stderr).toBe(`lab: ${join(dir, 'missing.json')}: cannot be read (no such file)\n`);
-    expect((await lab('run', '--workload', dir)).stderr).toBe(`lab: ${dir}: cannot be read (it is a directory)\n`);
+    expect((await lab('run', '--workload', dir)).stderr).toBe(`lab: ${dir}: cannot be read (it is a directory; give a regular JSON file)\n`);
     const none = await lab('run');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^lab: run needs --workload FILE/);

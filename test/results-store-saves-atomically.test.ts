@@ -61,7 +61,7 @@ describe('results store', () => {
     await expect(readResult(noCores)).rejects.toThrow(`${noCores}: machine.logicalCores must be a number`);
     const badRow = await write('d.json', JSON.stringify({ ...good, rows: [1] }));
     await expect(readResult(badRow)).rejects.toThrow(ResultFileError);
-    await expect(readResult(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: cannot be read (ENOENT)`);
+    await expect(readResult(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: cannot be read (no such file or directory)`);
   });
 
   it('an atomic write that fails leaves neither the file nor a temporary behind', async () => {
