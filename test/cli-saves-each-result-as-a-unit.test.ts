@@ -4,6 +4,9 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { machineInfo } from '../src/measure/machine.ts';
+import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { saveResult } from '../src/report/results-store.ts';
 import { runLabCli, repoRoot, type Finished } from './helpers/cli.ts';
 import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
 
@@ -21,6 +24,15 @@ function completeResults(files: readonly string[]): string[] {
 }
 
 describe('two runs saving to the same --out at the same time', () => {
+  it('two results saved at the same instant get different names (in-process, the clock pinned)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lab-same-instant-'));
+    const result: ExperimentResult = { experiment: 'demo', question: 'q?', machine: machineInfo(), settings: {}, tables: [], rows: [], facts: {}, notes: [] };
+    const now = new Date('2026-12-01T06:00:00.000Z');
+    const [a, b] = await Promise.all([saveResult(result, out, [], now), saveResult(result, out, [], now)]);
+    expect(a.json).not.toBe(b.json);
+    expect(completeResults(await filesUnder(out))).toHaveLength(2);
+  });
+
   it('both results survive, under different names', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lab-twice-'));
     const [a, b] = await Promise.all([runLabCli([...quickRun, '--out', out]), runLabCli([...quickRun, '--out', out])]);
