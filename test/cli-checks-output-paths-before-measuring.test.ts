@@ -68,6 +68,13 @@ describe('output paths are checked before anything is measured: one line, exit 2
     expect(await refused(['--out', out])).toMatch(/^lab: --out .*taken\/scheduler-overhead: .*taken\/scheduler-overhead is a regular file, not a directory/);
   });
 
+  it('--out whose experiment directory is a symbolic link to nothing', async () => {
+    const out = join(dir, 'dangling');
+    await mkdir(out);
+    await symlink(join(dir, 'nowhere'), join(out, 'scheduler-overhead'));
+    expect(await refused(['--out', out])).toMatch(/dangling\/scheduler-overhead is a symbolic link to nothing; give a writable directory/);
+  });
+
   it('--trace that is a directory', async () => {
     expect(await refused(['--no-save', '--trace', join(dir, 'a-dir')])).toBe(`lab: --trace ${join(dir, 'a-dir')}: is a directory; the lab only creates a new file or replaces a regular file\n`);
   });
@@ -80,7 +87,7 @@ describe('output paths are checked before anything is measured: one line, exit 2
   });
 
   it('leaves nothing behind: no directories made, no probe left', async () => {
-    expect(await filesUnder(dir)).toEqual(['a-fifo', 'a-file', 'a-link', ...(isRoot ? ['a-device'] : []), 'taken/scheduler-overhead'].sort());
+    expect(await filesUnder(dir)).toEqual(['a-fifo', 'a-file', 'a-link', ...(isRoot ? ['a-device'] : []), 'dangling/scheduler-overhead', 'taken/scheduler-overhead'].sort());
   });
 });
 

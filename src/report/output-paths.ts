@@ -44,6 +44,7 @@ async function directoryFault(dir: string): Promise<string | undefined> {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOTDIR') return `${firstFileIn(existing)} is a file, not a directory`;
       if (code !== 'ENOENT') return `cannot look at ${existing} (${fileFault(error)})`;
+      if ((await lstat(existing).catch(() => undefined))?.isSymbolicLink() === true) return `${existing} is a symbolic link to nothing`;
     }
     if (dirname(existing) === existing) return 'no directory of it exists';
     existing = dirname(existing);
