@@ -32,7 +32,7 @@ describe('bad input gets one line, naming the fault and what is accepted, and ex
   for (const [argv, message] of cases) {
     it(`lab ${argv.join(' ')}`, async () => {
       const out = join(await mkdtemp(join(tmpdir(), 'lab-bad-')), 'results');
-      const result = await runLabCli(['--out', out, ...argv]);
+      const result = await runLabCli(argv.includes('--out') ? argv : ['--out', out, ...argv]);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
       expect(result.stdout).toBe('');

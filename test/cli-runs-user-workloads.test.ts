@@ -32,7 +32,7 @@ describe('run --workload', () => {
 
   it('rejects each bad workload file with one line naming the file, the place and what is accepted (exit 2)', async () => {
     const cases: [string, string, RegExp][] = [
-      ['syntax.json', '{\n  "name": "w",\n  "tasks": [\n    { "name": "a" "parts": [] }\n  ]\n}', /^lab: .*syntax\.json:4:19: JSON syntax error: Expected ',' or '}' after property value\n$/],
+      ['syntax.json', '{\n  "name": "w",\n  "tasks": [\n    { "name": "a" "parts": [] }\n  ]\n}', /^lab: .*syntax\.json:4:19: JSON syntax error: a comma was expected\n$/],
       ['truncated.json', '{"name": "w", "tasks": [', /^lab: .*truncated\.json:1:25: JSON syntax error: the file ends too early\n$/],
       ['types.json', JSON.stringify({ name: 'w', tasks: [{ name: 'a', parts: [{ kind: 'cpu', units: 'ten' }] }] }), /^lab: .*types\.json: workload\.tasks\[0\]\.parts\[0\]\.units must be an integer from 1 to 100000000; got "ten"\n$/],
       ['negative.json', workload([{ name: 'a', parts: [{ kind: 'wait', ms: -5 }] }]), /^lab: .*negative\.json: workload\.tasks\[0\]\.parts\[0\]\.ms must be a number of milliseconds from 0 to 600000; got -5\n$/],
@@ -61,7 +61,7 @@ describe('run --workload', () => {
 
   it('rejects an unreadable path, a directory, and a missing --workload', async () => {
     expect((await lab('run', '--workload', join(dir, 'missing.json'))).stderr).toBe(`lab: ${join(dir, 'missing.json')}: cannot be read (no such file)\n`);
-    expect((await lab('run', '--workload', dir)).stderr).toBe(`lab: ${dir}: cannot be read (it is a directory)\n`);
+    expect((await lab('run', '--workload', dir)).stderr).toBe(`lab: ${dir}: cannot be read (it is a directory; give a regular JSON file)\n`);
     const none = await lab('run');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^lab: run needs --workload FILE/);
@@ -72,6 +72,6 @@ describe('run --workload', () => {
     expect((await lab('run', '--workload', example, '--modes', 'fast')).stderr).toBe('lab: --modes: unknown mode "fast"; accepted: sequential, interleaved, parallel, hybrid, piscina\n');
     expect((await lab('run', '--workload', example, '--modes', 'sequential,,parallel')).stderr).toMatch(/^lab: --modes has an empty entry/);
     expect((await lab('run', '--workload', example, '--modes', 'parallel,parallel')).stderr).toMatch(/^lab: --modes names a mode twice/);
-    expect((await lab('headline', '--workload', example)).stderr).toMatch(/^lab: --workload and --modes go with the run command/);
+    expect((await lab('headline', '--workload', example)).stderr).toMatch(/^lab: --workload does not apply to an experiment \(headline\); it takes --quick/);
   });
 });

@@ -7,13 +7,13 @@ import { repoRoot } from './helpers/cli.ts';
 import { lab } from './helpers/lab-in-process.ts';
 
 describe('saving results', () => {
-  it('--out DIR saves the run as DIR/<experiment>/<machine>-<time>.json and .md, and says where', async () => {
+  it('--out DIR saves the run as DIR/<experiment>/<machine>-<time>-<random>.json and .md, and says where', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-out-'));
     const { code, stdout } = await lab('scheduler-overhead', '--quick', '--repeats', '1', '--out', dir);
     expect(code).toBe(0);
     const files = (await readdir(join(dir, 'scheduler-overhead'))).sort();
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/^[a-z0-9-]+-\d+c-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+    expect(files[0]).toMatch(/^[a-z0-9-]+-\d+c-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f]{6}\.json$/);
     expect(files[1]).toBe(files[0]!.replace(/\.json$/, '.md'));
     const saved = await readResult(join(dir, 'scheduler-overhead', files[0]!));
     expect(saved.argv).toEqual(['scheduler-overhead', '--quick', '--repeats', '1', '--out', dir]);

@@ -20,10 +20,10 @@ const result: ExperimentResult = {
 };
 
 describe('results store', () => {
-  it('saves <dir>/<experiment>/<machine>-<timestamp>.json and .md, and reads the JSON back validated', async () => {
+  it('saves <dir>/<experiment>/<machine>-<time>-<random>.json and .md, and reads the JSON back validated', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-results-'));
     const files = await saveResult(result, dir, ['demo', '--repeats', '3'], new Date('2026-11-25T10:11:12.345Z'));
-    expect(files.json).toBe(join(dir, 'demo', `${result.machine.id}-2026-11-25T10-11-12Z.json`));
+    expect(files.json).toMatch(new RegExp(`^${join(dir, 'demo', result.machine.id)}-2026-11-25T10-11-12\\.345Z-[0-9a-f]{6}\\.json$`));
     const back = await readResult(files.json);
     expect(back).toMatchObject({ schema: 'concurrency-lab.result/2', experiment: 'demo', facts: { answer: 42 }, argv: ['demo', '--repeats', '3'] });
     expect(back.machine).toEqual(result.machine);
@@ -61,7 +61,7 @@ describe('results store', () => {
     await expect(readResult(noCores)).rejects.toThrow(`${noCores}: machine.logicalCores must be a number`);
     const badRow = await write('d.json', JSON.stringify({ ...good, rows: [1] }));
     await expect(readResult(badRow)).rejects.toThrow(ResultFileError);
-    await expect(readResult(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: cannot be read (ENOENT)`);
+    await expect(readResult(join(dir, 'missing.json'))).rejects.toThrow(`${join(dir, 'missing.json')}: cannot be read (no such file or directory)`);
   });
 
   it('an atomic write that fails leaves neither the file nor a temporary behind', async () => {

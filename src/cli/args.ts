@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { allModeNames, type ModeName } from '../modes/index.ts';
-import { flags, type FlagName } from './flags.ts';
+import { flags, type CommandKind, type FlagName } from './flags.ts';
+import { controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -27,6 +28,8 @@ export interface LabArgs {
   readonly threads?: number;
   readonly seed?: number;
   readonly timeoutMs?: number;
+  /** `--max-work N`: N times the default work limits for a user's workload. */
+  readonly maxWork?: number;
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -37,14 +40,15 @@ export const DEFAULT_BUDGET_SECONDS = 60;
 export function parseLabArgs(argv: readonly string[]): LabArgs {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw toUsageError(error, argv);
   }
+  checkFlagsFit(parsed.positionals[0], (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -63,8 +67,28 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
+}
+
+/** What kind of command the first positional names (an experiment name, or none, is `measure`). */
+export function commandKind(command: string | undefined): CommandKind {
+  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' ? command : 'measure';
+}
+
+/** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
+function checkFlagsFit(command: string | undefined, given: readonly FlagName[]): void {
+  const kind = commandKind(command);
+  const seen = new Set<FlagName>();
+  for (const name of given) {
+    if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
+    seen.add(name);
+    if (!(flags[name].for as readonly CommandKind[]).includes(kind)) {
+      const accepted = flagNames.filter((f) => (flags[f].for as readonly CommandKind[]).includes(kind)).map((f) => `--${f}`);
+      const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
+      throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
+    }
+  }
 }
 
 /** `--modes sequential,parallel`: known names, each once, at least one. */
@@ -91,8 +115,11 @@ function timelineChoice(on: boolean, off: boolean): { timeline?: boolean } {
   return on ? { timeline: true } : off ? { timeline: false } : {};
 }
 
+/** A path flag's value: not empty, and printable, since the lab prints it back ("saved: ..."). */
 function nonEmpty(value: string, flag: string): string {
   if (value.trim() === '') throw new UsageError(`--${flag} needs a non-empty value`);
+  const control = controlCharacterIn(value);
+  if (control !== undefined) throw new UsageError(`--${flag} contains a control character (${control}); give a printable path`);
   return value;
 }
 
@@ -110,9 +137,11 @@ function toUsageError(error: unknown, argv: readonly string[]): UsageError {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = flag.replace(/^-+/, '') as FlagName;
       const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => number } | undefined;
-      // `--threads -1` reaches here as "ambiguous": judge the value the user meant.
-      const next = argv[argv.indexOf(flag) + 1];
-      if (spec?.parse && next !== undefined && argv.includes(flag)) spec.parse(next, name);
+      // `--threads -1` reaches here as "ambiguous": judge the values the user meant, every one given.
+      argv.forEach((arg, i) => {
+        const next = argv[i + 1];
+        if (arg === flag && spec?.parse && next !== undefined) spec.parse(next, name);
+      });
       return new UsageError(spec?.value ? `${flag} needs a value: ${flag} ${spec.value}` : `${flag} takes no value`);
     }
     default:

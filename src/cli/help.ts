@@ -29,7 +29,7 @@ export function helpText(experiments: readonly Experiment[]): string {
     'flags:',
     ...flagLines,
     '',
-    'exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (Ctrl-C)',
+    'exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)',
     '',
   ].join('\n');
 }

@@ -1,4 +1,6 @@
+import { OutputPathError } from '../report/file-fault.ts';
 import { ResultFileError } from '../report/saved-result.ts';
+import { capText, escapeControlCharacters } from '../workload/describe-value.ts';
 import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
@@ -19,8 +21,8 @@ export type { CliStreams } from './streams.ts';
 export const DEFAULT_EXPERIMENT = 'headline';
 const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
 
-/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted (as a shell reports SIGINT). */
-export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
+export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
 
 /**
  * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in
@@ -50,7 +52,7 @@ export async function runLab(
     if (command === 'run') {
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
-      const workload = await readWorkloadFile(args.workload);
+      const workload = await readWorkloadFile(args.workload, args.maxWork);
       const unfit = args.modes?.includes('piscina') ? firstNonCpuPart(workload) : undefined;
       if (unfit !== undefined) {
         throw new UsageError(`--modes piscina runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part (drop piscina from --modes, or use a cpu-only workload)`);
@@ -58,7 +60,6 @@ export async function runLab(
       await runExperiments([workloadExperiment(workload, args.modes ?? modeNames)], args, argv, streams, signal);
       return ExitCode.ok;
     }
-    if (args.workload !== undefined || args.modes !== undefined) throw new UsageError('--workload and --modes go with the run command: npm run lab -- run --workload FILE');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; give one experiment name or command (see --help)`);
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));
@@ -84,11 +85,15 @@ export async function main(experiments: readonly Experiment[]): Promise<void> {
   }
 }
 
+/** An error line longer than this is cut: one bad value must not make a megabyte "one-line" error. */
+const MAX_ERROR_LENGTH = 1000;
+
 function reportError(error: unknown, streams: CliStreams): number {
   const message = error instanceof Error ? error.message : String(error);
-  streams.stderr.write(`lab: ${message}\n`);
-  if (error instanceof InterruptedError) return ExitCode.interrupted;
-  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError) return ExitCode.badInput;
+  // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
+  streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);
+  if (error instanceof InterruptedError) return error.exitCode;
+  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError) return ExitCode.badInput;
   if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
   return ExitCode.failed;
 }

@@ -9,14 +9,18 @@ import { taskIndex } from '../workload/task-index.ts';
 export function workloadSlice(workload: WorkloadSpec, taskNames: readonly string[]): WorkloadSpec {
   const index = taskIndex(workload);
   const needed = new Map<string, TaskSpec>();
-  const visit = (name: string): void => {
-    if (needed.has(name)) return;
+  // A stack of our own, not recursion: a delegation chain may be thousands of tasks deep.
+  const toVisit = [...taskNames].reverse();
+  for (let name = toVisit.pop(); name !== undefined; name = toVisit.pop()) {
+    if (needed.has(name)) continue;
     const spec = index.get(name);
     // An unknown name is left for the worker's buildTask to report, with the workload's name.
-    if (spec === undefined) return;
+    if (spec === undefined) continue;
     needed.set(name, spec);
-    for (const p of spec.parts) if (p.kind === 'delegate') visit(p.task);
-  };
-  for (const name of taskNames) visit(name);
+    for (let i = spec.parts.length - 1; i >= 0; i--) {
+      const p = spec.parts[i]!;
+      if (p.kind === 'delegate') toVisit.push(p.task);
+    }
+  }
   return { name: workload.name, tasks: [...needed.values()] };
 }

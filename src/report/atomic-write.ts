@@ -1,18 +1,57 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fileFault, SaveError } from './file-fault.ts';
+import { makeDirectories } from './make-directories.ts';
 
 /**
  * Writes the file under a temporary name beside it, then renames it into place: a reader
- * (or an interrupted run) never sees a half-written file.
+ * (or an interrupted run) never sees a half-written file. A failure is a `SaveError` naming
+ * the path and the cause ("no space left on the device"), with nothing left behind.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFilesAsUnit([{ path, content }]);
+}
+
+/** One file to write: where, and what. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * Writes the files in order, each atomically, as one unit: when any write fails or `signal` is
+ * aborted before the last one, the files already written (and directories made for them) are
+ * removed again. Put the file that marks the unit complete last.
+ */
+export async function writeFilesAsUnit(files: readonly FileToWrite[], signal?: AbortSignal): Promise<void> {
+  const written: string[] = [];
+  const madeDirectories: string[] = [];
   try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
+    for (const { path, content } of files) {
+      signal?.throwIfAborted();
+      madeDirectories.push(...(await inPlace(path, () => makeDirectories(dirname(path)))));
+      const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, content, { flag: 'wx' });
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw new SaveError(`cannot write ${path}: ${fileFault(error)}`, { cause: error });
+      }
+      written.push(path);
+    }
   } catch (error) {
-    await rm(temporary, { force: true });
+    await Promise.all(written.map((p) => rm(p, { force: true })));
+    for (const dir of madeDirectories.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
+  }
+}
+
+async function inPlace<T>(path: string, make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    throw new SaveError(`cannot create the directory of ${path}: ${fileFault(error)}`, { cause: error });
   }
 }

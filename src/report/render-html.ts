@@ -1,6 +1,7 @@
 import type { ResultTable } from './experiment-result.ts';
 import { machineLine } from './machine-line.ts';
 import type { SavedResult } from './saved-result.ts';
+import { allowListedSvg } from './svg-allow-list.ts';
 
 /** A saved result with the text of its pictures, ready to be put on the page. */
 export interface ReportEntry {
@@ -51,8 +52,15 @@ ${r.tables.map(table).join('\n')}
 ${r.notes.map((n) => `<li>${escape(n)}</li>`).join('\n')}
 </ul>
 <p class="context">${escape(machineLine(r.machine))}<br>settings: ${escape(settings)}<br>saved ${escape(r.savedAt)} as <code>${escape(entry.file)}</code></p>
-${entry.pictures.map((p) => `<figure aria-label="${escape(p.title)}">\n${p.svg.replace(/^<\?xml[^>]*>\s*/, '')}\n</figure>`).join('\n')}
+${entry.pictures.map(figure).join('\n')}
 </section>`;
+}
+
+/** A picture read from a file: only the SVG elements and attributes the lab draws reach the page. */
+function figure(picture: { readonly title: string; readonly svg: string }): string {
+  const svg = allowListedSvg(picture.svg);
+  const body = svg ?? `<p class="warning">picture omitted: its file is not a well-formed SVG document</p>`;
+  return `<figure aria-label="${escape(picture.title)}">\n${body}\n</figure>`;
 }
 
 function table(t: ResultTable): string {

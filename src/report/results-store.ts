@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.ts';
+import { controlCharacterIn } from '../workload/describe-value.ts';
+import { writeFilesAsUnit } from './atomic-write.ts';
+import { fileFault } from './file-fault.ts';
+import { kindOf } from './output-paths.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { picturesOf } from './pictures.ts';
@@ -17,25 +21,29 @@ export interface SavedFiles {
 }
 
 /**
- * Saves a result as `<dir>/<experiment>/<machine>-<timestamp>.json`, with a markdown table and
- * its pictures (`<same name>.<picture>.svg`) beside it. Every file is written atomically, the
- * JSON last, so a reader that finds the JSON finds everything it names.
+ * Saves a result as `<dir>/<experiment>/<machine>-<time>-<random>.json`, with a markdown table and
+ * its pictures (`<same name>.<picture>.svg`) beside it. The name is unique (milliseconds and a random
+ * suffix), so runs saving at once never overwrite each other. The files are written as one unit, the
+ * JSON last: a reader that finds the JSON finds everything it names, and a failed write or an abort
+ * (`signal`) removes whatever was written.
  */
-export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date()): Promise<SavedFiles> {
-  const stamp = now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const name = `${result.machine.id}-${stamp}`;
+export async function saveResult(result: ExperimentResult, dir: string, argv: readonly string[], now: Date = new Date(), signal?: AbortSignal): Promise<SavedFiles> {
+  const stamp = now.toISOString().replace(/:/g, '-');
+  const name = `${result.machine.id}-${stamp}-${randomBytes(3).toString('hex')}`;
   const base = join(dir, result.experiment, name);
-  const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: [] as string[] };
-  await writeFileAtomic(files.markdown, renderMarkdown(result));
-  const pictures: SavedPicture[] = [];
-  for (const picture of picturesOf(result)) {
-    await writeFileAtomic(`${base}.${picture.suffix}`, picture.svg);
-    files.pictures.push(`${base}.${picture.suffix}`);
-    pictures.push({ file: `${name}.${picture.suffix}`, title: picture.title });
-  }
+  const drawn = picturesOf(result).map((picture) => ({ ...picture, path: `${base}.${picture.suffix}` }));
+  const pictures: SavedPicture[] = drawn.map((p) => ({ file: `${name}.${p.suffix}`, title: p.title }));
   const { runs: _runs, speedupCharts: _charts, ...data } = result;
   const saved: SavedResult = { schema: RESULT_SCHEMA, ...data, pictures, savedAt: now.toISOString(), argv: [...argv] };
-  await writeFileAtomic(files.json, `${JSON.stringify(saved, null, 2)}\n`);
+  const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: drawn.map((p) => p.path) };
+  await writeFilesAsUnit(
+    [
+      { path: files.markdown, content: renderMarkdown(result) },
+      ...drawn.map((p) => ({ path: p.path, content: p.svg })),
+      { path: files.json, content: `${JSON.stringify(saved, null, 2)}\n` },
+    ],
+    signal,
+  );
   return files;
 }
 
@@ -43,17 +51,48 @@ export async function saveResult(result: ExperimentResult, dir: string, argv: re
 export async function readResult(file: string): Promise<SavedResult> {
   let text: string;
   try {
+    // A FIFO or a device would block or never end: only a regular file is read.
+    const info = await stat(file);
+    if (!info.isFile()) throw new ResultFileError(`${file}: cannot be read (it is ${kindOf(info)}; a results file is a regular file)`);
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ResultFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof ResultFileError) throw error;
+    throw new ResultFileError(`${file}: cannot be read (${fileFault(error)})`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message})`);
+    // V8 quotes the file's own bytes after the comma; the position is enough.
+    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')})`);
   }
+  const control = firstControlCharacter(parsed);
+  if (control !== undefined) throw new ResultFileError(`${file}: ${control}; a results file holds only printable text`);
   return validateSavedResult(parsed, file);
+}
+
+/**
+ * Where the first string with a control character is in a parsed JSON value ("machine.id contains
+ * U+001B at character 3"), walked with a stack of its own: results files are printed on terminals.
+ */
+function firstControlCharacter(root: unknown): string | undefined {
+  const stack: [unknown, string][] = [[root, '']];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [value, path] = item;
+    if (typeof value === 'string') {
+      const control = controlCharacterIn(value);
+      if (control !== undefined) return `${path || 'the file'} contains a control character (${control})`;
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        const control = controlCharacterIn(key);
+        if (control !== undefined) return `a key of ${path || 'the file'} contains a control character (${control})`;
+        stack.push([v, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Every `.json` results file named, or found (recursively) under a named directory, sorted. */

@@ -4,15 +4,22 @@
  * promise and no closure per wait: every wake-up from I/O passes through here, and under tsx
  * (esbuild keepNames) each named closure would cost a defineProperty call.
  */
+/** Node's timers hold at most 2^31 - 1 ms; a longer delay would fire after 1 ms, with a warning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class IdleWait {
   private resolve: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
 
-  /** Resolves after `delayMs` (never, when undefined) or at the next `wake()`, whichever comes first. */
+  /**
+   * Resolves after `delayMs` (never, when undefined) or at the next `wake()`, whichever comes first.
+   * A delay beyond Node's timer range ends early, at the range's end: the scheduler finds its timer
+   * not yet due and waits again for the rest, so long sleeps are chained, not re-armed every 1 ms.
+   */
   until(delayMs: number | undefined): Promise<void> {
     return new Promise<void>((resolve) => {
       this.resolve = resolve;
-      if (delayMs !== undefined) this.timer = setTimeout(this.wake, Math.max(0, Math.ceil(delayMs)));
+      if (delayMs !== undefined) this.timer = setTimeout(this.wake, Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(delayMs))));
     });
   }
 

@@ -1,6 +1,12 @@
-/** Makes text safe inside XML character data and attribute values (either quote style). */
+/**
+ * Makes text safe inside XML character data and attribute values (either quote style). Characters
+ * XML 1.0 forbids (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF) become U+FFFD,
+ * so any name gives a well-formed document.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => xmlEntities[c as keyof typeof xmlEntities]);
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[<>&"']/g, (c) => xmlEntities[c as keyof typeof xmlEntities]);
 }
 
 const xmlEntities = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' } as const;

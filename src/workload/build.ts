@@ -36,13 +36,29 @@ function* runTask(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, env: Ta
   return { checksum: state.checksum };
 }
 
-function* runParts(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState, env: TaskEnvironment): Generator<Yielded, void, unknown> {
-  for (const [index, p] of spec.parts.entries()) {
-    if (p.kind === 'delegate') {
-      yield* runParts(byName.get(p.task)!, byName, state, env);
+/** Where the walk through a task and its delegates is: which task, which part next. */
+interface Frame {
+  readonly spec: TaskSpec;
+  next: number;
+}
+
+function* runParts(root: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState, env: TaskEnvironment): Generator<Yielded, void, unknown> {
+  // Delegates are expanded on a stack of our own, not by nested `yield*`: every resume of nested
+  // generators passes through all of them, and a chain of thousands overflows the call stack.
+  const stack: Frame[] = [{ spec: root, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const index = frame.next++;
+    const p = frame.spec.parts[index];
+    if (p === undefined) {
+      stack.pop();
       continue;
     }
-    yield part(p.label ?? `${spec.name}.${index + 1}`);
+    if (p.kind === 'delegate') {
+      stack.push({ spec: byName.get(p.task)!, next: 0 });
+      continue;
+    }
+    yield part(p.label ?? `${frame.spec.name}.${index + 1}`);
     switch (p.kind) {
       case 'cpu': {
         const slice = p.sliceUnits ?? DEFAULT_SLICE_UNITS;

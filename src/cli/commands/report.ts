@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
+import { fileFault } from '../../report/file-fault.ts';
+import { checkOutputDir, checkOutputFile, kindOf } from '../../report/output-paths.ts';
 import { renderHtml, type ReportEntry } from '../../report/render-html.ts';
 import { DEFAULT_RESULTS_DIR, findResultFiles, readResult } from '../../report/results-store.ts';
 import { ResultFileError, type SavedResult } from '../../report/saved-result.ts';
@@ -16,6 +18,10 @@ export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
  * in catalogue order (`order`), then any others (user workloads) by name.
  */
 export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, order: readonly string[] = [], now: Date = new Date()): Promise<void> {
+  const outDir = args.out ?? DEFAULT_REPORT_DIR;
+  const out = join(outDir, 'index.html');
+  await checkOutputDir('--out', outDir);
+  await checkOutputFile('--out', out);
   const inputs = paths.length > 0 ? paths : [DEFAULT_RESULTS_DIR];
   let files: string[];
   try {
@@ -31,18 +37,22 @@ export async function reportCommand(paths: readonly string[], args: LabArgs, str
     const seen = latest.get(result.experiment);
     if (seen === undefined || seen.result.savedAt < result.savedAt) latest.set(result.experiment, { result, file });
   }
-  const out = join(args.out ?? DEFAULT_REPORT_DIR, 'index.html');
   const entries: ReportEntry[] = [];
   const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
   const ordered = [...latest.values()].sort((a, b) => rank(a.result.experiment) - rank(b.result.experiment) || a.result.experiment.localeCompare(b.result.experiment));
   for (const { result, file } of ordered) {
     const pictures = await Promise.all(
       result.pictures.map(async (p) => {
+        // A picture is a plain file beside its result: no path into other directories, no FIFO or device.
+        if (basename(p.file) !== p.file || p.file === '..' || p.file === '.') throw new ResultFileError(`${file}: its picture name ${JSON.stringify(p.file)} is not a plain file name`);
         const path = join(dirname(file), p.file);
+        const info = await stat(path).catch(() => undefined);
+        if (info === undefined) throw new ResultFileError(`${file}: its picture ${p.file} is missing`);
+        if (!info.isFile()) throw new ResultFileError(`${file}: its picture ${p.file} is ${kindOf(info)}, not a regular file`);
         try {
           return { title: p.title, svg: await readFile(path, 'utf8') };
-        } catch {
-          throw new ResultFileError(`${file}: its picture ${p.file} is missing`);
+        } catch (error) {
+          throw new ResultFileError(`${file}: its picture ${p.file} cannot be read (${fileFault(error)})`);
         }
       }),
     );

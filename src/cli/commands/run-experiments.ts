@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { AUTO_MIN_ROUNDS } from '../../measure/auto-repeats.ts';
+import { join } from 'node:path';
 import { machineInfo } from '../../measure/machine.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { progressLine } from '../../report/progress.ts';
@@ -7,10 +8,12 @@ import { renderJson } from '../../report/render-json.ts';
 import { renderText } from '../../report/render-text.ts';
 import { renderTimelines } from '../../report/render-timelines.ts';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
+import { checkOutputDir, checkOutputFile } from '../../report/output-paths.ts';
 import { chromeTrace } from '../../trace/index.ts';
 import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../experiment.ts';
+import { whileSaving } from '../interrupt.ts';
 import type { CliStreams } from '../streams.ts';
 
 export const DEFAULT_SEED = 1;
@@ -19,8 +22,9 @@ export const DEFAULT_SEED = 1;
 export const UNTRACED_NOTE = 'Recorded without steps (--no-steps): the runs carry no timelines, and their times exclude the cost of recording steps.';
 
 /**
- * Runs the experiments one after the other: prints each result (tables, or JSON), then saves
- * it unless `--no-save`. A failed or interrupted experiment saves nothing and ends the command.
+ * Runs the experiments one after the other: prints each result (tables, or JSON), then saves it
+ * unless `--no-save`. Output paths are checked before anything is measured. A failed or interrupted
+ * experiment saves nothing and ends the command; a failed save removes that result's files.
  */
 export async function runExperiments(
   experiments: readonly Experiment[],
@@ -29,7 +33,20 @@ export async function runExperiments(
   streams: CliStreams,
   signal: AbortSignal,
 ): Promise<void> {
+  const outDir = args.out ?? DEFAULT_RESULTS_DIR;
+  if (args.save) {
+    await checkOutputDir('--out', outDir);
+    for (const experiment of experiments) await checkOutputDir('--out', join(outDir, experiment.name));
+  }
+  if (args.trace !== undefined) await checkOutputFile('--trace', args.trace);
+  if (args.threads !== undefined && args.threads > availableParallelism()) {
+    const cores = availableParallelism();
+    streams.stderr.write(`lab: note: --threads ${args.threads} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers: the threads will take turns on them, and each costs start-up time and memory\n`);
+  }
   const results: ExperimentResult[] = [];
+  const printJson = (): void => {
+    if (args.json) streams.stdout.write(results.length === 1 ? renderJson(results[0]!) : `[\n${results.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`);
+  };
   for (const experiment of experiments) {
     const progress = progressLine(streams.stderr, experiment.name, !args.json);
     let result: ExperimentResult;
@@ -41,18 +58,25 @@ export async function runExperiments(
     signal.throwIfAborted();
     if (!args.steps) result = { ...result, notes: [...result.notes, UNTRACED_NOTE] };
     results.push(result);
-    const saved = args.save ? await saveResult(result, args.out ?? DEFAULT_RESULTS_DIR, argv) : undefined;
     if (!args.json) {
       streams.stdout.write(renderText(result));
       if (args.timeline ?? experiment.timelineByDefault === true) streams.stdout.write(renderTimelines(result, timelineWidth(streams)));
-      if (saved) streams.stdout.write(`saved: ${saved.json} (with .md${saved.pictures.length > 0 ? ` and ${saved.pictures.length} SVG pictures` : ''})\n\n`);
+    }
+    if (!args.save) continue;
+    try {
+      const saved = await whileSaving(() => saveResult(result, outDir, argv, new Date(), signal));
+      if (!args.json) streams.stdout.write(`saved: ${saved.json} (with .md${saved.pictures.length > 0 ? ` and ${saved.pictures.length} SVG pictures` : ''})\n\n`);
+    } catch (error) {
+      printJson();
+      throw error;
     }
   }
   if (args.trace !== undefined) {
-    await writeFileAtomic(args.trace, `${JSON.stringify(chromeTrace(results.flatMap((r) => (r.runs ?? []).map((run) => ({ ...run, name: `${r.experiment}: ${run.name}` })))))}\n`);
+    const trace = `${JSON.stringify(chromeTrace(results.flatMap((r) => (r.runs ?? []).map((run) => ({ ...run, name: `${r.experiment}: ${run.name}` })))))}\n`;
+    await whileSaving(() => writeFileAtomic(args.trace!, trace));
     if (!args.json) streams.stdout.write(`trace: ${args.trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`);
   }
-  if (args.json) streams.stdout.write(results.length === 1 ? renderJson(results[0]!) : `[\n${results.map((r) => renderJson(r).trimEnd()).join(',\n')}\n]\n`);
+  printJson();
 }
 
 /** Terminal width for timelines: the terminal's own, else a width that fits most screens. */

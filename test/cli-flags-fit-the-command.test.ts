@@ -1,0 +1,46 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runLabCli } from './helpers/cli.ts';
+import { filesUnder } from './helpers/files.ts';
+
+const example = join(repoRoot, 'experiments/example-workload.json');
+
+describe('each command takes only its own flags, each once', () => {
+  const cases: [string[], string][] = [
+    [['list', '--repeats', '5'], 'lab: --repeats does not apply to the list command; it takes --help\n'],
+    [['list', '--json'], 'lab: --json does not apply to the list command; it takes --help\n'],
+    [['compare', 'results', '--modes', 'parallel'], 'lab: --modes does not apply to the compare command; it takes --json, --help\n'],
+    [['compare', 'results', '--no-save'], 'lab: --no-save does not apply to the compare command; it takes --json, --help\n'],
+    [['report', '--threads', '2'], 'lab: --threads does not apply to the report command; it takes --out, --help\n'],
+    [['headline', '--workload', example], 'lab: --workload does not apply to an experiment (headline); it takes --quick, --repeats, --warmups, --threads, --seed, --timeout, --timeline, --no-timeline, --trace, --json, --out, --no-save, --help\n'],
+    [['all', '--max-work', '2'], 'lab: --max-work does not apply to an experiment (all); it takes --quick, --repeats, --warmups, --threads, --seed, --timeout, --timeline, --no-timeline, --trace, --json, --out, --no-save, --help\n'],
+    [['--modes', 'parallel'], 'lab: --modes does not apply to an experiment (headline); it takes --quick, --repeats, --warmups, --threads, --seed, --timeout, --timeline, --no-timeline, --trace, --json, --out, --no-save, --help\n'],
+    [['--repeats', '1', '--repeats', '-1'], 'lab: --repeats must be an integer from 1 to 1000; got "-1"\n'],
+    [['--repeats', '-1', '--repeats', '1'], 'lab: --repeats must be an integer from 1 to 1000; got "-1"\n'],
+    [['--repeats', '1', '--repeats', '2'], 'lab: --repeats is given twice; give each flag once\n'],
+    [['--quick', '--quick'], 'lab: --quick is given twice; give each flag once\n'],
+    [['run', '--workload', example, '--workload', example], 'lab: --workload is given twice; give each flag once\n'],
+    [['run', '--workload', example, '--max-work', '0'], 'lab: --max-work must be an integer from 1 to 1000000; got "0"\n'],
+  ];
+  for (const [argv, message] of cases) {
+    it(`lab ${argv.join(' ').replace(repoRoot, '')}`, async () => {
+      const out = join(await mkdtemp(join(tmpdir(), 'lab-flags-')), 'results');
+      const withOut = argv[0] === 'list' || argv[0] === 'compare' ? argv : [...argv, '--out', out];
+      const { code, stdout, stderr } = await runLabCli(withOut);
+      expect(stderr).toBe(message);
+      expect(stdout).toBe('');
+      expect(code).toBe(2);
+      expect(await filesUnder(out)).toEqual([]);
+    });
+  }
+
+  it('--help is taken by every command', async () => {
+    for (const command of ['list', 'compare', 'report', 'run', 'headline']) {
+      const { code, stdout } = await runLabCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('--max-work N');
+    }
+  });
+});
