@@ -26,3 +26,8 @@ export class IdleWait {
     resolve();
   };
 }
+
+/** One turn of Node's event loop (I/O, timers, an abort) between two time slices. */
+export function turnOfNodeEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
