@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import type { Progress } from '../src/measure/alternate.ts';
 import { idleCpu } from '../src/measure/idle-cpu.ts';
@@ -9,12 +10,13 @@ import type { WorkloadSpec } from '../src/workload/spec.ts';
 // In-process tests of src/measure's measuring functions: mutation testing only sees code that runs
 // in the test's own process, not in the command line's child process.
 
+const fakeCpus = vi.hoisted(() => ({ models: ['  Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz ', '', '', ''] }));
+
 vi.mock('node:os', async (importOriginal) => {
   const os = await importOriginal<typeof import('node:os')>();
-  const model = 'Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz';
   return {
     ...os,
-    cpus: () => [0, 1, 2, 3].map(() => ({ model: `  ${model} `, speed: 1900, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
+    cpus: () => fakeCpus.models.map((model) => ({ model, speed: 1900, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
     totalmem: () => 16.26 * 2 ** 30,
     loadavg: () => [0.123, 1.006, 2.5],
   };
@@ -69,6 +71,25 @@ describe('machineInfo', () => {
     expect(info.platform).toBe(`${process.platform}-${process.arch}`);
     // Run from a git checkout: a 12-digit commit, marked when tracked files were changed.
     expect(info.labCommit).toMatch(/^[0-9a-f]{12}(\+dirty)?$/);
+    expect(info.os).toBe(`${os.type()} ${os.release()}`);
+    expect(info.hostname).toBe(os.hostname());
+    expect(info.availableParallelism).toBe(os.availableParallelism());
+    expect(info.v8).toBe(process.versions.v8);
+    expect(info.piscina).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('falls back to a generic name when the cpu model is unknown or has nothing to keep', () => {
+    const saved = fakeCpus.models;
+    try {
+      fakeCpus.models = [];
+      expect(machineInfo()).toMatchObject({ cpuModel: 'unknown cpu', id: 'unknown-0c', logicalCores: 0 });
+      fakeCpus.models = ['(R) (TM) Processor', '(R) (TM) Processor'];
+      expect(machineInfo().id).toBe('machine-2c');
+      fakeCpus.models = ['AMD EPYC 7B13 64-Core Processor'];
+      expect(machineInfo().id).toBe('amd-epyc-7b13-64-core-1c');
+    } finally {
+      fakeCpus.models = saved;
+    }
   });
 });
 
