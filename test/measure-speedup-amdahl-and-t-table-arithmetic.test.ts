@@ -125,5 +125,16 @@ describe('crossover.ts', () => {
     expect(crossoverSize([{ size: 8, speedup: 0.9 }, { size: 2, speedup: 0.5 }])).toEqual({ state: 'never-faster', largest: 8 });
     expect(() => crossoverSize([])).toThrow('crossover of no points');
     expect(() => crossoverSize([{ size: 0, speedup: 1 }])).toThrow('sizes and speedups must be positive, got 0 and 1');
+    expect(() => crossoverSize([{ size: 4, speedup: 0 }])).toThrow('sizes and speedups must be positive, got 4 and 0');
+  });
+
+  it('does not count a later size where parallel merely broke even as a dip (mutant: speedup < 1 -> <= 1)', () => {
+    const crossed = crossoverSize([
+      { size: 1, speedup: 0.5 },
+      { size: 2, speedup: 1.2 },
+      { size: 4, speedup: 1 },
+      { size: 8, speedup: 0.9 },
+    ]);
+    expect(crossed).toMatchObject({ state: 'crossed', below: 1, above: 2, laterDips: [8] });
   });
 });
