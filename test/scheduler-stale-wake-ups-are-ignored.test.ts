@@ -150,3 +150,30 @@ describe('a joiner that was cancelled (scheduler.ts settle, the joiner check)', 
     expect(joining.outcome?.state).toBe('cancelled');
   });
 });
+
+describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)', () => {
+  it('does not cut short the cleanup of a task already being cancelled (mutant: state === "ended" || cancelling -> false)', async () => {
+    const log: string[] = [];
+    function* slowCleanup(): Task<void> {
+      try {
+        yield sleep(1_000);
+      } finally {
+        yield sleep(40);
+        log.push('cleanup done');
+      }
+    }
+    const s = new Scheduler();
+    const victim = s.spawn('victim', slowCleanup());
+    function* cancelsTwice(): Task<void> {
+      yield cancel(victim);
+      yield sleep(5); // the victim now sleeps in its cleanup
+      yield cancel(victim);
+      log.push('cancelled twice');
+    }
+    s.spawn('canceller', cancelsTwice());
+    s.spawn('middle', sleeper(log, 'middle', 20));
+    await s.run();
+    expect(log).toEqual(['cancelled twice', 'middle woke', 'cleanup done']);
+    expect(victim.outcome?.state).toBe('cancelled');
+  });
+});
