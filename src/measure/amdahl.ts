@@ -42,6 +42,7 @@ export function fitAmdahl(points: readonly SpeedupPoint[]): AmdahlFit | undefine
   const squares = points.reduce((sum, p) => sum + (p.speedup - amdahlSpeedup(serialFraction, p.threads)) ** 2, 0);
   return {
     serialFraction,
+    // Stryker disable next-line ConditionalExpression: equivalent; 1 / 0 is Infinity too, the branch only says so.
     maxSpeedup: serialFraction === 0 ? Number.POSITIVE_INFINITY : 1 / serialFraction,
     rmsError: Math.sqrt(squares / points.length),
     points: points.length,

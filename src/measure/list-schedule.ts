@@ -8,6 +8,7 @@ export function listScheduleMs(durations: readonly number[], threads: number): n
   const freeAt = new Array<number>(threads).fill(0);
   for (const duration of durations) {
     let earliest = 0;
+    // Stryker disable next-line EqualityOperator: equivalent; on a tie (<=) either thread frees at the same moment, so the makespan is the same.
     for (let t = 1; t < threads; t++) if (freeAt[t]! < freeAt[earliest]!) earliest = t;
     freeAt[earliest]! += duration;
   }

@@ -44,7 +44,12 @@ export class Parking {
   }
 
   private settle(task: TaskRecord, token: number, mode: ResumeMode, value: unknown): void {
-    if (task.wakeToken !== token || task.state !== 'parked') return;
+    if (
+      task.wakeToken !== token ||
+      // Stryker disable next-line ConditionalExpression: equivalent. Every way out of 'parked' but this callback bumps the token (release, park), so a matching token implies 'parked'; the check is a guard, not a behaviour.
+      task.state !== 'parked'
+    )
+      return;
     task.resumeMode = mode;
     task.resumeValue = value;
     this.wake(task);
@@ -62,7 +67,12 @@ export class Parking {
     while (timers.size > 0 && timers.peekDeadline()! <= now) {
       const entry = timers.pop()!;
       const task = entry.target;
-      if (entry.token === task.wakeToken && task.state === 'parked') this.wake(task);
+      if (
+        entry.token === task.wakeToken &&
+        // Stryker disable next-line ConditionalExpression: equivalent. A task leaves 'parked' through this entry (popped above) or through release/park, which bump the token; a guard, not a behaviour.
+        task.state === 'parked'
+      )
+        this.wake(task);
     }
   }
 }

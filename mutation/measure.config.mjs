@@ -1,0 +1,11 @@
+import { mutationConfig } from './stryker.base.mjs';
+
+// The statistics' and measurements' own in-process tests. New statistics files under src/measure/
+// are mutated automatically; name their tests after one of these prefixes to have them counted.
+export default mutationConfig('measure', [
+  'test/measure-*.test.ts',
+  'test/stats-*.test.ts',
+  'test/amdahl-*.test.ts',
+  'test/granularity-crossover-*.test.ts',
+  'test/checksum-warning-*.test.ts',
+]);
