@@ -1,5 +1,6 @@
 import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
+import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { onPool, type ModeName } from '../src/modes/index.ts';
@@ -7,6 +8,7 @@ import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
+import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -65,7 +67,7 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
       `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
       `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
   ];
-  return [...checksumWarning([...cpu, ...wait]), ...notes];
+  return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait]), ...notes];
 }
 
 async function run(context: ExperimentContext): Promise<ExperimentResult> {
@@ -81,8 +83,8 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       });
     const cpuMeasured = await measure(cpu);
     const waitMeasured = await measure(wait);
-    const cpuRows = compareModes(cpuMeasured);
-    const waitRows = compareModes(waitMeasured);
+    const cpuRows = compareModes(cpuMeasured, judgeFor(cpu, machine.availableParallelism));
+    const waitRows = compareModes(waitMeasured, judgeFor(wait, machine.availableParallelism));
     const facts = waitFacts(wait, context.threads);
     return {
       experiment: 'headline',

@@ -6,7 +6,7 @@ import { formatRatio } from '../src/report/format.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
 /** The figures of a compared mode that interpretations read; tests build these by hand. */
-export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk'>;
+export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk' | 'impossible'>;
 
 /** Starts a warm pool of `threads` workers, hands it to `use`, and closes it whatever happens. */
 export function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
+import { impossibleSpeedup } from './impossible-figures.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
 import { efficiency, speedup, speedupHalfWidth95 } from './speedup.ts';
 
@@ -33,15 +34,31 @@ export interface ModeComparison {
   readonly baseline: ModeName;
   /** Parallel runs only: whether the pool was warm before timing. */
   readonly warm?: boolean;
+  /** Why this row's figures are impossible for its work (e.g. superlinear on CPU-bound work); absent when they are possible. */
+  readonly impossible?: string;
 }
 
-/** Compares every measurement with the baseline (sequential when present, else the first). */
-export function compareModes(measurements: readonly ModeMeasurement[]): ModeComparison[] {
+/** What the work and the machine allow, to flag impossible rows; without it no row is judged. */
+export interface ImpossibleJudge {
+  readonly cores: number;
+  /** The workload has no wait or block parts (see `isCpuBoundWorkload`). */
+  readonly cpuBound: boolean;
+}
+
+/**
+ * Compares every measurement with the baseline (sequential when present, else the first).
+ * Given a judge, rows whose speedup the work rules out carry `impossible` with the reason.
+ */
+export function compareModes(measurements: readonly ModeMeasurement[], judge?: ImpossibleJudge): ModeComparison[] {
   const baseline = measurements.find((m) => m.mode === 'sequential') ?? measurements[0];
   if (baseline === undefined) return [];
   const reference = baseline.checksums[0] ?? [];
   return measurements.map((m) => {
     const s = speedup(baseline.summary.median, m.summary.median);
+    const halfWidth = speedupHalfWidth95(baseline.summary, m.summary);
+    const impossible =
+      judge &&
+      impossibleSpeedup({ mode: m.mode, baseline: baseline.mode, threads: m.threads, baselineThreads: baseline.threads, speedup: s, speedupHalfWidth: halfWidth, ...judge });
     return {
       workload: m.workload,
       mode: m.mode,
@@ -56,12 +73,13 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       rsd: m.summary.rsd,
       noisy: m.summary.noisy,
       speedup: s,
-      speedupCi95: speedupHalfWidth95(baseline.summary, m.summary),
+      speedupCi95: halfWidth,
       efficiency: efficiency(s, m.threads),
       checksumOk: checksumsMatch(m, reference),
       checksum: (m.checksums[0] ?? []).reduce(foldChecksum, 0x811c9dc5),
       baseline: baseline.mode,
       ...(m.pool && { warm: m.pool.warm }),
+      ...(impossible !== undefined && { impossible }),
     };
   });
 }

@@ -1,10 +1,12 @@
 import { compareModes, type ModeComparison } from '../../measure/compare-modes.ts';
+import { judgeFor } from '../../measure/impossible-figures.ts';
 import { measureModes } from '../../measure/measure-modes.ts';
 import { LabPool, type ModeName } from '../../modes/index.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
 import { drawableRuns } from '../../report/drawable-runs.ts';
+import { impossibleNotes } from '../../report/impossible-notes.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -22,7 +24,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         runOptions: runOptionsFor(context, pool),
         onProgress: context.onProgress,
       });
-      const rows = compareModes(measurements);
+      const rows = compareModes(measurements, judgeFor(workload, context.machine.availableParallelism));
       return {
         experiment: name,
         question,
@@ -53,5 +55,5 @@ export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
         `with ${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} (efficiency ${formatPercent(fastest.efficiency)}).`,
   ];
   if (mismatched.length === 0 && rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
-  return [...checksumWarning(rows), ...notes];
+  return [...checksumWarning(rows), ...impossibleNotes(rows), ...notes];
 }
