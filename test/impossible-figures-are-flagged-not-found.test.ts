@@ -80,6 +80,9 @@ describe('impossible figures', () => {
     // Without a judge, nothing is judged; on waiting work, nothing can be ruled out.
     expect(compareModes(measurements).some((r) => r.impossible !== undefined)).toBe(false);
     expect(compareModes(measurements, { cores: 2, cpuBound: false }).some((r) => r.impossible !== undefined)).toBe(false);
+    // A single repeat has no interval to be beyond, so it is not judged.
+    const once = [measured('sequential', 1, [160]), measured('parallel', 2, [70])];
+    expect(compareModes(once, { cores: 2, cpuBound: true }).some((r) => r.impossible !== undefined)).toBe(false);
 
     const table = modeTable('cpu-bound', rows);
     expect(table.rows.map((r) => r[0])).toEqual(['sequential', 'interleaved', `parallel ${IMPOSSIBLE_MARK}`]);

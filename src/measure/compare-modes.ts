@@ -47,7 +47,8 @@ export interface ImpossibleJudge {
 
 /**
  * Compares every measurement with the baseline (sequential when present, else the first).
- * Given a judge, rows whose speedup the work rules out carry `impossible` with the reason.
+ * Given a judge, rows whose speedup the work rules out, beyond its interval, carry `impossible`
+ * with the reason; rows of a single repeat have no interval and are not judged.
  */
 export function compareModes(measurements: readonly ModeMeasurement[], judge?: ImpossibleJudge): ModeComparison[] {
   const baseline = measurements.find((m) => m.mode === 'sequential') ?? measurements[0];
@@ -56,9 +57,11 @@ export function compareModes(measurements: readonly ModeMeasurement[], judge?: I
   return measurements.map((m) => {
     const s = speedup(baseline.summary.median, m.summary.median);
     const halfWidth = speedupHalfWidth95(baseline.summary, m.summary);
-    const impossible =
-      judge &&
-      impossibleSpeedup({ mode: m.mode, baseline: baseline.mode, threads: m.threads, baselineThreads: baseline.threads, speedup: s, speedupHalfWidth: halfWidth, ...judge });
+    // One repeat has no interval to be beyond: such a row is unjudged, not possible by verdict.
+    const judged = judge !== undefined && baseline.summary.n > 1 && m.summary.n > 1;
+    const impossible = !judged
+      ? undefined
+      : impossibleSpeedup({ mode: m.mode, baseline: baseline.mode, threads: m.threads, baselineThreads: baseline.threads, speedup: s, speedupHalfWidth: halfWidth, ...judge });
     return {
       workload: m.workload,
       mode: m.mode,
