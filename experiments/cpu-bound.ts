@@ -1,11 +1,13 @@
 import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
+import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
+import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -48,13 +50,14 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
       ? `+${formatMs(extraMs)} ms (+${formatPercent(extraMs / sequential.medianMs)}), at most ${((extraMs * 1000) / Math.max(1, extraSwitches)).toFixed(2)} µs for each of its ${extraSwitches} extra task switches`
       : `-${formatMs(-extraMs)} ms (${formatPercent(extraMs / sequential.medianMs)}): its ${extraSwitches} extra task switches cost nothing measurable`;
   const verdict =
-    interleaved.speedup >= 1.1
-      ? 'Interleaved came out faster, which one thread cannot do on pure CPU work: treat these rows as noisy.'
+    interleaved.impossible !== undefined
+      ? 'Interleaved came out faster, which one thread cannot do on pure CPU work: the row is flagged as impossible.'
       : 'Taking turns on one thread overlaps no CPU work, so interleaving gained nothing.';
   const ideal = idealCpuSpeedup(tasks, parallel.threads, cores);
   const oversubscribed = parallel.threads > cores ? ` The ${parallel.threads - cores} threads beyond the ${cores} cores add no speed, only turns on the same cores.` : '';
   return [
     ...checksumWarning(rows),
+    ...impossibleNotes(rows),
     `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
       `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
     `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential', verdictBetween(parallel, sequential))}, ` +
@@ -72,7 +75,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const workload = cpuBoundExperimentWorkload(context.quick, context.threads);
   const machine = context.machine;
   const measurements = await withPool(context.threads, (pool) => measureOnPool(workload, MODES, context, pool));
-  const rows = compareModes(measurements);
+  const rows = compareModes(measurements, judgeFor(workload, machine.availableParallelism));
   const steps = new Map(measurements.map((m) => [m.mode, { steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace), lanes: m.lastRun.lanes.length }]));
   const stepsOf = (mode: ModeName): { steps: number; switches: number; lanes: number } => steps.get(mode)!;
   const cores = machine.availableParallelism;

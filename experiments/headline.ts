@@ -1,5 +1,6 @@
 import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
+import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { onPool, type ModeName } from '../src/modes/index.ts';
@@ -8,6 +9,7 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
+import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -66,7 +68,7 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
       `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
       `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
   ];
-  return [...checksumWarning([...cpu, ...wait]), ...notes];
+  return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait]), ...notes];
 }
 
 async function run(context: ExperimentContext): Promise<ExperimentResult> {
@@ -83,9 +85,9 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     // The plain pool runs only cpu work: it is the cpu-bound table's reference for the lab's own parallel path.
     const cpuMeasured = await measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const waitMeasured = await measure(wait, ['sequential', 'interleaved', 'parallel']);
-    const cpuRows = compareModes(cpuMeasured);
+    const cpuRows = compareModes(cpuMeasured, judgeFor(cpu, machine.availableParallelism));
     const cpuUnits = cpu.tasks.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + (p.kind === 'cpu' ? p.units : 0), 0), 0);
-    const waitRows = compareModes(waitMeasured);
+    const waitRows = compareModes(waitMeasured, judgeFor(wait, machine.availableParallelism));
     const facts = waitFacts(wait, context.threads);
     return {
       experiment: 'headline',

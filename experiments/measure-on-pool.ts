@@ -9,7 +9,7 @@ import { formatP } from '../src/report/interval-text.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
 /** The figures of a compared mode that interpretations read; tests build these by hand. */
-export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk' | 'cpuMs'> &
+export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk' | 'cpuMs' | 'impossible'> &
   Partial<Pick<ModeComparison, 'samples'>>;
 
 /** Starts a warm pool of `threads` workers, hands it to `use`, and closes it whatever happens. */

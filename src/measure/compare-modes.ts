@@ -1,6 +1,7 @@
 import type { ModeName } from '../modes/index.ts';
 import { foldChecksum } from '../workload/cpu-kernel.ts';
 import type { AutoStop } from './auto-repeats.ts';
+import { impossibleSpeedup } from './impossible-figures.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
 import { findOutliers } from './outliers.ts';
 import { pairedRatioInterval, type RatioMethod } from './ratio-interval.ts';
@@ -62,10 +63,23 @@ export interface ModeComparison {
   readonly stoppedBy?: AutoStop;
   /** Every measured repeat, in run order, with its round: for re-analysis and `compare`. */
   readonly samples: readonly Sample[];
+  /** Why this row's figures are impossible for its work (e.g. superlinear on CPU-bound work); absent when they are possible. */
+  readonly impossible?: string;
 }
 
-/** Compares every measurement with the baseline (sequential when present, else the first). */
-export function compareModes(measurements: readonly ModeMeasurement[]): ModeComparison[] {
+/** What the work and the machine allow, to flag impossible rows; without it no row is judged. */
+export interface ImpossibleJudge {
+  readonly cores: number;
+  /** The workload has no wait or block parts (see `isCpuBoundWorkload`). */
+  readonly cpuBound: boolean;
+}
+
+/**
+ * Compares every measurement with the baseline (sequential when present, else the first).
+ * Given a judge, rows whose speedup the work rules out, beyond its interval, carry `impossible`
+ * with the reason; rows of a single repeat have no interval and are not judged.
+ */
+export function compareModes(measurements: readonly ModeMeasurement[], judge?: ImpossibleJudge): ModeComparison[] {
   const baseline = measurements.find((m) => m.mode === 'sequential') ?? measurements[0];
   if (baseline === undefined) return [];
   const reference = baseline.checksums[0] ?? [];
@@ -75,6 +89,11 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
     const samples = samplesOf(m.wallMs);
     const paired = pairByRound(baseSamples, samples);
     const ratio = pairedRatioInterval(paired.a, paired.b);
+    // One repeat has no interval to be beyond: such a row is unjudged, not possible by verdict.
+    const judged = judge !== undefined && baseline.summary.n > 1 && m.summary.n > 1;
+    const impossible = !judged
+      ? undefined
+      : impossibleSpeedup({ mode: m.mode, baseline: baseline.mode, threads: m.threads, baselineThreads: baseline.threads, speedup: s, speedupLow: ratio.low, ...judge });
     return {
       workload: m.workload,
       mode: m.mode,
@@ -108,6 +127,7 @@ export function compareModes(measurements: readonly ModeMeasurement[]): ModeComp
       ...(m.pool && { warm: m.pool.warm }),
       ...(m.stoppedBy !== undefined && { stoppedBy: m.stoppedBy }),
       samples,
+      ...(impossible !== undefined && { impossible }),
     };
   });
 }

@@ -3,6 +3,7 @@ import { NOISE_THRESHOLD } from '../measure/stats.ts';
 import type { ResultTable } from './experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from './format.ts';
 import { autoRepeatsLine, medianWithInterval, outlierWarning, speedupWithInterval, verdictLegend } from './interval-text.ts';
+import { IMPOSSIBLE_MARK } from './impossible-notes.ts';
 
 /** The lab's main table: one row per mode, timed and compared with the baseline. */
 export function modeTable(title: string, rows: readonly ModeComparison[]): ResultTable {
@@ -11,7 +12,7 @@ export function modeTable(title: string, rows: readonly ModeComparison[]): Resul
     title,
     head: ['mode', 'threads', 'median ms [95% CI]', 'min-max ms', `speedup vs ${baseline} [95% CI]`, 'efficiency', 'checksums', 'cpu ms'],
     rows: rows.map((r) => [
-      r.noisy ? `${r.mode} !` : r.mode,
+      `${r.mode}${r.noisy ? ' !' : ''}${r.impossible !== undefined ? ` ${IMPOSSIBLE_MARK}` : ''}`,
       r.warm === undefined ? String(r.threads) : `${r.threads}${r.warm ? ' (warm)' : ' (COLD)'}`,
       medianWithInterval(r),
       `${formatMs(r.minMs)}-${formatMs(r.maxMs)}${r.outlierRounds.length > 0 ? `, ${r.outlierRounds.length} outlier${r.outlierRounds.length === 1 ? '' : 's'}` : ''}`,
@@ -31,6 +32,7 @@ export function modeTable(title: string, rows: readonly ModeComparison[]): Resul
       ...rows.flatMap(outlierWarning),
       ...autoRepeatsLine(rows),
       ...verdictLegend(rows.filter((r) => r.mode !== r.baseline), baseline),
+      ...rows.filter((r) => r.impossible !== undefined).map((r) => `impossible ${IMPOSSIBLE_MARK}: ${r.workload} ${r.mode}: ${r.impossible}; see the notes.`),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { compareModes, type ModeComparison } from '../../measure/compare-modes.ts';
+import { judgeFor } from '../../measure/impossible-figures.ts';
 import { measureModes } from '../../measure/measure-modes.ts';
 import { LabPool, type ModeName } from '../../modes/index.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
@@ -6,6 +7,7 @@ import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
 import { drawableRuns } from '../../report/drawable-runs.ts';
 import { verdictPhrase } from '../../report/interval-text.ts';
+import { impossibleNotes } from '../../report/impossible-notes.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
@@ -24,7 +26,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         onProgress: context.onProgress,
         ...(context.auto !== undefined && { auto: context.auto }),
       });
-      const rows = compareModes(measurements);
+      const rows = compareModes(measurements, judgeFor(workload, context.machine.availableParallelism));
       return {
         experiment: name,
         question,
@@ -56,5 +58,5 @@ export function interpretWorkload(rows: readonly ModeComparison[]): string[] {
         (fastest.mode === fastest.baseline ? '.' : `; against ${fastest.baseline}: ${verdictPhrase(fastest.verdict)}.`),
   ];
   if (mismatched.length === 0 && rows.length > 1) notes.push(`Every mode reported the same checksum for every task.`);
-  return [...checksumWarning(rows), ...notes];
+  return [...checksumWarning(rows), ...impossibleNotes(rows), ...notes];
 }
