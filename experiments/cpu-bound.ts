@@ -6,7 +6,7 @@ import type { ModeName } from '../src/modes/index.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
-import { cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
+import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
@@ -57,7 +57,7 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
   const oversubscribed = parallel.threads > cores ? ` The ${parallel.threads - cores} threads beyond the ${cores} cores add no speed, only turns on the same cores.` : '';
   return [
     ...checksumWarning(rows),
-    ...impossibleNotes(rows),
+    ...impossibleNotes(rows, baselineVsWorker(rows)),
     `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
       `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
     `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential', verdictBetween(parallel, sequential))}, ` +

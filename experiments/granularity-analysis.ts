@@ -1,8 +1,11 @@
 import { crossoverSize, type Crossover } from '../src/measure/crossover.ts';
 import { fitOverheadPerTask, overheadPerTask } from '../src/measure/dispatch-overhead.ts';
+import { impossibleOverhead } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
+import { baselineVsWorker } from '../src/report/cpu-cost.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
+import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { checksumWarning, comparedWith, fasterOrSlower, rowOf, type ModeFigures } from './measure-on-pool.ts';
 
 /** One task size, measured in every mode. */
@@ -24,6 +27,8 @@ export interface SizeAnalysis extends SizeFigures {
   readonly idealParallelMs: number;
   /** (measured - ideal) / tasks, µs, per dispatching mode. */
   readonly overheadUs: Readonly<Record<DispatchMode, number>>;
+  /** Why a mode's figures at this size are impossible (superlinear, or a negative overhead beyond its interval); such sizes stay out of the fits. */
+  readonly impossible: Readonly<Partial<Record<DispatchMode, string>>>;
 }
 
 export interface GranularityAnalysis {
@@ -41,6 +46,8 @@ export interface GranularityAnalysis {
   readonly parallelSpeedupVsPiscina: number;
   /** Fitted per-task overhead of `parallel` without step recording, µs; NaN when not measured. */
   readonly untracedParallelOverheadUs: number;
+  /** Sizes (units per task) each fit left out because their figures were impossible. */
+  readonly leftOutOfFit: Readonly<Record<DispatchMode, readonly number[]>>;
 }
 
 /** Ideal times, per-task overheads, the fitted overheads and the crossovers, from the measured sizes (smallest first). */
@@ -50,9 +57,22 @@ export function analyseGranularity(figures: readonly SizeFigures[], threads: num
     const sequentialMs = rowOf(f.rows, 'sequential').medianMs;
     const idealParallelMs = (sequentialMs * listScheduleMs(new Array<number>(f.tasks).fill(1), usable)) / f.tasks;
     const overheadUs = (mode: ModeName): number => overheadPerTask(rowOf(f.rows, mode).medianMs, idealParallelMs, f.tasks) * 1000;
-    return { ...f, workPerTaskUs: (sequentialMs * 1000) / f.tasks, idealParallelMs, overheadUs: { parallel: overheadUs('parallel'), hybrid: overheadUs('hybrid'), piscina: overheadUs('piscina') } };
+    const idealSpeedup = sequentialMs / idealParallelMs;
+    const impossible: Partial<Record<DispatchMode, string>> = {};
+    for (const mode of DISPATCH_MODES) {
+      const row = rowOf(f.rows, mode);
+      const reason = row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup));
+      if (reason !== undefined) impossible[mode] = reason;
+    }
+    return { ...f, workPerTaskUs: (sequentialMs * 1000) / f.tasks, idealParallelMs, overheadUs: { parallel: overheadUs('parallel'), hybrid: overheadUs('hybrid'), piscina: overheadUs('piscina') }, impossible };
   });
-  const fitted = (mode: ModeName): number => fitOverheadPerTask(sizes.map((s) => ({ tasks: s.tasks, extraMs: rowOf(s.rows, mode).medianMs - s.idealParallelMs }))) * 1000;
+  // Impossible points are left out, not clamped to zero: a fit through them would only spread the baseline's fault.
+  const possible = (mode: DispatchMode): SizeAnalysis[] => sizes.filter((s) => s.impossible[mode] === undefined);
+  const fitted = (mode: DispatchMode): number => {
+    const kept = possible(mode);
+    return kept.length === 0 ? Number.NaN : fitOverheadPerTask(kept.map((s) => ({ tasks: s.tasks, extraMs: rowOf(s.rows, mode).medianMs - s.idealParallelMs }))) * 1000;
+  };
+  const leftOut = (mode: DispatchMode): number[] => sizes.filter((s) => s.impossible[mode] !== undefined).map((s) => s.unitsPerTask);
   const crossoverOf = (mode: ModeName): Crossover => crossoverSize(sizes.map((s) => ({ size: s.unitsPerTask, speedup: rowOf(s.rows, mode).speedup })));
   const largest = sizes.reduce((a, b) => (b.unitsPerTask > a.unitsPerTask ? b : a));
   return {
@@ -66,6 +86,7 @@ export function analyseGranularity(figures: readonly SizeFigures[], threads: num
     untracedParallelOverheadUs: sizes.every((s) => s.untracedParallelMs !== undefined)
       ? fitOverheadPerTask(sizes.map((s) => ({ tasks: s.tasks, extraMs: s.untracedParallelMs! - s.idealParallelMs }))) * 1000
       : Number.NaN,
+    leftOutOfFit: { parallel: leftOut('parallel'), hybrid: leftOut('hybrid'), piscina: leftOut('piscina') },
   };
 }
 
@@ -110,8 +131,13 @@ export function interpretGranularity(a: GranularityAnalysis, threads: number): s
   const hybridSmall = rowOf(smallest.rows, 'hybrid');
   const idealLargest = rowOf(largest.rows, 'sequential').medianMs / largest.idealParallelMs;
   const instrumentationUs = fit.parallel - fit.piscina;
+  const flagged = a.sizes.flatMap((s) => DISPATCH_MODES.flatMap((mode) => (s.impossible[mode] === undefined ? [] : [{ workload: `${s.unitsPerTask} units/task`, mode, impossible: s.impossible[mode] }])));
+  const leftOut = DISPATCH_MODES.filter((mode) => a.leftOutOfFit[mode].length > 0).map((mode) => `${mode} left out ${a.leftOutOfFit[mode].join(', ')} units/task`);
+  const cause = baselineVsWorker(a.sizes.flatMap((s) => s.rows));
   return [
     ...checksumWarning(a.sizes.flatMap((s) => s.rows)),
+    ...impossibleNotes(flagged, Number.isFinite(cause) ? cause : undefined),
+    ...(leftOut.length === 0 ? [] : [`The fitted overheads leave the impossible points out (not clamped to zero): ${leftOut.join('; ')}.`]),
     `How small can a task be: ${crossoverPhrase(a.piscinaCrossover, `a plain Piscina pool on ${threads} threads`, a)}; ` +
       `it cost ${us(fit.piscina)} of wall time per task (fitted over all sizes)` +
       (fit.piscina > 0 && Number.isFinite(plainBreakEven) ? `, which predicts a break-even at ${us(plainBreakEven)} of work per task.` : '.'),

@@ -1,14 +1,16 @@
 import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { pairedRatioInterval, type RatioInterval } from '../src/measure/ratio-interval.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
+import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
-import { analyseGranularity, interpretGranularity, us, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
+import { analyseGranularity, DISPATCH_MODES, interpretGranularity, us, type DispatchMode, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
 import { measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 export { analyseGranularity, interpretGranularity, type GranularityAnalysis, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
@@ -43,7 +45,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       const all = await measureOnPool(workload, MODES, sizeContext, pool, context.steps ? ['parallel'] : []);
       const measurements = all.filter((m) => m.steps !== false);
       const untraced = all.filter((m) => m.steps === false);
-      measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements), ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
+      measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements, judgeFor(workload, cores)), ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
       // Per-round ratios: both modes ran in the same rounds, so the pairing removes the machine's drift.
       if (isLargest) speedupVsPiscina = pairedRatioInterval(rowOf(measurements, 'piscina').wallMs, rowOf(measurements, 'parallel').wallMs);
       if (DRAWN_TASK_COUNTS.includes(workload.tasks.length)) drawn.push(...measurements);
@@ -70,13 +72,13 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
           formatMs(cell(s, 'sequential').medianMs),
           formatMs(cell(s, 'parallel').medianMs),
           formatRatio(cell(s, 'parallel').speedup),
-          us(s.overheadUs.parallel),
+          flagged(us(s.overheadUs.parallel), s.impossible.parallel),
           s.untracedParallelMs === undefined ? '-' : formatMs(s.untracedParallelMs),
           formatMs(cell(s, 'hybrid').medianMs),
-          formatRatio(cell(s, 'hybrid').speedup),
+          flagged(formatRatio(cell(s, 'hybrid').speedup), s.impossible.hybrid),
           formatMs(cell(s, 'piscina').medianMs),
           formatRatio(cell(s, 'piscina').speedup),
-          us(s.overheadUs.piscina),
+          flagged(us(s.overheadUs.piscina), s.impossible.piscina),
           s.rows.every((r) => r.checksumOk) ? 'identical' : 'DIFFERENT',
         ]),
       },
@@ -91,6 +93,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, plan.totalUnits),
         overheadUsPerTask: r.mode === 'sequential' || r.mode === 'interleaved' ? 0 : s.overheadUs[r.mode],
         ...(r.mode === 'parallel' && s.untracedParallelMs !== undefined && { untracedMedianMs: s.untracedParallelMs }),
+        ...(isDispatchMode(r.mode) && s.impossible[r.mode] !== undefined && { impossible: s.impossible[r.mode] }),
       })),
     ),
     facts: {
@@ -128,3 +131,12 @@ export const granularity: Experiment = {
   defaults: { repeats: 6, quickRepeats: 3 },
   run,
 };
+
+/** A table cell with the impossible mark when its figure is flagged (the reason is in the notes and `--json`). */
+function flagged(cell: string, impossible: string | undefined): string {
+  return impossible === undefined ? cell : `${cell} ${IMPOSSIBLE_MARK}`;
+}
+
+function isDispatchMode(mode: ModeName): mode is DispatchMode {
+  return (DISPATCH_MODES as readonly ModeName[]).includes(mode);
+}

@@ -68,7 +68,7 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
       `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
       `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
   ];
-  return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait]), ...notes];
+  return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait], baselineVsWorker(cpu)), ...notes];
 }
 
 async function run(context: ExperimentContext): Promise<ExperimentResult> {

@@ -10,7 +10,7 @@ import type { WorkloadSpec } from '../src/workload/spec.ts';
 
 /** The figures of a compared mode that interpretations read; tests build these by hand. */
 export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' | 'medianMs' | 'minMs' | 'maxMs' | 'speedup' | 'checksumOk' | 'cpuMs' | 'impossible'> &
-  Partial<Pick<ModeComparison, 'samples'>>;
+  Partial<Pick<ModeComparison, 'samples' | 'speedupLow' | 'kernelUsPerUnit' | 'loneWorkerUsPerUnit'>>;
 
 /** Starts a warm pool of `threads` workers, hands it to `use`, and closes it whatever happens. */
 export function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {

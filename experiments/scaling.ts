@@ -3,12 +3,14 @@ import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { checksumsMatch, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import { impossibleSpeedup } from '../src/measure/impossible-figures.ts';
 import { bootstrapRatioInterval, type RatioMethod } from '../src/measure/ratio-interval.ts';
 import { samplesOf, type Sample } from '../src/measure/samples.ts';
 import { efficiency, speedup } from '../src/measure/speedup.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { IMPOSSIBLE_MARK, impossibleNotes } from '../src/report/impossible-notes.ts';
 import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
 import { foldChecksum } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
@@ -70,6 +72,8 @@ export interface ScalingRow extends ScalingPoint {
   readonly speedupLow?: number;
   readonly speedupHigh?: number;
   readonly speedupMethod?: RatioMethod;
+  /** Why this speedup is impossible for CPU-bound work (above the usable cores beyond its interval); such points stay out of the Amdahl fit. */
+  readonly impossible?: string;
 }
 
 export interface ScalingAnalysis {
@@ -83,15 +87,22 @@ export interface ScalingAnalysis {
 export function analyseScaling(points: readonly ScalingPoint[], tasks: number, cores: number): ScalingAnalysis {
   const base = points.find((p) => p.threads === 1);
   if (base === undefined) throw new RangeError('scaling needs a one-thread point as its baseline');
-  const speedups = points.map((p) => ({ threads: p.threads, speedup: speedup(base.medianMs, p.medianMs) }));
-  const fit = fitAmdahl(speedups.filter((p) => p.threads <= cores));
-  const rows = points.map((p, i): ScalingRow => {
-    const s = speedups[i]!.speedup;
-    const usable = Math.min(p.threads, cores);
+  const measured = points.map((p) => {
+    const s = speedup(base.medianMs, p.medianMs);
     const interval =
       base.samples !== undefined && p.samples !== undefined
         ? bootstrapRatioInterval(base.samples.map((x) => x.wallMs), p.samples.map((x) => x.wallMs), p.threads)
         : undefined;
+    // The work is CPU-bound: more speed than usable cores, beyond the interval, is impossible and stays out of the fit.
+    const impossible =
+      interval === undefined || p.threads === 1
+        ? undefined
+        : impossibleSpeedup({ mode: `${p.threads} threads`, baseline: '1 thread', threads: p.threads, baselineThreads: 1, speedup: s, speedupLow: interval.low, cores, cpuBound: true });
+    return { p, s, interval, impossible };
+  });
+  const fit = fitAmdahl(measured.filter((m) => m.p.threads <= cores && m.impossible === undefined).map((m) => ({ threads: m.p.threads, speedup: m.s })));
+  const rows = measured.map(({ p, s, interval, impossible }): ScalingRow => {
+    const usable = Math.min(p.threads, cores);
     return {
       ...p,
       speedup: s,
@@ -101,6 +112,7 @@ export function analyseScaling(points: readonly ScalingPoint[], tasks: number, c
       amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, usable),
       karpFlatt: p.threads >= 2 ? karpFlatt(s, p.threads) : null,
       beyondCores: p.threads > cores,
+      ...(impossible !== undefined && { impossible }),
     };
   });
   return { rows, fit, cores };
@@ -111,6 +123,9 @@ export function interpretScaling({ rows, fit, cores }: ScalingAnalysis): string[
   const notes: string[] = [];
   const bad = rows.filter((r) => !r.checksumOk);
   if (bad.length > 0) notes.push(`CHECKSUMS DIFFER at ${bad.map((r) => `${r.threads} threads`).join(', ')}: those runs did different work, and their times mean nothing.`);
+  const flagged = rows.filter((r) => r.impossible !== undefined);
+  notes.push(...impossibleNotes(flagged.map((r) => ({ workload: 'scaling', mode: `${r.threads} threads`, impossible: r.impossible }))));
+  if (flagged.length > 0) notes.push(`The Amdahl fit leaves out ${flagged.map((r) => `${r.threads} threads`).join(', ')} (impossible, not clamped).`);
   const atCores = [...rows].reverse().find((r) => r.threads <= cores)!;
   const beyond = rows.filter((r) => r.beyondCores);
   const best = rows.reduce((a, b) => (b.speedup > a.speedup ? b : a));
@@ -208,7 +223,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`,
         head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
         rows: rows.map((r) => [
-          String(r.threads),
+          r.impossible === undefined ? String(r.threads) : `${r.threads} ${IMPOSSIBLE_MARK}`,
           medianWithInterval({ repeats: context.repeats, medianLowMs: r.medianMs, medianHighMs: r.medianMs, medianCoverage: 1, ...r }),
           `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
           r.piscinaMedianMs === undefined ? '-' : formatMs(r.piscinaMedianMs),

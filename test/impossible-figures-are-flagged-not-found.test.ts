@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyseGranularity, interpretGranularity, type SizeFigures } from '../experiments/granularity.ts';
+import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import { analyseScaling, interpretScaling, type ScalingPoint } from '../experiments/scaling.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import { impossibleOverhead, impossibleSpeedup, judgeFor, possibleOnly, speedupCeiling } from '../src/measure/impossible-figures.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
@@ -106,5 +109,47 @@ describe('impossible figures', () => {
     expect(likelyCause(1.01)).toMatch(/cost the same per unit/);
     expect(likelyCause()).toMatch(/^most likely the baseline ran slow/);
     expect(impossibleNotes([{ workload: 'w', mode: 'parallel' }])).toEqual([]);
+  });
+});
+
+describe('fits leave impossible points out, and say so', () => {
+  const row = (mode: ModeName, threads: number, medianMs: number, speedupLow?: number): ModeFigures => ({
+    workload: 'split', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: 100 / medianMs, checksumOk: true,
+    ...(speedupLow !== undefined && { speedupLow }),
+  });
+  // Sequential 100 ms; parallel = 50 ms ideal + 0.1 ms per task, except one size whose parallel beat the ideal.
+  const size = (unitsPerTask: number, tasks: number, parallelMs = 50 + 0.1 * tasks): SizeFigures => ({
+    unitsPerTask,
+    tasks,
+    rows: [row('sequential', 1, 100), row('parallel', 2, parallelMs, (100 / parallelMs) * 0.99), row('hybrid', 2, 50 + 0.01 * tasks), row('piscina', 2, 50 + 0.02 * tasks)],
+  });
+
+  it('granularity: a negative overhead beyond its interval is flagged in the table data and notes, and the fit ignores it', () => {
+    const honest = analyseGranularity([size(4, 1000), size(16, 250), size(64, 64)], 2, 2);
+    const planted = analyseGranularity([size(4, 1000), size(16, 250), size(64, 64, 45)], 2, 2);
+    expect(honest.fittedOverheadUs.parallel).toBeCloseTo(100, 6);
+    // Left out, not clamped: the planted point (-78 µs per task) changes nothing.
+    expect(planted.fittedOverheadUs.parallel).toBeCloseTo(100, 6);
+    expect(planted.sizes[2]!.overheadUs.parallel).toBeCloseTo(-78.125, 6);
+    expect(planted.sizes[2]!.impossible.parallel).toMatch(/^a negative per-task overhead: 2\.22x beats the ideal 2\.00x/);
+    expect(planted.sizes[0]!.impossible.parallel).toBeUndefined();
+    expect(planted.leftOutOfFit.parallel).toEqual([64]);
+    const notes = interpretGranularity(planted, 2).join('\n');
+    expect(notes).toContain('IMPOSSIBLE (✗): 64 units/task parallel: a negative per-task overhead');
+    expect(notes).toContain('The fitted overheads leave the impossible points out (not clamped to zero): parallel left out 64 units/task.');
+    expect(interpretGranularity(honest, 2).join('\n')).not.toContain('IMPOSSIBLE');
+  });
+
+  it('scaling: a superlinear thread count stays out of the Amdahl fit and is named', () => {
+    const samples = (ms: number): { round: number; wallMs: number }[] => [0, 1, 2, 3, 4, 5].map((i) => ({ round: i + 1, wallMs: ms + (i % 2) * 0.5 }));
+    const point = (threads: number, ms: number): ScalingPoint => ({ threads, medianMs: ms, minMs: ms, maxMs: ms + 0.5, checksumOk: true, samples: samples(ms) });
+    const a = analyseScaling([point(1, 100), point(2, 40), point(3, 60), point(4, 58)], 24, 4);
+    expect(a.rows.map((r) => r.impossible === undefined)).toEqual([true, false, true, true]);
+    expect(a.rows[1]!.impossible).toMatch(/^2\.50x on 2 threads \(efficiency 125% > 100%\) is above the 2\.00x that 2 usable cores allow/);
+    // The fit sees only 1, 3 and 4 threads.
+    expect(a.fit!.points).toBe(3);
+    const notes = interpretScaling(a).join('\n');
+    expect(notes).toContain('IMPOSSIBLE (✗): scaling 2 threads');
+    expect(notes).toContain('The Amdahl fit leaves out 2 threads (impossible, not clamped).');
   });
 });
