@@ -68,7 +68,7 @@ describe('error lines escape what they echo', () => {
 
   it('an unknown experiment name, a flag value, a path flag', async () => {
     expect(await refusedWithoutRawBytes(['\u001b[2Jheadline'])).toMatch(/^lab: unknown experiment "\\u001b\[2Jheadline"/);
-    expect(await refusedWithoutRawBytes(['--repeats', '\u001b[2J'])).toBe('lab: --repeats must be an integer from 1 to 1000; got "\\u001b[2J"\n');
+    expect(await refusedWithoutRawBytes(['--repeats', '\u001b[2J'])).toBe('lab: --repeats must be an integer from 1 to 1000 or auto; got "\\u001b[2J"\n');
     expect(await refusedWithoutRawBytes(['--out', `${dir}/\u001b[2J`])).toBe('lab: --out contains a control character (U+001B at character ' + (dir.length + 2) + '); give a printable path\n');
     expect(await refusedWithoutRawBytes(['compare', `${dir}/\u001b]0;x\u0007`])).toMatch(/^lab: .*\\u001b\]0;x\\u0007: no such file or directory\n$/);
   });

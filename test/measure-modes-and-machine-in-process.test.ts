@@ -48,12 +48,13 @@ describe('measureModes', () => {
     expect(progress.map((p) => `${p.label} ${p.phase} ${p.repeat}/${p.of}`)).toEqual([
       'tiny sequential warm-up 1/1',
       'tiny interleaved warm-up 1/1',
-      'tiny sequential measure 1/3',
+      // The order rotates by one each round.
       'tiny interleaved measure 1/3',
+      'tiny sequential measure 1/3',
       'tiny sequential measure 2/3',
       'tiny interleaved measure 2/3',
-      'tiny sequential measure 3/3',
       'tiny interleaved measure 3/3',
+      'tiny sequential measure 3/3',
     ]);
   });
 });
