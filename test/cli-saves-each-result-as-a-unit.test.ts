@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { machineInfo } from '../src/measure/machine.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { saveResult } from '../src/report/results-store.ts';
-import { runLabCli, repoRoot, type Finished } from './helpers/cli.ts';
+import { repoRoot, runCommand, runLabCli, type Finished } from './helpers/cli.ts';
 import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
 
 const example = join(repoRoot, 'experiments/example-workload.json');
@@ -64,16 +64,7 @@ describe.skipIf(!isRoot)('a full disk while saving (needs root to mount a 64 KB 
 
 /** The lab as `npm run lab` starts it: the tsx command, which relays signals to its Node child with a short grace period. */
 function runViaTsx(args: readonly string[], onStart: (child: ChildProcess) => void): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['experiments/lab.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    onStart(child);
-  });
+  return runCommand(join(repoRoot, 'node_modules/.bin/tsx'), ['experiments/lab.ts', ...args], {}, onStart);
 }
 
 describe('SIGTERM, like Ctrl-C', () => {

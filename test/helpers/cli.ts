@@ -13,12 +13,13 @@ export interface Finished {
 
 /** Runs a TypeScript entry file as a user would (`node --import tsx file args`), from the repository root. */
 export function runTs(file: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<Finished> {
+  return runCommand(process.execPath, ['--import', tsxLoader, file, ...args], env, onStart);
+}
+
+/** Any command from the repository root, its output collected; `onStart` gets the child process (to signal it). */
+export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, file, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
