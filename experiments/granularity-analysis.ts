@@ -61,7 +61,9 @@ export function analyseGranularity(figures: readonly SizeFigures[], threads: num
     const impossible: Partial<Record<DispatchMode, string>> = {};
     for (const mode of DISPATCH_MODES) {
       const row = rowOf(f.rows, mode);
-      const reason = row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup));
+      // A single repeat has no interval to be beyond: not judged.
+      const unjudged = row.speedupLow === undefined || (row.samples !== undefined && row.samples.length < 2);
+      const reason = row.impossible ?? (unjudged ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup));
       if (reason !== undefined) impossible[mode] = reason;
     }
     return { ...f, workPerTaskUs: (sequentialMs * 1000) / f.tasks, idealParallelMs, overheadUs: { parallel: overheadUs('parallel'), hybrid: overheadUs('hybrid'), piscina: overheadUs('piscina') }, impossible };
