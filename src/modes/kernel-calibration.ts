@@ -15,3 +15,14 @@ export function kernelUsPerUnit(units = CALIBRATION_UNITS): number {
   const us = ((sharedNow() - start) * 1000) / units;
   return result === 0x7fffffff ? us + Number.MIN_VALUE : us;
 }
+
+/**
+ * The middle of the threads' calibrations (the mean of the middle two for an even count): one
+ * figure for a pool whose threads each timed a block. Modes sit below `measure/`, whose statistics
+ * they cannot import, so this one reduction lives here.
+ */
+export function middleCalibration(perThreadUsPerUnit: readonly number[]): number {
+  const sorted = [...perThreadUsPerUnit].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

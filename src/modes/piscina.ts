@@ -3,7 +3,7 @@ import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
-import { CALIBRATION_UNITS } from './kernel-calibration.ts';
+import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import type { ParallelRunOptions } from './parallel.ts';
 import type { KernelTask } from './plain-worker.ts';
@@ -54,7 +54,7 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
     const cpuMs = cpuMsSince(cpu);
     const gc = gcMarks(takeGc(), 0, started, started + wallMs, started);
     const perThread = await pool.kernelUsPerUnit(CALIBRATION_UNITS);
-    const usPerUnit = [...perThread].sort((a, b) => a - b)[perThread.length >> 1]!;
+    const usPerUnit = middleCalibration(perThread);
     options.signal?.throwIfAborted();
     return {
       mode: 'piscina',

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
-import { CALIBRATION_UNITS } from './kernel-calibration.ts';
+import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import { createMailbox } from './run-share.ts';
@@ -162,7 +162,7 @@ export class LabPool {
 
   /** The kernel's cost per unit in each worker, µs, all of them timing a block at once (as in a parallel run); their median. */
   async kernelUsPerUnit(units = CALIBRATION_UNITS): Promise<number> {
-    return median((await rendezvous(this.piscina, this.threads, this.threads, this.warmUpTimeoutMs, units)).map((r) => r.kernelUsPerUnit ?? Number.NaN));
+    return middleCalibration((await rendezvous(this.piscina, this.threads, this.threads, this.warmUpTimeoutMs, units)).map((r) => r.kernelUsPerUnit ?? Number.NaN));
   }
 
   /** The kernel's cost per unit on a lone worker (a one-thread pool, nothing else running), µs. */
@@ -199,12 +199,6 @@ export async function onPool<T>(given: LabPool | undefined, options: PoolOptions
   } finally {
     if (given === undefined) await pool.close();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function newPiscina(threads: number, options: PoolOptions & { readonly mailbox: SharedArrayBuffer }): Piscina<WorkerRequest, WorkerReply> {

@@ -1,4 +1,5 @@
 import type { ModeComparison } from '../measure/compare-modes.ts';
+import { median } from '../measure/stats.ts';
 import { formatMs, formatRatio } from './format.ts';
 
 type CpuFigures = Pick<ModeComparison, 'mode' | 'speedup' | 'cpuMs' | 'threads'>;
@@ -33,9 +34,6 @@ export function baselineVsWorker(rows: readonly Pick<ModeComparison, 'mode' | 'k
   const ratios = rows
     .filter((r) => r.mode === 'sequential' && r.kernelUsPerUnit !== undefined && r.loneWorkerUsPerUnit !== undefined)
     .map((r) => r.kernelUsPerUnit! / r.loneWorkerUsPerUnit!)
-    .filter((v) => Number.isFinite(v))
-    .sort((a, b) => a - b);
-  if (ratios.length === 0) return Number.NaN;
-  const mid = ratios.length >> 1;
-  return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+    .filter((v) => Number.isFinite(v));
+  return ratios.length === 0 ? Number.NaN : median(ratios);
 }
