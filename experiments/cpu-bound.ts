@@ -9,6 +9,7 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
+import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
@@ -79,7 +80,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const steps = new Map(measurements.map((m) => [m.mode, { steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace), lanes: m.lastRun.lanes.length }]));
   const stepsOf = (mode: ModeName): { steps: number; switches: number; lanes: number } => steps.get(mode)!;
   const cores = machine.availableParallelism;
-  const units = workload.tasks.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + (p.kind === 'cpu' ? p.units : 0), 0), 0);
+  const units = workloadCpuUnits(workload);
   const figures: CpuBoundFigures = {
     rows,
     cores,

@@ -11,6 +11,7 @@ import { drawableRuns } from '../src/report/drawable-runs.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
+import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
@@ -86,7 +87,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     const cpuMeasured = await measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const waitMeasured = await measure(wait, ['sequential', 'interleaved', 'parallel']);
     const cpuRows = compareModes(cpuMeasured, judgeFor(cpu, machine.availableParallelism));
-    const cpuUnits = cpu.tasks.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + (p.kind === 'cpu' ? p.units : 0), 0), 0);
+    const cpuUnits = workloadCpuUnits(cpu);
     const waitRows = compareModes(waitMeasured, judgeFor(wait, machine.availableParallelism));
     const facts = waitFacts(wait, context.threads);
     return {

@@ -1,4 +1,5 @@
 import { sharedNow } from '../scheduler/index.ts';
+import { taskCpuUnits } from '../workload/cpu-bound.ts';
 import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
@@ -27,7 +28,7 @@ export function firstNonCpuPart(workload: WorkloadSpec): { task: string; part: n
 export function kernelTasks(workload: WorkloadSpec): KernelTask[] {
   const unfit = firstNonCpuPart(workload);
   if (unfit !== undefined) throw new RangeError(`the piscina mode runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part`);
-  return workload.tasks.map((task) => ({ units: task.parts.reduce((sum, p) => sum + (p.kind === 'cpu' ? p.units : 0), 0), seed: checksumOfText(task.name) }));
+  return workload.tasks.map((task) => ({ units: taskCpuUnits(task), seed: checksumOfText(task.name) }));
 }
 
 /**
