@@ -61,9 +61,7 @@ export function analyseGranularity(figures: readonly SizeFigures[], threads: num
     const impossible: Partial<Record<DispatchMode, string>> = {};
     for (const mode of DISPATCH_MODES) {
       const row = rowOf(f.rows, mode);
-      // A single repeat has no interval to be beyond: not judged.
-      const unjudged = row.speedupLow === undefined || (row.samples !== undefined && row.samples.length < 2);
-      const reason = row.impossible ?? (unjudged ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup));
+      const reason = row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup, row.samples?.length ?? 0));
       if (reason !== undefined) impossible[mode] = reason;
     }
     return { ...f, workPerTaskUs: (sequentialMs * 1000) / f.tasks, idealParallelMs, overheadUs: { parallel: overheadUs('parallel'), hybrid: overheadUs('hybrid'), piscina: overheadUs('piscina') }, impossible };

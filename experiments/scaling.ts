@@ -95,10 +95,19 @@ export function analyseScaling(points: readonly ScalingPoint[], tasks: number, c
         : undefined;
     // The work is CPU-bound: more speed than usable cores, beyond the interval, is impossible and stays out of the fit.
     const impossible =
-      // One repeat on either side has no interval to be beyond: not judged.
-      interval === undefined || p.threads === 1 || (p.samples?.length ?? 0) < 2 || (base.samples?.length ?? 0) < 2
+      interval === undefined || p.threads === 1
         ? undefined
-        : impossibleSpeedup({ mode: `${p.threads} threads`, baseline: '1 thread', threads: p.threads, baselineThreads: 1, speedup: s, speedupLow: interval.low, cores, cpuBound: true });
+        : impossibleSpeedup({
+            mode: `${p.threads} threads`,
+            baseline: '1 thread',
+            threads: p.threads,
+            baselineThreads: 1,
+            speedup: s,
+            speedupLow: interval.low,
+            repeats: Math.min(p.samples?.length ?? 0, base.samples?.length ?? 0),
+            cores,
+            cpuBound: true,
+          });
     return { p, s, interval, impossible };
   });
   const fit = fitAmdahl(measured.filter((m) => m.p.threads <= cores && m.impossible === undefined).map((m) => ({ threads: m.p.threads, speedup: m.s })));

@@ -12,7 +12,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { isCpuBoundWorkload } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload, waitBoundWorkload } from '../src/workload/presets.ts';
 
-const base = { baseline: 'sequential', baselineThreads: 1, cores: 2, cpuBound: true } as const;
+const base = { baseline: 'sequential', baselineThreads: 1, cores: 2, cpuBound: true, repeats: 6 } as const;
 
 function measured(mode: ModeName, threads: number, wallMs: number[]): ModeMeasurement {
   const checksums = wallMs.map(() => [7, 11]);
@@ -44,6 +44,8 @@ describe('impossible figures', () => {
       '2.30x on 2 threads (efficiency 115% > 100%) is above the 2.00x that 2 usable cores allow, its interval starting at 2.25x',
     );
     expect(impossibleSpeedup({ ...base, mode: 'parallel', threads: 2, speedup: 2.04, speedupLow: 1.99 })).toBeUndefined();
+    // One repeat has no interval to be beyond.
+    expect(impossibleSpeedup({ ...base, repeats: 1, mode: 'parallel', threads: 2, speedup: 2.3, speedupLow: 2.3 })).toBeUndefined();
     expect(impossibleSpeedup({ ...base, mode: 'parallel', threads: 2, speedup: 2.05, speedupLow: 2 })).toBeUndefined();
     // Past the cores, the cores are the ceiling, and efficiency per thread stays below 100%.
     expect(impossibleSpeedup({ ...base, mode: 'parallel', threads: 4, speedup: 2.3, speedupLow: 2.25 })).toBe(
@@ -63,9 +65,10 @@ describe('impossible figures', () => {
   });
 
   it('flags a per-task overhead below zero by more than its interval', () => {
-    expect(impossibleOverhead(2.07, 2.05, 2)).toBe('a negative per-task overhead: 2.07x beats the ideal 2.00x for these tasks, its interval starting at 2.05x');
-    expect(impossibleOverhead(2.07, 1.99, 2)).toBeUndefined();
-    expect(impossibleOverhead(1.9, 1.89, 2)).toBeUndefined();
+    expect(impossibleOverhead(2.07, 2.05, 2, 1)).toBeUndefined();
+    expect(impossibleOverhead(2.07, 2.05, 2, 6)).toBe('a negative per-task overhead: 2.07x beats the ideal 2.00x for these tasks, its interval starting at 2.05x');
+    expect(impossibleOverhead(2.07, 1.99, 2, 6)).toBeUndefined();
+    expect(impossibleOverhead(1.9, 1.89, 2, 6)).toBeUndefined();
   });
 
   it('knows CPU-bound workloads from those that wait or block', () => {
@@ -116,6 +119,7 @@ describe('fits leave impossible points out, and say so', () => {
   const row = (mode: ModeName, threads: number, medianMs: number, speedupLow?: number): ModeFigures => ({
     workload: 'split', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: 100 / medianMs, checksumOk: true,
     ...(speedupLow !== undefined && { speedupLow }),
+    samples: [1, 2, 3, 4, 5, 6].map((round) => ({ round, wallMs: medianMs })),
   });
   // Sequential 100 ms; parallel = 50 ms ideal + 0.1 ms per task, except one size whose parallel beat the ideal.
   const size = (unitsPerTask: number, tasks: number, parallelMs = 50 + 0.1 * tasks): SizeFigures => ({

@@ -89,11 +89,19 @@ export function compareModes(measurements: readonly ModeMeasurement[], judge?: I
     const samples = samplesOf(m.wallMs);
     const paired = pairByRound(baseSamples, samples);
     const ratio = pairedRatioInterval(paired.a, paired.b);
-    // One repeat has no interval to be beyond: such a row is unjudged, not possible by verdict.
-    const judged = judge !== undefined && baseline.summary.n > 1 && m.summary.n > 1;
-    const impossible = !judged
-      ? undefined
-      : impossibleSpeedup({ mode: m.mode, baseline: baseline.mode, threads: m.threads, baselineThreads: baseline.threads, speedup: s, speedupLow: ratio.low, ...judge });
+    const impossible =
+      judge === undefined
+        ? undefined
+        : impossibleSpeedup({
+            mode: m.mode,
+            baseline: baseline.mode,
+            threads: m.threads,
+            baselineThreads: baseline.threads,
+            speedup: s,
+            speedupLow: ratio.low,
+            repeats: Math.min(baseline.summary.n, m.summary.n),
+            ...judge,
+          });
     return {
       workload: m.workload,
       mode: m.mode,

@@ -18,8 +18,10 @@ export interface ImpossibleSpeedupInput {
   /** Threads the baseline ran on (1 for sequential and interleaved). */
   readonly baselineThreads: number;
   readonly speedup: number;
-  /** The low end of the speedup's 95% interval, as the lab prints it (the speedup itself when it has none). */
+  /** The low end of the speedup's 95% interval, as the lab prints it. */
   readonly speedupLow: number;
+  /** The fewer repeats of the row and its baseline: one repeat has no interval to be beyond, and is not judged. */
+  readonly repeats: number;
   readonly cores: number;
   /** The workload has no wait or block parts. */
   readonly cpuBound: boolean;
@@ -35,7 +37,7 @@ export function speedupCeiling(threads: number, baselineThreads: number, cores: 
  * CPU-bound workload could rule it out and this one waits). The reason is a short phrase.
  */
 export function impossibleSpeedup(row: ImpossibleSpeedupInput): string | undefined {
-  if (!row.cpuBound || row.mode === row.baseline) return undefined;
+  if (!row.cpuBound || row.mode === row.baseline || row.repeats < 2) return undefined;
   const ceiling = speedupCeiling(row.threads, row.baselineThreads, row.cores);
   if (!(row.speedupLow > ceiling)) return undefined;
   if (row.threads === 1 && row.baselineThreads === 1) {
@@ -54,8 +56,8 @@ export function impossibleSpeedup(row: ImpossibleSpeedupInput): string | undefin
  * exactly when the speedup's whole interval lies above the ideal schedule's speedup
  * (the overhead is the time above that ideal, spread over the tasks).
  */
-export function impossibleOverhead(speedup: number, speedupLow: number, idealSpeedup: number): string | undefined {
-  if (!(speedupLow > idealSpeedup)) return undefined;
+export function impossibleOverhead(speedup: number, speedupLow: number, idealSpeedup: number, repeats: number): string | undefined {
+  if (repeats < 2 || !(speedupLow > idealSpeedup)) return undefined;
   return `a negative per-task overhead: ${speedup.toFixed(2)}x beats the ideal ${idealSpeedup.toFixed(2)}x for these tasks, its interval starting at ${speedupLow.toFixed(2)}x`;
 }
 
