@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../modes/index.ts';
+import { LabPool, needThreadPool, type ModeName } from '../modes/index.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../trace/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -20,9 +20,6 @@ export interface Measured {
   readonly measurements: readonly ModeMeasurement[];
   readonly rows: readonly ModeComparison[];
 }
-
-// Until modes describe their own needs, the kit knows which ones run on the pool.
-const POOL_MODES: ReadonlySet<ModeName> = new Set<ModeName>(['parallel', 'hybrid', 'piscina']);
 
 /**
  * What an experiment measures with: the context's settings applied to every measurement, one warm
@@ -56,7 +53,7 @@ export class ExperimentKit {
   /** Measures `workload` in `modes` with the context's repeats, warm-ups, signal, timeout and steps, and compares the rows. */
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
-    const pool = options.pool ?? (modes.some((m) => POOL_MODES.has(m)) ? await this.sharedPool() : undefined);
+    const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
     const measurements = await measureModes(workload, modes, {
       repeats: context.repeats,
       warmups: context.warmups,
