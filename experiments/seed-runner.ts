@@ -4,7 +4,7 @@ import { rowOf } from '../src/experiment/mode-rows.ts';
 import { waitFigures, type WaitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
-import type { TraceEvent } from '../src/modes/index.ts';
+import type { StepEvent } from '../src/modes/index.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
@@ -57,7 +57,7 @@ export interface OrderStep {
 }
 
 /** The steps at which a task entered a new part, in the order they ran: the article's printout. */
-export function executionOrder(trace: readonly TraceEvent[]): OrderStep[] {
+export function executionOrder(trace: readonly StepEvent[]): OrderStep[] {
   const current = new Map<string, string>();
   const order: OrderStep[] = [];
   for (const e of trace) {

@@ -1,5 +1,5 @@
 import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
-import type { SpeedupChartOptions } from '../trace/index.ts';
+import type { SpeedupChartOptions } from '../draw/index.ts';
 import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 

@@ -3,7 +3,7 @@ import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
 import { LabPool, needThreadPool, type ModeName } from '../modes/index.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
-import type { NamedRun } from '../trace/index.ts';
+import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { runOptionsFor, type ExperimentContext } from './context.ts';
 

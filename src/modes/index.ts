@@ -6,7 +6,7 @@ export { defineMode, type Mode, type ModeNeeds, type ModeRunOptions, type RunOpt
 export { runParallel } from './parallel.ts';
 export { LabPool, onPool, withStartedPool, type PoolOptions } from './pool.ts';
 export { allModeNames, findMode, isModeName, modeNames, modeOf, modes, needThreadPool, runMode, type ModeName, type OwnModeName } from './registry.ts';
-export type { PoolInfo, RunResult, TaskRun, TraceEvent } from './run-result.ts';
+export type { PoolInfo, RunResult, TaskRun, StepEvent } from './run-result.ts';
 export { runSequential } from './sequential.ts';
 export { firstNonCpuPart, kernelTasks, runPiscina } from './piscina.ts';
 export { PlainPool } from './plain-pool.ts';

@@ -7,7 +7,7 @@ import { kernelUsPerUnit } from './kernel-calibration.ts';
 import type { ModeRunOptions } from './mode.ts';
 import type { RunResult } from './run-result.ts';
 import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
-import { taskSpans, traceEvents } from './trace-events.ts';
+import { taskSpans, stepEvents } from './step-events.ts';
 
 /** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */
 export async function runOnScheduler<M extends string>(mode: M, policy: PolicyName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<M>> {
@@ -30,7 +30,7 @@ export async function runOnScheduler<M extends string>(mode: M, policy: PolicyNa
   const usPerUnit = kernelUsPerUnit();
   const loneUsPerUnit = pool === undefined ? undefined : await pool.loneWorkerUsPerUnit();
   const checksums = new Map(names.map((name, i) => [name, checksumList[i]!]));
-  const trace = report.trace === undefined ? [] : traceEvents(report.trace, 0, report.startMs);
+  const trace = report.trace === undefined ? [] : stepEvents(report.trace, 0, report.startMs);
   return {
     mode,
     workload: workload.name,

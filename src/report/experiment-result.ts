@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import type { NamedRun, SpeedupChartOptions } from '../trace/index.ts';
+import type { NamedRun, SpeedupChartOptions } from '../draw/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {

@@ -5,7 +5,7 @@ import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, Unknow
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
-import { StepEnd, StepRecorder, type StepEndCode } from './step-trace.ts';
+import { StepEnd, StepRecorder, type StepEndCode } from './step-record.ts';
 import { Resume, type TaskRecord } from './task-record.ts';
 import { foreignHandle, TaskTable } from './task-table.ts';
 import type { Task, TaskHandle } from './task.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/trace/index.ts';
+import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
 
 type Timed = Extract<ChromeTraceEvent, { ts: number }>;
@@ -65,8 +65,8 @@ function expectNoOverlapOnAnyThread(events: readonly Complete[]): void {
   }
 }
 
-const event = (task: string, lane: number, start: number, end: number, endedBy: TraceEvent['endedBy'] = 'yield'): TraceEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
-const runOf = (trace: TraceEvent[], lanes: string[]): RunResult => ({ mode: 'interleaved', workload: 'synthetic', threads: lanes.length, wallMs: 10, tasks: [], trace, lanes });
+const event = (task: string, lane: number, start: number, end: number, endedBy: StepEvent['endedBy'] = 'yield'): StepEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
+const runOf = (trace: StepEvent[], lanes: string[]): RunResult => ({ mode: 'interleaved', workload: 'synthetic', threads: lanes.length, wallMs: 10, tasks: [], trace, lanes });
 
 describe('chrome trace export', () => {
   it('turns steps into complete events in microseconds, named by part, with the task as category', () => {
@@ -115,7 +115,7 @@ describe('chrome trace export', () => {
     const lane = fc.array(fc.tuple(fc.double({ min: 0, max: 0.01, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.constantFrom(0, 1e-10, -1e-10, 1e-7)), { maxLength: 40 });
     fc.assert(
       fc.property(fc.array(lane, { minLength: 1, maxLength: 3 }), fc.double({ min: 0, max: 1e5, noNaN: true }), (lanes, origin) => {
-        const trace: TraceEvent[] = lanes.flatMap((steps, l) => {
+        const trace: StepEvent[] = lanes.flatMap((steps, l) => {
           let t = origin + 0.1 + 0.2;
           return steps.map(([gap, length, jitter], i) => {
             const start = Math.max(0, t + gap + jitter);

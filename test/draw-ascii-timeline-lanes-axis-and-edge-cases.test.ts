@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { asciiTimeline, idleGlyph, taskGlyphs, waitingGlyph } from '../src/trace/index.ts';
+import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { asciiTimeline, idleGlyph, taskGlyphs, waitingGlyph } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
 
-const event = (task: string, lane: number, start: number, end: number, endedBy: TraceEvent['endedBy'] = 'yield'): TraceEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
+const event = (task: string, lane: number, start: number, end: number, endedBy: StepEvent['endedBy'] = 'yield'): StepEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
 
-const runOf = (trace: TraceEvent[], lanes: string[], wallMs: number): RunResult => ({
+const runOf = (trace: StepEvent[], lanes: string[], wallMs: number): RunResult => ({
   mode: lanes.length > 1 ? 'parallel' : 'interleaved',
   workload: 'synthetic',
   threads: lanes.length,
