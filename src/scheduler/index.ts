@@ -5,4 +5,5 @@ export { policyNames, type PolicyName } from './policies/index.ts';
 export { Scheduler } from './scheduler.ts';
 export type { RunReport, SchedulerOptions } from './scheduler-options.ts';
 export { StepEnd, StepRecorder, stepEndNames, type AllocateStepColumns, type StepColumns, type StepEndCode, type StepEndName, type RecordedSteps } from './step-record.ts';
-export type { Outcome, Task, TaskHandle, Yielded } from './task.ts';
+export type { Task, Yielded } from './effects.ts';
+export type { Outcome, TaskHandle } from './task.ts';

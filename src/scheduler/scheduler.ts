@@ -1,6 +1,6 @@
 import { sharedNow, type Clock } from './clock.ts';
 import type { RunReport, SchedulerOptions } from './scheduler-options.ts';
-import { Effect, type AnyEffect } from './effects.ts';
+import { Effect, type AnyEffect, type Task } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
 import { Parking } from './parking.ts';
@@ -8,7 +8,7 @@ import { createPolicy, type Policy, type PolicyName } from './policies/index.ts'
 import { StepEnd, StepRecorder, type StepEndCode } from './step-record.ts';
 import { Resume, type TaskRecord } from './task-record.ts';
 import { foreignHandle, TaskTable } from './task-table.ts';
-import type { Task, TaskHandle } from './task.ts';
+import type { TaskHandle } from './task.ts';
 
 /** Returned by `advance` when an effect resumed the task at once: keep stepping it. */
 const CONTINUE = -1;
