@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunResult, type StepEvent } from '../src/modes/index.ts';
 import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { runsOfThreeModes } from './helpers/pool.ts';
 
 type Timed = Extract<ChromeTraceEvent, { ts: number }>;
 type Complete = Extract<ChromeTraceEvent, { ph: 'X' }>;
@@ -142,17 +143,12 @@ describe('chrome trace export', () => {
 const workload = mixedWorkload;
 
 describe('chrome trace export of real runs', () => {
-  let pool: LabPool;
-  const runs: { name: string; run: RunResult }[] = [];
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-    runs.push({ name: 'sequential', run: await runSequential(workload) }, { name: 'interleaved', run: await runInterleaved(workload) }, { name: 'parallel', run: await runParallel(workload, { pool }) });
-  });
-  afterAll(() => pool.close());
+  const made = runsOfThreeModes(workload);
+  const runs = (): { name: string; run: RunResult }[] => made.map((run) => ({ name: run.mode, run }));
 
   it('puts the three modes side by side in one well-formed file, one complete event per step', () => {
-    const read = expectWellFormed(chromeTrace(runs));
-    runs.forEach(({ run }, i) => {
+    const read = expectWellFormed(chromeTrace(runs()));
+    runs().forEach(({ run }, i) => {
       // Garbage collections that happened during the run are complete events too, on tracks of their own.
       const steps = read.traceEvents.filter((e) => e.ph === 'X' && e.pid === i + 1 && e.cat !== 'gc');
       expect(steps).toHaveLength(run.trace.length);
