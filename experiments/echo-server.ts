@@ -2,7 +2,7 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize, type EchoRun, type EchoServerKind } from '../src/echo/index.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { median, summarize } from '../src/measure/stats.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 
 /** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
@@ -154,13 +154,7 @@ export interface EchoMeasured {
   readonly runs: ReadonlyMap<EchoServerKind, readonly EchoRun[]>;
 }
 
-export type EchoFacts = {
-  readonly interleavedToNet: number;
-  readonly targetRatioToNet: number;
-  readonly targetMet: number;
-  readonly sequentialToInterleaved: number;
-  readonly parallelToInterleaved: number;
-};
+export type EchoFacts = NamedFacts<'interleavedToNet' | 'targetRatioToNet' | 'targetMet' | 'sequentialToInterleaved' | 'parallelToInterleaved'>;
 
 /** Starts the client thread and the worker servers, hands them to `use`, and closes whichever started. */
 async function withEchoThreads<T>(serverThreads: number, use: (threads: { clients: ClientThread; servers: WorkerServers }) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload, waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 const TASKS = 8;
 
@@ -62,12 +63,7 @@ export interface HeadlineMeasured {
 
 export type HeadlineRow = ModeComparison & { readonly cpuPerUnitUs?: number };
 
-export type HeadlineFacts = {
-  readonly baselineVsWorkerPerUnit: number;
-  readonly waitBoundSumOfWaitsMs: number;
-  readonly waitBoundLongestTaskWaitMs: number;
-  readonly waitBoundPerfectPoolMs: number;
-};
+export type HeadlineFacts = NamedFacts<'baselineVsWorkerPerUnit' | 'waitBoundSumOfWaitsMs' | 'waitBoundLongestTaskWaitMs' | 'waitBoundPerfectPoolMs'>;
 
 export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>({
   name: 'headline',

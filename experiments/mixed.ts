@@ -1,5 +1,6 @@
 import { comparedWithRow } from '../src/experiment/compared-with.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
+import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { waitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
@@ -10,6 +11,7 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuAndWaitWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 type LabMode = Exclude<ModeName, 'piscina'>;
 const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
@@ -97,25 +99,16 @@ export function interpretMixed(rows: readonly ModeFigures[], facts: MixedFacts):
 
 export type MixedRow = ModeComparison & { readonly boundMs: number };
 
-export type MixedExperimentFacts = {
-  readonly sumOfWaitsMs: number;
-  readonly cpuMsEstimate: number;
-  readonly cpuShare: number;
-  readonly hybridOverInterleaved: number;
-  readonly hybridOverParallel: number;
-};
+export type MixedExperimentFacts = NamedFacts<'sumOfWaitsMs' | 'cpuMsEstimate' | 'cpuShare' | 'hybridOverInterleaved' | 'hybridOverParallel'>;
 
-export const mixed = defineExperiment<{ workload: WorkloadSpec; rows: readonly ModeComparison[] }, MixedRow, MixedExperimentFacts>({
+export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFacts>({
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
   defaults: { repeats: 7, quickRepeats: 3 },
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
 
-  async measure(kit) {
-    const workload = mixedWorkload(kit.context.quick, kit.context.threads);
-    return { workload, rows: (await kit.measure(workload, MODES)).rows };
-  },
+  measure: measureWorkload((context) => mixedWorkload(context.quick, context.threads), MODES),
 
   analyse({ workload, rows }, context) {
     const cores = context.machine.availableParallelism;

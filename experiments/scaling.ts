@@ -2,7 +2,7 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { checksumsMatch } from '../src/measure/measure-modes.ts';
 import { samplesOf } from '../src/measure/samples.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
@@ -42,15 +42,7 @@ export interface ScalingMeasured {
   readonly reference: readonly number[];
 }
 
-export type ScalingFacts = {
-  readonly cores: number;
-  readonly maxThreads: number;
-  readonly amdahlSerialFraction: number;
-  readonly amdahlMaxSpeedup: number;
-  readonly amdahlRmsError: number;
-  readonly amdahlFitThreadsMax: number;
-  readonly oneThreadMs: number;
-};
+export type ScalingFacts = NamedFacts<'cores' | 'maxThreads' | 'amdahlSerialFraction' | 'amdahlMaxSpeedup' | 'amdahlRmsError' | 'amdahlFitThreadsMax' | 'oneThreadMs'>;
 
 export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>({
   name: 'scaling',

@@ -6,7 +6,7 @@ import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import type { StepEvent } from '../src/modes/index.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
@@ -150,12 +150,7 @@ export interface SeedRunnerMeasured {
 
 export type SeedRunnerRow = ({ readonly kind: 'order' } & OrderRow) | ({ readonly kind: 'timing' } & ModeComparison);
 
-export type SeedRunnerFacts = {
-  readonly sumOfWaitsMs: number;
-  readonly longestTaskWaitMs: number;
-  readonly blockingInterleavedVsSequential: number;
-  readonly timerInterleavedSpeedup: number;
-};
+export type SeedRunnerFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'blockingInterleavedVsSequential' | 'timerInterleavedSpeedup'>;
 
 export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>({
   name: 'seed-runner',

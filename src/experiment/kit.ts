@@ -90,3 +90,16 @@ export class ExperimentKit {
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }
 }
+
+/** One workload measured in some modes, and the workload itself: what an experiment of one workload analyses. */
+export interface OneWorkload extends Measured {
+  readonly workload: WorkloadSpec;
+}
+
+/** The `measure` of an experiment of one workload: builds it from the context and measures it in `modes`. */
+export function measureWorkload(build: (context: ExperimentContext) => WorkloadSpec, modes: readonly ModeName[]): (kit: ExperimentKit) => Promise<OneWorkload> {
+  return async (kit) => {
+    const workload = build(kit.context);
+    return { workload, ...(await kit.measure(workload, modes)) };
+  };
+}

@@ -15,6 +15,9 @@ export interface ResultTable {
 /** Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`, which would lack the index signature). */
 export type Facts = Readonly<Record<string, number>>;
 
+/** The facts an experiment declares, by name: `NamedFacts<'cores' | 'speedup'>` (every fact is a number). */
+export type NamedFacts<K extends string> = Readonly<Record<K, number>>;
+
 /** Everything one experiment run produced: what it printed and what `--json` emits; `Row` and `F` type its rows and facts. */
 export interface ExperimentResult<Row extends object = object, F extends Facts = Facts> {
   readonly experiment: string;
