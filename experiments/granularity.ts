@@ -48,6 +48,7 @@ export type GranularityFacts = NamedFacts<'cores' | 'parallelOverheadUsPerTask' 
 export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>({
   name: 'granularity',
   question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
+  about: 'The same CPU work cut into tasks of a few µs up to tens of ms, sequential, parallel, hybrid and piscina: the cost per task handed over, and the size where threads start to pay.',
   defaults: { repeats: 6, quickRepeats: 3 },
 
   async measure(kit) {

@@ -47,6 +47,7 @@ export type ScalingFacts = NamedFacts<'cores' | 'maxThreads' | 'amdahlSerialFrac
 export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>({
   name: 'scaling',
   question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads, where is the knee, and what serial fraction do Amdahl and Karp-Flatt read from it?',
+  about: 'The same CPU work on 1 up to twice --threads worker threads, one warm pool per count; Amdahl fitted up to the cores, Karp-Flatt per count, a speedup chart.',
   defaults: { repeats: 5, quickRepeats: 3 },
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 

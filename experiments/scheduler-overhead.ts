@@ -72,6 +72,7 @@ export type OverheadFacts = ReturnType<typeof overheadFacts> & { readonly idleCp
 export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts>({
   name: 'scheduler-overhead',
   question: "What does one task switch in the lab's scheduler cost, next to a native await hop and a setImmediate hop?",
+  about: 'Tasks switching on the lab\'s scheduler, traced and untraced, against await hops and setImmediate hops; then the CPU the process burns while every task sleeps.',
   defaults: { repeats: 7, quickRepeats: 3 },
   commonSettings: ['repeats', 'quick'],
 

@@ -19,6 +19,8 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
+  /** One or two sentences for `list`: what it runs, and against what. */
+  readonly about?: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
@@ -33,10 +35,11 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
+  const { name, question, about, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
   return {
     name,
     question,
+    ...(about !== undefined && { about }),
     defaults,
     ...(timelineByDefault !== undefined && { timelineByDefault }),
     measure,
