@@ -13,8 +13,8 @@ import { cpuAndWaitWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import type { NamedFacts } from '../src/report/experiment-result.ts';
 
-type LabMode = Exclude<ModeName, 'piscina'>;
-const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
+const MODES = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const satisfies readonly ModeName[];
+type MixedMode = (typeof MODES)[number];
 
 /**
  * Tasks that compute about as long as they wait (on the lab's 2-core machine a unit is
@@ -115,7 +115,7 @@ export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFact
     const cores = context.machine.availableParallelism;
     const facts = mixedFacts(workload, context.threads, cores);
     const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);
-    const boundOf: Record<LabMode, [string, number]> = {
+    const boundOf: Record<MixedMode, [string, number]> = {
       sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
       interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
       parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],
