@@ -34,6 +34,10 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 /** An experiment the lab can run and a test can analyse: the kit fills in name, question, machine, common settings and drawable runs. */
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
+/**
+ * Declares an experiment: its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
+ * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
+ */
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
   const { name, question, about, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
   return {

@@ -4,7 +4,7 @@ export { dealTasks, runHybrid } from './hybrid.ts';
 export { runInterleaved } from './interleaved.ts';
 export { defineMode, type Mode, type ModeNeeds, type ModeRunOptions, type RunOptions } from './mode.ts';
 export { runParallel } from './parallel.ts';
-export { LabPool, onPool, withStartedPool, type PoolOptions } from './pool.ts';
+export { LabPool, withStartedPool, type PoolOptions } from './pool.ts';
 export { allModeNames, findMode, isModeName, modeNames, modeOf, modes, needThreadPool, runMode, type ModeName, type OwnModeName } from './registry.ts';
 export type { PoolInfo, RunResult, TaskRun, StepEvent } from './run-result.ts';
 export { runSequential } from './sequential.ts';
