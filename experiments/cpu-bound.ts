@@ -89,7 +89,6 @@ export const cpuBound = defineExperiment<OneWorkload, CpuBoundRow, CpuBoundFacts
   name: 'cpu-bound',
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
   about: 'Equal CPU tasks in sequential, interleaved, parallel and piscina: what interleaving costs per task switch, and the share of min(threads, cores)x that threads reach.',
-  defaults: { repeats: 7, quickRepeats: 3 },
 
   measure: measureWorkload((context) => cpuBoundExperimentWorkload(context.quick, context.threads), MODES),
 

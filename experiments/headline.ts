@@ -69,8 +69,6 @@ export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, Headline
   name: 'headline',
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
   about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the first table of the README.',
-  // Seven repeats: on a shared machine one slow round in five can move a median of five.
-  defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
 
   async measure(kit) {

@@ -86,7 +86,6 @@ export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts>({
   name: 'io-bound',
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
   about: 'Tasks that mostly wait: sequential against the sum of waits, interleaved against the longest task\'s waits, parallel against a perfect pool of --threads workers.',
-  defaults: { repeats: 7, quickRepeats: 3 },
 
   measure: measureWorkload((context) => ioBoundWorkload(context.quick, context.seed), MODES),
 

@@ -105,7 +105,6 @@ export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFact
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
   about: 'Tasks that compute about as long as they wait: hybrid (each worker interleaving its share) against interleaving alone and threads alone, each against the least it could take.',
-  defaults: { repeats: 7, quickRepeats: 3 },
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
 

@@ -73,7 +73,6 @@ export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow,
   name: 'scheduler-overhead',
   question: "What does one task switch in the lab's scheduler cost, next to a native await hop and a setImmediate hop?",
   about: 'Tasks switching on the lab\'s scheduler, traced and untraced, against await hops and setImmediate hops; then the CPU the process burns while every task sleeps.',
-  defaults: { repeats: 7, quickRepeats: 3 },
   commonSettings: ['repeats', 'quick'],
 
   async measure({ context }) {

@@ -156,7 +156,6 @@ export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, Se
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
   about: 'The article\'s four tasks under fifo (its code) and round-robin (its text), labelled step by step; then the same steps waiting, blocking the thread or on timers.',
-  defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cpuBound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
+import { runTinyIn } from './helpers/experiments.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number, spreadMs = 4): ModeFigures {
   return { workload: 'cpu-bound', mode, threads, medianMs, minMs: medianMs - spreadMs / 2, maxMs: medianMs + spreadMs / 2, speedup: baselineMs / medianMs, checksumOk: true };
@@ -13,10 +13,8 @@ const figures = (rows: ModeFigures[]): CpuBoundFigures => ({ rows, cores: 2, tas
 
 describe('cpu-bound experiment', () => {
   it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
-    const result = await cpuBound.run(tinyContext());
+    const result = await runTinyIn(cpuBound, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const rows = result.rows;
-    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'piscina']);
-    for (const r of rows) expect(r.checksumOk).toBe(true);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     const [sequential, interleaved, parallel] = rows;
     // The same steps in a different order: interleaved switches tasks at nearly every step, sequential only between tasks.

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import { interpretMixed, mixed, mixedBounds, mixedWorkload, type MixedFacts } from '../experiments/mixed.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
+import { runTinyIn } from './helpers/experiments.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
   return { workload: 'cpu-and-wait', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
@@ -14,10 +14,8 @@ const facts: MixedFacts = { waitsMs: new Array<number>(8).fill(30), threads: 2, 
 
 describe('mixed experiment', () => {
   it('runs all four modes on the same work, and hybrid beats sequential', async () => {
-    const result = await mixed.run(tinyContext());
+    const result = await runTinyIn(mixed, ['sequential', 'interleaved', 'parallel', 'hybrid']);
     const rows = result.rows;
-    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid']);
-    for (const r of rows) expect(r.checksumOk).toBe(true);
     const byMode = new Map(rows.map((r) => [r.mode, r]));
     // Hybrid overlaps the waits at least as well as interleaving does: it must beat sequential (expected ~3x).
     expect(byMode.get('hybrid')!.medianMs * 1.3).toBeLessThan(byMode.get('sequential')!.medianMs);

@@ -21,7 +21,8 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly question: string;
   /** One or two sentences for `list`: what it runs, and against what. */
   readonly about?: string;
-  readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
+  /** Timed repeats, full and under `--quick`; default 7 and 3 (on a shared machine one slow round in five can move a median of five). */
+  readonly defaults?: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
   /** The common settings its result states (default all); leave out those that do not bear on it, e.g. the seed where nothing is drawn at random. */
@@ -34,12 +35,15 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 /** An experiment the lab can run and a test can analyse: the kit fills in name, question, machine, common settings and drawable runs. */
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
+/** Repeats of an experiment that does not say: 7, and 3 under `--quick`. */
+export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
+
 /**
  * Declares an experiment: its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
  * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
  */
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, about, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
+  const { name, question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, measure, analyse } = definition;
   return {
     name,
     question,
