@@ -40,7 +40,7 @@ async function runSet(policy: PolicyName, set: readonly (readonly Step[])[]) {
   const s = new Scheduler({ policy, trace: true });
   const handles: TaskHandle<number>[] = set.map((steps, id) => s.spawn(`t${id}`, scripted(id, steps, completions)));
   const report = await s.run();
-  return { handles, completions, trace: report.trace!, failures: report.failures };
+  return { handles, completions, trace: report.trace, failures: report.failures };
 }
 
 /**

@@ -18,7 +18,7 @@ describe('the step trace', () => {
     s.spawn('a', worker('a'));
     s.spawn('b', worker('b'));
     const report = await s.run();
-    const trace = report.trace!;
+    const trace = report.trace;
     const rows = Array.from({ length: trace.count }, (_, i) => ({
       task: trace.tasks[trace.task[i]!],
       label: trace.labels[trace.label[i]!],

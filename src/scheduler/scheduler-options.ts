@@ -37,3 +37,6 @@ export interface RunReport {
   readonly aborted: { readonly reason: unknown; readonly running: readonly string[] } | undefined;
   readonly trace: RecordedSteps | undefined;
 }
+
+/** What a run of a scheduler built with options `O` reports: when `O` turns step recording on (`trace: true` or a `recorder`), the `trace` is there. */
+export type ReportOf<O extends SchedulerOptions> = O extends { readonly trace: true } | { readonly recorder: StepRecorder } ? RunReport & { readonly trace: RecordedSteps } : RunReport;
