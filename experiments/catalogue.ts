@@ -1,6 +1,7 @@
 import type { Experiment } from '../src/experiment/context.ts';
 import { async_is_generators } from './async-is-generators.ts';
 import { cpuBound } from './cpu-bound.ts';
+import { dataTransfer } from './data-transfer.ts';
 import { echo_server } from './echo-server.ts';
 import { eventLoopDelay } from './event-loop-delay.ts';
 import { granularity } from './granularity.ts';
@@ -12,4 +13,4 @@ import { scheduler_overhead } from './scheduler-overhead.ts';
 import { seed_runner } from './seed-runner.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
-export const experiments: readonly Experiment[] = [headline, scheduler_overhead, seed_runner, async_is_generators, echo_server, cpuBound, io_bound, mixed, scaling, granularity, eventLoopDelay];
+export const experiments: readonly Experiment[] = [headline, scheduler_overhead, seed_runner, async_is_generators, echo_server, cpuBound, io_bound, mixed, scaling, granularity, eventLoopDelay, dataTransfer];
