@@ -16,11 +16,17 @@ function record(i: number): PayloadRecord {
   return { id: i, x: i * 0.5, y: -i, name: `r${i % 1000}` };
 }
 
+/** Serialised bytes per record for records numbered from `from`: numbers take more bytes as they grow. */
+function bytesPerRecord(from: number): number {
+  const sample = Array.from({ length: 256 }, (_, i) => record(from + i));
+  return serialize(sample).byteLength / sample.length;
+}
+
 /** An array of records whose `v8.serialize` size is about `nominalBytes` (at least one record). */
 export function plainRecords(nominalBytes: number): PayloadRecord[] {
-  const sample = Array.from({ length: 256 }, (_, i) => record(i + 1_000_000));
-  const perRecord = serialize(sample).byteLength / sample.length;
-  const count = Math.max(1, Math.round(nominalBytes / perRecord));
+  // A first guess from the first records, then one from the middle of the guessed range, whose numbers are typical.
+  const guess = Math.round(nominalBytes / bytesPerRecord(0));
+  const count = Math.max(1, Math.round(nominalBytes / bytesPerRecord(guess >> 1)));
   return Array.from({ length: count }, (_, i) => record(i));
 }
 
