@@ -29,6 +29,8 @@ describe('data-transfer: the worker acknowledges by value', () => {
     const moved = await worker.sendTransfer(buffer);
     expect(buffer.byteLength).toBe(0);
     expect(moved.ack).toMatchObject({ length: 4096, last: lastByte(4096) });
+    // Moved back with the acknowledgement, whole, to be sent again.
+    expect(new Uint8Array(moved.ack.returned!)[4095]).toBe(lastByte(4096));
     worker.sharedBytes.set(patternBytes(3000));
     expect((await worker.sendShared(3000)).ack).toMatchObject({ length: 3000, last: lastByte(3000), bufferBytes: 64 * 1024 });
   });

@@ -19,6 +19,8 @@ export interface TransferAck {
   readonly bufferBytes: number;
   /** The last record's id, or the last byte. */
   readonly last: number;
+  /** A transferred buffer, transferred back with the acknowledgement (moving it costs nothing by size either way), so that the lab can send it again. */
+  readonly returned?: ArrayBuffer;
 }
 
 export type TransferReply = TransferAck | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly name: string; readonly message: string };

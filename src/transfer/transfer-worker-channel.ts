@@ -42,7 +42,7 @@ export class TransferWorker {
     return this.roundTrip({ kind: 'clone', payload });
   }
 
-  /** Moves the buffer to the worker: it is detached here afterwards. */
+  /** Moves the buffer to the worker, which moves it back with its acknowledgement (`ack.returned`): detached here meanwhile. */
   sendTransfer(payload: ArrayBuffer): Promise<RoundTrip> {
     return this.roundTrip({ kind: 'transfer', payload }, [payload]);
   }

@@ -13,7 +13,7 @@ function ack(request: TransferRequest): TransferAck | undefined {
       return { kind: 'ack', length: request.payload.byteLength, bufferBytes: request.payload.buffer.byteLength, last: request.payload[request.payload.length - 1] ?? -1 };
     case 'transfer': {
       const bytes = new Uint8Array(request.payload);
-      return { kind: 'ack', length: bytes.byteLength, bufferBytes: request.payload.byteLength, last: bytes[bytes.length - 1] ?? -1 };
+      return { kind: 'ack', length: bytes.byteLength, bufferBytes: request.payload.byteLength, last: bytes[bytes.length - 1] ?? -1, returned: request.payload };
     }
     case 'share':
       shared = new Uint8Array(request.buffer);
@@ -25,6 +25,6 @@ function ack(request: TransferRequest): TransferAck | undefined {
 
 port.on('message', (request: TransferRequest) => {
   const reply = ack(request);
-  if (reply !== undefined) port.postMessage(reply satisfies TransferReply);
+  if (reply !== undefined) port.postMessage(reply satisfies TransferReply, reply.returned === undefined ? [] : [reply.returned]);
 });
 port.postMessage({ kind: 'ready' } satisfies TransferReply);
