@@ -1,4 +1,5 @@
 import { serialize } from 'node:v8';
+import type { ExperimentContext } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { median } from '../src/measure/stats.ts';
 import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
@@ -17,7 +18,7 @@ export function transferSizes(quick: boolean): number[] {
 export function roundTripsAt(bytes: number, quick: boolean): number {
   if (bytes <= 64 * KB) return quick ? 15 : 41;
   if (bytes <= MB) return quick ? 7 : 15;
-  return quick ? 3 : 5;
+  return quick || bytes > 16 * MB ? 3 : 5;
 }
 
 /** One size: the median round trip of every way, what v8.serialize costs beside it, and whether every acknowledgement was right. */
@@ -63,12 +64,19 @@ async function timed(repeats: number, send: () => Promise<RoundTrip>, check: (tr
   return { us: median(samples), ok };
 }
 
-async function measureSize(worker: TransferWorker, bytes: number, quick: boolean): Promise<SizeMeasured> {
+function serialiseRuns(value: unknown, lengthOf: (copy: unknown) => number, length: number, runs: number): SerialiseCost {
+  const costs = Array.from({ length: runs }, () => serialiseCost(value, lengthOf, length));
+  return { serialiseUs: median(costs.map((r) => r.serialiseUs)), deserialiseUs: median(costs.map((r) => r.deserialiseUs)), bytes: costs[0]!.bytes };
+}
+
+type BytesMeasured = Pick<SizeMeasured, 'cloneSerialise' | 'acksOk'> & { readonly clone: number; readonly transfer: number; readonly shared: number };
+type ObjectMeasured = Pick<SizeMeasured, 'objectSerialise' | 'objectBytes' | 'records' | 'acksOk'> & { readonly object: number };
+
+/** The three ways of sending bytes at one size: a clone, a transfer (moved back each time), a shared buffer written in place. */
+async function measureBytes(worker: TransferWorker, bytes: number, quick: boolean): Promise<BytesMeasured> {
   const repeats = roundTripsAt(bytes, quick);
-  const records = plainRecords(bytes);
   const array = patternBytes(bytes);
   const bytesOk = (trip: RoundTrip): boolean => trip.ack.length === bytes && trip.ack.last === lastByte(bytes);
-  const object = await timed(repeats, () => worker.sendObject(records), (t) => t.ack.length === records.length && t.ack.last === records.length - 1);
   const clone = await timed(repeats, () => worker.sendClone(array), bytesOk);
   // The same buffer every round trip: the worker moves it back with its acknowledgement.
   let moving = patternBytes(bytes).buffer as ArrayBuffer;
@@ -78,21 +86,46 @@ async function measureSize(worker: TransferWorker, bytes: number, quick: boolean
   });
   worker.sharedBytes.set(array);
   const shared = await timed(repeats, () => worker.sendShared(bytes), bytesOk);
-  const cost = (value: unknown, lengthOf: (copy: unknown) => number, length: number): SerialiseCost => {
-    const runs = Array.from({ length: Math.min(repeats, bytes > 4 * MB ? 3 : 7) }, () => serialiseCost(value, lengthOf, length));
-    return { serialiseUs: median(runs.map((r) => r.serialiseUs)), deserialiseUs: median(runs.map((r) => r.deserialiseUs)), bytes: runs[0]!.bytes };
+  const cloneSerialise = serialiseRuns(array, (c) => (c as Uint8Array).byteLength, bytes, Math.min(repeats, 7));
+  return { clone: clone.us, transfer: transfer.us, shared: shared.us, cloneSerialise, acksOk: clone.ok && transfer.ok && shared.ok };
+}
+
+/** The plain object at one size: its round trip and its v8 (de)serialisation; built here and dropped after, so the other ways never meet its heap. */
+async function measureObject(worker: TransferWorker, bytes: number, quick: boolean): Promise<ObjectMeasured> {
+  const repeats = roundTripsAt(bytes, quick);
+  const records = plainRecords(bytes);
+  const object = await timed(repeats, () => worker.sendObject(records), (t) => t.ack.length === records.length && t.ack.last === records.length - 1);
+  const objectSerialise = serialiseRuns(records, (c) => (c as unknown[]).length, records.length, Math.min(repeats, 7));
+  return { object: object.us, objectSerialise, objectBytes: objectSerialise.bytes, records: records.length, acksOk: object.ok };
+}
+
+async function measureSizes(worker: TransferWorker, sizes: readonly number[], context: ExperimentContext): Promise<SizeMeasured[]> {
+  const step = (i: number, what: string): void => {
+    context.signal.throwIfAborted();
+    context.onProgress({ label: `data-transfer ${what}`, phase: 'measure', repeat: i + 1, of: 2 * sizes.length });
   };
-  const objectSerialise = cost(records, (c) => (c as unknown[]).length, records.length);
-  const cloneSerialise = cost(array, (c) => (c as Uint8Array).byteLength, bytes);
-  return {
-    bytes,
-    objectBytes: objectSerialise.bytes,
-    records: records.length,
-    roundTripUs: { object: object.us, clone: clone.us, transfer: transfer.us, shared: shared.us },
-    objectSerialise,
-    cloneSerialise,
-    acksOk: object.ok && clone.ok && transfer.ok && shared.ok,
-  };
+  // Bytes first, at every size, while the heap is small; then the objects, whose millions of records make the collector busy.
+  const byteWays: BytesMeasured[] = [];
+  for (const [i, bytes] of sizes.entries()) {
+    step(i, `typed arrays, ${bytes} bytes`);
+    byteWays.push(await measureBytes(worker, bytes, context.quick));
+  }
+  const measured: SizeMeasured[] = [];
+  for (const [i, bytes] of sizes.entries()) {
+    step(sizes.length + i, `plain object, ${bytes} bytes`);
+    const b = byteWays[i]!;
+    const o = await measureObject(worker, bytes, context.quick);
+    measured.push({
+      bytes,
+      objectBytes: o.objectBytes,
+      records: o.records,
+      roundTripUs: { object: o.object, clone: b.clone, transfer: b.transfer, shared: b.shared },
+      objectSerialise: o.objectSerialise,
+      cloneSerialise: b.cloneSerialise,
+      acksOk: o.acksOk && b.acksOk,
+    });
+  }
+  return measured;
 }
 
 async function measureView(worker: TransferWorker, bufferBytes: number, quick: boolean): Promise<ViewMeasured> {
@@ -122,13 +155,11 @@ export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferR
     const worker = await TransferWorker.start(top);
     try {
       // Untimed: every way, many times at the smallest size, so that the first size timed meets compiled code.
-      for (let i = 0; i < 3; i++) await measureSize(worker, sizes[0]!, true);
-      const measured: SizeMeasured[] = [];
-      for (const [i, bytes] of sizes.entries()) {
-        context.signal.throwIfAborted();
-        context.onProgress({ label: `data-transfer ${bytes} bytes`, phase: 'measure', repeat: i + 1, of: sizes.length });
-        measured.push(await measureSize(worker, bytes, context.quick));
+      for (let i = 0; i < 3; i++) {
+        await measureBytes(worker, sizes[0]!, true);
+        await measureObject(worker, sizes[0]!, true);
       }
+      const measured = await measureSizes(worker, sizes, context);
       return { sizes: measured, view: await measureView(worker, top, context.quick), kernelUsPerUnit: usPerUnit };
     } finally {
       await worker.close();
