@@ -56,6 +56,13 @@ function us(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
+/** A duration given in µs, in the unit that reads best: µs, ms or s. */
+function duration(microseconds: number): string {
+  if (microseconds >= 1e6) return `${(microseconds / 1e6).toPrecision(3)} s`;
+  if (microseconds >= 1e4) return `${(microseconds / 1e3).toPrecision(3)} ms`;
+  return `${us(microseconds)} µs`;
+}
+
 /** The first size where the ratio reaches 1, interpolated; the smallest if it starts there; NaN (null in JSON) if it never does. */
 function sizeWhere(points: readonly SizePoint[]): number {
   const crossing = crossoverSize(points);
@@ -172,8 +179,8 @@ export function dataTransferNotes(rows: readonly DataTransferRow[], facts: DataT
       : `Sending a plain object costs as much as ${oneMs} at about ${formatBytes(facts.sendEqualsOneMsWorkBytes)}; a cloned typed array at ${Number.isNaN(facts.cloneEqualsOneMsWorkBytes) ? `more than ${formatBytes(last.bytes)}` : `about ${formatBytes(facts.cloneEqualsOneMsWorkBytes)}`}. A task smaller than its data's round trip is not worth sending.`,
   );
   notes.push(
-    `postMessage hides its serialisation; timed apart, v8.serialize + v8.deserialize of the ${formatBytes(last.objectBytes)} object took ${us(last.objectSerialiseUs + last.objectDeserialiseUs)} µs, ` +
-      `${Math.round(((last.objectSerialiseUs + last.objectDeserialiseUs) / last.objectUs) * 100)}% of its round trip.`,
+    `postMessage hides its serialisation; timed apart, v8.serialize + v8.deserialize of the ${formatBytes(last.objectBytes)} object took ${duration(last.objectSerialiseUs + last.objectDeserialiseUs)} against a round trip of ${duration(last.objectUs)}, ` +
+      `${Math.round(((last.objectSerialiseUs + last.objectDeserialiseUs) / last.objectUs) * 100)}% of it (timed here, on the thread that also holds the payload).`,
   );
   const { view } = measured;
   notes.push(

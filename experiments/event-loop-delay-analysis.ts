@@ -80,6 +80,22 @@ function rowOf(way: ExpensiveWayName, { server, load }: WayUnderLoad): EventLoop
   };
 }
 
+/** Percentiles drawn on the chart, as shares; the largest sample is added at 1 - 1/n. */
+const CHART_QUANTILES = [0.5, 0.75, 0.9, 0.95, 0.98, 0.99];
+
+/** The cheap route's latency by percentile, HdrHistogram style: x = 1 / (1 - q), so that 90%, 99%, 99.9% are equally spaced. */
+function percentileLine(latencyMs: readonly number[]): { x: number; y: number }[] {
+  const sorted = Float64Array.from(latencyMs).sort();
+  if (sorted.length < 2) return [];
+  const quantiles = [...CHART_QUANTILES.filter((q) => q < 1 - 1 / sorted.length), 1 - 1 / sorted.length];
+  return quantiles.map((q) => ({ x: 1 / (1 - q), y: percentile(sorted, q * 100) }));
+}
+
+function formatQuantileTick(x: number): string {
+  const share = (1 - 1 / x) * 100;
+  return x <= 1 ? '0%' : `${Number(share.toPrecision(4))}%`;
+}
+
 const ms = (value: number): string => (Number.isFinite(value) ? formatMs(value) : '-');
 
 /** Tables, facts and sentences, from the measured ways alone. */
@@ -129,6 +145,17 @@ export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context:
     rows,
     facts,
     notes: eventLoopDelayNotes(rows, facts, context),
+    lineCharts: [
+      {
+        title: `event-loop-delay: cheap route latency by percentile`,
+        subtitle: `${plan.workMs} ms of work per expensive request`,
+        xLabel: 'percentile',
+        yLabel: 'cheap route latency (ms)',
+        formatX: formatQuantileTick,
+        series: expensiveWays.map((way) => ({ label: way, points: percentileLine(measured.ways[way].load.cheapLatencyMs) })),
+        references: [{ label: `interleaved bound: a ${sliceMs} ms slice + ${measured.stepsPerClockRead} parts`, y: facts.interleavedBoundMs }],
+      },
+    ],
   };
 }
 

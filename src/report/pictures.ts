@@ -21,7 +21,7 @@ export function picturesOf(result: ExperimentResult): Picture[] {
     title: chart.title,
     svg: svgSpeedupChart({ subtitle: machine, ...chart }),
   }));
-  const lines = (result.lineCharts ?? []).map((chart, i) => ({ suffix: `chart-${i + 1}.svg`, title: chart.title, svg: svgLineChart({ subtitle: machine, ...chart }) }));
+  const lines = (result.lineCharts ?? []).map((chart, i) => ({ suffix: `chart-${i + 1}.svg`, title: chart.title, svg: svgLineChart({ ...chart, subtitle: chart.subtitle === undefined ? machine : `${chart.subtitle}; ${machine}` }) }));
   return [...timelines, ...charts, ...lines];
 }
 

@@ -89,5 +89,6 @@ function decades(values: readonly number[]): [number, number] {
 }
 
 function formatPower(exponent: number): string {
-  return exponent >= 0 && exponent <= 6 ? String(10 ** exponent) : `1e${exponent}`;
+  if (exponent >= 0 && exponent <= 6) return String(10 ** exponent);
+  return exponent >= -3 ? (10 ** exponent).toFixed(-exponent) : `1e${exponent}`;
 }
