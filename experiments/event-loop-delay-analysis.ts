@@ -87,8 +87,9 @@ const CHART_QUANTILES = [0.5, 0.75, 0.9, 0.95, 0.98, 0.99];
 function percentileLine(latencyMs: readonly number[]): { x: number; y: number }[] {
   const sorted = Float64Array.from(latencyMs).sort();
   if (sorted.length < 2) return [];
-  const quantiles = [...CHART_QUANTILES.filter((q) => q < 1 - 1 / sorted.length), 1 - 1 / sorted.length];
-  return quantiles.map((q) => ({ x: 1 / (1 - q), y: percentile(sorted, q * 100) }));
+  const top = 1 - 1 / sorted.length;
+  const points = CHART_QUANTILES.filter((q) => q < top).map((q) => ({ x: 1 / (1 - q), y: percentile(sorted, q * 100) }));
+  return [...points, { x: sorted.length, y: sorted[sorted.length - 1]! }];
 }
 
 function formatQuantileTick(x: number): string {

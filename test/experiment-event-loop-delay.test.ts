@@ -6,7 +6,9 @@ import { expensiveWays, LoadClient, serveUnderLoad, startLoadServer, type Expens
 import { PlainPool } from '../src/modes/plain-pool.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
+import { svgLineChart } from '../src/trace/index.ts';
 import { tinyContext } from './helpers/context.ts';
+import { elements, parseSvg } from './helpers/svg.ts';
 
 const work: WorkSettings = { units: 40, seed: 5, partUnits: 3, batch: { size: 2, waitMs: 2 } };
 const checksum = cpuKernel(work.units, work.seed);
@@ -102,6 +104,19 @@ describe('event-loop-delay: the analysis', () => {
     expect(rows[0]!.cheapMaxMs).toBe(80);
     expect(facts.interleavedBoundMs).toBeCloseTo(DEFAULT_SLICE_MS + STEPS_PER_CLOCK_READ * 0.12);
     expect(notes.join('\n')).toContain('inline it took 20 samples against 400 offloaded');
+  });
+
+  it('draws the cheap route by percentile, one line per way, up to its largest sample', () => {
+    const { lineCharts, facts } = eventLoopDelay.analyse(measured, tinyContext());
+    expect(lineCharts).toHaveLength(1);
+    const chart = lineCharts![0]!;
+    expect(chart.series.map((s) => s.label)).toEqual([...expensiveWays]);
+    const inline = chart.series[0]!.points;
+    // 100 samples: p50 ... p98 (p99 is 1 - 1/100, the largest sample itself), x = 1 / (1 - q).
+    expect(inline.at(-1)).toEqual({ x: 100, y: 80 });
+    expect(inline[0]).toEqual({ x: 2, y: 1 });
+    expect(chart.references).toEqual([expect.objectContaining({ y: facts.interleavedBoundMs })]);
+    expect(elements(parseSvg(svgLineChart(chart)), 'polyline')).toHaveLength(4);
   });
 
   it('flags wrong answers before anything else', () => {
