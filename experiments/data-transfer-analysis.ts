@@ -114,7 +114,7 @@ export function analyseDataTransfer(measured: DataTransferMeasured, _context: Ex
     viewOverStandalone: view.viewRoundTripUs / view.standaloneRoundTripUs,
   };
   return {
-    settings: { sizes: rows.map((r) => formatBytes(r.bytes)).join(', '), roundTrips: 'median of 3-41 round trips per size and way, after one untimed' },
+    settings: { sizes: rows.map((r) => formatBytes(r.bytes)).join(', '), roundTrips: 'median of 3-41 round trips per size and way, after one untimed; --repeats does not apply' },
     tables: [
       {
         title: 'data-transfer: round trip to a warm worker and back (a small acknowledgement), median µs',

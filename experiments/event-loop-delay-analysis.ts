@@ -130,6 +130,7 @@ export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context:
       interleaved: `parts of ${measured.partUnits} units (${formatMs(partMs)} ms); the scheduler's time slice is ${sliceMs} ms, its clock read every ${measured.stepsPerClockRead} steps`,
       batched: `one pool task per ${plan.batch.size} requests or per ${plan.batch.waitMs} ms, whichever comes first`,
       pool: `a warm plain Piscina pool of ${measured.poolThreads} threads`,
+      rounds: 'one bounded load per way, after one untimed load; --repeats does not apply',
     },
     tables: [
       {

@@ -57,6 +57,9 @@ export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoop
     const checksum = cpuKernel(units, SEED);
     const pool = await (await kit.sharedPool()).plainPool();
     const client = await LoadClient.start();
+    // Ctrl-C ends the load process at once: the load under way rejects, and its server stops in `serveUnderLoad`.
+    const endLoad = (): void => client.close();
+    context.signal.addEventListener('abort', endLoad, { once: true });
     try {
       const work = { units, seed: SEED, partUnits, batch: plan.batch };
       const shape: LoadShape = { ...plan.shape, expectedChecksum: String(checksum) };
@@ -70,6 +73,7 @@ export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoop
       }
       return { plan, sliceMs: DEFAULT_SLICE_MS, stepsPerClockRead: STEPS_PER_CLOCK_READ, kernelUsPerUnit: usPerUnit, units, partUnits, checksum, poolThreads: pool.threads, ways: ways as Record<ExpensiveWayName, WayUnderLoad> };
     } finally {
+      context.signal.removeEventListener('abort', endLoad);
       client.close();
     }
   },

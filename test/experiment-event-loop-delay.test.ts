@@ -13,6 +13,15 @@ import { elements, parseSvg } from './helpers/svg.ts';
 const work: WorkSettings = { units: 40, seed: 5, partUnits: 3, batch: { size: 2, waitMs: 2 } };
 const checksum = cpuKernel(work.units, work.seed);
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refused(port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ port, host: '127.0.0.1' });
@@ -50,6 +59,17 @@ describe('event-loop-delay: the server and its load, on a tiny load', () => {
     if (way === 'batched') expect(server.poolTasks).toBeGreaterThanOrEqual(3);
     else expect(server.poolTasks).toBe(way === 'offloaded' ? 6 : 0);
     expect(load.clientCpuMs).toBeGreaterThan(0);
+  });
+
+  it('closing the load process mid-load ends the load at once and leaves no process behind', async () => {
+    const own = await LoadClient.start();
+    const server = await startLoadServer({ way: 'inline', work, deadlineMs: 20_000 });
+    const running = own.run({ port: server.port, expensiveRequests: 100_000, expensiveConnections: 2, expectedChecksum: String(checksum), cheapRate: 100, cheapConnections: 1, cheapMax: 100_000, maxMs: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    own.close();
+    await expect(running).rejects.toThrow(/the load process exited/);
+    await server.stop();
+    await expect.poll(() => alive(own.pid!)).toBe(false);
   });
 
   it('a server nobody stops stops by itself at its deadline, on 127.0.0.1 only', async () => {
