@@ -173,6 +173,12 @@ export function eventLoopDelayNotes(rows: readonly EventLoopDelayRow[], facts: E
     `Inline, every expensive request held the main thread for ${facts.workMs} ms: the cheap route's p99 rose to ${formatMs(inline.cheapP99Ms)} ms (p50 ${formatMs(inline.cheapP50Ms)} ms), ` +
       `${formatRatio(inline.cheapP99Ms / best.cheapP99Ms)} the best way's; ${best.way} brought it back to ${formatMs(best.cheapP99Ms)} ms.`,
   );
+  if (inline.cheapRequests < best.cheapRequests) {
+    notes.push(
+      `The paced client got only ${inline.cheapRequests} cheap requests answered inline against ${best.cheapRequests} ${best.way}: each connection waits for its answer, so requests it could not send while the loop was blocked ` +
+        `are in no percentile (coordinated omission), and inline's p99 understates what a steady stream of users would have waited.`,
+    );
+  }
   const held = facts.offloadedP99OverInline <= TARGET_OFFLOADED_OVER_INLINE;
   notes.push(`Offloaded to the pool, the cheap p99 was ${formatPercent(facts.offloadedP99OverInline)} of inline's (expected at most ${formatPercent(TARGET_OFFLOADED_OVER_INLINE)}: ${held ? 'held' : 'NOT held on this run'}).`);
   const bound = facts.interleavedBoundMs;

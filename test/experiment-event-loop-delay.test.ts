@@ -145,4 +145,10 @@ describe('event-loop-delay: the analysis', () => {
     const { notes } = eventLoopDelay.analyse({ ...measured, ways: { ...measured.ways, batched: wrong } }, tinyContext());
     expect(notes[0]).toMatch(/^ANSWERS WENT WRONG in batched \(2 wrong bodies/);
   });
+
+  it('says when the blocked loop kept the paced client from sending, and only then', () => {
+    const fewer = eventLoopDelay.analyse({ ...measured, ways: { ...measured.ways, inline: way('inline', Array(60).fill(80)) } }, tinyContext());
+    expect(fewer.notes.join('\n')).toMatch(/only 60 cheap requests answered inline against 100 (interleaved|offloaded|batched)/);
+    expect(eventLoopDelay.analyse(measured, tinyContext()).notes.join('\n')).not.toContain('coordinated omission');
+  });
 });
