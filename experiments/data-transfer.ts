@@ -3,7 +3,7 @@ import type { ExperimentContext } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { median } from '../src/measure/stats.ts';
 import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
-import { lastByte, patternBytes, plainRecords, serialiseCost, TransferWorker, type PayloadKind, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
+import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type PayloadKind, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
 import { analyseDataTransfer, type DataTransferFacts, type DataTransferRow } from './data-transfer-analysis.ts';
 
 const KB = 1024;
@@ -79,14 +79,14 @@ async function measureBytes(worker: TransferWorker, bytes: number, quick: boolea
   const bytesOk = (trip: RoundTrip): boolean => trip.ack.length === bytes && trip.ack.last === lastByte(bytes);
   const clone = await timed(repeats, () => worker.sendClone(array), bytesOk);
   // The same buffer every round trip: the worker moves it back with its acknowledgement.
-  let moving = patternBytes(bytes).buffer as ArrayBuffer;
+  let moving = patternBuffer(bytes);
   const transfer = await timed(repeats, () => worker.sendTransfer(moving), (trip) => {
     if (trip.ack.returned !== undefined) moving = trip.ack.returned;
     return bytesOk(trip) && trip.ack.returned?.byteLength === bytes;
   });
   worker.sharedBytes.set(array);
   const shared = await timed(repeats, () => worker.sendShared(bytes), bytesOk);
-  const cloneSerialise = serialiseRuns(array, (c) => (c as Uint8Array).byteLength, bytes, Math.min(repeats, 7));
+  const cloneSerialise = serialiseRuns(array, (c) => (c instanceof Uint8Array ? c.byteLength : -1), bytes, Math.min(repeats, 7));
   return { clone: clone.us, transfer: transfer.us, shared: shared.us, cloneSerialise, acksOk: clone.ok && transfer.ok && shared.ok };
 }
 
@@ -95,7 +95,7 @@ async function measureObject(worker: TransferWorker, bytes: number, quick: boole
   const repeats = roundTripsAt(bytes, quick);
   const records = plainRecords(bytes);
   const object = await timed(repeats, () => worker.sendObject(records), (t) => t.ack.length === records.length && t.ack.last === records.length - 1);
-  const objectSerialise = serialiseRuns(records, (c) => (c as unknown[]).length, records.length, Math.min(repeats, 7));
+  const objectSerialise = serialiseRuns(records, (c) => (Array.isArray(c) ? c.length : -1), records.length, Math.min(repeats, 7));
   return { object: object.us, objectSerialise, objectBytes: objectSerialise.bytes, records: records.length, acksOk: object.ok };
 }
 

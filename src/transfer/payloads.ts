@@ -32,10 +32,16 @@ export function plainRecords(nominalBytes: number): PayloadRecord[] {
 
 /** `bytes` bytes with a known pattern, so that the worker's acknowledgement can be checked by value. */
 export function patternBytes(bytes: number): Uint8Array {
-  const array = new Uint8Array(bytes);
+  return new Uint8Array(patternBuffer(bytes));
+}
+
+/** The same pattern in a plain `ArrayBuffer`, to be transferred. */
+export function patternBuffer(bytes: number): ArrayBuffer {
+  const buffer = new ArrayBuffer(bytes);
+  const array = new Uint8Array(buffer);
   for (let i = 0; i < bytes; i += 4096) array[i] = i & 0xff;
   array[bytes - 1] = lastByte(bytes);
-  return array;
+  return buffer;
 }
 
 /** The last byte of a pattern of `bytes` bytes: what the worker must read back. */
