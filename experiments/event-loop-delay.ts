@@ -22,7 +22,7 @@ export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
     // Short enough that the scheduler's clock, read every STEPS_PER_CLOCK_READ steps, sees the slice end within one more slice.
     partMs: DEFAULT_SLICE_MS / STEPS_PER_CLOCK_READ,
     batch: { size: 2, waitMs: 5 },
-    shape: { expensiveRequests: quick ? 60 : 80, expensiveConnections: 4, cheapRate: quick ? 300 : 200, cheapConnections: 4, cheapMax: 20_000, maxMs: quick ? 5_000 : 15_000 },
+    shape: { expensiveRequests: quick ? 64 : 80, expensiveConnections: 8, cheapRate: quick ? 300 : 200, cheapConnections: 4, cheapMax: 20_000, maxMs: quick ? 5_000 : 15_000 },
   };
 }
 
