@@ -1,7 +1,9 @@
 import type { Experiment } from '../src/experiment/context.ts';
 import { asyncIsGenerators } from './async-is-generators.ts';
 import { cpuBound } from './cpu-bound.ts';
+import { dataTransfer } from './data-transfer.ts';
 import { echoServer } from './echo-server.ts';
+import { eventLoopDelay } from './event-loop-delay.ts';
 import { granularity } from './granularity.ts';
 import { headline } from './headline.ts';
 import { ioBound } from './io-bound.ts';
@@ -11,4 +13,4 @@ import { schedulerOverhead } from './scheduler-overhead.ts';
 import { seedRunner } from './seed-runner.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
-export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity];
+export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, eventLoopDelay, dataTransfer];

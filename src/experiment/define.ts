@@ -1,5 +1,5 @@
 import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
-import type { SpeedupChartOptions } from '../draw/index.ts';
+import type { LineChartOptions, SpeedupChartOptions } from '../draw/index.ts';
 import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
@@ -12,6 +12,7 @@ export interface Analysis<Row extends object, F extends Facts> {
   readonly facts: F;
   readonly notes: readonly string[];
   readonly speedupCharts?: readonly SpeedupChartOptions[];
+  readonly lineCharts?: readonly LineChartOptions[];
 }
 
 /** An experiment in two halves: `measure` runs things through the kit; `analyse` turns the figures into tables, facts and sentences. */
@@ -60,7 +61,7 @@ export function defineExperiment<Figures, Row extends object, F extends Facts>(d
       } finally {
         await kit.close();
       }
-      const { settings, speedupCharts, ...analysis } = analyse(figures, context);
+      const { settings, speedupCharts, lineCharts, ...analysis } = analyse(figures, context);
       return {
         experiment: name,
         question,
@@ -69,6 +70,7 @@ export function defineExperiment<Figures, Row extends object, F extends Facts>(d
         ...analysis,
         ...(kit.runs.length > 0 && { runs: kit.runs }),
         ...(speedupCharts !== undefined && { speedupCharts }),
+        ...(lineCharts !== undefined && { lineCharts }),
       };
     },
   };

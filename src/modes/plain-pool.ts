@@ -3,8 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
-import type { KernelTask, PlainWarmUp, PlainWarmUpReply } from './plain-worker.ts';
+import type { KernelBatch, KernelTask, PlainWarmUp, PlainWarmUpReply } from './plain-worker.ts';
 import type { PoolInfo } from './run-result.ts';
+
+type PlainRequest = KernelTask | KernelBatch | PlainWarmUp;
+type PlainReply = number | number[] | PlainWarmUpReply;
 
 const workerFile = new URL('./plain-worker.ts', import.meta.url).href;
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -16,14 +19,14 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
  */
 export class PlainPool {
   private constructor(
-    private readonly piscina: Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>,
+    private readonly piscina: Piscina<PlainRequest, PlainReply>,
     readonly info: PoolInfo,
     private readonly timeoutMs: number,
   ) {}
 
   /** Starts `threads` workers and waits until every one has run the kernel and met the others at a barrier. */
   static async start(threads: number, warmUpUnits = 2_000, timeoutMs = 30_000): Promise<PlainPool> {
-    const piscina = new Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>({
+    const piscina = new Piscina<PlainRequest, PlainReply>({
       filename: workerFile,
       execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       minThreads: threads,
@@ -50,6 +53,11 @@ export class PlainPool {
     return this.piscina.run(task) as Promise<number>;
   }
 
+  /** Runs a batch of `count` kernel requests as one task on a free worker; resolves to one checksum per request. */
+  runBatch(batch: KernelBatch): Promise<number[]> {
+    return this.piscina.run(batch, { name: 'kernelBatch' }) as Promise<number[]>;
+  }
+
   /** The kernel's cost per unit on each thread, µs, every thread timing `units` at once. */
   async kernelUsPerUnit(units: number): Promise<number[]> {
     return (await rendezvous(this.piscina, this.threads, this.timeoutMs, units)).map((r) => r.kernelUsPerUnit);
@@ -61,7 +69,7 @@ export class PlainPool {
 }
 
 /** One request per thread, each held at a barrier until all threads have one: every thread answers exactly once. */
-async function rendezvous(piscina: Piscina<KernelTask | PlainWarmUp, number | PlainWarmUpReply>, threads: number, timeoutMs: number, units: number): Promise<PlainWarmUpReply[]> {
+async function rendezvous(piscina: Piscina<PlainRequest, PlainReply>, threads: number, timeoutMs: number, units: number): Promise<PlainWarmUpReply[]> {
   const request: PlainWarmUp = { barrier: createBarrier(), parties: threads, timeoutMs, units };
   return (await Promise.all(Array.from({ length: threads }, () => piscina.run(request, { name: 'warmUp' })))) as PlainWarmUpReply[];
 }

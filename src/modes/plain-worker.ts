@@ -9,6 +9,13 @@ export interface KernelTask {
   readonly seed: number;
 }
 
+/** Several requests of the same kernel work in one task, as a server that batches them sends it. */
+export interface KernelBatch {
+  readonly units: number;
+  readonly seed: number;
+  readonly count: number;
+}
+
 export interface PlainWarmUp {
   readonly barrier: SharedArrayBuffer;
   readonly parties: number;
@@ -26,6 +33,13 @@ export interface PlainWarmUpReply {
 /** A plain Piscina worker, the lab's reference for dispatch cost: no scheduler, no trace, no signal. */
 export default function kernelTask(task: KernelTask): number {
   return cpuKernel(task.units, task.seed);
+}
+
+/** Runs the batch's requests one after another; one checksum per request. */
+export function kernelBatch(batch: KernelBatch): number[] {
+  const checksums: number[] = [];
+  for (let i = 0; i < batch.count; i++) checksums.push(cpuKernel(batch.units, batch.seed));
+  return checksums;
 }
 
 /** Start-up check: compile the kernel, then meet the other threads at a barrier. */

@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import type { NamedRun, SpeedupChartOptions } from '../draw/index.ts';
+import type { LineChartOptions, NamedRun, SpeedupChartOptions } from '../draw/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {
@@ -39,4 +39,6 @@ export interface ExperimentResult<Row extends object = object, F extends Facts =
   readonly runs?: readonly NamedRun[];
   /** Speedup-by-threads charts to draw beside the saved result. */
   readonly speedupCharts?: readonly SpeedupChartOptions[];
+  /** Measured lines on log axes (e.g. µs against bytes) to draw beside the saved result. */
+  readonly lineCharts?: readonly LineChartOptions[];
 }

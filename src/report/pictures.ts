@@ -1,4 +1,4 @@
-import { svgSpeedupChart, svgTimeline } from '../draw/index.ts';
+import { svgLineChart, svgSpeedupChart, svgTimeline } from '../draw/index.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 
 /** One picture of a result: its file name suffix and its SVG text. */
@@ -21,7 +21,8 @@ export function picturesOf(result: ExperimentResult): Picture[] {
     title: chart.title,
     svg: svgSpeedupChart({ subtitle: machine, ...chart }),
   }));
-  return [...timelines, ...charts];
+  const lines = (result.lineCharts ?? []).map((chart, i) => ({ suffix: `chart-${i + 1}.svg`, title: chart.title, svg: svgLineChart({ ...chart, subtitle: chart.subtitle === undefined ? machine : `${chart.subtitle}; ${machine}` }) }));
+  return [...timelines, ...charts, ...lines];
 }
 
 function slug(text: string): string {

@@ -3,6 +3,12 @@ import type { TaskFailedError } from './errors.ts';
 import type { PolicyName } from './policies/index.ts';
 import type { StepRecorder, RecordedSteps } from './step-record.ts';
 
+/** How long tasks run back to back, by default, before Node's event loop gets a turn: it bounds how long the scheduler keeps I/O waiting. */
+export const DEFAULT_SLICE_MS = 8;
+
+/** Steps between two clock reads when no trace or timer needs the clock: the slice end is noticed at most this many steps late. */
+export const STEPS_PER_CLOCK_READ = 64;
+
 export interface SchedulerOptions {
   /** Which ready task runs next. Default `round-robin`. */
   readonly policy?: PolicyName;
@@ -21,7 +27,7 @@ export interface SchedulerOptions {
   readonly signal?: AbortSignal;
   /** Abort the run with a `RunTimeoutError` after this many milliseconds. */
   readonly timeoutMs?: number;
-  /** How long tasks run back to back before Node's own event loop gets a turn (I/O, abort). */
+  /** How long tasks run back to back before Node's own event loop gets a turn (I/O, abort). Default `DEFAULT_SLICE_MS`. */
   readonly sliceMs?: number;
   /** When a task fails, cancel all the others and end the run (aborted with that failure). Default off: the others go on. */
   readonly failFast?: boolean;

@@ -1,5 +1,5 @@
 import { sharedNow, type Clock } from './clock.ts';
-import type { ReportOf, RunReport, SchedulerOptions } from './scheduler-options.ts';
+import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ, type ReportOf, type RunReport, type SchedulerOptions } from './scheduler-options.ts';
 import { Effect, type AnyEffect, type Task } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
@@ -100,7 +100,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     let now = clock();
     const parking = this.parking;
     if (parking.hasTimers) parking.fireDue(now);
-    const sliceEnd = now + (this.options.sliceMs ?? 8);
+    const sliceEnd = now + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
     let sinceClock = 0;
     for (;;) {
       const task = this.policy.next();
@@ -110,7 +110,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
       // Read the clock only when something needs it: a trace, a pending timer, or the slice end.
       if (recorder !== undefined || parking.hasTimers ||
         // Stryker disable next-line ConditionalExpression,EqualityOperator: true and !== only read the clock more often (false is caught by a test).
-        ++sinceClock === 64) {
+        ++sinceClock === STEPS_PER_CLOCK_READ) {
         sinceClock = 0;
         const end = clock();
         recorder?.record(task.id, task.label, now, end, endedBy);

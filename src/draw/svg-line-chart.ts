@@ -1,0 +1,94 @@
+import { inkColours, taskColour } from './palette.ts';
+import { svgDocument, svgText } from './svg-document.ts';
+import { svgLegend, type LegendEntry } from './svg-legend.ts';
+import { coord, escapeXml } from './xml.ts';
+
+/** One measured line of a chart: points in any order, drawn sorted by x. */
+export interface LineSeries {
+  readonly label: string;
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+/** A chart of measured lines on logarithmic axes (both positive), with optional horizontal reference lines. */
+export interface LineChartOptions {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly series: readonly LineSeries[];
+  /** Labels the x ticks (powers of two or ten); default: the number. */
+  readonly formatX?: (x: number) => string;
+  /** Dashed horizontal lines, e.g. "1 ms of kernel work". */
+  readonly references?: readonly { readonly label: string; readonly y: number }[];
+  /** Width in px; default 640. */
+  readonly width?: number;
+}
+
+const plotTop = 72;
+const plotHeight = 320;
+const left = 72;
+const rightMargin = 28;
+
+/** Measured lines against log x and log y, in the lab's colours; returns a standalone SVG document. */
+export function svgLineChart(options: LineChartOptions): string {
+  const width = options.width ?? 640;
+  const all = options.series.flatMap((s) => s.points).filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
+  const ys = [...all.map((p) => p.y), ...(options.references ?? []).map((r) => r.y)].filter((y) => y > 0 && Number.isFinite(y));
+  const [xLo, xHi] = decades(all.map((p) => p.x));
+  const [yLo, yHi] = decades(ys);
+  const plotRight = width - rightMargin;
+  const plotBottom = plotTop + plotHeight;
+  const x = (v: number): number => left + ((Math.log10(v) - xLo) / (xHi - xLo)) * (plotRight - left);
+  const y = (v: number): number => plotBottom - ((Math.log10(v) - yLo) / (yHi - yLo)) * plotHeight;
+  const formatX = options.formatX ?? ((v: number) => String(v));
+
+  const body: string[] = [svgText(16, 26, options.title, { size: 17, weight: 'bold', className: 'title' })];
+  if (options.subtitle !== undefined && options.subtitle !== '') body.push(svgText(16, 45, options.subtitle, { size: 12, fill: inkColours.muted, className: 'subtitle' }));
+  body.push('<g class="axes">');
+  for (let e = xLo; e <= xHi; e++) {
+    body.push(`<line class="grid" x1="${coord(x(10 ** e))}" y1="${plotTop}" x2="${coord(x(10 ** e))}" y2="${plotBottom}" stroke="${inkColours.grid}" stroke-width="1"/>`);
+    body.push(svgText(x(10 ** e), plotBottom + 18, formatX(10 ** e), { size: 11, anchor: 'middle', fill: inkColours.axis }));
+  }
+  for (let e = yLo; e <= yHi; e++) {
+    body.push(`<line class="grid" x1="${left}" y1="${coord(y(10 ** e))}" x2="${coord(plotRight)}" y2="${coord(y(10 ** e))}" stroke="${inkColours.grid}" stroke-width="1"/>`);
+    body.push(svgText(left - 8, y(10 ** e) + 4, formatPower(e), { size: 11, anchor: 'end', fill: inkColours.axis }));
+  }
+  body.push(
+    `<line x1="${left}" y1="${plotBottom}" x2="${coord(plotRight)}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
+    `<line x1="${left}" y1="${plotTop}" x2="${left}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
+    svgText((left + plotRight) / 2, plotBottom + 36, options.xLabel, { size: 12, anchor: 'middle', fill: inkColours.axis }),
+    svgText(20, (plotTop + plotBottom) / 2, options.yLabel, { size: 12, anchor: 'middle', fill: inkColours.axis, rotate: -90 }),
+    '</g>',
+  );
+  const entries: LegendEntry[] = [];
+  for (const reference of options.references ?? []) {
+    if (!(reference.y > 0 && Number.isFinite(reference.y))) continue;
+    body.push(`<line class="reference" x1="${left}" y1="${coord(y(reference.y))}" x2="${coord(plotRight)}" y2="${coord(y(reference.y))}" stroke="${inkColours.cores}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+    entries.push({ key: { kind: 'line', colour: inkColours.cores, dash: '6 4' }, label: reference.label });
+  }
+  options.series.forEach((series, i) => {
+    const colour = taskColour(i);
+    const points = series.points.filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => a.x - b.x);
+    if (points.length > 0) body.push(`<polyline class="series" points="${points.map((p) => `${coord(x(p.x))},${coord(y(p.y))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    for (const p of points) {
+      body.push(`<circle class="point" cx="${coord(x(p.x))}" cy="${coord(y(p.y))}" r="4" fill="${colour}" stroke="#ffffff" stroke-width="1"><title>${escapeXml(`${series.label}: ${formatX(p.x)}, ${p.y.toPrecision(3)}`)}</title></circle>`);
+    }
+    entries.push({ key: { kind: 'dot-line', colour }, label: series.label });
+  });
+  const legend = svgLegend(entries, left, plotBottom + 52, width - left - 16);
+  body.push(...legend.elements);
+  return svgDocument(width, plotBottom + 52 + legend.height + 12, `${options.title}: ${options.yLabel} against ${options.xLabel}`, body);
+}
+
+/** Whole decades around the values: the axis runs from the power of ten below the least to the one above the greatest. */
+function decades(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  const lo = Math.floor(Math.log10(Math.min(...values)));
+  const hi = Math.ceil(Math.log10(Math.max(...values)));
+  return [lo, Math.max(lo + 1, hi)];
+}
+
+function formatPower(exponent: number): string {
+  if (exponent >= 0 && exponent <= 6) return String(10 ** exponent);
+  return exponent >= -3 ? (10 ** exponent).toFixed(-exponent) : `1e${exponent}`;
+}
