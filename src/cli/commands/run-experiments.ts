@@ -12,7 +12,7 @@ import { checkOutputDir, checkOutputFile } from '../../report/output-paths.ts';
 import { chromeTrace } from '../../trace/index.ts';
 import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
-import type { Experiment, ExperimentContext } from '../experiment.ts';
+import type { Experiment, ExperimentContext } from '../../experiment/context.ts';
 import { whileSaving } from '../interrupt.ts';
 import type { CliStreams } from '../streams.ts';
 

@@ -1,7 +1,7 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions } from '../modes/index.ts';
-import type { ExperimentResult } from '../report/experiment-result.ts';
+import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
 export interface ExperimentContext {
@@ -23,15 +23,15 @@ export interface ExperimentContext {
   readonly auto?: { readonly deadlineMs: number };
 }
 
-/** One question the lab answers: a workload, the modes to run it in, what to report. */
-export interface Experiment {
+/** One question the lab answers: a workload, the modes to run it in, what to report. Build one with `defineExperiment`. */
+export interface Experiment<Row extends object = object, F extends Facts = Facts> {
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;
-  run(context: ExperimentContext): Promise<ExperimentResult>;
+  run(context: ExperimentContext): Promise<ExperimentResult<Row, F>>;
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
