@@ -150,14 +150,26 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
   notes.push(
     `A process per task cost ${formatBytes(costs.bytesPerProcess)} of resident memory each (shared pages counted in every one) and ${formatDuration(costs.processStartMs)} from fork to ready; ${top.tasks.toLocaleString('en-US')} would need about ${formatBytes(costs.bytesPerProcess * top.tasks)} (extrapolated from ${f.processCap}, the --processes cap).`,
   );
-  const mid = scheduler.find((o) => o.tasks >= 1000) ?? scheduler[0]!;
-  if (mid.tasks < top.tasks) {
-    const perTaskUs = (o: OneThreadFigures): number => ((o.wallMs - idealMs(f, o.tasks)) * 1000) / o.tasks;
+  const steps = marginalCosts(f, scheduler).filter((m) => m.from >= 1000);
+  if (steps.length > 0) {
+    const first = steps[0]!;
+    const last = steps[steps.length - 1]!;
+    const growth = last.usPerTask / first.usPerTask;
     notes.push(
-      `Cost per task as N grows: beyond the ideal, ${perTaskUs(mid).toFixed(2)} µs a task at ${mid.tasks.toLocaleString('en-US')} and ${perTaskUs(top).toFixed(2)} µs at ${top.tasks.toLocaleString('en-US')}; ` +
-        `${formatBytes(mid.heapBytes / mid.tasks)} and ${formatBytes(top.heapBytes / top.tasks)} of heap a task. The timer heap's push and pop cost O(log n): log2 n goes from ${Math.log2(mid.tasks).toFixed(1)} to ${Math.log2(top.tasks).toFixed(1)} (${formatRatio(Math.log2(top.tasks) / Math.log2(mid.tasks))}); ` +
-        `the time per task grew ${formatRatio(perTaskUs(top) / perTaskUs(mid))}.`,
+      `Cost of each added task beyond the ideal, size to size: ${steps.map((m) => `${m.usPerTask.toFixed(2)} µs from ${m.from.toLocaleString('en-US')} to ${m.to.toLocaleString('en-US')}`).join(', ')}; ` +
+        `heap per parked task ${scheduler.filter((o) => o.tasks >= first.from).map((o) => formatBytes(o.heapBytes / o.tasks)).join(', ')}. ` +
+        `The timer heap's push and pop are O(log n), log2 n going from ${Math.log2(first.to).toFixed(1)} to ${Math.log2(last.to).toFixed(1)} (${formatRatio(Math.log2(last.to) / Math.log2(first.to))}); ` +
+        (first.usPerTask > 0 && last.usPerTask > 0 ? `the cost of an added task ${growth >= 1 ? 'grew' : 'fell'} ${formatRatio(growth)} over that range.` : 'the time beyond the ideal is too small here to read a trend from.'),
     );
   }
   return notes;
+}
+
+/** Time beyond the ideal added by each task between two consecutive sizes, µs a task. */
+export function marginalCosts(f: ManyTasksFigures, sizes: readonly OneThreadFigures[]): { from: number; to: number; usPerTask: number }[] {
+  return sizes.slice(1).map((o, i) => {
+    const before = sizes[i]!;
+    const over = (x: OneThreadFigures): number => x.wallMs - idealMs(f, x.tasks);
+    return { from: before.tasks, to: o.tasks, usPerTask: ((over(o) - over(before)) * 1000) / (o.tasks - before.tasks) };
+  });
 }

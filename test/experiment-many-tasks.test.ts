@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, unitCosts } from '../experiments/many-tasks-analysis.ts';
+import { formatBytes, manyTasksNotes, marginalCosts, manyTasksRows, maxTasksWithinIdeal, unitCosts } from '../experiments/many-tasks-analysis.ts';
 import { many_tasks } from '../experiments/many-tasks.ts';
 import { parseLabArgs } from '../src/cli/args.ts';
 import { runSpecAsync, runWorkloadAsync, UnsupportedPartError } from '../src/many-tasks/async-reference.ts';
@@ -88,6 +88,18 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     const rows = manyTasksRows(wrong);
     expect(rows.filter((r) => !r.checksumsIdentical).map((r) => `${r.way} ${r.tasks}`)).toEqual(['async 10']);
     expect(manyTasksNotes(wrong, rows)[0]).toMatch(/^CHECKSUMS DIFFER/);
+  });
+
+  it('reads the cost of each added task between consecutive sizes, beyond what the ideal adds', () => {
+    const scheduler = figures.oneThread.filter((o) => o.way === 'scheduler');
+    // Over the ideal: 10 tasks 0.9 ms, 1,000 tasks 5 ms, 100,000 tasks 1950 ms.
+    expect(marginalCosts(figures, scheduler).map((m) => [m.from, m.to, Number(m.usPerTask.toFixed(4))])).toEqual([
+      [10, 1000, Number(((4.1 * 1000) / 990).toFixed(4))],
+      [1000, 100_000, Number(((1945 * 1000) / 99_000).toFixed(4))],
+    ]);
+    const note = manyTasksNotes(figures, manyTasksRows(figures)).find((n) => n.startsWith('Cost of each added task'))!;
+    expect(note).toContain('19.65 µs from 1,000 to 100,000');
+    expect(note).toContain('the cost of an added task grew');
   });
 
   it('formats bytes in powers of 1000', () => {

@@ -38,14 +38,18 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
   const startMs = new Array<number>(shape.tasks).fill(0);
   const rss = new Array<number>(shape.tasks).fill(0);
   const checksums = new Uint32Array(shape.tasks);
+  // One listener for all the children, not one each: an abort ends every task process.
+  const killAll = (): void => {
+    for (const child of children) child.kill();
+  };
+  signal?.addEventListener('abort', killAll, { once: true });
   try {
     await Promise.all(
       Array.from({ length: shape.tasks }, (_, i) => {
         const forkedAt = sharedNow();
         const child = fork(childFile, [`t${i + 1}`, String(shape.waitMs), String(shape.units)], {
           execArgv: ['--import', tsxLoader],
-          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-          ...(signal && { signal }),
+          stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         });
         children.push(child);
         return new Promise<void>((resolve, reject) => {
@@ -64,6 +68,7 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
       }),
     );
   } finally {
+    signal?.removeEventListener('abort', killAll);
     for (const child of children) if (child.exitCode === null) child.kill();
   }
   return {
