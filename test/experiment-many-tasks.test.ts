@@ -65,6 +65,9 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     const processes = rows.find((r) => r.way === 'processes' && !r.measured)!;
     expect(processes.wallMs).toBeCloseTo((900 / 2) * 100_000 + 50, 6);
     expect(threads.idealMs).toBe(idealMs(figures, 100_000));
+    // One-thread ways: building the specs until every task parked, over their number; measured threads: the pool's start over its size.
+    expect(rows.filter((r) => r.tasks === 1000).map((r) => r.startMsPerTask)).toEqual([1 / 1000, 1 / 1000]);
+    expect(rows.find((r) => r.way === 'threads' && r.tasks === 8)!.startMsPerTask).toBe(200);
   });
 
   it('counts tasks held within 10% of the ideal only up to the first size that is not', () => {
