@@ -7,10 +7,11 @@ import { eventLoopDelay } from './event-loop-delay.ts';
 import { granularity } from './granularity.ts';
 import { headline } from './headline.ts';
 import { ioBound } from './io-bound.ts';
+import { manyTasks } from './many-tasks.ts';
 import { mixed } from './mixed.ts';
 import { scaling } from './scaling.ts';
 import { schedulerOverhead } from './scheduler-overhead.ts';
 import { seedRunner } from './seed-runner.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
-export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, eventLoopDelay, dataTransfer];
+export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, eventLoopDelay, dataTransfer, manyTasks];

@@ -3,10 +3,12 @@ import { svgDocument, svgText } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
 import { coord, escapeXml } from './xml.ts';
 
-/** One measured line of a chart: points in any order, drawn sorted by x. */
+/** One measured line of a chart: points in any order, drawn sorted by x; optionally an extrapolated stretch, drawn dashed. */
 export interface LineSeries {
   readonly label: string;
   readonly points: readonly { readonly x: number; readonly y: number }[];
+  /** Figures beyond the measured points, not measured: drawn dashed from the last measured point, and the legend says so. */
+  readonly extrapolated?: readonly { readonly x: number; readonly y: number }[];
 }
 
 /** A chart of measured lines on logarithmic axes (both positive), with optional horizontal reference lines. */
@@ -32,7 +34,7 @@ const rightMargin = 28;
 /** Measured lines against log x and log y, in the lab's colours; returns a standalone SVG document. */
 export function svgLineChart(options: LineChartOptions): string {
   const width = options.width ?? 640;
-  const all = options.series.flatMap((s) => s.points).filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
+  const all = options.series.flatMap((s) => [...s.points, ...(s.extrapolated ?? [])]).filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
   const ys = [...all.map((p) => p.y), ...(options.references ?? []).map((r) => r.y)].filter((y) => y > 0 && Number.isFinite(y));
   const [xLo, xHi] = decades(all.map((p) => p.x));
   const [yLo, yHi] = decades(ys);
@@ -69,11 +71,15 @@ export function svgLineChart(options: LineChartOptions): string {
   options.series.forEach((series, i) => {
     const colour = taskColour(i);
     const points = series.points.filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => a.x - b.x);
-    if (points.length > 0) body.push(`<polyline class="series" points="${points.map((p) => `${coord(x(p.x))},${coord(y(p.y))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    const extrapolated = (series.extrapolated ?? []).filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => a.x - b.x);
+    const line = (ps: readonly { x: number; y: number }[]): string => ps.map((p) => `${coord(x(p.x))},${coord(y(p.y))}`).join(' ');
+    if (points.length > 0) body.push(`<polyline class="series" points="${line(points)}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    if (extrapolated.length > 0) body.push(`<polyline class="extrapolated" points="${line([...points.slice(-1), ...extrapolated])}" fill="none" stroke="${colour}" stroke-width="2" stroke-dasharray="6 4"/>`);
     for (const p of points) {
       body.push(`<circle class="point" cx="${coord(x(p.x))}" cy="${coord(y(p.y))}" r="4" fill="${colour}" stroke="#ffffff" stroke-width="1"><title>${escapeXml(`${series.label}: ${formatX(p.x)}, ${p.y.toPrecision(3)}`)}</title></circle>`);
     }
     entries.push({ key: { kind: 'dot-line', colour }, label: series.label });
+    if (extrapolated.length > 0) entries.push({ key: { kind: 'line', colour, dash: '6 4' }, label: `${series.label}: extrapolated, not measured` });
   });
   const legend = svgLegend(entries, left, plotBottom + 52, width - left - 16);
   body.push(...legend.elements);

@@ -13,8 +13,7 @@ import { taskSpans, stepEvents } from './step-events.ts';
 export async function runOnScheduler<M extends string>(mode: M, policy: PolicyName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<M>> {
   const { steps, pool, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
-  const names = workload.tasks.map((t) => t.name);
-  const handles = spawnTasks(scheduler, workload, names);
+  const handles = spawnTasks(scheduler, workload, workload.tasks);
   watchGc();
   takeGc();
   const cpu = cpuNow();
@@ -29,7 +28,7 @@ export async function runOnScheduler<M extends string>(mode: M, policy: PolicyNa
   }
   const usPerUnit = kernelUsPerUnit();
   const loneUsPerUnit = pool === undefined ? undefined : await pool.loneWorkerUsPerUnit();
-  const checksums = new Map(names.map((name, i) => [name, checksumList[i]!]));
+  const checksums = new Map(workload.tasks.map((task, i) => [task.name, checksumList[i]!]));
   const trace = report.trace === undefined ? [] : stepEvents(report.trace, 0, report.startMs);
   return {
     mode,

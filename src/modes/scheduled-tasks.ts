@@ -1,10 +1,16 @@
 import type { RunReport, Scheduler, TaskHandle } from '../scheduler/index.ts';
-import { buildTask, type TaskEnvironment, type TaskOutput } from '../workload/build.ts';
-import type { WorkloadSpec } from '../workload/spec.ts';
+import { buildTask, buildTaskOf, type TaskEnvironment, type TaskOutput } from '../workload/build.ts';
+import type { TaskSpec, WorkloadSpec } from '../workload/spec.ts';
 
-/** Builds the named tasks of the workload and spawns them, in order, on the scheduler. */
-export function spawnTasks(scheduler: Scheduler, workload: WorkloadSpec, tasks: readonly string[], env?: TaskEnvironment): TaskHandle<TaskOutput>[] {
-  return tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, env)));
+/**
+ * Builds tasks of the workload and spawns them, in order, on the scheduler. Given specs (the lab's own
+ * thread, all tasks), nothing is looked up by name, so a million-task workload is never indexed; given
+ * names (a worker's share), each is found in the workload.
+ */
+export function spawnTasks(scheduler: Scheduler, workload: WorkloadSpec, tasks: readonly TaskSpec[] | readonly string[], env?: TaskEnvironment): TaskHandle<TaskOutput>[] {
+  return tasks.map((task: TaskSpec | string) =>
+    typeof task === 'string' ? scheduler.spawn(task, buildTask(workload, task, env)) : scheduler.spawn(task.name, buildTaskOf(workload, task, env)),
+  );
 }
 
 /**
