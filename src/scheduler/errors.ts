@@ -6,6 +6,7 @@ export class TaskFailedError extends Error {
     readonly part: string,
     override readonly cause: unknown,
   ) {
+    // Stryker disable next-line ObjectLiteral: equivalent as {}; the `cause` field defines the property again after super() either way.
     super(`task "${task}" failed in part "${part}": ${describe(cause)}`, { cause });
   }
 }
@@ -17,6 +18,7 @@ export class CancelledError extends Error {
     readonly task: string,
     override readonly cause?: unknown,
   ) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: equivalent; the `cause` field defines the property again after super() either way.
     super(`task "${task}" was cancelled`, cause === undefined ? undefined : { cause });
   }
 }

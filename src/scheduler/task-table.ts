@@ -38,6 +38,13 @@ export class TaskTable {
   find(handle: TaskHandle<unknown>): TaskRecord | undefined {
     return handle instanceof TaskRecord && handle.owner === this.owner ? handle : undefined;
   }
+
+  /** The record behind a handle; a TypeError for a handle of another scheduler. */
+  own(handle: TaskHandle<unknown>): TaskRecord {
+    const task = this.find(handle);
+    if (task === undefined) throw foreignHandle(handle);
+    return task;
+  }
 }
 
 export function foreignHandle(handle: TaskHandle<unknown>): TypeError {

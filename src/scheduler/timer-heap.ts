@@ -37,10 +37,11 @@ export class TimerHeap<T> {
 
   pop(): TimerEntry<T> | undefined {
     const heap = this.heap;
-    const top = heap[0];
     const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    heap[0] = last;
+    // Empty (undefined), or `last` was the only entry and so the earliest.
+    if (heap.length === 0) return last;
+    const top = heap[0]!;
+    heap[0] = last!;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
@@ -56,7 +57,12 @@ export class TimerHeap<T> {
 }
 
 function before<T>(a: TimerEntry<T>, b: TimerEntry<T>): boolean {
-  return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq);
+  return (
+    a.deadline < b.deadline ||
+    (a.deadline === b.deadline &&
+      // Stryker disable next-line EqualityOperator: equivalent as <=; two entries never share a seq.
+      a.seq < b.seq)
+  );
 }
 
 function swap<T>(heap: T[], i: number, j: number): void {
