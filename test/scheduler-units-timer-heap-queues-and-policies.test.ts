@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, join, part, sharedNow, sleep, spawn, StepEnd, StepRecorder, waitFor, type Task } from '../src/scheduler/index.ts';
+import { cancel, join, part, sharedNow, sleep, spawn, StepEnd, StepRecorder, toSharedMs, waitFor, type Task } from '../src/scheduler/index.ts';
 import { createPolicy } from '../src/scheduler/policies/index.ts';
 import { FifoPolicy } from '../src/scheduler/policies/fifo.ts';
 import { RoundRobinPolicy } from '../src/scheduler/policies/round-robin.ts';
@@ -204,6 +204,14 @@ describe('the shared clock (clock.ts)', () => {
     // Equal up to the rounding of two clock reads of the same counter.
     expect(now).toBeGreaterThanOrEqual(before - 0.5);
     expect(now).toBeLessThanOrEqual(after + 0.5);
+  });
+
+  it('puts a performance.now() reading of this thread on the same clock (mutants in toSharedMs)', () => {
+    const before = sharedNow();
+    const shared = toSharedMs(performance.now());
+    const after = sharedNow();
+    expect(shared).toBeGreaterThanOrEqual(before);
+    expect(shared).toBeLessThanOrEqual(after);
   });
 });
 
