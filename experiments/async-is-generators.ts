@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
 import { inspectPudding, keywordCount, type Bytecode, type FunctionBytecode, type PuddingInspection } from '../src/inspect/index.ts';
 import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
 

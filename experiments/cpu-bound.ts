@@ -1,10 +1,7 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
-import { compareModes } from '../src/measure/compare-modes.ts';
-import { judgeFor } from '../src/measure/impossible-figures.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
@@ -12,7 +9,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, taskSwitches, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
+import { checksumWarning, comparedWith, rowOf, taskSwitches, verdictBetween, type ModeFigures } from './measure-on-pool.ts';
 
 /** `piscina`, a plain pool running the same kernel work, is the reference for what the lab's traced `parallel` path costs. */
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'piscina'];
@@ -72,52 +69,70 @@ function shortfall(shareOfIdeal: number): string {
   return `; the missing ${formatPercent(1 - shareOfIdeal)} is time the threads spent on something other than task work (messages, task start-up, other processes on the machine)`;
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const workload = cpuBoundExperimentWorkload(context.quick, context.threads);
-  const machine = context.machine;
-  const measurements = await withPool(context.threads, (pool) => measureOnPool(workload, MODES, context, pool));
-  const rows = compareModes(measurements, judgeFor(workload, machine.availableParallelism));
-  const steps = new Map(measurements.map((m) => [m.mode, { steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace), lanes: m.lastRun.lanes.length }]));
-  const stepsOf = (mode: ModeName): { steps: number; switches: number; lanes: number } => steps.get(mode)!;
-  const cores = machine.availableParallelism;
-  const units = workloadCpuUnits(workload);
-  const figures: CpuBoundFigures = {
-    rows,
-    cores,
-    tasks: workload.tasks.length,
-    switches: { sequential: stepsOf('sequential').switches, interleaved: stepsOf('interleaved').switches },
-  };
-  const ideal = idealCpuSpeedup(workload.tasks.length, context.threads, cores);
-  return {
-    experiment: 'cpu-bound',
-    question: cpu_bound.question,
-    machine,
-    settings: { ...runSettings(context), workload: workload.description! },
-    tables: [
-      modeTable(`cpu-bound: ${workload.description}`, rows),
-      {
-        title: 'steps and task switches (last run of each mode)',
-        head: ['mode', 'lanes', 'steps', 'task switches'],
-        rows: MODES.map((mode) => [mode, String(stepsOf(mode).lanes), String(stepsOf(mode).steps), String(stepsOf(mode).switches)]),
-      },
-    ],
-    rows: rows.map((r) => ({ ...r, ...stepsOf(r.mode), cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, units) })),
-    facts: {
-      cores,
-      tasks: workload.tasks.length,
-      idealParallelSpeedup: ideal,
-      parallelShareOfIdeal: rowOf(rows, 'parallel').speedup / ideal,
-      interleavedOverSequential: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'sequential').medianMs,
-      parallelSpeedupVsPiscina: rowOf(rows, 'piscina').medianMs / rowOf(rows, 'parallel').medianMs,
-    },
-    notes: [...interpretCpuBound(figures), ...cpuCostNote(rows)],
-    runs: drawableRuns(measurements),
-  };
+/** Lanes, steps and task switches of the last run of one mode. */
+export interface StepCounts {
+  readonly lanes: number;
+  readonly steps: number;
+  readonly switches: number;
 }
 
-export const cpu_bound: Experiment = {
+/** What `measure` hands to `analyse`. */
+export interface CpuBoundMeasured {
+  readonly workload: WorkloadSpec;
+  readonly rows: readonly ModeComparison[];
+  readonly steps: Readonly<Partial<Record<ModeName, StepCounts>>>;
+}
+
+export type CpuBoundRow = ModeComparison & StepCounts & { readonly cpuPerUnitUs: number };
+
+export type CpuBoundFacts = {
+  readonly cores: number;
+  readonly tasks: number;
+  readonly idealParallelSpeedup: number;
+  readonly parallelShareOfIdeal: number;
+  readonly interleavedOverSequential: number;
+  readonly parallelSpeedupVsPiscina: number;
+};
+
+export const cpuBound = defineExperiment<CpuBoundMeasured, CpuBoundRow, CpuBoundFacts>({
   name: 'cpu-bound',
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
   defaults: { repeats: 7, quickRepeats: 3 },
-  run,
-};
+
+  async measure(kit) {
+    const workload = cpuBoundExperimentWorkload(kit.context.quick, kit.context.threads);
+    const { measurements, rows } = await kit.measure(workload, MODES);
+    const steps = Object.fromEntries(measurements.map((m) => [m.mode, { lanes: m.lastRun.lanes.length, steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace) }]));
+    return { workload, rows, steps };
+  },
+
+  analyse({ workload, rows, steps }, context) {
+    const stepsOf = (mode: ModeName): StepCounts => steps[mode] ?? { lanes: 0, steps: 0, switches: 0 };
+    const cores = context.machine.availableParallelism;
+    const units = workloadCpuUnits(workload);
+    const tasks = workload.tasks.length;
+    const ideal = idealCpuSpeedup(tasks, context.threads, cores);
+    const figures: CpuBoundFigures = { rows, cores, tasks, switches: { sequential: stepsOf('sequential').switches, interleaved: stepsOf('interleaved').switches } };
+    return {
+      settings: { workload: workload.description! },
+      tables: [
+        modeTable(`cpu-bound: ${workload.description}`, rows),
+        {
+          title: 'steps and task switches (last run of each mode)',
+          head: ['mode', 'lanes', 'steps', 'task switches'],
+          rows: MODES.map((mode) => [mode, String(stepsOf(mode).lanes), String(stepsOf(mode).steps), String(stepsOf(mode).switches)]),
+        },
+      ],
+      rows: rows.map((r) => ({ ...r, ...stepsOf(r.mode), cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, units) })),
+      facts: {
+        cores,
+        tasks,
+        idealParallelSpeedup: ideal,
+        parallelShareOfIdeal: rowOf(rows, 'parallel').speedup / ideal,
+        interleavedOverSequential: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'sequential').medianMs,
+        parallelSpeedupVsPiscina: rowOf(rows, 'piscina').medianMs / rowOf(rows, 'parallel').medianMs,
+      },
+      notes: [...interpretCpuBound(figures), ...cpuCostNote(rows)],
+    };
+  },
+});

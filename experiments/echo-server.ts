@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
 import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize, type EchoRun, type EchoServerKind } from '../src/echo/index.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { median, summarize } from '../src/measure/stats.ts';

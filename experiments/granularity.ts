@@ -1,4 +1,4 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { judgeFor } from '../src/measure/impossible-figures.ts';

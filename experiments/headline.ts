@@ -1,4 +1,4 @@
-import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';

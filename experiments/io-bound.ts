@@ -1,4 +1,4 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';

@@ -1,4 +1,4 @@
-import { runOptionsFor, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runOptionsFor, type ExperimentContext } from '../src/experiment/context.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { onPool, type LabPool, type ModeName } from '../src/modes/index.ts';

@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
 import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.ts';
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';

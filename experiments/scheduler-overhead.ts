@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentContext } from '../src/cli/experiment.ts';
+import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { idleCpu, type IdleCpu } from '../src/measure/idle-cpu.ts';
 import { summarize, type Summary } from '../src/measure/stats.ts';

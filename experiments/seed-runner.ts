@@ -1,4 +1,4 @@
-import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/cli/experiment.ts';
+import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
 import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabPool, runMode } from '../src/modes/index.ts';
 import { threadCpuMs } from '../src/modes/thread-cpu.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
-import { cpu_bound } from '../experiments/cpu-bound.ts';
+import { cpuBound } from '../experiments/cpu-bound.ts';
 import { tinyContext } from './helpers/context.ts';
 
 const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 1500 });
@@ -44,8 +44,8 @@ describe('cpuMs', () => {
   });
 
   it('puts cpuMs and cpuPerUnitUs on the cpu-bound rows, and says what the speedup cost in CPU', async () => {
-    const result = await cpu_bound.run(tinyContext());
-    for (const row of result.rows as { cpuMs: number; cpuPerUnitUs: number }[]) {
+    const result = await cpuBound.run(tinyContext());
+    for (const row of result.rows) {
       expect(row.cpuMs).toBeGreaterThan(0);
       expect(row.cpuPerUnitUs).toBeGreaterThan(0);
     }

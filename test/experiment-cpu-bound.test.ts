@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpu_bound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
+import { cpuBound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
 import type { ModeFigures } from '../experiments/measure-on-pool.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { tinyContext } from './helpers/context.ts';
@@ -12,18 +12,18 @@ const figures = (rows: ModeFigures[]): CpuBoundFigures => ({ rows, cores: 2, tas
 
 describe('cpu-bound experiment', () => {
   it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
-    const result = await cpu_bound.run(tinyContext());
-    const rows = result.rows as (ModeFigures & { steps: number; switches: number; lanes: number })[];
+    const result = await cpuBound.run(tinyContext());
+    const rows = result.rows;
     expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'piscina']);
     for (const r of rows) expect(r.checksumOk).toBe(true);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     const [sequential, interleaved, parallel] = rows;
     // The same steps in a different order: interleaved switches tasks at nearly every step, sequential only between tasks.
     expect(interleaved!.steps).toBe(sequential!.steps);
-    expect(sequential!.switches).toBe(result.facts.tasks! - 1);
+    expect(sequential!.switches).toBe(result.facts.tasks - 1);
     expect(interleaved!.switches).toBeGreaterThan(sequential!.switches * 5);
     expect(parallel!.lanes).toBe(2);
-    expect(result.facts.idealParallelSpeedup).toBe(Math.min(2, result.facts.cores!));
+    expect(result.facts.idealParallelSpeedup).toBe(Math.min(2, result.facts.cores));
     expect(result.notes).toHaveLength(3);
     expect(result.notes[2]).toMatch(/^What the speedup cost in CPU: /);
   });

@@ -118,10 +118,11 @@ describe('Parking: joining (parking.ts join, release)', () => {
 });
 
 describe('TaskRecord (task-record.ts)', () => {
-  it('starts ready, with the label it was given (mutants: state "ready" -> "", constructor {})', () => {
+  it('starts ready, with the label it was given and its name as its part (mutants: state "ready" -> "", constructor {})', () => {
     const a = new TaskRecord(3, 'a', idle(), owner, 7);
     expect(a.state).toBe('ready');
     expect(a.label).toBe(7);
+    expect(a.part).toBe('a');
   });
 
   it('waitsOn follows the chain of joins: itself, whom it joins, and whom they join; nobody else (mutants in waitsOn)', () => {

@@ -151,18 +151,19 @@ describe('the round-robin policy (policies/round-robin.ts)', () => {
 describe('the task table (task-table.ts)', () => {
   function* idle(): Task<void> {}
 
-  it('numbers tasks in order and labels each with its name until it names a part (mutant: add {})', () => {
-    const table = new TaskTable({});
+  it('numbers tasks in order and, while steps are recorded, labels each with its name (mutant: add {})', () => {
+    const table = new TaskTable({}, true);
     const a = table.add('a', idle());
     const b = table.add('b', idle());
     expect([a.id, b.id]).toEqual([0, 1]);
     expect([a.name, b.name]).toEqual(['a', 'b']);
-    expect([table.labelOf(a), table.labelOf(b)]).toEqual(['a', 'b']);
+    expect([table.labels[a.label], table.labels[b.label]]).toEqual(['a', 'b']);
+    expect([a.part, b.part]).toEqual(['a', 'b']);
     expect(table.tasks).toEqual([a, b]);
   });
 
   it('interns each label once: the same text gets the same number (mutants: labels = [] -> ["Stryker was here"], id === undefined -> true)', () => {
-    const table = new TaskTable({});
+    const table = new TaskTable({}, true);
     expect(table.intern('x')).toBe(0);
     expect(table.intern('y')).toBe(1);
     expect(table.intern('x')).toBe(0);
@@ -170,7 +171,7 @@ describe('the task table (task-table.ts)', () => {
   });
 
   it('unended() lists exactly the tasks that have not ended (mutants in unended)', () => {
-    const table = new TaskTable({});
+    const table = new TaskTable({}, true);
     const [a, b, c] = [table.add('a', idle()), table.add('b', idle()), table.add('c', idle())];
     b.state = 'ended';
     c.state = 'parked';
@@ -178,10 +179,10 @@ describe('the task table (task-table.ts)', () => {
   });
 
   it('finds only the handles it made', () => {
-    const table = new TaskTable({});
+    const table = new TaskTable({}, true);
     const a = table.add('a', idle());
     expect(table.find(a)).toBe(a);
-    expect(new TaskTable({}).find(a)).toBeUndefined();
+    expect(new TaskTable({}, true).find(a)).toBeUndefined();
   });
 });
 

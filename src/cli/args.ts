@@ -30,6 +30,10 @@ export interface LabArgs {
   readonly timeoutMs?: number;
   /** `--max-work N`: N times the default work limits for a user's workload. */
   readonly maxWork?: number;
+  /** `--max-threads N`: most threads an experiment starts at once, one per task (many-tasks). */
+  readonly maxThreads?: number;
+  /** `--processes N`: most processes an experiment starts at once, one per task. */
+  readonly processes?: number;
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -48,7 +52,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work' | 'max-threads' | 'processes'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -67,7 +71,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads'), processes: number('processes') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 

@@ -1,4 +1,4 @@
-import type { Experiment } from './experiment.ts';
+import type { Experiment } from '../experiment/context.ts';
 import { flags } from './flags.ts';
 
 /** `--help`: every command, every flag with its accepted values, every experiment. */

@@ -9,7 +9,7 @@ import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
 import { firstNonCpuPart, modeNames } from '../modes/index.ts';
-import type { Experiment } from './experiment.ts';
+import type { Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';

@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import type { NamedRun, SpeedupChartOptions } from '../trace/index.ts';
+import type { LogLogChartOptions, NamedRun, SpeedupChartOptions } from '../trace/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {
@@ -12,8 +12,11 @@ export interface ResultTable {
   readonly warnings?: readonly string[];
 }
 
-/** Everything one experiment run produced: what it printed and what `--json` emits. */
-export interface ExperimentResult {
+/** Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`, which would lack the index signature). */
+export type Facts = Readonly<Record<string, number>>;
+
+/** Everything one experiment run produced: what it printed and what `--json` emits; `Row` and `F` type its rows and facts. */
+export interface ExperimentResult<Row extends object = object, F extends Facts = Facts> {
   readonly experiment: string;
   readonly question: string;
   readonly machine: MachineInfo;
@@ -21,9 +24,9 @@ export interface ExperimentResult {
   readonly settings: Readonly<Record<string, string | number | boolean>>;
   readonly tables: readonly ResultTable[];
   /** Machine-readable rows for `--json` (plain objects of numbers, strings, booleans). */
-  readonly rows: readonly object[];
+  readonly rows: readonly Row[];
   /** Headline figures and the references rows are judged against (ideal times, ratios), by name; top-level fields in `--json`. */
-  readonly facts: Readonly<Record<string, number>>;
+  readonly facts: F;
   /** Sentences of interpretation, each computed from the measured numbers. */
   readonly notes: readonly string[];
   /**
@@ -33,4 +36,6 @@ export interface ExperimentResult {
   readonly runs?: readonly NamedRun[];
   /** Speedup-by-threads charts to draw beside the saved result. */
   readonly speedupCharts?: readonly SpeedupChartOptions[];
+  /** Log-log charts (e.g. memory per task against tasks) to draw beside the saved result. */
+  readonly logLogCharts?: readonly LogLogChartOptions[];
 }

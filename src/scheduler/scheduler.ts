@@ -23,7 +23,7 @@ export class Scheduler {
   private readonly policy: Policy;
   private readonly clock: Clock;
   private readonly recorder: StepRecorder | undefined;
-  private readonly table = new TaskTable(this);
+  private readonly table: TaskTable;
   private readonly parking = new Parking((task) => this.makeReady(task));
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
@@ -37,6 +37,7 @@ export class Scheduler {
     this.policy = createPolicy(this.policyName);
     this.clock = options.clock ?? sharedNow;
     this.recorder = options.recorder ?? (options.trace === true ? new StepRecorder(options.traceCapacity) : undefined);
+    this.table = new TaskTable(this, this.recorder !== undefined);
   }
 
   /** Add a task; it starts at its first step once the run reaches it. */
@@ -73,8 +74,7 @@ export class Scheduler {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent without once; a signal aborts once, and the finally block removes the listener.
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
-    const timeout =
-      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.timeoutError(timeoutMs)), timeoutMs);
+    const timeout = timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.timeoutError(timeoutMs)), timeoutMs);
     const startMs = this.clock();
     try {
       while (this.live > 0) {
@@ -179,7 +179,9 @@ export class Scheduler {
         this.cancel(effect.handle);
         return CONTINUE;
       case 'part':
-        task.label = this.table.intern(effect.label);
+        task.part = effect.label;
+        // Stryker disable next-line ConditionalExpression: equivalent; numbering a label untraced only costs memory, nothing reads it.
+        if (this.recorder !== undefined) task.label = this.table.intern(effect.label);
         return CONTINUE;
     }
   }
@@ -192,7 +194,7 @@ export class Scheduler {
     } else if (state === 'cancelled') {
       task.outcome = { state, error: new CancelledError(task.name, this.aborted?.reason) };
     } else {
-      const error = new TaskFailedError(task.name, this.table.labelOf(task), valueOrError);
+      const error = new TaskFailedError(task.name, task.part, valueOrError);
       task.outcome = { state, error };
       this.failures.push(error);
       if (this.options.failFast === true) this.abort(error);

@@ -1,4 +1,4 @@
-import type { ExperimentContext } from '../../src/cli/experiment.ts';
+import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { machineInfo } from '../../src/measure/machine.ts';
 
 /** The smallest sensible context for running an experiment inside a test: quick, one repeat, no warm-up. */

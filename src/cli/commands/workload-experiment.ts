@@ -10,7 +10,7 @@ import { verdictPhrase } from '../../report/interval-text.ts';
 import { impossibleNotes } from '../../report/impossible-notes.ts';
 import { modeTable } from '../../report/mode-table.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
-import { runOptionsFor, type Experiment, type ExperimentContext } from '../experiment.ts';
+import { runOptionsFor, type Experiment, type ExperimentContext } from '../../experiment/context.ts';
 
 /** A user's workload, run in the chosen modes like any experiment: tables, notes, saved results. */
 export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeName[]): Experiment {

@@ -1,7 +1,7 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions } from '../modes/index.ts';
-import type { ExperimentResult } from '../report/experiment-result.ts';
+import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
 export interface ExperimentContext {
@@ -14,6 +14,10 @@ export interface ExperimentContext {
   readonly steps: boolean;
   /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
+  /** `--max-threads`: most threads to start at once, one per task (the experiment's default when absent). */
+  readonly maxThreads?: number;
+  /** `--processes`: most processes to start at once, one per task (the experiment's default when absent). */
+  readonly processes?: number;
   /** Read before the experiment starts (so its load average describes the machine at rest); put it in the result. */
   readonly machine: MachineInfo;
   /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */
@@ -23,15 +27,15 @@ export interface ExperimentContext {
   readonly auto?: { readonly deadlineMs: number };
 }
 
-/** One question the lab answers: a workload, the modes to run it in, what to report. */
-export interface Experiment {
+/** One question the lab answers: a workload, the modes to run it in, what to report. Build one with `defineExperiment`. */
+export interface Experiment<Row extends object = object, F extends Facts = Facts> {
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;
-  run(context: ExperimentContext): Promise<ExperimentResult>;
+  run(context: ExperimentContext): Promise<ExperimentResult<Row, F>>;
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */

@@ -1,0 +1,88 @@
+import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
+import { judgeFor } from '../measure/impossible-figures.ts';
+import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
+import { LabPool, type ModeName } from '../modes/index.ts';
+import { drawableRuns } from '../report/drawable-runs.ts';
+import type { NamedRun } from '../trace/index.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
+import { runOptionsFor, type ExperimentContext } from './context.ts';
+
+/** How `ExperimentKit.measure` runs one workload. */
+export interface KitMeasureOptions {
+  /** Modes measured a second time without step recording, in the same rounds (see `measureModes`). */
+  readonly untraced?: readonly ModeName[];
+  /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
+  readonly pool?: LabPool;
+}
+
+/** One workload measured in several modes: the raw runs, and the rows compared against the first mode. */
+export interface Measured {
+  readonly measurements: readonly ModeMeasurement[];
+  readonly rows: readonly ModeComparison[];
+}
+
+// Until modes describe their own needs, the kit knows which ones run on the pool.
+const POOL_MODES: ReadonlySet<ModeName> = new Set<ModeName>(['parallel', 'hybrid', 'piscina']);
+
+/**
+ * What an experiment measures with: the context's settings applied to every measurement, one warm
+ * pool started on first need and closed by the kit, and every measured run kept for drawing.
+ */
+export class ExperimentKit {
+  private pool: Promise<LabPool> | undefined;
+  private readonly scoped = new Set<Promise<LabPool>>();
+  private readonly drawable: NamedRun[] = [];
+
+  constructor(readonly context: ExperimentContext) {}
+
+  /** The experiment's warm pool of `--threads` workers, started on the first call. */
+  sharedPool(): Promise<LabPool> {
+    this.pool ??= LabPool.start({ threads: this.context.threads });
+    return this.pool;
+  }
+
+  /** A pool of `threads` workers for `use` alone (scaling's thread counts), closed when `use` ends. */
+  async withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {
+    const started = LabPool.start({ threads });
+    this.scoped.add(started);
+    try {
+      return await use(await started);
+    } finally {
+      this.scoped.delete(started);
+      await (await started).close();
+    }
+  }
+
+  /** Measures `workload` in `modes` with the context's repeats, warm-ups, signal, timeout and steps, and compares the rows. */
+  async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
+    const context = this.context;
+    const pool = options.pool ?? (modes.some((m) => POOL_MODES.has(m)) ? await this.sharedPool() : undefined);
+    const measurements = await measureModes(workload, modes, {
+      repeats: context.repeats,
+      warmups: context.warmups,
+      runOptions: runOptionsFor(context, pool),
+      onProgress: context.onProgress,
+      untraced: options.untraced ?? [],
+      ...(context.auto !== undefined && { auto: context.auto }),
+    });
+    this.draw(...drawableRuns(measurements));
+    return { measurements, rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
+  }
+
+  /** Keeps runs measured another way for timelines, SVGs and `--trace` files. */
+  draw(...runs: readonly NamedRun[]): void {
+    this.drawable.push(...runs);
+  }
+
+  get runs(): readonly NamedRun[] {
+    return this.drawable;
+  }
+
+  /** Closes every pool the kit started; safe to call whatever happened. */
+  async close(): Promise<void> {
+    const pools = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped];
+    this.pool = undefined;
+    const settled = await Promise.allSettled(pools);
+    await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+  }
+}
