@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cancel, CancelledError, DeadlockError, join, part, Scheduler, sleep, spawn, waitFor, type RunReport, type Task, type TaskHandle } from '../src/scheduler/index.ts';
+import { cancel, CancelledError, DeadlockError, join, part, RunTimeoutError, Scheduler, sleep, spawn, waitFor, type RunReport, type Task, type TaskHandle } from '../src/scheduler/index.ts';
 
 // Runs checked step by step, on a clock the test moves by hand. `run()` executes its first slice
 // before it returns its promise, so what a slice did is checked right after the call, and what the
@@ -137,6 +137,46 @@ describe('one slice runs every task that is ready, and every effect that resumes
     expect(target.outcome?.state === 'cancelled' && target.outcome.error).toBeInstanceOf(CancelledError);
     // target: 1 step (ends at once); canceller: 2 steps.
     expect(run.report()!.steps).toBe(3);
+  });
+});
+
+describe('cancelling a parked task', () => {
+  it('ends a sleeper inside the slice, long before its timer, with its cleanup run (mutants: cancel\'s state === "parked" -> false, "", its block {})', () => {
+    const log: string[] = [];
+    function* sleepsLong(): Task<void> {
+      try {
+        yield sleep(1_000_000);
+        log.push('woke');
+      } finally {
+        log.push('cleanup');
+      }
+    }
+    const clock = new VirtualClock();
+    const s = new Scheduler({ clock: clock.read, sliceMs: oneLongSlice });
+    const sleeper = s.spawn('sleeper', sleepsLong());
+    s.spawn('canceller', (function* canceller(): Task<void> {
+      yield; // the sleeper is parked by now
+      yield cancel(sleeper);
+      log.push('cancelled');
+    })());
+    started(s);
+    expect(log).toEqual(['cancelled', 'cleanup']);
+    expect(sleeper.outcome?.state).toBe('cancelled');
+  });
+});
+
+describe('timeoutMs', () => {
+  it('ends a run whose task waits forever, with a RunTimeoutError, before a later Node timer (mutants: the timeout never set, its callback -> undefined)', async () => {
+    const s = new Scheduler({ clock: new VirtualClock().read, timeoutMs: 20 });
+    const waiter = s.spawn('waiter', (function* waiter(): Task<void> {
+      yield waitFor(new Promise<never>(() => undefined));
+    })());
+    const run = started(s);
+    // Node fires timers in the order they are due: the run's 20 ms timer before the test's 300 ms one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(run.settled()).toBe('done');
+    expect(run.report()!.aborted?.reason).toBeInstanceOf(RunTimeoutError);
+    expect(waiter.outcome?.state).toBe('cancelled');
   });
 });
 

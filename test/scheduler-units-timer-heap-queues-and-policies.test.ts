@@ -61,6 +61,16 @@ describe('the timer heap (timer-heap.ts)', () => {
 });
 
 describe('the ready queue (ring-queue.ts)', () => {
+  it('holds one item as one: it grows only when full (mutants: tail === head -> true, !==)', () => {
+    const q = new RingQueue<number>();
+    q.push(1);
+    expect(q.size).toBe(1);
+    q.push(2);
+    expect(q.size).toBe(2);
+    expect(drain(q)).toEqual([1, 2]);
+    expect(q.size).toBe(0);
+  });
+
   it('keeps first-in first-out order past its initial 16 slots (mutants in grow())', () => {
     const q = new RingQueue<number>();
     for (let i = 0; i < 40; i++) q.push(i);
