@@ -224,7 +224,7 @@ describe('sleepers on the virtual clock', () => {
 });
 
 describe('slices end by the clock', () => {
-  it('a task that only yields hands Node a turn every 64 steps once the slice is over, and the run ends (mutants: ++sinceClock -> --, now >= sliceEnd -> >, return false -> true)', async () => {
+  it('a task that only yields hands Node a turn every 64 steps once the slice is over, and the run ends (mutants: ++sinceClock -> --, === 64 -> true and !==, now >= sliceEnd -> >, return false -> true)', async () => {
     const clock = new VirtualClock(0, 100);
     let steps = 0;
     function* yields(n: number): Task<void> {

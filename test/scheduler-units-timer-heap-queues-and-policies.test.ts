@@ -91,6 +91,13 @@ describe('the ready queue (ring-queue.ts)', () => {
     expect(drain(q)).toEqual(Array.from({ length: 30 }, (_, i) => 100 + i));
   });
 
+  it('sees nothing once drained after growing: no stale copy past the old end (mutant: grow\'s i < capacity -> <=)', () => {
+    const q = new RingQueue<number>();
+    for (let i = 0; i < 16; i++) q.push(i);
+    expect(drain(q)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(q.peek()).toBeUndefined();
+  });
+
   it('counts its size across the wrap-around (mutants in size: & mask)', () => {
     const q = new RingQueue<number>();
     for (let i = 0; i < 12; i++) q.push(i);

@@ -17,7 +17,7 @@ export class TaskTable {
   ) {}
 
   add<T>(name: string, task: Task<T>): TaskRecord<T> {
-    // Stryker disable next-line ConditionalExpression: equivalent; numbering labels untraced only costs memory, nothing reads them.
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent; numbering labels untraced only costs memory, and nothing reads an untraced label.
     const record = new TaskRecord<T>(this.tasks.length, name, task, this.owner, this.recording ? this.intern(name) : -1);
     this.tasks.push(record as TaskRecord);
     return record;
