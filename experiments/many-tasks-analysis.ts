@@ -17,7 +17,7 @@ export type ManyTasksRow = {
   /** Heap bytes per parked task (one-thread ways only). */
   readonly heapBytesPerTask?: number;
   readonly rssBytesPerTask: number;
-  /** Start-up per task: threads and processes, ms (amortised over those started at once). */
+  /** Start-up per task: threads and processes, ms (all of them started at once, until the last was ready, over their number). */
   readonly startMsPerTask?: number;
   readonly checksumsIdentical: boolean;
 };
@@ -52,7 +52,7 @@ export function unitCosts(f: ManyTasksFigures): UnitCosts {
     threadStartMsAtCap: lastThread.startMs / lastThread.tasks,
     bytesPerProcess: lastProcess.rssBytesMean,
     processStartMs: processes[0]!.startMsMedian,
-    processStartMsAtCap: lastProcess.wallMs / lastProcess.tasks,
+    processStartMsAtCap: lastProcess.startMsAll / lastProcess.tasks,
   };
 }
 
@@ -68,7 +68,7 @@ export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
     row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks }, o.checksum),
   );
   const threadRows = f.threads.map((t) => row('threads', t.tasks, t.startMs + t.runMs, { rssBytesPerTask: t.rssBytes / t.tasks, startMsPerTask: t.startMs / t.tasks }, t.checksum));
-  const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsMedian }, p.checksum));
+  const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsAll / p.tasks }, p.checksum));
   const maxN = Math.max(...f.oneThread.map((o) => o.tasks));
   const costs = unitCosts(f);
   const extrapolate = (way: 'threads' | 'processes', perTaskBytes: number, startMsPerTask: number): ManyTasksRow => {
@@ -85,9 +85,9 @@ export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
 }
 
 /** The largest size up to which every size the scheduler ran stayed within 10% of the ideal (0 if even the smallest did not). */
-export function maxTasksWithinIdeal(f: ManyTasksFigures): number {
+export function maxTasksWithinIdeal(f: ManyTasksFigures, way: 'scheduler' | 'async' = 'scheduler'): number {
   let held = 0;
-  for (const o of oneWay(f, 'scheduler')) {
+  for (const o of oneWay(f, way)) {
     if (o.wallMs > WITHIN_IDEAL * idealMs(f, o.tasks)) break;
     held = o.tasks;
   }
@@ -136,7 +136,8 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
     held === 0
       ? `No size stayed within ${formatRatio(WITHIN_IDEAL)} the ideal (a ${f.waitMs} ms wait plus the CPU work); the smallest, ${scheduler[0]!.tasks} tasks, took ${formatRatio(scheduler[0]!.wallMs / idealMs(f, scheduler[0]!.tasks))} it.`
       : `One thread held ${held.toLocaleString('en-US')} waiting tasks within ${formatRatio(WITHIN_IDEAL)} the ideal wall time (the ${f.waitMs} ms wait plus ${f.units} kernel unit${f.units === 1 ? '' : 's'} of CPU work a task, back to back)` +
-          (next === undefined ? ', up to the largest size measured.' : `; at ${next.tasks.toLocaleString('en-US')} it took ${formatRatio(next.wallMs / idealMs(f, next.tasks))} the ideal.`),
+          (next === undefined ? ', up to the largest size measured' : `; at ${next.tasks.toLocaleString('en-US')} it took ${formatRatio(next.wallMs / idealMs(f, next.tasks))} the ideal`) +
+          `. Async functions on Node's loop held ${maxTasksWithinIdeal(f, 'async').toLocaleString('en-US')} the same way.`,
   );
   notes.push(
     `At ${top.tasks.toLocaleString('en-US')} tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took ${formatDuration(top.wallMs)} against ${formatDuration(topAsync.wallMs)} for async functions on Node's own loop (${formatRatio(timeRatio)}, ${verdict(timeRatio)} the 2x target), ` +
@@ -150,14 +151,26 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
   notes.push(
     `A process per task cost ${formatBytes(costs.bytesPerProcess)} of resident memory each (shared pages counted in every one) and ${formatDuration(costs.processStartMs)} from fork to ready; ${top.tasks.toLocaleString('en-US')} would need about ${formatBytes(costs.bytesPerProcess * top.tasks)} (extrapolated from ${f.processCap}, the --processes cap).`,
   );
-  const mid = scheduler.find((o) => o.tasks >= 1000) ?? scheduler[0]!;
-  if (mid.tasks < top.tasks) {
-    const perTaskUs = (o: OneThreadFigures): number => ((o.wallMs - idealMs(f, o.tasks)) * 1000) / o.tasks;
+  const steps = marginalCosts(f, scheduler).filter((m) => m.from >= 1000);
+  if (steps.length > 0) {
+    const first = steps[0]!;
+    const last = steps[steps.length - 1]!;
+    const growth = last.usPerTask / first.usPerTask;
     notes.push(
-      `Cost per task as N grows: beyond the ideal, ${perTaskUs(mid).toFixed(2)} µs a task at ${mid.tasks.toLocaleString('en-US')} and ${perTaskUs(top).toFixed(2)} µs at ${top.tasks.toLocaleString('en-US')}; ` +
-        `${formatBytes(mid.heapBytes / mid.tasks)} and ${formatBytes(top.heapBytes / top.tasks)} of heap a task. The timer heap's push and pop cost O(log n): log2 n goes from ${Math.log2(mid.tasks).toFixed(1)} to ${Math.log2(top.tasks).toFixed(1)} (${formatRatio(Math.log2(top.tasks) / Math.log2(mid.tasks))}); ` +
-        `the time per task grew ${formatRatio(perTaskUs(top) / perTaskUs(mid))}.`,
+      `Cost of each added task beyond the ideal, size to size: ${steps.map((m) => `${m.usPerTask.toFixed(2)} µs from ${m.from.toLocaleString('en-US')} to ${m.to.toLocaleString('en-US')}`).join(', ')}; ` +
+        `heap per parked task ${scheduler.filter((o) => o.tasks >= first.from).map((o) => formatBytes(o.heapBytes / o.tasks)).join(', ')}. ` +
+        `The timer heap's push and pop are O(log n), log2 n going from ${Math.log2(first.to).toFixed(1)} to ${Math.log2(last.to).toFixed(1)} (${formatRatio(Math.log2(last.to) / Math.log2(first.to))}); ` +
+        (first.usPerTask > 0 && last.usPerTask > 0 ? `the cost of an added task ${growth >= 1 ? 'grew' : 'fell'} ${formatRatio(growth)} over that range.` : 'the time beyond the ideal is too small here to read a trend from.'),
     );
   }
   return notes;
+}
+
+/** Time beyond the ideal added by each task between two consecutive sizes, µs a task. */
+export function marginalCosts(f: ManyTasksFigures, sizes: readonly OneThreadFigures[]): { from: number; to: number; usPerTask: number }[] {
+  return sizes.slice(1).map((o, i) => {
+    const before = sizes[i]!;
+    const over = (x: OneThreadFigures): number => x.wallMs - idealMs(f, x.tasks);
+    return { from: before.tasks, to: o.tasks, usPerTask: ((over(o) - over(before)) * 1000) / (o.tasks - before.tasks) };
+  });
 }
