@@ -17,7 +17,10 @@ export type ManyTasksRow = {
   /** Heap bytes per parked task (one-thread ways only). */
   readonly heapBytesPerTask?: number;
   readonly rssBytesPerTask: number;
-  /** Start-up per task: threads and processes, ms (all of them started at once, until the last was ready, over their number). */
+  /**
+   * Start-up per task, ms: for threads and processes, all of them started at once until the last was ready,
+   * over their number; for the one-thread ways, building the specs until every task had parked, over their number.
+   */
   readonly startMsPerTask?: number;
   readonly checksumsIdentical: boolean;
 };
@@ -65,7 +68,7 @@ export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
     return { way, tasks, measured: true, wallMs, idealMs: ideal, overIdeal: wallMs / ideal, overheadUsPerTask: ((wallMs - ideal) * 1000) / tasks, checksumsIdentical: same, ...extra };
   };
   const rows: ManyTasksRow[] = f.oneThread.map((o) =>
-    row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks }, o.checksum),
+    row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks, startMsPerTask: o.parkedMs / o.tasks }, o.checksum),
   );
   const threadRows = f.threads.map((t) => row('threads', t.tasks, t.startMs + t.runMs, { rssBytesPerTask: t.rssBytes / t.tasks, startMsPerTask: t.startMs / t.tasks }, t.checksum));
   const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsAll / p.tasks }, p.checksum));

@@ -65,6 +65,9 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     const processes = rows.find((r) => r.way === 'processes' && !r.measured)!;
     expect(processes.wallMs).toBeCloseTo((900 / 2) * 100_000 + 50, 6);
     expect(threads.idealMs).toBe(idealMs(figures, 100_000));
+    // One-thread ways: building the specs until every task parked, over their number; measured threads: the pool's start over its size.
+    expect(rows.filter((r) => r.tasks === 1000).map((r) => r.startMsPerTask)).toEqual([1 / 1000, 1 / 1000]);
+    expect(rows.find((r) => r.way === 'threads' && r.tasks === 8)!.startMsPerTask).toBe(200);
   });
 
   it('counts tasks held within 10% of the ideal only up to the first size that is not', () => {
@@ -121,9 +124,8 @@ describe('many-tasks measurement (small sizes)', () => {
     const checksumAt2 = f.oneThread.find((o) => o.way === 'scheduler' && o.tasks === 2)!.checksum;
     expect([...f.oneThread.filter((o) => o.tasks === 2), ...f.threads, ...f.processes].map((x) => x.checksum)).toEqual([checksumAt2, checksumAt2, checksumAt2, checksumAt2]);
     expect(f.oneThread.map((o) => `${o.way} ${o.tasks}`)).toEqual(['scheduler 2', 'async 2', 'scheduler 20', 'async 20']);
-    for (const o of f.oneThread) expect(o.heapBytes).toBeGreaterThan(0);
-    expect(f.threads[0]!.rssBytes).toBeGreaterThan(0);
-    expect(f.processes[0]!.rssBytesMean).toBeGreaterThan(0);
+    // Bytes of a couple of tasks are within the GC's noise: only that they were measured is checked here.
+    for (const x of [...f.oneThread.flatMap((o) => [o.heapBytes, o.rssBytes]), f.threads[0]!.rssBytes, f.processes[0]!.rssBytesMean]) expect(Number.isFinite(x)).toBe(true);
     expect(f.processes[0]!.startMsAll).toBeGreaterThanOrEqual(f.processes[0]!.startMsMedian);
     expect(manyTasksRows(f).every((r) => r.checksumsIdentical)).toBe(true);
   }, 120_000);
