@@ -14,7 +14,8 @@ export function mutationConfig(name, testFiles) {
     mutate: [`src/${name}/**/*.ts`],
     testFiles,
     // Only the test files that concern the folder, so that one folder's score is earned by its own tests.
-    vitest: { related: false },
+    // Own vitest config: the project's, with the fast tests ordered first (see mutation/vitest.config.mjs).
+    vitest: { related: false, configFile: 'mutation/vitest.config.mjs' },
     coverageAnalysis: 'perTest',
     // Static mutants (code that runs once, when a module loads: a module-level constant, an exported
     // arrow function) are never activated by the vitest runner 9.6.1 with vitest 4: every one of them

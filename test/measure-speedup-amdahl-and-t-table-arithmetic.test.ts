@@ -20,6 +20,7 @@ describe('speedup.ts', () => {
 
 describe('student-t.ts: t(0.975, df), the exact quantile', () => {
   it('matches published two-sided 95% critical values (R qt(0.975, df)) and falls with df towards 1.96', () => {
+    // The gap mutation testing found in the old t-table (entries for 31-39 degrees of freedom) is checked at 31, 35 and 39.
     const exact: Record<number, number> = { 1: 12.7062, 30: 2.0423, 31: 2.0395, 35: 2.0301, 39: 2.0227, 40: 2.0211, 60: 2.0003, 120: 1.9799, 1000: 1.9623 };
     for (const [df, t] of Object.entries(exact)) expect(tCritical95(Number(df))).toBeCloseTo(t, 4);
     for (let df = 2; df <= 60; df++) expect(tCritical95(df)).toBeLessThan(tCritical95(df - 1));
@@ -63,6 +64,7 @@ describe('amdahl.ts', () => {
 
 describe('dispatch-overhead.ts', () => {
   it('fits the per-task cost of a single run of one task as its whole extra time', () => {
+    // The gap mutation testing found (fitOverheadPerTask with one task): with n = 1, mutants of n * n (n / n, n) agree; two tasks tell them apart.
     expect(fitOverheadPerTask([{ tasks: 1, extraMs: 3 }])).toBe(3);
     expect(fitOverheadPerTask([{ tasks: 1, extraMs: 2 }, { tasks: 2, extraMs: 6 }])).toBeCloseTo(14 / 5, 12); // (2 + 12) / (1 + 4)
     expect(() => fitOverheadPerTask([])).toThrow('overhead of no runs');

@@ -23,16 +23,7 @@ describe('a time slice', () => {
   });
 });
 
-describe('the shared clock (clock.ts)', () => {
-  it('reads the process-wide monotonic clock in milliseconds, the one process.hrtime reads (mutants in the offset)', () => {
-    const before = Number(process.hrtime.bigint()) / 1e6;
-    const now = sharedNow();
-    const after = Number(process.hrtime.bigint()) / 1e6;
-    // Equal up to the rounding of two clock reads of the same counter.
-    expect(now).toBeGreaterThanOrEqual(before - 0.5);
-    expect(now).toBeLessThanOrEqual(after + 0.5);
-  });
-});
+// The shared clock itself is tested in scheduler-units-timer-heap-queues-and-policies.test.ts.
 
 describe('an idle scheduler does not poll (idle-wait.ts)', () => {
   // Counted, not timed: while nothing can run, the loop sleeps on one Node timer (or none), so the clock

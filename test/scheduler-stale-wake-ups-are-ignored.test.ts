@@ -152,7 +152,7 @@ describe('a joiner that was cancelled (scheduler.ts settle, the joiner check)', 
 });
 
 describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)', () => {
-  it('does not cut short the cleanup of a task already being cancelled (mutant: state === "ended" || cancelling -> false)', async () => {
+  it('does not cut short the cleanup of a task already being cancelled (mutant: if (task.cancelling) return -> if (false))', async () => {
     const log: string[] = [];
     function* slowCleanup(): Task<void> {
       try {

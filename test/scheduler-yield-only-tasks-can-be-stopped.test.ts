@@ -8,8 +8,8 @@ import { RunTimeoutError, Scheduler, type Task } from '../src/scheduler/index.ts
 // itself after a very large number of steps, so that a mutant makes the test fail, not hang.
 const GIVE_UP_AFTER = 2_000_000;
 
-function* yieldsOnly(counter: { steps: number }): Task<string> {
-  while (counter.steps < GIVE_UP_AFTER) {
+function* yieldsOnly(counter: { steps: number }, giveUpAfter = GIVE_UP_AFTER): Task<string> {
+  while (counter.steps < giveUpAfter) {
     counter.steps++;
     yield;
   }
@@ -48,11 +48,20 @@ describe('tasks that only yield', () => {
   it('let Node run its own callbacks between slices under the default slice length (mutant: sliceMs ?? 8 -> &&)', async () => {
     const counter = { steps: 0 };
     let immediateRanAt = -1;
-    setImmediate(() => (immediateRanAt = counter.steps));
-    const s = new Scheduler({ timeoutMs: 20 });
-    s.spawn('spinner', yieldsOnly(counter));
-    await s.run();
-    expect(immediateRanAt).toBeGreaterThan(0);
-    expect(immediateRanAt).toBeLessThan(counter.steps);
+    const controller = new AbortController();
+    // The callback runs at the first hand-back to Node and stops the run there.
+    setImmediate(() => {
+      immediateRanAt = counter.steps;
+      controller.abort('seen');
+    });
+    // A clock that moves 1 ms per read, read once per 64 steps: the default 8 ms slice ends after
+    // 8 reads, at step 512, exactly. Without a slice end the spinner would give up by itself first.
+    let now = 0;
+    const s = new Scheduler({ signal: controller.signal, clock: () => (now += 1) });
+    s.spawn('spinner', yieldsOnly(counter, 10_000));
+    const report = await s.run();
+    expect(report.aborted?.reason).toBe('seen');
+    expect(immediateRanAt).toBe(512);
+    expect(counter.steps).toBe(512);
   });
 });

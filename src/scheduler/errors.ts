@@ -8,6 +8,7 @@ export class TaskFailedError extends LabError {
     readonly part: string,
     override readonly cause: unknown,
   ) {
+    // Stryker disable next-line ObjectLiteral: equivalent as {}; the `cause` field defines the property again after super() either way.
     super(`task "${task}" failed in part "${part}": ${describe(cause)}`, { cause });
   }
 }
@@ -19,6 +20,7 @@ export class CancelledError extends LabError {
     readonly task: string,
     override readonly cause?: unknown,
   ) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: equivalent; the `cause` field defines the property again after super() either way.
     super(`task "${task}" was cancelled`, cause === undefined ? undefined : { cause });
   }
 }

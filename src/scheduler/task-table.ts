@@ -18,7 +18,7 @@ export class TaskTable {
   ) {}
 
   add<T>(name: string, task: Task<T>): TaskRecord<T> {
-    // Stryker disable next-line ConditionalExpression: equivalent; numbering labels untraced only costs memory, nothing reads them.
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent; numbering labels untraced only costs memory, and nothing reads an untraced label.
     const record = new TaskRecord<T>(this.tasks.length, name, task, this.owner, this.recording ? this.intern(name) : -1);
     this.tasks.push(record as TaskRecord);
     return record;
@@ -42,6 +42,13 @@ export class TaskTable {
   /** The record behind a handle, if this table's scheduler made it. */
   find(handle: TaskHandle<unknown>): TaskRecord | undefined {
     return handle instanceof TaskRecord && handle.owner === this.owner ? handle : undefined;
+  }
+
+  /** The record behind a handle; a TypeError for a handle of another scheduler. */
+  own(handle: TaskHandle<unknown>): TaskRecord {
+    const task = this.find(handle);
+    if (task === undefined) throw foreignHandle(handle);
+    return task;
   }
 }
 

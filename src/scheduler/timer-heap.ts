@@ -18,6 +18,7 @@ export class TimerHeap<T> {
   private deadlines = new Float64Array(16);
   private seqs = new Float64Array(16);
   private tokens = new Float64Array(16);
+  // Stryker disable next-line ArrayDeclaration: equivalent as new Array(); the length is only a hint, the array grows on write.
   private targets: (T | undefined)[] = new Array<T | undefined>(16);
   private count = 0;
   private seq = 0;
@@ -71,10 +72,18 @@ export class TimerHeap<T> {
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
+      // Slot `count` still holds the entry being placed, which is never before itself: reading it as a
+      // child (left > count, right <= count, or right < count -> true, as right <= count) changes nothing.
+      // Stryker disable next-line EqualityOperator: equivalent as >, see above.
       if (left >= count) break;
       const right = left + 1;
       let child = left;
-      if (right < count && before(deadlines[right]!, seqs[right]!, deadlines[left]!, seqs[left]!)) child = right;
+      if (
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent as true or <=, see above.
+        right < count &&
+        before(deadlines[right]!, seqs[right]!, deadlines[left]!, seqs[left]!)
+      )
+        child = right;
       if (!before(deadlines[child]!, seqs[child]!, deadline, seq)) break;
       this.move(child, i);
       i = child;
@@ -105,7 +114,12 @@ export class TimerHeap<T> {
 }
 
 function before(deadlineA: number, seqA: number, deadlineB: number, seqB: number): boolean {
-  return deadlineA < deadlineB || (deadlineA === deadlineB && seqA < seqB);
+  return (
+    deadlineA < deadlineB ||
+    (deadlineA === deadlineB &&
+      // Stryker disable next-line EqualityOperator: equivalent as <=; two entries never share a seq.
+      seqA < seqB)
+  );
 }
 
 function grown(old: Float64Array<ArrayBuffer>, capacity: number): Float64Array<ArrayBuffer> {

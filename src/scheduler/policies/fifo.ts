@@ -25,7 +25,8 @@ export class FifoPolicy implements Policy {
       this.order.shift();
       head = this.order.peek();
     }
-    while (head !== undefined && head.state === 'parked' && head.joining !== undefined) head = head.joining;
+    // `joining` is set only while a task is parked on a join.
+    while (head !== undefined && head.joining !== undefined) head = head.joining;
     return head?.state === 'ready' ? head : undefined;
   }
 }
