@@ -69,7 +69,7 @@ describe('echo-server experiment', () => {
     }
     expect(rows.find((r) => r.kind === 'parallel')!.serverThreads).toBe(2);
     expect(result.facts.interleavedToNet).toBeCloseTo(rows[1]!.messagesPerSecond / rows[3]!.messagesPerSecond, 10);
-    expect(result.facts.targetMet).toBe(result.facts.interleavedToNet! >= 0.8 ? 1 : 0);
+    expect(result.facts.targetMet).toBe(Number(result.facts.interleavedToNet) >= 0.8 ? 1 : 0);
     expect(result.notes).toHaveLength(3);
   });
 

@@ -12,8 +12,12 @@ export interface ResultTable {
   readonly warnings?: readonly string[];
 }
 
-/** Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`, which would lack the index signature). */
-export type Facts = Readonly<Record<string, number>>;
+/**
+ * Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`,
+ * which would lack the index signature). A name (the winning mode) is a string; a figure that does
+ * not exist for this run (a break-even point with one usable core) is `null`, never a made-up number.
+ */
+export type Facts = Readonly<Record<string, number | string | null>>;
 
 /** Everything one experiment run produced: what it printed and what `--json` emits; `Row` and `F` type its rows and facts. */
 export interface ExperimentResult<Row extends object = object, F extends Facts = Facts> {
