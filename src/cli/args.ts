@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { allModeNames, type ModeName } from '../modes/index.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
-import { controlCharacterIn } from '../workload/describe-value.ts';
+import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -30,6 +30,12 @@ export interface LabArgs {
   readonly timeoutMs?: number;
   /** `--max-work N`: N times the default work limits for a user's workload. */
   readonly maxWork?: number;
+  /** `try --inputs FILE.json`. */
+  readonly inputs?: string;
+  /** `try --max-threads N`: pools of 1 to N threads. */
+  readonly maxThreads?: number;
+  /** `try --batches LIST`: calls per pool task. */
+  readonly batches?: readonly number[];
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -48,7 +54,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work' | 'max-threads'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -65,15 +71,17 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
     ...timelineChoice(values.timeline === true, values['no-timeline'] === true),
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
+    ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
+    ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 
 /** What kind of command the first positional names (an experiment name, or none, is `measure`). */
 export function commandKind(command: string | undefined): CommandKind {
-  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' ? command : 'measure';
+  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' || command === 'try' ? command : 'measure';
 }
 
 /** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
@@ -103,6 +111,17 @@ function modeList(raw: string): ModeName[] {
   const unique = [...new Set(names)] as ModeName[];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
+}
+
+/** `--batches 1,4,16`: whole numbers from 1 to 100000, each once, at least one. */
+function batchList(raw: string): number[] {
+  const sizes = raw.split(',').map((b) => b.trim());
+  for (const size of sizes) {
+    if (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 100_000) throw new UsageError(`--batches: "${capText(size)}" is not a whole number from 1 to 100000; give a list such as 1,4,16,64`);
+  }
+  const unique = [...new Set(sizes.map(Number))];
+  if (unique.length !== sizes.length) throw new UsageError(`--batches names a size twice in "${capText(raw)}"`);
+  return unique.sort((a, b) => a - b);
 }
 
 function stepsChoice(noSteps: boolean, trace: string | boolean | undefined): boolean {

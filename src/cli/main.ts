@@ -6,9 +6,11 @@ import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
+import { tryCommand } from './commands/try.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
 import { firstNonCpuPart, modeNames } from '../modes/index.ts';
+import { UserModuleError } from '../modes/user-function/errors.ts';
 import type { Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
@@ -19,7 +21,7 @@ import { UsageError } from './usage-error.ts';
 export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
-const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
+const commands = ['list', 'all', 'compare', 'run', 'report', 'try'] as const;
 
 /** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
 export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
@@ -47,6 +49,10 @@ export async function runLab(
     }
     if (command === 'report') {
       await reportCommand(rest, args, streams, experiments.map((e) => e.name));
+      return ExitCode.ok;
+    }
+    if (command === 'try') {
+      await tryCommand(rest, args, argv, streams, signal);
       return ExitCode.ok;
     }
     if (command === 'run') {
@@ -93,7 +99,7 @@ function reportError(error: unknown, streams: CliStreams): number {
   // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
   streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);
   if (error instanceof InterruptedError) return error.exitCode;
-  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError) return ExitCode.badInput;
+  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError || error instanceof UserModuleError) return ExitCode.badInput;
   if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
   return ExitCode.failed;
 }
