@@ -5,7 +5,10 @@ import { serialize } from 'node:v8';
  * `value` with every `Buffer` turned into a plain `Uint8Array` over the same bytes, so that a value
  * serialises alike whichever thread made it (a Buffer that crossed a thread arrives as a Uint8Array).
  */
-export function withPlainBytes(value: unknown, seen: Map<object, unknown> = new Map()): unknown {
+export function withPlainBytes(value: unknown, seen: Map<object, unknown> = new Map(), canonical = false): unknown {
+  // V8 writes a number as a small integer or as a double depending on how it was made (the same
+  // CRC came out both ways from one function): for hashing, every number is written as a double.
+  if (canonical && typeof value === 'number') return new Float64Array([value]);
   if (typeof value !== 'object' || value === null) return value;
   if (Buffer.isBuffer(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date || value instanceof RegExp || value instanceof Error) return value;
@@ -13,24 +16,24 @@ export function withPlainBytes(value: unknown, seen: Map<object, unknown> = new 
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
     seen.set(value, copy);
-    for (const item of value) copy.push(withPlainBytes(item, seen));
+    for (const item of value) copy.push(withPlainBytes(item, seen, canonical));
     return copy;
   }
   if (value instanceof Map) {
     const copy = new Map<unknown, unknown>();
     seen.set(value, copy);
-    for (const [k, v] of value) copy.set(withPlainBytes(k, seen), withPlainBytes(v, seen));
+    for (const [k, v] of value) copy.set(withPlainBytes(k, seen, canonical), withPlainBytes(v, seen, canonical));
     return copy;
   }
   if (value instanceof Set) {
     const copy = new Set<unknown>();
     seen.set(value, copy);
-    for (const v of value) copy.add(withPlainBytes(v, seen));
+    for (const v of value) copy.add(withPlainBytes(v, seen, canonical));
     return copy;
   }
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
-  for (const [k, v] of Object.entries(value)) copy[k] = withPlainBytes(v, seen);
+  for (const [k, v] of Object.entries(value)) copy[k] = withPlainBytes(v, seen, canonical);
   return copy;
 }
 
@@ -39,9 +42,9 @@ export function cloneBytes(value: unknown): Buffer {
   return serialize(withPlainBytes(value));
 }
 
-/** A hash of a value's structured-clone bytes: equal values give equal hashes in any thread. */
+/** A hash of a value's structured-clone bytes (Buffers as plain bytes, numbers as doubles): equal values give equal hashes in any thread. */
 export function cloneHash(value: unknown): string {
-  return createHash('sha1').update(cloneBytes(value)).digest('hex').slice(0, 16);
+  return createHash('sha1').update(serialize(withPlainBytes(value, new Map(), true))).digest('hex').slice(0, 16);
 }
 
 /** What in `value` cannot be cloned, as "a function" or "a symbol at .key[2]", or undefined when it can. */
