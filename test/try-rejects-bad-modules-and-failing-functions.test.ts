@@ -33,6 +33,11 @@ describe('try: bad input exits 2 with one line and saves nothing', () => {
   it('inputs() that returns an empty array', () => expectOneLine(module('empty.mjs', 'export default (x) => x;\nexport function inputs() { return []; }\n'), 2, /the inputs are empty/));
   it('an input that cannot be cloned, by index and type', () =>
     expectOneLine(module('uncloneable.mjs', 'export default (x) => x;\nexport function inputs() { return [1, 2, { f: () => 1 }]; }\n'), 2, /input 2 cannot be sent to a worker thread: it holds a function at \.f/));
+  it('--inputs that is not JSON, with line and column', () => {
+    writeFileSync(join(dir, 'bad.json'), '[1,\n 2,]');
+    return expectOneLine(module('fine.mjs', 'export default (x) => x;\n'), 2, /--inputs .*bad\.json:2:\d+: JSON syntax error/, '--inputs', join(dir, 'bad.json'));
+  });
+  it('a module that is not .js, .mjs or .ts', () => expectOneLine(module('data.json', '[]'), 2, /data\.json: not a \.js, \.mjs or \.ts module/));
 });
 
 describe('try: a failing function exits 1, names the input and the mode, and saves nothing', () => {

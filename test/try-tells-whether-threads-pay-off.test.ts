@@ -70,6 +70,27 @@ describe('try FILE on the examples', () => {
   }, 120_000);
 });
 
+describe('try compares results by value', () => {
+  it('flags the settings whose results differ from the baseline, from the first differing input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-try-differ-'));
+    const file = join(dir, 'differs.mjs');
+    writeFileSync(file, "import { isMainThread } from 'node:worker_threads';\nexport default (x) => (isMainThread || x < 2 ? x : -x);\nexport const inputs = [0, 1, 2, 3];\n");
+    const result = await tryJson(file, '--max-threads', '1');
+    expect(result.rows.map((r) => r.checksumOk)).toEqual([true, false, false]);
+    expect(result.notes[0]).toContain('RESULTS DIFFER: pool of 1 with batch 1 from input 2');
+    expect(result.bestMode).toBe('baseline');
+  }, 120_000);
+
+  it('takes --inputs FILE.json over the module\'s own inputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-try-inputs-'));
+    const file = join(dir, 'double.mjs');
+    writeFileSync(file, "export default (x) => x * 2;\nexport function inputs() { throw new Error('not these'); }\n");
+    writeFileSync(join(dir, 'inputs.json'), '[1, 2, 3]');
+    const result = await tryJson(file, '--max-threads', '1', '--inputs', join(dir, 'inputs.json'));
+    expect(result.rows.every((r) => r.checksumOk)).toBe(true);
+  }, 120_000);
+});
+
 describe('try saves its result like any experiment', () => {
   it('writes JSON, markdown and a speedup SVG per batch size', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-try-out-'));
