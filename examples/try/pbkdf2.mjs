@@ -3,7 +3,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 
 export default function deriveKey({ password, salt }) {
-  return pbkdf2Sync(password, salt, 5_000, 32, 'sha256');
+  return pbkdf2Sync(password, salt, 10_000, 32, 'sha256');
 }
 
 export function inputs() {

@@ -137,8 +137,11 @@ export function tryNotes(f: TryFigures, rows: readonly TryRow[], best: TryRow, f
         `(cost × ${Math.min(f.maxThreads, f.cores)} / ${Math.min(f.maxThreads, f.cores) - 1} usable threads): this function is ${side} it${side === 'below' ? ', so a call per task cannot pay; batching spreads the cost over more work' : ''}.`,
     );
   }
-  if (facts.batchPaysFrom !== null) notes.push(`Batching pays: from ${facts.batchPaysFrom} calls a task, the pool of ${best.mode === 'pool' ? best.threads : f.maxThreads} threads was measurably faster than with one call a task.`);
-  else notes.push(`Batching did not pay: no batch size was measurably faster than one call a task.`);
+  const batchThreads = best.mode === 'pool' ? best.threads : f.maxThreads;
+  const pool = `the pool of ${batchThreads} thread${batchThreads === 1 ? '' : 's'}`;
+  if (facts.batchPaysFrom === null) notes.push(`Batching did not pay: at ${batchThreads} thread${batchThreads === 1 ? '' : 's'}, no batch size was measurably faster than one call a task.`);
+  else if (best.mode === 'pool') notes.push(`Batching pays: from ${facts.batchPaysFrom} calls a task, ${pool} was measurably faster than with one call a task.`);
+  else notes.push(`Batching helps the pool but not enough: from ${facts.batchPaysFrom} calls a task, ${pool} was measurably faster than with one call a task, yet not faster than the plain loop.`);
   if (facts.transferUs > facts.callUs && facts.transferUs > facts.emptyCallUs) {
     notes.push(
       `Data transfer dominates: sending the ${bytes(facts.inputBytes)} input and receiving the ${bytes(facts.resultBytes)} result costs ${usUnit(facts.transferUs)}, more than the call itself (${usUnit(facts.callUs)}): ` +

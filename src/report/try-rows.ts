@@ -74,10 +74,13 @@ export function tryRows(workload: string, figures: readonly TrySubjectFigures[])
   });
 }
 
-/** True when a row is measurably faster than the baseline: by its verdict, or, with too few rounds for one, by its whole interval. */
+/**
+ * True when a row is measurably faster than the baseline: its paired speedup interval lies above 1
+ * and, with rounds enough for one, the signed-rank verdict says faster too.
+ */
 export function fasterThanBaseline(row: TryRow): boolean {
-  if (row.mode === 'baseline' || !row.checksumOk) return false;
-  return row.verdict.state === 'faster' || (row.verdict.state === 'too-few' && row.speedupLow > 1);
+  if (row.mode === 'baseline' || !row.checksumOk || !(row.speedupLow > 1)) return false;
+  return row.verdict.state === 'faster' || row.verdict.state === 'too-few';
 }
 
 /** The best setting: the fastest row measurably faster than the baseline, else the baseline itself. */
