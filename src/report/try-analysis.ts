@@ -85,7 +85,7 @@ function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts): Result
   const us = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   return [
     {
-      title: `${f.workload}: ${f.callMs.length} inputs, a ${f.kind} function, ${f.cores} cores`,
+      title: `${f.workload}: ${f.callMs.length} inputs, ${f.kind === 'async' ? 'an' : 'a'} ${f.kind} function, ${f.cores} cores`,
       head: ['mode', 'threads', 'batch', 'median ms [95% CI]', 'speedup vs baseline [95% CI]', 'efficiency', 'cpu ms', 'results'],
       rows: rows.map((r) => [
         r.mode,
