@@ -47,8 +47,8 @@ function figures(poolMs: (threads: number, batch: number) => number, overrides: 
     callMs: Array.from({ length: 10 }, () => rounds(10)),
     inputBytes: new Array(10).fill(100),
     resultBytes: new Array(10).fill(10),
-    sendUs: new Array(10).fill(2),
-    receiveUs: new Array(10).fill(1),
+    sendRoundTripsUs: Array.from({ length: 10 }, () => [42, 42, 42]),
+    receiveRoundTripsUs: Array.from({ length: 10 }, () => [41, 41, 41]),
     emptyUs: [40, 40, 40],
     ...overrides,
   };
@@ -71,7 +71,7 @@ describe('the verdict follows the figures', () => {
   });
 
   it('says data transfer dominates when moving the data costs more than the call and the empty call', () => {
-    const { notes } = analyseTry(figures(() => 300, { sendUs: new Array(10).fill(900), callMs: Array.from({ length: 10 }, () => rounds(0.01)) }));
+    const { notes } = analyseTry(figures(() => 300, { sendRoundTripsUs: Array.from({ length: 10 }, () => [940, 940, 940]), callMs: Array.from({ length: 10 }, () => rounds(0.01)) }));
     expect(notes.join('\n')).toContain('Data transfer dominates');
     expect(analyseTry(figures(() => 300)).notes.join('\n')).not.toContain('Data transfer dominates');
   });

@@ -18,9 +18,9 @@ export interface TryFigures {
   readonly callMs: readonly (readonly number[])[];
   readonly inputBytes: readonly number[];
   readonly resultBytes: readonly number[];
-  /** Per input, µs: sending it to a worker, receiving its result, each less the empty call. */
-  readonly sendUs: readonly number[];
-  readonly receiveUs: readonly number[];
+  /** Per input, µs: round trips sending it to a worker and receiving its result, the empty call included. */
+  readonly sendRoundTripsUs: readonly (readonly number[])[];
+  readonly receiveRoundTripsUs: readonly (readonly number[])[];
   /** Empty-call round trips on the pool of `maxThreads`, µs. */
   readonly emptyUs: readonly number[];
 }
@@ -50,8 +50,12 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
   const pool = best.mode === 'pool';
   const perInputCallUs = f.callMs.map((calls) => median(calls) * 1000);
   const callUs = median(perInputCallUs);
-  const transfers = f.sendUs.map((s, i) => s + f.receiveUs[i]!);
   const emptyCallUs = median(f.emptyUs);
+  // What moving the data adds to the empty call; noise can put a median under it, which is no cost.
+  const beyondEmpty = (roundTrips: readonly number[]): number => Math.max(0, median(roundTrips) - emptyCallUs);
+  const sendUs = f.sendRoundTripsUs.map(beyondEmpty);
+  const receiveUs = f.receiveRoundTripsUs.map(beyondEmpty);
+  const transfers = sendUs.map((s, i) => s + receiveUs[i]!);
   const batchThreads = pool ? best.threads : f.maxThreads;
   const facts: TryFacts = {
     bestMode: best.mode,
@@ -67,7 +71,7 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
     cores: f.cores,
     batchPaysFrom: batchPaysFrom(rows, batchThreads),
   };
-  return { rows, facts, tables: tables(f, rows, facts), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
+  return { rows, facts, tables: tables(f, rows, facts, median(sendUs), median(receiveUs)), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
 }
 
 function batchPaysFrom(rows: readonly TryRow[], threads: number): number | null {
@@ -81,7 +85,7 @@ function batchPaysFrom(rows: readonly TryRow[], threads: number): number | null 
   return paying.length === 0 ? null : Math.min(...paying.map((r) => r.batch));
 }
 
-function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts): ResultTable[] {
+function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts, sendUs: number, receiveUs: number): ResultTable[] {
   const us = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   return [
     {
@@ -102,7 +106,7 @@ function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts): Result
     {
       title: 'what one call costs, and moving its data (medians over the inputs)',
       head: ['call µs', 'input bytes', 'result bytes', 'send input µs', 'receive result µs', 'empty call µs', 'break-even µs'],
-      rows: [[us(facts.callUs), String(facts.inputBytes), String(facts.resultBytes), us(median(f.sendUs)), us(median(f.receiveUs)), us(facts.emptyCallUs), facts.breakEvenUs === null ? '-' : us(facts.breakEvenUs)]],
+      rows: [[us(facts.callUs), String(facts.inputBytes), String(facts.resultBytes), us(sendUs), us(receiveUs), us(facts.emptyCallUs), facts.breakEvenUs === null ? '-' : us(facts.breakEvenUs)]],
     },
   ];
 }

@@ -93,8 +93,8 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           callMs: reference.map((_, i) => baselineRuns.map((r) => r.callMs?.[i] ?? Number.NaN)),
           inputBytes: loaded.inputBytes,
           resultBytes,
-          sendUs: costs.sendUs,
-          receiveUs: costs.receiveUs,
+          sendRoundTripsUs: costs.sendUs,
+          receiveRoundTripsUs: costs.receiveUs,
           emptyUs: costs.emptyUs,
         };
       } finally {

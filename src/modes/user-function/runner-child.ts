@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { median } from '../../measure/stats.ts';
 import { callToEnd, CallError, isThenable, type FunctionKind, type UserFunction } from './call-user.ts';
 import { baselineRun, interleavedRun, poolRun, RunFault } from './child-runs.ts';
 import { cloneBytes, cloneHash, uncloneablePart } from './clone-hash.ts';
@@ -85,7 +84,7 @@ async function startPool(threads: number): Promise<Piscina<UserBatch, UserBatchR
   return pool;
 }
 
-/** Empty-call round trips, then per input the round trips of sending it and of receiving its result, each less the empty call's. */
+/** Empty-call round trips, then per input the round trips of sending it and of receiving its result (the lab subtracts the empty call). */
 async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number): Promise<RunnerReply> {
   const call = async (payload: unknown, name: string): Promise<number> => {
     const start = performance.now();
@@ -94,9 +93,8 @@ async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number):
   };
   const emptyUs: number[] = [];
   for (let i = 0; i < Math.max(20, repeats); i++) emptyUs.push(await call(null, 'empty'));
-  const empty = median(emptyUs.slice(5));
-  const sendUs: number[] = [];
-  const receiveUs: number[] = [];
+  const sendUs: number[][] = [];
+  const receiveUs: number[][] = [];
   for (const [index, input] of inputs.entries()) {
     await pool.run({ index, input } as unknown as UserBatch, { name: 'prepare' });
     const send: number[] = [];
@@ -105,8 +103,8 @@ async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number):
       send.push(await call(input, 'sink'));
       receive.push(await call(index, 'fetch'));
     }
-    sendUs.push(Math.max(0, median(send) - empty));
-    receiveUs.push(Math.max(0, median(receive) - empty));
+    sendUs.push(send);
+    receiveUs.push(receive);
   }
   return { type: 'costs', emptyUs: emptyUs.slice(5), sendUs, receiveUs };
 }

@@ -31,12 +31,12 @@ export interface RanReply {
 /** What moving data to and from a worker costs, measured apart from the calls. */
 export interface CostsReply {
   readonly type: 'costs';
-  /** Round trips of an empty call, µs, one at a time. */
+  /** Round trips of an empty call, µs, one at a time, after five untimed ones. */
   readonly emptyUs: readonly number[];
-  /** Per input: median round trip sending the input (answered with nothing), less the empty call's, µs. */
-  readonly sendUs: readonly number[];
-  /** Per input: median round trip receiving its result (asked for with nothing), less the empty call's, µs. */
-  readonly receiveUs: readonly number[];
+  /** Per input: round trips sending the input (answered with nothing), µs. */
+  readonly sendUs: readonly (readonly number[])[];
+  /** Per input: round trips receiving its result (asked for with nothing), µs. */
+  readonly receiveUs: readonly (readonly number[])[];
 }
 
 /** The child's replies, one per request. */
