@@ -18,6 +18,8 @@ export interface TryOptions {
 
 /** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
 const GRACE_MS = 5_000;
+/** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
+const START_MS = 60_000;
 
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
 export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
@@ -31,10 +33,11 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const context = kit.context;
       const timeoutMs = context.timeoutMs ?? 60_000;
       const seconds = `${timeoutMs / 1000} s (--timeout)`;
+      const startMs = Math.max(timeoutMs, START_MS);
       const runner = UserFunctionRunner.start(context.signal);
       try {
-        const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', timeoutMs, {
-          late: `${options.file}: loading the module and its inputs took longer than ${seconds}`,
+        const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
+          late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,
           ended: `${options.file}: loading the module ended its process`,
         });
         const reference: string[] = [];
@@ -50,7 +53,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           if (checked.returnedPromise) kind = 'async';
         }
         const threads = Array.from({ length: options.maxThreads }, (_, i) => i + 1);
-        await runner.request({ type: 'pools', threads }, 'ready', timeoutMs, { late: `starting the pools took longer than ${seconds}`, ended: 'starting the pools ended the process' });
+        await runner.request({ type: 'pools', threads }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
         const subjects: TrySubject[] = [
           { mode: 'baseline', threads: 1, batch: 1 },
           ...(kind === 'sync' ? [] : [{ mode: 'interleaved', threads: 1, batch: 1 } as const]),
