@@ -77,8 +77,8 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           onRound: (s, phase, repeat, of) => context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of }),
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
         });
-        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', timeoutMs, {
-          late: `timing the transfers took longer than ${seconds}`,
+        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', startMs, {
+          late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
         const figures: TrySubjectFigures[] = subjects.map((s) => {
