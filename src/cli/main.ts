@@ -6,7 +6,6 @@ import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
-import { tryCommand } from './commands/try.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
 import { firstNonCpuPart, modeNames } from '../modes/index.ts';
@@ -52,6 +51,8 @@ export async function runLab(
       return ExitCode.ok;
     }
     if (command === 'try') {
+      // Loaded on demand: esbuild and the child-process runner would slow every other command's start.
+      const { tryCommand } = await import('./commands/try.ts');
       await tryCommand(rest, args, argv, streams, signal);
       return ExitCode.ok;
     }
