@@ -71,7 +71,7 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
     cores: f.cores,
     batchPaysFrom: batchPaysFrom(rows, batchThreads),
   };
-  return { rows, facts, tables: tables(f, rows, facts, median(sendUs), median(receiveUs)), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
+  return { rows, facts, tables: tables(f, rows, facts, median(sendUs), median(receiveUs), perInputCallUs), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
 }
 
 function batchPaysFrom(rows: readonly TryRow[], threads: number): number | null {
@@ -85,7 +85,7 @@ function batchPaysFrom(rows: readonly TryRow[], threads: number): number | null 
   return paying.length === 0 ? null : Math.min(...paying.map((r) => r.batch));
 }
 
-function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts, sendUs: number, receiveUs: number): ResultTable[] {
+function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts, sendUs: number, receiveUs: number, perInputCallUs: readonly number[]): ResultTable[] {
   const us = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   return [
     {
@@ -104,9 +104,9 @@ function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts, sendUs:
       warnings: verdictLegend(rows.filter((r) => r.mode !== 'baseline'), 'baseline'),
     },
     {
-      title: 'what one call costs, and moving its data (medians over the inputs)',
-      head: ['call µs', 'input bytes', 'result bytes', 'send input µs', 'receive result µs', 'empty call µs', 'break-even µs'],
-      rows: [[us(facts.callUs), String(facts.inputBytes), String(facts.resultBytes), us(sendUs), us(receiveUs), us(facts.emptyCallUs), facts.breakEvenUs === null ? '-' : us(facts.breakEvenUs)]],
+      title: 'what one call costs (each input: the median of its calls in the timed loops), and moving its data (medians over the inputs)',
+      head: ['call µs', 'per input µs (min-max)', 'input bytes', 'result bytes', 'send input µs', 'receive result µs', 'empty call µs', 'break-even µs'],
+      rows: [[us(facts.callUs), `${us(Math.min(...perInputCallUs))}-${us(Math.max(...perInputCallUs))}`, String(facts.inputBytes), String(facts.resultBytes), us(sendUs), us(receiveUs), us(facts.emptyCallUs), facts.breakEvenUs === null ? '-' : us(facts.breakEvenUs)]],
     },
   ];
 }
