@@ -78,7 +78,7 @@ export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject:
     if (outcome.status === 'rejected') {
       if (signal.aborted && !done.has(first)) throw new RunFault(`${span} did not return within ${timeoutMs / 1000} s (--timeout) in ${label}`);
       const why = outcome.reason instanceof Error ? outcome.reason.message.split('\n')[0] : String(outcome.reason);
-      throw new RunFault(`${span} ended their worker thread in ${label} (${why}; process.exit in the function?)`);
+      throw new RunFault(`${span} ended ${batches[i]!.inputs.length === 1 ? 'its' : 'their'} worker thread in ${label} (${why}; process.exit in the function?)`);
     }
     const reply = outcome.value;
     if ('failed' in reply) throw new RunFault(`${reply.failed.message} in ${label}`);
