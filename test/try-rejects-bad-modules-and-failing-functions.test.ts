@@ -47,4 +47,18 @@ describe('try: a failing function exits 1, names the input and the mode, and sav
     expectOneLine(module('forever.mjs', 'export default (x) => { if (x === 2) for (;;); return x; };\nexport const inputs = [1, 2];\n'), 1, /input 1 did not return within 2 s \(--timeout\) in baseline/, '--timeout', '2000'));
   it('a function that calls process.exit', () =>
     expectOneLine(module('exits.mjs', 'export default (x) => { if (x === 1) process.exit(3); return x; };\nexport const inputs = [0, 1];\n'), 1, /input 1 ended the process in baseline \(.*exit code 3/));
+  it('a function that calls process.exit only on a worker thread: its input and the pool setting', () =>
+    expectOneLine(
+      module('exits-in-worker.mjs', "import { isMainThread } from 'node:worker_threads';\nexport default (x) => { if (!isMainThread && x === 2) process.exit(4); return x; };\nexport const inputs = [0, 1, 2, 3];\n"),
+      1,
+      /input 2 ended its worker thread in pool \(1 thread, batch 1\) \(.*code: 4/,
+    ));
+  it('a function that never returns only on a worker thread: its input and the pool setting', () =>
+    expectOneLine(
+      module('hangs-in-worker.mjs', "import { isMainThread } from 'node:worker_threads';\nexport default (x) => { if (!isMainThread && x === 1) for (;;); return x; };\nexport const inputs = [0, 1, 2];\n"),
+      1,
+      /input 1 did not return within 2 s \(--timeout\) in pool \(1 thread, batch 1\)/,
+      '--timeout',
+      '2000',
+    ));
 });
