@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { allModeNames, isModeName, type ModeName } from '../modes/index.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
-import { controlCharacterIn } from '../workload/describe-value.ts';
+import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -30,10 +30,14 @@ export interface LabArgs {
   readonly timeoutMs?: number;
   /** `--max-work N`: N times the default work limits for a user's workload. */
   readonly maxWork?: number;
-  /** `--max-threads N`: most threads an experiment starts at once, one per task (many-tasks). */
+  /** `--max-threads N`: the top of a thread sweep (try, scaling) or the cap on threads started one per task (many-tasks). */
   readonly maxThreads?: number;
-  /** `--processes N`: most processes an experiment starts at once, one per task. */
+  /** `--processes N`: processes in the processes mode, and the cap on processes started one per task (many-tasks). */
   readonly processes?: number;
+  /** `try --inputs FILE.json`. */
+  readonly inputs?: string;
+  /** `try --batches LIST`: calls per pool task. */
+  readonly batches?: readonly number[];
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -69,6 +73,8 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
     ...timelineChoice(values.timeline === true, values['no-timeline'] === true),
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
+    ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
+    ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads'), processes: number('processes') };
@@ -77,7 +83,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
 
 /** What kind of command the first positional names (an experiment name, or none, is `measure`). */
 export function commandKind(command: string | undefined): CommandKind {
-  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' ? command : 'measure';
+  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' || command === 'try' ? command : 'measure';
 }
 
 /** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
@@ -107,6 +113,17 @@ function modeList(raw: string): ModeName[] {
   const unique = [...new Set(names.filter(isModeName))];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
+}
+
+/** `--batches 1,4,16`: whole numbers from 1 to 100000, each once, at least one. */
+function batchList(raw: string): number[] {
+  const sizes = raw.split(',').map((b) => b.trim());
+  for (const size of sizes) {
+    if (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 100_000) throw new UsageError(`--batches: "${capText(size)}" is not a whole number from 1 to 100000; give a list such as 1,4,16,64`);
+  }
+  const unique = [...new Set(sizes.map(Number))];
+  if (unique.length !== sizes.length) throw new UsageError(`--batches names a size twice in "${capText(raw)}"`);
+  return unique.sort((a, b) => a - b);
 }
 
 function stepsChoice(noSteps: boolean, trace: string | boolean | undefined): boolean {

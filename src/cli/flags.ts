@@ -8,12 +8,13 @@ const references = modes.flatMap((m) => ('reference' in m && m.reference ? [`${m
 
 /**
  * The kinds of command, for flag scopes: `measure` is an experiment or `all`, `run` a user's workload
- * (which also takes every `measure` flag); `list`, `compare`, `report` are the other commands.
+ * (which also takes every `measure` flag); `try` a user's function; `list`, `compare`, `report` are the other commands.
  */
-export const commandKinds = ['measure', 'run', 'list', 'compare', 'report'] as const;
+export const commandKinds = ['measure', 'run', 'list', 'compare', 'report', 'try'] as const;
 export type CommandKind = (typeof commandKinds)[number];
 
 const measuring = ['measure', 'run'] as const satisfies readonly CommandKind[];
+const measuringAndTry = [...measuring, 'try'] as const satisfies readonly CommandKind[];
 
 /** One command-line flag: how `parseArgs` reads it, how it is explained, how its value is checked, which commands take it. */
 interface FlagSpec<T> {
@@ -28,31 +29,33 @@ interface FlagSpec<T> {
 const MAX_THREADS = 256;
 
 export const flags = {
-  quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds', for: measuring },
+  quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds', for: measuringAndTry },
   repeats: {
     type: 'string',
     value: 'N|auto',
     help: 'timed runs per mode, after the warm-up runs (1-1000; default per experiment); auto: repeat until every median is known within +-2% or --budget runs out',
     parse: integer(1, 1000, ' or auto'),
-    for: measuring,
+    for: measuringAndTry,
   },
-  budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400), for: measuring },
-  warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100), for: measuring },
+  budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400), for: measuringAndTry },
+  warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100), for: measuringAndTry },
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
-  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000), for: measuring },
+  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try)', parse: integer(1, 3_600_000), for: measuringAndTry },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },
   modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also ${references})`, for: ['run'] },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)', for: measuring },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines', for: measuring },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)', for: measuring },
   'no-steps': { type: 'boolean', help: 'record no steps in any mode (no timelines): measures without the cost of recording; not with --trace', for: measuring },
-  json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuring, 'compare'] },
-  out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuring, 'report'] },
+  json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuringAndTry, 'compare'] },
+  out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuringAndTry, 'report'] },
   'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'] },
-  'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuring },
-  'max-threads': { type: 'string', value: 'N', help: `with many-tasks: most worker threads started at once, one per task (1-${MAX_THREADS}; default 64, --quick 16)`, parse: integer(1, MAX_THREADS), for: ['measure'] },
+  'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuringAndTry },
+  'max-threads': { type: 'string', value: 'N', help: `most worker threads: the top of the sweep for try (default the cores) and scaling (default twice --threads), the cap on threads started one per task for many-tasks (default 64, --quick 16) (1-${MAX_THREADS})`, parse: integer(1, MAX_THREADS), for: ['measure', 'try'] },
   processes: { type: 'string', value: 'N', help: 'with many-tasks: most processes started at once, one per task (1-256; default 16, --quick 4)', parse: integer(1, 256), for: measuring },
+  inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
+  batches: { type: 'string', value: 'LIST', help: 'with try: calls per pool task to measure, comma-separated (1-100000 each; default 1,4,16,64)', for: ['try'] },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds },
 } as const satisfies Record<string, FlagSpec<number | string>>;
 

@@ -17,7 +17,7 @@ import { UsageError } from './usage-error.ts';
 export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
-const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
+const commands = ['list', 'all', 'compare', 'run', 'report', 'try'] as const;
 
 export { ExitCode } from '../scheduler/lab-error.ts';
 
@@ -44,6 +44,12 @@ export async function runLab(
     }
     if (command === 'report') {
       await reportCommand(rest, args, streams, experiments.map((e) => e.name));
+      return ExitCode.ok;
+    }
+    if (command === 'try') {
+      // Loaded on demand: esbuild and the child-process runner would slow every other command's start.
+      const { tryCommand } = await import('./commands/try.ts');
+      await tryCommand(rest, args, argv, streams, signal);
       return ExitCode.ok;
     }
     if (command === 'run') {

@@ -12,8 +12,12 @@ export interface ResultTable {
   readonly warnings?: readonly string[];
 }
 
-/** Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`, which would lack the index signature). */
-export type Facts = Readonly<Record<string, number>>;
+/**
+ * Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`,
+ * which would lack the index signature). A name (the winning mode) is a string; a figure that does
+ * not exist for this run (a break-even point with one usable core) is `null`, never a made-up number.
+ */
+export type Facts = Readonly<Record<string, number | string | null>>;
 
 /** The facts an experiment declares, by name: `NamedFacts<'cores' | 'speedup'>` (every fact is a number). */
 export type NamedFacts<K extends string> = Readonly<Record<K, number>>;

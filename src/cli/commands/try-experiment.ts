@@ -1,0 +1,120 @@
+import { basename } from 'node:path';
+import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
+import { alternate } from '../../measure/alternate.ts';
+import { autoStop } from '../../measure/auto-repeats.ts';
+import { UserFunctionRunner } from '../../modes/user-function/runner.ts';
+import { subjectLabel, type RanReply, type TrySubject } from '../../modes/user-function/runner-protocol.ts';
+import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
+import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
+
+/** What `try` is asked to measure. */
+export interface TryOptions {
+  readonly file: string;
+  /** From `--inputs FILE.json`: wins over the module's own inputs. */
+  readonly inputs?: readonly unknown[];
+  readonly maxThreads: number;
+  readonly batches: readonly number[];
+}
+
+/** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
+const GRACE_MS = 5_000;
+/** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
+const START_MS = 60_000;
+
+/** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
+export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
+  const workload = basename(options.file);
+  return defineExperiment<TryFigures, TryRow, TryFacts>({
+    name: `try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`,
+    question: `Will worker threads pay off for the default export of ${workload}, with how many threads and what batch size?`,
+    defaults: { repeats: 7, quickRepeats: 3 },
+
+    async measure(kit) {
+      const context = kit.context;
+      const timeoutMs = context.timeoutMs ?? 60_000;
+      const seconds = `${timeoutMs / 1000} s (--timeout)`;
+      const startMs = Math.max(timeoutMs, START_MS);
+      const runner = UserFunctionRunner.start(context.signal);
+      try {
+        const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
+          late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,
+          ended: `${options.file}: loading the module ended its process`,
+        });
+        const reference: string[] = [];
+        const resultBytes: number[] = [];
+        let kind = loaded.kind;
+        for (let index = 0; index < loaded.inputs; index++) {
+          const checked = await runner.request({ type: 'check', index }, 'checked', timeoutMs, {
+            late: `input ${index} did not return within ${seconds} in baseline`,
+            ended: `input ${index} ended the process in baseline`,
+          });
+          reference.push(checked.hash);
+          resultBytes.push(checked.resultBytes);
+          if (checked.returnedPromise) kind = 'async';
+        }
+        const threads = Array.from({ length: options.maxThreads }, (_, i) => i + 1);
+        await runner.request({ type: 'pools', threads }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
+        const subjects: TrySubject[] = [
+          { mode: 'baseline', threads: 1, batch: 1 },
+          ...(kind === 'sync' ? [] : [{ mode: 'interleaved', threads: 1, batch: 1 } as const]),
+          ...threads.flatMap((t) => options.batches.map((batch) => ({ mode: 'pool', threads: t, batch }) as const)),
+        ];
+        const run = (subject: TrySubject, check: boolean): Promise<RanReply> =>
+          runner.request({ type: 'run', subject, check, timeoutMs }, 'ran', subject.mode === 'baseline' ? timeoutMs : timeoutMs + GRACE_MS, {
+            late: `a run in ${subjectLabel(subject)} did not end within ${seconds}`,
+            ended: `a run in ${subjectLabel(subject)} ended the process`,
+          });
+        const checks = new Map<TrySubject, number | undefined>();
+        for (const subject of subjects) {
+          const hashes = (await run(subject, true)).hashes ?? [];
+          const differs = reference.findIndex((hash, i) => hashes[i] !== hash);
+          checks.set(subject, differs === -1 ? undefined : differs);
+        }
+        const auto = context.auto;
+        const runs = await alternate<TrySubject, RanReply>(subjects, (s) => run(s, false), {
+          repeats: context.repeats,
+          warmups: context.warmups,
+          onRound: (s, phase, repeat, of) => context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of }),
+          ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
+        });
+        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', startMs, {
+          late: `timing the transfers took longer than ${startMs / 1000} s`,
+          ended: 'timing the transfers ended the process',
+        });
+        const figures: TrySubjectFigures[] = subjects.map((s) => {
+          const differs = checks.get(s);
+          const kept = runs.get(s)!;
+          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
+        });
+        const baselineRuns = runs.get(subjects[0]!)!;
+        return {
+          workload,
+          kind,
+          cores: context.machine.availableParallelism,
+          maxThreads: options.maxThreads,
+          subjects: figures,
+          callMs: reference.map((_, i) => baselineRuns.map((r) => r.callMs?.[i] ?? Number.NaN)),
+          inputBytes: loaded.inputBytes,
+          resultBytes,
+          sendRoundTripsUs: costs.sendUs,
+          receiveRoundTripsUs: costs.receiveUs,
+          emptyUs: costs.emptyUs,
+        };
+      } finally {
+        runner.close();
+      }
+    },
+
+    analyse(figures) {
+      const { rows, facts, tables, notes, charts } = analyseTry(figures);
+      return {
+        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(',') },
+        tables,
+        rows,
+        facts,
+        notes,
+        speedupCharts: charts,
+      };
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, resolve } from 'node:path';
+import { transform, type TransformFailure } from 'esbuild';
+import { kindOf } from '../../report/output-paths.ts';
+import type { LabArgs } from '../args.ts';
+import { jsonSyntaxError } from '../json-syntax.ts';
+import type { CliStreams } from '../streams.ts';
+import { UsageError } from '../usage-error.ts';
+import { runExperiments } from './run-experiments.ts';
+import { tryExperiment } from './try-experiment.ts';
+
+/** `try` bounds every measured run unless `--timeout` says otherwise: a call that never returns cannot hang the lab. */
+export const TRY_TIMEOUT_MS = 60_000;
+/** Batch sizes `try` sweeps unless `--batches` says otherwise. */
+export const DEFAULT_BATCHES: readonly number[] = [1, 4, 16, 64];
+
+const ACCEPTED = '.js, .mjs or .ts';
+
+/** `try FILE`: checks the module and its inputs at the door, then measures it like any experiment. */
+export async function tryCommand(rest: readonly string[], args: LabArgs, argv: readonly string[], streams: CliStreams, signal: AbortSignal): Promise<void> {
+  if (rest.length !== 1) throw new UsageError(rest.length === 0 ? `try needs a FILE: a ${ACCEPTED} module whose default export is the function to measure` : `unexpected argument "${rest[1]}"; try takes one FILE`);
+  const file = resolve(rest[0]!);
+  const source = await readModule(rest[0]!, file);
+  await checkSyntax(rest[0]!, file, source);
+  const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs);
+  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? availableParallelism(), batches: args.batches ?? DEFAULT_BATCHES });
+  await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? TRY_TIMEOUT_MS }, argv, streams, signal);
+}
+
+async function readModule(given: string, file: string): Promise<string> {
+  if (!['.js', '.mjs', '.ts'].includes(extname(file))) throw new UsageError(`${given}: not a ${ACCEPTED} module`);
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(`${given}: cannot be read (it is ${kindOf(info)}; give a ${ACCEPTED} file)`);
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${given}: cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)})`);
+  }
+}
+
+/** A syntax error found before anything runs, with its line and column. */
+async function checkSyntax(given: string, file: string, source: string): Promise<void> {
+  try {
+    await transform(source, { loader: extname(file) === '.ts' ? 'ts' : 'js', format: 'esm', sourcefile: given, logLevel: 'silent' });
+  } catch (error) {
+    const first = (error as Partial<TransformFailure>).errors?.[0];
+    if (first === undefined) throw error;
+    const at = first.location === null || first.location === undefined ? '' : `:${first.location.line}:${first.location.column + 1}`;
+    throw new UsageError(`${given}${at}: syntax error: ${first.text}`);
+  }
+}
+
+/** `--inputs FILE.json`: a non-empty JSON array. */
+async function readInputs(path: string): Promise<unknown[]> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`--inputs ${path}: cannot be read (it is ${kindOf(info)}; give a JSON file)`);
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--inputs ${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--inputs ${path}${jsonSyntaxError(text)}`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) throw new UsageError(`--inputs ${path}: must be a non-empty JSON array of inputs`);
+  return parsed;
+}

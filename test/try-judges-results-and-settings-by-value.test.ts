@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { breakEvenUs } from '../src/measure/break-even.ts';
+import { cloneHash, uncloneablePart } from '../src/modes/user-function/clone-hash.ts';
+import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
+
+describe('results are compared by the hash of their structured-clone bytes', () => {
+  it('gives a Buffer and a Uint8Array of the same bytes the same hash, and different bytes a different one', () => {
+    expect(cloneHash({ out: Buffer.from([1, 2, 3]) })).toBe(cloneHash({ out: new Uint8Array([1, 2, 3]) }));
+    expect(cloneHash({ out: Buffer.from([1, 2, 3]) })).not.toBe(cloneHash({ out: Buffer.from([1, 2, 4]) }));
+  });
+
+  it('gives a number the same hash whether V8 holds it as a small integer or as a double', () => {
+    const asDouble = new Float64Array([943484356])[0]!;
+    const asInteger = 943484356 | 0;
+    expect(cloneHash([asDouble])).toBe(cloneHash([asInteger]));
+    expect(cloneHash(1)).not.toBe(cloneHash(2));
+  });
+
+  it('names what cannot be cloned and where', () => {
+    expect(uncloneablePart({ a: [1, { f: () => 1 }] })).toBe('a function at .a[1].f');
+    expect(uncloneablePart(Symbol('s'))).toBe('a symbol');
+    expect(uncloneablePart({ fine: new Map([[1, 'x']]) })).toBeUndefined();
+  });
+});
+
+describe('break-even work per call', () => {
+  it('is cost x usable / (usable - 1), with usable = min(threads, cores), and null with one usable thread', () => {
+    expect(breakEvenUs(40, 2, 2)).toBe(80);
+    expect(breakEvenUs(30, 4, 4)).toBe(40);
+    expect(breakEvenUs(30, 8, 4)).toBe(40);
+    expect(breakEvenUs(40, 1, 8)).toBeNull();
+    expect(breakEvenUs(40, 8, 1)).toBeNull();
+  });
+});
+
+const rounds = (ms: number): number[] => [ms, ms * 1.01, ms * 0.99, ms * 1.02, ms * 0.98, ms * 1.005, ms];
+
+function figures(poolMs: (threads: number, batch: number) => number, overrides: Partial<TryFigures> = {}): TryFigures {
+  const subjects = [{ mode: 'baseline' as const, threads: 1, batch: 1, wallMs: rounds(100), cpuMs: rounds(100), checksumOk: true }];
+  for (const threads of [1, 2]) for (const batch of [1, 4]) subjects.push({ mode: 'pool' as const, threads, batch, wallMs: rounds(poolMs(threads, batch)), cpuMs: rounds(100), checksumOk: true } as never);
+  return {
+    workload: 'f.mjs',
+    kind: 'sync',
+    cores: 2,
+    maxThreads: 2,
+    subjects,
+    callMs: Array.from({ length: 10 }, () => rounds(10)),
+    inputBytes: new Array(10).fill(100),
+    resultBytes: new Array(10).fill(10),
+    sendRoundTripsUs: Array.from({ length: 10 }, () => [42, 42, 42]),
+    receiveRoundTripsUs: Array.from({ length: 10 }, () => [41, 41, 41]),
+    emptyUs: [40, 40, 40],
+    ...overrides,
+  };
+}
+
+describe('the verdict follows the figures', () => {
+  it('names the fastest pool setting and says from what batch size batching pays', () => {
+    const { facts, notes } = analyseTry(figures((t, b) => (t === 2 ? (b === 4 ? 40 : 55) : 100)));
+    expect(facts).toMatchObject({ bestMode: 'pool', bestThreads: 2, bestBatch: 4, breakEvenUs: 80, batchPaysFrom: 4 });
+    expect(facts.bestSpeedup).toBeCloseTo(2.5, 5);
+    expect(notes[0]).toMatch(/^Verdict: use a pool of 2 threads with 4 calls a task: 2\.50x/);
+  });
+
+  it('keeps the plain loop when no setting is measurably faster, and leaves settings with different results out', () => {
+    const base = figures(() => 300);
+    const { facts, notes } = analyseTry({ ...base, subjects: base.subjects.map((s, i) => (i === 3 ? { ...s, wallMs: rounds(20), checksumOk: false, firstDifferent: 7 } : s)) });
+    expect(facts).toMatchObject({ bestMode: 'baseline', bestThreads: 0, bestBatch: 0 });
+    expect(notes[0]).toContain('RESULTS DIFFER: pool of 2 with batch 1 from input 7');
+    expect(notes[1]).toMatch(/^Verdict: keep the plain loop/);
+  });
+
+  it('says data transfer dominates when moving the data costs more than the call and the empty call', () => {
+    const { notes } = analyseTry(figures(() => 300, { sendRoundTripsUs: Array.from({ length: 10 }, () => [940, 940, 940]), callMs: Array.from({ length: 10 }, () => rounds(0.01)) }));
+    expect(notes.join('\n')).toContain('Data transfer dominates');
+    expect(analyseTry(figures(() => 300)).notes.join('\n')).not.toContain('Data transfer dominates');
+  });
+});
