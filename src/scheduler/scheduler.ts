@@ -1,7 +1,8 @@
 import { sharedNow, type Clock } from './clock.ts';
 import type { RunReport, SchedulerOptions } from './scheduler-options.ts';
+import { Decision, WakeCause, type DecisionLog, type WakeCauseCode } from './decisions.ts';
 import { Effect, type AnyEffect } from './effects.ts';
-import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
+import { CancelledError, DeadlockError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
@@ -23,8 +24,9 @@ export class Scheduler {
   private readonly policy: Policy;
   private readonly clock: Clock;
   private readonly recorder: StepRecorder | undefined;
+  private readonly decisions: DecisionLog | undefined;
   private readonly table = new TaskTable(this);
-  private readonly parking = new Parking((task) => this.makeReady(task));
+  private readonly parking = new Parking((task, timerDeadline) => this.makeReady(task, WakeCause.promise, timerDeadline));
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
   private steps = 0;
@@ -37,12 +39,14 @@ export class Scheduler {
     this.policy = createPolicy(this.policyName);
     this.clock = options.clock ?? sharedNow;
     this.recorder = options.recorder ?? (options.trace === true ? new StepRecorder(options.traceCapacity) : undefined);
+    this.decisions = options.decisions;
   }
 
   /** Add a task; it starts at its first step once the run reaches it. */
   spawn<T>(name: string, task: Task<T>): TaskHandle<T> {
     const record = this.table.add(name, task);
     this.live++;
+    this.decisions?.record(Decision.spawn, this.clock(), record.id, record.label, 0);
     this.policy.admit(record as TaskRecord);
     this.idleWait.wake();
     return record;
@@ -50,14 +54,14 @@ export class Scheduler {
 
   /** End a task through `generator.return()` at its next step; its joiners get a `CancelledError`. */
   cancel(handle: TaskHandle<unknown>): void {
-    const task = this.own(handle);
+    const task = this.table.own(handle);
     if (task.state === 'ended' || task.cancelling) return;
     task.cancelling = true;
     task.resumeMode = Resume.return;
     task.resumeValue = undefined;
     if (task.state === 'parked') {
       this.parking.release(task);
-      this.makeReady(task);
+      this.makeReady(task, WakeCause.cancel);
     }
   }
 
@@ -70,13 +74,13 @@ export class Scheduler {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
     const timeout =
-      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.timeoutError(timeoutMs)), timeoutMs);
+      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.table.timeoutError(timeoutMs)), timeoutMs);
     const startMs = this.clock();
     try {
       while (this.live > 0) {
         const nothingReady = this.runSlice();
         if (this.live === 0) break;
-        await (nothingReady ? this.idleWait.until(this.msToNextTimer()) : turnOfNodeEventLoop());
+        await (nothingReady ? this.idleWait.until(this.parking.msToNextTimer(this.clock)) : turnOfNodeEventLoop());
       }
     } finally {
       clearTimeout(timeout);
@@ -90,6 +94,7 @@ export class Scheduler {
       failures: this.failures,
       aborted: this.aborted,
       trace: this.recorder?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
+      decisions: this.decisions?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
     };
   }
 
@@ -97,6 +102,7 @@ export class Scheduler {
   private runSlice(): boolean {
     const clock = this.clock;
     const recorder = this.recorder;
+    const decisions = this.decisions;
     let now = clock();
     const parking = this.parking;
     if (parking.hasTimers) parking.fireDue(now);
@@ -105,6 +111,7 @@ export class Scheduler {
     for (;;) {
       const task = this.policy.next();
       if (task === undefined) return true;
+      if (decisions !== undefined) decisions.record(Decision.take, clock(), task.id, task.label, 0);
       const endedBy = this.advance(task);
       this.steps++;
       // Read the clock only when something needs it: a trace, a pending timer, or the slice end.
@@ -139,6 +146,7 @@ export class Scheduler {
       if (result.done === true) return this.settle(task, task.cancelling ? 'cancelled' : 'done', result.value);
       const yielded = result.value;
       if (yielded === undefined) {
+        this.decisions?.record(Decision.yield, this.clock(), task.id, task.label, 0);
         this.policy.ready(task);
         return StepEnd.yield;
       }
@@ -153,10 +161,13 @@ export class Scheduler {
       case 'sleep': {
         const ms = effect.ms;
         if (!(ms >= 0) || !Number.isFinite(ms)) return this.throwInto(task, new RangeError(`sleep(ms) needs a finite ms >= 0, got ${ms}`));
-        this.parking.sleepUntil(task, this.clock() + ms);
+        const now = this.clock();
+        this.parking.sleepUntil(task, now + ms);
+        this.decisions?.record(Decision.sleep, now, task.id, task.label, now + ms);
         return StepEnd.sleep;
       }
       case 'wait':
+        this.decisions?.record(Decision.wait, this.clock(), task.id, task.label, 0);
         this.parking.waitFor(task, effect.promise);
         return StepEnd.wait;
       case 'spawn':
@@ -167,6 +178,7 @@ export class Scheduler {
         if (target === undefined) return this.throwInto(task, foreignHandle(effect.handle));
         if (target.state === 'ended') return this.resumeWithOutcome(task, target);
         if (target.waitsOn(task)) return this.throwInto(task, new DeadlockError([task.name, target.name]));
+        this.decisions?.record(Decision.join, this.clock(), task.id, task.label, target.id);
         this.parking.join(task, target);
         return StepEnd.join;
       }
@@ -183,6 +195,7 @@ export class Scheduler {
   private settle(task: TaskRecord, state: 'done' | 'failed' | 'cancelled', valueOrError: unknown): StepEndCode {
     task.state = 'ended';
     this.live--;
+    this.decisions?.record(Decision.finish, this.clock(), task.id, task.label, state === 'done' ? 0 : state === 'failed' ? 1 : 2);
     if (state === 'done') {
       task.outcome = { state, value: valueOrError };
     } else if (state === 'cancelled') {
@@ -199,7 +212,7 @@ export class Scheduler {
         joiner.state !== 'parked') continue;
       joiner.joining = undefined;
       this.resumeWithOutcome(joiner, task);
-      this.makeReady(joiner);
+      this.makeReady(joiner, WakeCause.join);
     }
     task.joiners = undefined;
     return state === 'done' ? StepEnd.done : state === 'failed' ? StepEnd.failed : StepEnd.cancelled;
@@ -218,21 +231,12 @@ export class Scheduler {
     return CONTINUE;
   }
 
-  private makeReady(task: TaskRecord): void {
+  /** `timerDeadline` is given when a timer fired; otherwise `cause` says what woke the task. */
+  private makeReady(task: TaskRecord, cause: WakeCauseCode, timerDeadline?: number): void {
+    this.decisions?.readied(this.clock(), task.id, task.label, cause, timerDeadline);
     task.state = 'ready';
     this.policy.ready(task);
     this.idleWait.wake();
-  }
-
-  private msToNextTimer(): number | undefined {
-    const deadline = this.parking.nextDeadline;
-    return deadline === undefined ? undefined : deadline - this.clock();
-  }
-
-  private timeoutError(timeoutMs: number): RunTimeoutError {
-    const unended = this.table.unended();
-    const names = (started: boolean): string[] => unended.filter((t) => t.started === started).map((t) => t.name);
-    return new RunTimeoutError(timeoutMs, names(true), names(false));
   }
 
   private abort(reason: unknown): void {
@@ -240,11 +244,5 @@ export class Scheduler {
     const running = this.table.unended();
     this.aborted = { reason, running: running.map((t) => t.name) };
     for (const task of running) this.cancel(task);
-  }
-
-  private own(handle: TaskHandle<unknown>): TaskRecord {
-    const task = this.table.find(handle);
-    if (task === undefined) throw foreignHandle(handle);
-    return task;
   }
 }

@@ -1,3 +1,4 @@
+import { RunTimeoutError } from './errors.ts';
 import { TaskRecord } from './task-record.ts';
 import type { Task, TaskHandle } from './task.ts';
 
@@ -30,8 +31,22 @@ export class TaskTable {
     return this.labels[task.label] ?? task.name;
   }
 
+  /** The record behind a handle of this table's scheduler; a `TypeError` for another scheduler's handle. */
+  own(handle: TaskHandle<unknown>): TaskRecord {
+    const task = this.find(handle);
+    if (task === undefined) throw foreignHandle(handle);
+    return task;
+  }
+
   unended(): TaskRecord[] {
     return this.tasks.filter((t) => t.state !== 'ended');
+  }
+
+  /** The error of a run cut short by its timeout, naming the tasks that had started and those that had not. */
+  timeoutError(timeoutMs: number): RunTimeoutError {
+    const unended = this.unended();
+    const names = (started: boolean): string[] => unended.filter((t) => t.started === started).map((t) => t.name);
+    return new RunTimeoutError(timeoutMs, names(true), names(false));
   }
 
   /** The record behind a handle, if this table's scheduler made it. */
