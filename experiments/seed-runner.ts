@@ -4,6 +4,7 @@ import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { comparedWith, verdictBetween } from './measure-on-pool.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
+import type { ExplainedRunSpec } from '../src/explain/explained-run.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
 import type { TraceEvent } from '../src/modes/index.ts';
 import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
@@ -208,4 +209,15 @@ export const seed_runner: Experiment = {
   defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
   run,
+  explain: seedRunnerExplained,
 };
+
+/** `--explain`, `--html`: the article's tasks under fifo and round-robin with blocking waits, and round-robin with timer waits. */
+export function seedRunnerExplained(context: ExperimentContext): ExplainedRunSpec[] {
+  const { lengths } = articleWaitLengths(context.quick, context.seed);
+  return [
+    { title: "fifo (the article's code)", policy: 'fifo', workload: articleWorkload('block', lengths) },
+    { title: 'round-robin (its text)', policy: 'round-robin', workload: articleWorkload('block', lengths) },
+    { title: 'round-robin, timer waits', policy: 'round-robin', workload: articleWorkload('wait', lengths) },
+  ];
+}

@@ -47,6 +47,9 @@ export const flags = {
   json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuring, 'compare'] },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuring, 'report'] },
   'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'] },
+  explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring },
+  step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring },
+  html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuring },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds },
 } as const satisfies Record<string, FlagSpec<number | string>>;

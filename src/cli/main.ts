@@ -4,6 +4,7 @@ import { capText, escapeControlCharacters } from '../workload/describe-value.ts'
 import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
+import { explainCommand, explainContext, workloadExplained } from './commands/explain.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
@@ -53,6 +54,10 @@ export async function runLab(
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
       const workload = await readWorkloadFile(args.workload, args.maxWork);
+      if (args.explain || args.html !== undefined) {
+        await explainCommand(`workload "${workload.name}"`, workloadExplained(workload), args, streams, signal);
+        return ExitCode.ok;
+      }
       const unfit = args.modes?.includes('piscina') ? firstNonCpuPart(workload) : undefined;
       if (unfit !== undefined) {
         throw new UsageError(`--modes piscina runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part (drop piscina from --modes, or use a cpu-only workload)`);
@@ -64,6 +69,13 @@ export async function runLab(
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));
       streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n`).join(''));
+      return ExitCode.ok;
+    }
+    if (args.explain || args.html !== undefined) {
+      const experiment = command === 'all' ? undefined : findExperiment(command, experiments);
+      const explainable = experiments.filter((e) => e.explain !== undefined).map((e) => e.name);
+      if (experiment?.explain === undefined) throw new UsageError(`--explain and --html apply to ${explainable.join(', ')} and to run --workload FILE; ${command} has no step-by-step replay`);
+      await explainCommand(experiment.name, experiment.explain(explainContext(args, signal)), args, streams, signal);
       return ExitCode.ok;
     }
     const selected = command === 'all' ? experiments : [findExperiment(command, experiments)];
@@ -79,7 +91,7 @@ export async function main(experiments: readonly Experiment[]): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnInterrupt(controller);
   try {
-    process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
+    process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, controller.signal);
   } finally {
     uninstall();
   }

@@ -22,6 +22,8 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
+  /** For `--explain` and `--html`: what to run once and replay step by step. */
+  readonly explain?: Experiment['explain'];
   measure(kit: ExperimentKit): Promise<Figures>;
   /** Pure: computed from the figures alone, so tests can feed it figures by hand. */
   analyse(figures: Figures, context: ExperimentContext): Analysis<Row, F>;
@@ -31,12 +33,13 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, defaults, timelineByDefault, measure, analyse } = definition;
+  const { name, question, defaults, timelineByDefault, explain, measure, analyse } = definition;
   return {
     name,
     question,
     defaults,
     ...(timelineByDefault !== undefined && { timelineByDefault }),
+    ...(explain !== undefined && { explain }),
     measure,
     analyse,
     async run(context: ExperimentContext): Promise<ExperimentResult<Row, F>> {
