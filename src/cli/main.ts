@@ -91,7 +91,9 @@ export async function main(experiments: readonly Experiment[]): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnInterrupt(controller);
   try {
-    process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, controller.signal);
+    // stdin only for --step: merely opening it can hold a terminal or a pipe.
+    const argv = process.argv.slice(2);
+    process.exitCode = await runLab(argv, experiments, { stdout: process.stdout, stderr: process.stderr, ...(argv.includes('--step') && { stdin: process.stdin }) }, controller.signal);
   } finally {
     uninstall();
   }
