@@ -2,8 +2,14 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seed_runner } from '../experiments/seed-runner.ts';
+import { parseLabArgs } from '../src/cli/args.ts';
+import { reportCommand } from '../src/cli/commands/report.ts';
+import { machineInfo } from '../src/measure/machine.ts';
+import { saveResult } from '../src/report/results-store.ts';
 import type { DecisionEvent } from '../src/scheduler/index.ts';
 import { lab } from './helpers/lab-in-process.ts';
+import { Capture } from './helpers/streams.ts';
 
 let dir: string;
 async function file(name: string, content: unknown): Promise<string> {
@@ -105,5 +111,22 @@ describe('run --workload --explain', () => {
     expect(html).not.toContain(hostile);
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).toContain('\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e');
+  });
+});
+
+describe('npm run report', () => {
+  it('writes the seed-runner step-by-step page beside the index and links to it from the seed-runner section', async () => {
+    const out = join(dir, 'report');
+    const base = { machine: machineInfo(), rows: [], facts: {}, notes: [], tables: [] };
+    await saveResult({ ...base, experiment: 'seed-runner', question: 'q', settings: { seed: 1, quick: true } }, join(out, 'runs'), []);
+    await saveResult({ ...base, experiment: 'other', question: 'q', settings: {} }, join(out, 'runs'), []);
+    const stdout = new Capture();
+    await reportCommand([join(out, 'runs')], parseLabArgs(['report', '--out', out]), { stdout, stderr: new Capture() }, ['seed-runner', 'other'], new Date(), [seed_runner]);
+    expect(stdout.text).toBe(`report: ${join(out, 'index.html')} (2 experiments, 0 pictures); step-by-step page: ${join(out, 'seed-runner-steps.html')}\n`);
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    expect(index.match(/href="seed-runner-steps.html"/g)).toHaveLength(1);
+    const page = await readFile(join(out, 'seed-runner-steps.html'), 'utf8');
+    expect(page).toContain('id="lab-data"');
+    expect(page).toContain('round-robin, timer waits');
   });
 });

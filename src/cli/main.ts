@@ -47,7 +47,7 @@ export async function runLab(
       return ExitCode.ok;
     }
     if (command === 'report') {
-      await reportCommand(rest, args, streams, experiments.map((e) => e.name));
+      await reportCommand(rest, args, streams, experiments.map((e) => e.name), new Date(), experiments);
       return ExitCode.ok;
     }
     if (command === 'run') {

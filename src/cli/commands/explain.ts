@@ -58,8 +58,15 @@ export async function explainCommand(name: string, specs: readonly ExplainedRunS
   }
 }
 
+/** Runs the specs once each and returns the page that replays them (what `--html` writes, and `report` beside its index). */
+export async function explainPageOf(name: string, specs: readonly ExplainedRunSpec[], signal: AbortSignal): Promise<string> {
+  const runs: ExplainedRun[] = [];
+  for (const spec of specs) runs.push(await explainedRun(spec, signal));
+  return explainPage(name, runs, runs.map((r) => replaySteps(r.policy, r.tasks, r.events)));
+}
+
 /** The settings an experiment's `explain` reads (quick, seed); it measures nothing, so one repeat and no warm-up. */
-export function explainContext(args: LabArgs, signal: AbortSignal): ExperimentContext {
+export function explainContext(args: Pick<LabArgs, 'quick' | 'seed'>, signal: AbortSignal): ExperimentContext {
   return {
     quick: args.quick,
     repeats: 1,
