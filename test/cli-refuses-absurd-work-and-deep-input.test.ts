@@ -43,13 +43,13 @@ describe('the total work after delegation is limited, and --max-work raises the 
   it('40 tasks, each delegating twice to the next (a 3 KB file, about 2^40 parts), is refused with the total and the limit', async () => {
     const file = await workloadFile('bomb.json', chain(40, 2));
     expect(await refused(file)).toBe(
-      `lab: ${file}: workload has 2,199,023,255,510 parts in all after delegation; at most 10,000,000 are accepted; raise both limits with --max-work N (N times the defaults)\n`,
+      `lab: ${file}: workload has 2,199,023,255,510 parts in all after delegation; at most 10,000,000 are accepted; raise the work limits with --max-work N (N times the defaults)\n`,
     );
   });
 
   it('cpu units have a limit of their own', async () => {
     const file = await workloadFile('units.json', { name: 'units', tasks: [{ name: 'a', parts: Array.from({ length: 11 }, () => ({ kind: 'cpu', units: 100_000_000 })) }] });
-    expect(await refused(file)).toBe(`lab: ${file}: workload has 1,100,000,000 cpu units in all after delegation; at most 1,000,000,000 are accepted; raise both limits with --max-work N (N times the defaults)\n`);
+    expect(await refused(file)).toBe(`lab: ${file}: workload has 1,100,000,000 cpu units in all after delegation; at most 1,000,000,000 are accepted; raise the work limits with --max-work N (N times the defaults)\n`);
   });
 
   it('a 10,000-deep delegation chain: refused by the limit, and with --max-work it runs without overflowing the stack', async () => {
@@ -68,7 +68,7 @@ describe('the total work after delegation is limited, and --max-work raises the 
     expect(totals).toEqual({ parts: 5_000_000, units: 500_000_000 });
     expect(5_000_000).toBeLessThanOrEqual(workLimits().maxTotalParts);
     expect(500_000_000).toBeLessThanOrEqual(workLimits().maxTotalUnits);
-    expect(workLimits(3)).toEqual({ maxTotalParts: 30_000_000, maxTotalUnits: 3_000_000_000 });
+    expect(workLimits(3)).toEqual({ maxTasks: 3_000_000, maxTotalParts: 30_000_000, maxTotalUnits: 3_000_000_000 });
   });
 });
 

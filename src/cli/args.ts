@@ -36,6 +36,10 @@ export interface LabArgs {
   readonly html?: string;
   /** `--max-work N`: N times the default work limits for a user's workload. */
   readonly maxWork?: number;
+  /** `--max-threads N`: most threads an experiment starts at once, one per task (many-tasks). */
+  readonly maxThreads?: number;
+  /** `--processes N`: most processes an experiment starts at once, one per task. */
+  readonly processes?: number;
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -54,7 +58,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work' | 'max-threads' | 'processes'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -77,7 +81,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
   checkExplainFlags(args, (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads'), processes: number('processes') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 
@@ -102,7 +106,7 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
 }
 
 /** Flags that measure or save mean nothing to `--explain`/`--html`, which run each policy once and measure nothing. */
-const notWithExplain: readonly FlagName[] = ['repeats', 'budget', 'warmups', 'threads', 'timeline', 'no-timeline', 'trace', 'no-steps', 'out', 'modes'];
+const notWithExplain: readonly FlagName[] = ['repeats', 'budget', 'warmups', 'threads', 'timeline', 'no-timeline', 'trace', 'no-steps', 'out', 'modes', 'max-threads', 'processes'];
 
 function checkExplainFlags(args: LabArgs, given: readonly FlagName[]): void {
   if (args.step && !args.explain) throw new UsageError('--step paces --explain; give --explain too');

@@ -46,11 +46,13 @@ export const flags = {
   'no-steps': { type: 'boolean', help: 'record no steps in any mode (no timelines): measures without the cost of recording; not with --trace', for: measuring },
   json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuring, 'compare'] },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuring, 'report'] },
-  'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'] },
+  'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'] },
   explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring },
   step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring },
   html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuring },
+  'max-threads': { type: 'string', value: 'N', help: `with many-tasks: most worker threads started at once, one per task (1-${MAX_THREADS}; default 64, --quick 16)`, parse: integer(1, MAX_THREADS), for: ['measure'] },
+  processes: { type: 'string', value: 'N', help: 'with many-tasks: most processes started at once, one per task (1-256; default 16, --quick 4)', parse: integer(1, 256), for: measuring },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds },
 } as const satisfies Record<string, FlagSpec<number | string>>;
 

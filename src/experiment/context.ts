@@ -15,6 +15,10 @@ export interface ExperimentContext {
   readonly steps: boolean;
   /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
+  /** `--max-threads`: most threads to start at once, one per task (the experiment's default when absent). */
+  readonly maxThreads?: number;
+  /** `--processes`: most processes to start at once, one per task (the experiment's default when absent). */
+  readonly processes?: number;
   /** Read before the experiment starts (so its load average describes the machine at rest); put it in the result. */
   readonly machine: MachineInfo;
   /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */

@@ -1,5 +1,5 @@
 import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
-import type { SpeedupChartOptions } from '../trace/index.ts';
+import type { LogLogChartOptions, SpeedupChartOptions } from '../trace/index.ts';
 import { runSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
@@ -12,6 +12,7 @@ export interface Analysis<Row extends object, F extends Facts> {
   readonly facts: F;
   readonly notes: readonly string[];
   readonly speedupCharts?: readonly SpeedupChartOptions[];
+  readonly logLogCharts?: readonly LogLogChartOptions[];
 }
 
 /** An experiment in two halves: `measure` runs things through the kit; `analyse` turns the figures into tables, facts and sentences. */
@@ -50,7 +51,7 @@ export function defineExperiment<Figures, Row extends object, F extends Facts>(d
       } finally {
         await kit.close();
       }
-      const { settings, speedupCharts, ...analysis } = analyse(figures, context);
+      const { settings, speedupCharts, logLogCharts, ...analysis } = analyse(figures, context);
       return {
         experiment: name,
         question,
@@ -59,6 +60,7 @@ export function defineExperiment<Figures, Row extends object, F extends Facts>(d
         ...analysis,
         ...(kit.runs.length > 0 && { runs: kit.runs }),
         ...(speedupCharts !== undefined && { speedupCharts }),
+        ...(logLogCharts !== undefined && { logLogCharts }),
       };
     },
   };

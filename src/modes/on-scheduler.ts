@@ -1,5 +1,5 @@
 import { Scheduler, sharedNow, type PolicyName, type TaskHandle } from '../scheduler/index.ts';
-import { buildTask, type TaskOutput } from '../workload/build.ts';
+import { buildTaskOf, type TaskOutput } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
@@ -22,7 +22,7 @@ export interface OneThreadRunOptions {
 export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
   const { steps, pool, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
-  const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
+  const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTaskOf(workload, t))]);
   watchGc();
   takeGc();
   const cpu = cpuNow();

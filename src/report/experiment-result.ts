@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import type { NamedRun, SpeedupChartOptions } from '../trace/index.ts';
+import type { LogLogChartOptions, NamedRun, SpeedupChartOptions } from '../trace/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {
@@ -36,4 +36,6 @@ export interface ExperimentResult<Row extends object = object, F extends Facts =
   readonly runs?: readonly NamedRun[];
   /** Speedup-by-threads charts to draw beside the saved result. */
   readonly speedupCharts?: readonly SpeedupChartOptions[];
+  /** Log-log charts (e.g. memory per task against tasks) to draw beside the saved result. */
+  readonly logLogCharts?: readonly LogLogChartOptions[];
 }

@@ -1,4 +1,4 @@
-import { svgSpeedupChart, svgTimeline } from '../trace/index.ts';
+import { svgLogLogChart, svgSpeedupChart, svgTimeline } from '../trace/index.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 
 /** One picture of a result: its file name suffix and its SVG text. */
@@ -21,7 +21,8 @@ export function picturesOf(result: ExperimentResult): Picture[] {
     title: chart.title,
     svg: svgSpeedupChart({ subtitle: machine, ...chart }),
   }));
-  return [...timelines, ...charts];
+  const logLog = (result.logLogCharts ?? []).map((chart, i) => ({ suffix: `chart-${i + 1}.svg`, title: chart.title, svg: svgLogLogChart({ subtitle: machine, ...chart }) }));
+  return [...timelines, ...charts, ...logLog];
 }
 
 function slug(text: string): string {

@@ -33,7 +33,7 @@ export async function saveResult(result: ExperimentResult, dir: string, argv: re
   const base = join(dir, result.experiment, name);
   const drawn = picturesOf(result).map((picture) => ({ ...picture, path: `${base}.${picture.suffix}` }));
   const pictures: SavedPicture[] = drawn.map((p) => ({ file: `${name}.${p.suffix}`, title: p.title }));
-  const { runs: _runs, speedupCharts: _charts, ...data } = result;
+  const { runs: _runs, speedupCharts: _charts, logLogCharts: _logLog, ...data } = result;
   const saved: SavedResult = { schema: RESULT_SCHEMA, ...data, pictures, savedAt: now.toISOString(), argv: [...argv] };
   const files = { json: `${base}.json`, markdown: `${base}.md`, pictures: drawn.map((p) => p.path) };
   await writeFilesAsUnit(

@@ -13,7 +13,7 @@ export interface SavedPicture {
 }
 
 /** An experiment result as written to `results/`: the result plus what produced it and when. */
-export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts'> {
+export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts' | 'logLogCharts'> {
   readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V1;
   readonly pictures: readonly SavedPicture[];
   readonly savedAt: string;

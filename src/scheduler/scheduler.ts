@@ -25,7 +25,7 @@ export class Scheduler {
   private readonly clock: Clock;
   private readonly recorder: StepRecorder | undefined;
   private readonly decisions: DecisionLog | undefined;
-  private readonly table = new TaskTable(this);
+  private readonly table: TaskTable;
   private readonly parking = new Parking((task, timerDeadline) => this.makeReady(task, WakeCause.promise, timerDeadline));
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
@@ -40,6 +40,7 @@ export class Scheduler {
     this.clock = options.clock ?? sharedNow;
     this.recorder = options.recorder ?? (options.trace === true ? new StepRecorder(options.traceCapacity) : undefined);
     this.decisions = options.decisions;
+    this.table = new TaskTable(this, this.recorder !== undefined || this.decisions !== undefined);
   }
 
   /** Add a task; it starts at its first step once the run reaches it. */
@@ -187,7 +188,9 @@ export class Scheduler {
         this.cancel(effect.handle);
         return CONTINUE;
       case 'part':
-        task.label = this.table.intern(effect.label);
+        task.part = effect.label;
+        // Stryker disable next-line ConditionalExpression: equivalent; numbering a label unrecorded only costs memory, nothing reads it.
+        if (this.table.recording) task.label = this.table.intern(effect.label);
         return CONTINUE;
     }
   }
@@ -201,7 +204,7 @@ export class Scheduler {
     } else if (state === 'cancelled') {
       task.outcome = { state, error: new CancelledError(task.name, this.aborted?.reason) };
     } else {
-      const error = new TaskFailedError(task.name, this.table.labelOf(task), valueOrError);
+      const error = new TaskFailedError(task.name, task.part, valueOrError);
       task.outcome = { state, error };
       this.failures.push(error);
       if (this.options.failFast === true) this.abort(error);
@@ -231,7 +234,6 @@ export class Scheduler {
     return CONTINUE;
   }
 
-  /** `timerDeadline` is given when a timer fired; otherwise `cause` says what woke the task. */
   private makeReady(task: TaskRecord, cause: WakeCauseCode, timerDeadline?: number): void {
     this.decisions?.readied(this.clock(), task.id, task.label, cause, timerDeadline);
     task.state = 'ready';

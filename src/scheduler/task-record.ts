@@ -13,8 +13,10 @@ export class TaskRecord<T = unknown> implements TaskHandle<T> {
   outcome: Outcome<T> | undefined = undefined;
   resumeMode: ResumeMode = Resume.next;
   resumeValue: unknown = undefined;
-  /** Id of the current part label in the scheduler's label table. */
+  /** Id of the current part label in the scheduler's label table; kept only while steps are recorded. */
   label: number;
+  /** The current part's label (the task's name until its first `part` effect), for errors. */
+  part: string;
   /** Bumped at every park, so a stale timer or a late promise cannot wake the task twice. */
   wakeToken = 0;
   joining: TaskRecord | undefined = undefined;
@@ -31,6 +33,7 @@ export class TaskRecord<T = unknown> implements TaskHandle<T> {
     label: number,
   ) {
     this.label = label;
+    this.part = name;
   }
 
   /** True when `other` is this task or a task this one is (transitively) joining. */

@@ -2,16 +2,24 @@ import { RunTimeoutError } from './errors.ts';
 import { TaskRecord } from './task-record.ts';
 import type { Task, TaskHandle } from './task.ts';
 
-/** Every task one scheduler has seen, and the part labels its trace refers to by number. */
+/**
+ * Every task one scheduler has seen, and the part labels its trace refers to by number.
+ * Labels are numbered only while steps or decisions are recorded: otherwise a million uniquely named
+ * tasks would otherwise fill a million-entry map that nothing reads.
+ */
 export class TaskTable {
   readonly tasks: TaskRecord[] = [];
   readonly labels: string[] = [];
   private readonly labelIds = new Map<string, number>();
 
-  constructor(private readonly owner: object) {}
+  constructor(
+    private readonly owner: object,
+    readonly recording: boolean,
+  ) {}
 
   add<T>(name: string, task: Task<T>): TaskRecord<T> {
-    const record = new TaskRecord<T>(this.tasks.length, name, task, this.owner, this.intern(name));
+    // Stryker disable next-line ConditionalExpression: equivalent; numbering labels untraced only costs memory, nothing reads them.
+    const record = new TaskRecord<T>(this.tasks.length, name, task, this.owner, this.recording ? this.intern(name) : -1);
     this.tasks.push(record as TaskRecord);
     return record;
   }
@@ -25,10 +33,6 @@ export class TaskTable {
       this.labelIds.set(label, id);
     }
     return id;
-  }
-
-  labelOf(task: TaskRecord): string {
-    return this.labels[task.label] ?? task.name;
   }
 
   /** The record behind a handle of this table's scheduler; a `TypeError` for another scheduler's handle. */

@@ -1,5 +1,6 @@
 import type { RunResult, TraceEvent } from '../modes/run-result.ts';
 import { laneNamesOf, taskNamesOf } from './task-order.ts';
+import { ordinal, sampledRun, sampleOf, TRACE_EVENT_BUDGET, type TraceSample } from './trace-sample.ts';
 import { waitIntervals } from './waits.ts';
 
 /** One event of the Trace Event Format, as Perfetto and chrome://tracing read it (times in µs). */
@@ -13,8 +14,18 @@ export type ChromeTraceEvent =
 export interface ChromeTrace {
   readonly traceEvents: ChromeTraceEvent[];
   readonly displayTimeUnit: 'ms';
-  /** What each process (pid) of the file is: which run, mode and workload. */
-  readonly otherData: { readonly runs: readonly { readonly pid: number; readonly name: string; readonly mode: string; readonly workload: string; readonly threads: number; readonly wallMs: number }[] };
+  /** What each process (pid) of the file is: which run, mode and workload, and for a big run which sample of it the file holds. */
+  readonly otherData: {
+    readonly runs: readonly {
+      readonly pid: number;
+      readonly name: string;
+      readonly mode: string;
+      readonly workload: string;
+      readonly threads: number;
+      readonly wallMs: number;
+      readonly sample?: TraceSample;
+    }[];
+  };
 }
 
 /** A run and the name its process gets in the trace file. */
@@ -31,11 +42,15 @@ export interface NamedRun {
  * last, is an async pair (`b`/`e`), and its waits are async pairs nested inside it, so a viewer
  * shows per task when it ran and when it was parked. All runs share time 0: their own start.
  */
-export function chromeTrace(runs: readonly NamedRun[]): ChromeTrace {
+export function chromeTrace(runs: readonly NamedRun[], eventBudget: number = TRACE_EVENT_BUDGET): ChromeTrace {
   const events: ChromeTraceEvent[] = [];
   let nextAsyncId = 1;
-  runs.forEach(({ name, run }, r) => {
+  const samples = runs.map(({ run }) => sampleOf(run, eventBudget / Math.max(1, runs.length)));
+  runs.forEach(({ name: runName, run: whole }, r) => {
     const pid = r + 1;
+    const sample = samples[r]!;
+    const run = sample === undefined ? whole : sampledRun(whole, sample);
+    const name = sample === undefined ? runName : `${runName} (sample: every ${ordinal(sample.everyNth)} task, ${sample.tasks} of ${sample.ofTasks})`;
     events.push({ ph: 'M', name: 'process_name', pid, tid: 0, args: { name } }, { ph: 'M', name: 'process_sort_index', pid, tid: 0, args: { sort_index: pid } });
     laneNamesOf(run).forEach((lane, l) => {
       events.push({ ph: 'M', name: 'thread_name', pid, tid: l + 1, args: { name: lane } }, { ph: 'M', name: 'thread_sort_index', pid, tid: l + 1, args: { sort_index: l + 1 } });
@@ -49,7 +64,12 @@ export function chromeTrace(runs: readonly NamedRun[]): ChromeTrace {
   return {
     traceEvents: events,
     displayTimeUnit: 'ms',
-    otherData: { runs: runs.map(({ name, run }, r) => ({ pid: r + 1, name, mode: run.mode, workload: run.workload, threads: run.threads, wallMs: run.wallMs })) },
+    otherData: {
+      runs: runs.map(({ name, run }, r) => {
+        const sample = samples[r];
+        return { pid: r + 1, name, mode: run.mode, workload: run.workload, threads: run.threads, wallMs: run.wallMs, ...(sample !== undefined && { sample }) };
+      }),
+    },
   };
 }
 

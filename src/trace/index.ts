@@ -1,6 +1,7 @@
 export { asciiTimeline, idleGlyph, overflowGlyph, taskGlyphs, waitingGlyph, type AsciiTimelineOptions } from './ascii-timeline.ts';
 export { chromeTrace, type ChromeTrace, type ChromeTraceEvent, type NamedRun } from './chrome-trace.ts';
 export { taskColour, taskPalette } from './palette.ts';
+export { svgLogLogChart, type LogLogChartOptions, type LogLogSeries } from './svg-log-log-chart.ts';
 export { svgSpeedupChart, type SpeedupChartOptions } from './svg-speedup-chart.ts';
 export { svgTimeline, type SvgTimelineOptions } from './svg-timeline.ts';
 export { waitIntervals, waitingEnds, type WaitInterval, type WaitKind } from './waits.ts';

@@ -4,8 +4,10 @@ import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
 import { layoutLanes, type LaneLayout } from './svg-timeline-layout.ts';
+import { needsAggregate, svgDensityTimeline } from './svg-density-timeline.ts';
+import { GC_COLOUR, laneBackground, runLine, timeAxis, timeGrid } from './svg-timeline-parts.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
-import { axisTicks, formatTick, niceCeiling } from './ticks.ts';
+import { niceCeiling } from './ticks.ts';
 import { waitIntervals, type WaitInterval } from './waits.ts';
 import { coord, escapeXml, formatTooltipMs } from './xml.ts';
 
@@ -28,16 +30,15 @@ const rightMargin = 28;
  * and under each lane one thin outlined row per task that parked there, showing its waits.
  * Returns a standalone SVG document (no scripts, no ids, no external styles).
  */
-/** Garbage-collection marks: near-black red, apart from every task colour. */
-const GC_COLOUR = '#5a0010';
-
 export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string {
   const width = options.width ?? 960;
   if (!Number.isFinite(width) || width < 320) throw new RangeError(`options.width must be a number of at least 320; got ${String(width)}`);
   const tasks = taskNamesOf(run);
-  const colourOf = new Map(tasks.map((name, i) => [name, taskColour(i)]));
   const lanes = laneNamesOf(run);
   const span = runSpanMs(run);
+  // A bar per step would pass 1 MB beyond these sizes: draw densities instead, and say so.
+  if (needsAggregate(run.trace.length, tasks.length)) return svgDensityTimeline(run, options, lanes, tasks.length, span);
+  const colourOf = new Map(tasks.map((name, i) => [name, taskColour(i)]));
   const waits = waitIntervals(run.trace, span);
 
   const body: string[] = [];
@@ -65,11 +66,6 @@ export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string
   body.push(...legend.elements);
   const height = plotBottom + 52 + legend.height + 12;
   return svgDocument(width, height, `${options.title}: timeline of ${run.mode} run`, body);
-}
-
-function runLine(run: RunResult, waitCount: number): string {
-  const threads = `${run.threads} thread${run.threads === 1 ? '' : 's'}${run.pool === undefined ? '' : run.pool.warm ? ' (warm)' : ' (cold)'}`;
-  return `${run.mode} run of ${run.workload}: ${threads}, ${run.trace.length} steps, ${waitCount} waits, ${formatTooltipMs(run.wallMs)} wall time`;
 }
 
 function gutterWidth(layout: readonly LaneLayout[], width: number): number {
@@ -126,27 +122,6 @@ function addLaneElements(out: string[], lane: LaneLayout, trace: readonly TraceE
     );
   }
   out.push('</g>');
-}
-
-function laneBackground(lane: LaneLayout, gutter: number, plotRight: number): string {
-  return `<rect class="lane-background" x="${coord(gutter)}" y="${coord(lane.stepsTop)}" width="${coord(plotRight - gutter)}" height="${lane.stepsHeight}" fill="${inkColours.laneBackground}"/>`;
-}
-
-function timeGrid(axisMax: number, x: (ms: number) => number, top: number, bottom: number): string[] {
-  return axisTicks(axisMax, 10).values.map(
-    (v) => `<line class="grid" x1="${coord(x(v))}" y1="${coord(top)}" x2="${coord(x(v))}" y2="${coord(bottom)}" stroke="${inkColours.grid}" stroke-width="1"/>`,
-  );
-}
-
-function timeAxis(axisMax: number, x: (ms: number) => number, y: number, middle: number): string[] {
-  const ticks = axisTicks(axisMax, 10);
-  const out = [`<g class="axis">`, `<line x1="${coord(x(0))}" y1="${coord(y)}" x2="${coord(x(axisMax))}" y2="${coord(y)}" stroke="${inkColours.axis}" stroke-width="1"/>`];
-  for (const v of ticks.values) {
-    out.push(`<line x1="${coord(x(v))}" y1="${coord(y)}" x2="${coord(x(v))}" y2="${coord(y + 5)}" stroke="${inkColours.axis}" stroke-width="1"/>`);
-    out.push(svgText(x(v), y + 18, formatTick(v, ticks.decimals), { size: 11, anchor: 'middle', fill: inkColours.axis }));
-  }
-  out.push(svgText(middle, y + 34, 'time since the run started (ms)', { size: 12, anchor: 'middle', fill: inkColours.axis }), '</g>');
-  return out;
 }
 
 /** Garbage-collection pauses as their own mark: a dark band across the top of the lane, over the step it interrupted. */

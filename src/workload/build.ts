@@ -1,4 +1,4 @@
-import { part, sleep, type Task, type Yielded } from '../scheduler/index.ts';
+import { part, sleep, type Task } from '../scheduler/index.ts';
 import { blockThread } from './block.ts';
 import { checksumOfText, cpuKernel, foldChecksum } from './cpu-kernel.ts';
 import { runFault, type EndThread } from './fault.ts';
@@ -8,11 +8,6 @@ import { taskIndex } from './task-index.ts';
 /** What a workload task returns: a checksum over everything it did, identical in every mode. */
 export interface TaskOutput {
   readonly checksum: number;
-}
-
-/** The task's running state; it lives across every suspend and resume of the generator. */
-interface TaskState {
-  checksum: number;
 }
 
 /** Where a task runs; only fault parts care. */
@@ -26,56 +21,70 @@ export function buildTask(workload: WorkloadSpec, taskName: string, env: TaskEnv
   const byName = taskIndex(workload);
   const spec = byName.get(taskName);
   if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task "${taskName}"`);
-  return runTask(spec, byName, env);
+  return runTask(spec, workload, env);
 }
 
-function* runTask(spec: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, env: TaskEnvironment): Task<TaskOutput> {
-  // Seeding with the name gives every task its own checksum, so a mix-up between tasks shows.
-  const state: TaskState = { checksum: checksumOfText(spec.name) };
-  yield* runParts(spec, byName, state, env);
-  return { checksum: state.checksum };
+/**
+ * The task of `spec` as a generator, without looking anything up by name until a delegate part
+ * needs it: the lab's own thread builds each task from its spec, so a million-task workload
+ * is never indexed by name.
+ */
+export function buildTaskOf(workload: WorkloadSpec, spec: TaskSpec, env: TaskEnvironment = {}): Task<TaskOutput> {
+  return runTask(spec, workload, env);
 }
 
-/** Where the walk through a task and its delegates is: which task, which part next. */
+/** Where the walk through a task and its delegates was before a delegate part. */
 interface Frame {
   readonly spec: TaskSpec;
-  next: number;
+  readonly next: number;
 }
 
-function* runParts(root: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state: TaskState, env: TaskEnvironment): Generator<Yielded, void, unknown> {
-  // Delegates are expanded on a stack of our own, not by nested `yield*`: every resume of nested
-  // generators passes through all of them, and a chain of thousands overflows the call stack.
-  const stack: Frame[] = [{ spec: root, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const index = frame.next++;
-    const p = frame.spec.parts[index];
+/**
+ * One generator per task, its running checksum a local that lives across every suspend and resume.
+ * Delegates are expanded on a stack of our own, not by nested `yield*`: every resume of nested
+ * generators passes through all of them, and a chain of thousands overflows the call stack.
+ * The stack exists only once a delegate part is met: a million plain tasks allocate none.
+ */
+function* runTask(root: TaskSpec, workload: WorkloadSpec, env: TaskEnvironment): Task<TaskOutput> {
+  // Seeding with the name gives every task its own checksum, so a mix-up between tasks shows.
+  let checksum = checksumOfText(root.name);
+  let spec = root;
+  let next = 0;
+  let outer: Frame[] | undefined;
+  for (;;) {
+    const index = next++;
+    const p = spec.parts[index];
     if (p === undefined) {
-      stack.pop();
+      const frame = outer?.pop();
+      if (frame === undefined) break;
+      spec = frame.spec;
+      next = frame.next;
       continue;
     }
     if (p.kind === 'delegate') {
-      stack.push({ spec: byName.get(p.task)!, next: 0 });
+      (outer ??= []).push({ spec, next });
+      spec = taskIndex(workload).get(p.task)!;
+      next = 0;
       continue;
     }
-    yield part(p.label ?? `${frame.spec.name}.${index + 1}`);
+    yield part(p.label ?? `${spec.name}.${index + 1}`);
     switch (p.kind) {
       case 'cpu': {
         const slice = p.sliceUnits ?? DEFAULT_SLICE_UNITS;
         for (let left = p.units; left > 0; left -= slice) {
           // Chaining the kernel's seed makes the result independent of how the work is sliced.
-          state.checksum = cpuKernel(Math.min(slice, left), state.checksum);
+          checksum = cpuKernel(Math.min(slice, left), checksum);
           yield;
         }
         break;
       }
       case 'wait':
         yield sleep(p.ms);
-        state.checksum = foldChecksum(state.checksum, p.ms);
+        checksum = foldChecksum(checksum, p.ms);
         break;
       case 'block':
         blockThread(p.ms);
-        state.checksum = foldChecksum(state.checksum, p.ms);
+        checksum = foldChecksum(checksum, p.ms);
         yield;
         break;
       case 'fault':
@@ -83,4 +92,5 @@ function* runParts(root: TaskSpec, byName: ReadonlyMap<string, TaskSpec>, state:
         break;
     }
   }
+  return { checksum };
 }

@@ -7,8 +7,9 @@ export class WorkloadError extends Error {
   override name = 'WorkloadError';
 }
 
+const RAISE_LIMITS = 'raise the work limits with --max-work N (N times the defaults)';
+
 export const workloadLimits = {
-  maxTasks: 10_000,
   maxUnits: 100_000_000,
   maxMs: 600_000,
   maxNameLength: 200,
@@ -25,7 +26,9 @@ export function validateWorkload(value: unknown, limits: WorkLimits = workLimits
   const description = root.description === undefined ? undefined : text(root.description, 'workload.description', 2000);
   if (!Array.isArray(root.tasks)) throw new WorkloadError('workload.tasks must be an array of tasks');
   if (root.tasks.length === 0) throw new WorkloadError('workload.tasks is empty: a workload needs at least one task');
-  if (root.tasks.length > workloadLimits.maxTasks) throw new WorkloadError(`workload.tasks has ${root.tasks.length} tasks; at most ${workloadLimits.maxTasks} are accepted`);
+  if (root.tasks.length > limits.maxTasks) {
+    throw new WorkloadError(`workload.tasks has ${count(root.tasks.length)} tasks; at most ${count(limits.maxTasks)} are accepted; ${RAISE_LIMITS}`);
+  }
   const tasks = root.tasks.map((t, i) => validateTask(t, `workload.tasks[${i}]`));
   const seen = new Set<string>();
   for (const [i, task] of tasks.entries()) {
@@ -84,12 +87,11 @@ function checkDelegation(tasks: readonly TaskSpec[], limits: WorkLimits): void {
     const path = totals.path.length <= 8 ? totals.path : [...totals.path.slice(0, 4), `... ${totals.path.length - 6} more ...`, ...totals.path.slice(-2)];
     throw new WorkloadError(`workload tasks delegate in a cycle: ${path.map((n) => capText(n, 40)).join(' -> ')}`);
   }
-  const raise = 'raise both limits with --max-work N (N times the defaults)';
   if (totals.parts > limits.maxTotalParts) {
-    throw new WorkloadError(`workload has ${count(totals.parts)} parts in all after delegation; at most ${count(limits.maxTotalParts)} are accepted; ${raise}`);
+    throw new WorkloadError(`workload has ${count(totals.parts)} parts in all after delegation; at most ${count(limits.maxTotalParts)} are accepted; ${RAISE_LIMITS}`);
   }
   if (totals.units > limits.maxTotalUnits) {
-    throw new WorkloadError(`workload has ${count(totals.units)} cpu units in all after delegation; at most ${count(limits.maxTotalUnits)} are accepted; ${raise}`);
+    throw new WorkloadError(`workload has ${count(totals.units)} cpu units in all after delegation; at most ${count(limits.maxTotalUnits)} are accepted; ${RAISE_LIMITS}`);
   }
 }
 

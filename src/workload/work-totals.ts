@@ -4,19 +4,24 @@ import type { TaskSpec } from './spec.ts';
  * How much work a workload may ask for, in all, after delegation. The defaults let a
  * 1,000,000-task workload of ten parts each through; units get a limit of their own, sized at
  * hours of kernel work on one core (about 85,000 units a second on the 2-core machines).
- * `--max-work N` multiplies both.
+ * `--max-work N` multiplies all three: one family of limits, one flag.
  */
-export const defaultWorkLimits = { maxTotalParts: 10_000_000, maxTotalUnits: 1_000_000_000 } as const;
+export const defaultWorkLimits = { maxTasks: 1_000_000, maxTotalParts: 10_000_000, maxTotalUnits: 1_000_000_000 } as const;
 
 /** The work limits in force: the defaults times `--max-work`. */
 export interface WorkLimits {
+  readonly maxTasks: number;
   readonly maxTotalParts: number;
   readonly maxTotalUnits: number;
 }
 
 /** Work limits multiplied by `factor` (`--max-work`). */
 export function workLimits(factor = 1): WorkLimits {
-  return { maxTotalParts: defaultWorkLimits.maxTotalParts * factor, maxTotalUnits: defaultWorkLimits.maxTotalUnits * factor };
+  return {
+    maxTasks: defaultWorkLimits.maxTasks * factor,
+    maxTotalParts: defaultWorkLimits.maxTotalParts * factor,
+    maxTotalUnits: defaultWorkLimits.maxTotalUnits * factor,
+  };
 }
 
 /** What running every task of a workload does in all: parts (steps) and cpu units, delegation expanded. */

@@ -72,9 +72,12 @@ export async function runExperiments(
     }
   }
   if (args.trace !== undefined) {
-    const trace = `${JSON.stringify(chromeTrace(results.flatMap((r) => (r.runs ?? []).map((run) => ({ ...run, name: `${r.experiment}: ${run.name}` })))))}\n`;
+    const document = chromeTrace(results.flatMap((r) => (r.runs ?? []).map((run) => ({ ...run, name: `${r.experiment}: ${run.name}` }))));
+    const trace = `${JSON.stringify(document)}\n`;
     await whileSaving(() => writeFileAtomic(args.trace!, trace));
-    if (!args.json) streams.stdout.write(`trace: ${args.trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`);
+    const sampled = document.otherData.runs.filter((r) => r.sample !== undefined).length;
+    const sample = sampled === 0 ? '' : `; ${sampled} of its ${document.otherData.runs.length} runs as a sample of their tasks, to stay under about 1 MB`;
+    if (!args.json) streams.stdout.write(`trace: ${args.trace} (open it in https://ui.perfetto.dev or chrome://tracing${sample})\n`);
   }
   printJson();
 }
@@ -95,6 +98,8 @@ function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, 
     threads: args.threads ?? availableParallelism(),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
+    ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
+    ...(args.processes !== undefined && { processes: args.processes }),
     machine: machineInfo(),
     signal,
     onProgress,

@@ -1,0 +1,175 @@
+import { idealMs, type ManyTasksFigures, type OneThreadFigures } from '../src/many-tasks/figures.ts';
+import { formatRatio } from '../src/report/format.ts';
+
+/** Within this factor of the ideal wall time, one thread is said to hold its tasks at no visible cost. */
+export const WITHIN_IDEAL = 1.1;
+
+/** One way at one size: measured, or extrapolated from the largest measured size of threads or processes. */
+export type ManyTasksRow = {
+  readonly way: 'scheduler' | 'async' | 'threads' | 'processes';
+  readonly tasks: number;
+  readonly measured: boolean;
+  readonly wallMs: number;
+  readonly idealMs: number;
+  readonly overIdeal: number;
+  /** Time beyond the ideal, per task, µs. */
+  readonly overheadUsPerTask: number;
+  /** Heap bytes per parked task (one-thread ways only). */
+  readonly heapBytesPerTask?: number;
+  readonly rssBytesPerTask: number;
+  /** Start-up per task: threads and processes, ms (amortised over those started at once). */
+  readonly startMsPerTask?: number;
+  readonly checksumsIdentical: boolean;
+};
+
+/** The per-thread and per-process costs, from the measured sizes. */
+export interface UnitCosts {
+  /** RSS per thread: the slope between the smallest and largest pool measured (the pool's fixed part left out). */
+  readonly bytesPerThread: number;
+  /** A lone lab worker thread, spawn to ready (loaded through tsx, kernel compiled), ms. */
+  readonly threadStartMs: number;
+  /** Start-up per thread when the largest pool started at once, ms. */
+  readonly threadStartMsAtCap: number;
+  readonly bytesPerProcess: number;
+  readonly processStartMs: number;
+  readonly processStartMsAtCap: number;
+}
+
+const slope = (points: readonly { tasks: number; bytes: number }[]): number => {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  return last.tasks > first.tasks ? (last.bytes - first.bytes) / (last.tasks - first.tasks) : last.bytes / last.tasks;
+};
+
+export function unitCosts(f: ManyTasksFigures): UnitCosts {
+  const threads = [...f.threads].sort((a, b) => a.tasks - b.tasks);
+  const processes = [...f.processes].sort((a, b) => a.tasks - b.tasks);
+  const lastThread = threads[threads.length - 1]!;
+  const lastProcess = processes[processes.length - 1]!;
+  return {
+    bytesPerThread: slope(threads.map((t) => ({ tasks: t.tasks, bytes: t.rssBytes }))),
+    threadStartMs: threads[0]!.startMs / threads[0]!.tasks,
+    threadStartMsAtCap: lastThread.startMs / lastThread.tasks,
+    bytesPerProcess: lastProcess.rssBytesMean,
+    processStartMs: processes[0]!.startMsMedian,
+    processStartMsAtCap: lastProcess.wallMs / lastProcess.tasks,
+  };
+}
+
+/** Every measured row, then threads and processes extrapolated to the largest size the one-thread ways reached. */
+export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
+  const reference = new Map(f.oneThread.filter((o) => o.way === 'scheduler').map((o) => [o.tasks, o.checksum]));
+  const row = (way: ManyTasksRow['way'], tasks: number, wallMs: number, extra: Partial<ManyTasksRow> & { rssBytesPerTask: number }, checksum?: number): ManyTasksRow => {
+    const ideal = idealMs(f, tasks);
+    const same = checksum === undefined || reference.get(tasks) === undefined || reference.get(tasks) === checksum;
+    return { way, tasks, measured: true, wallMs, idealMs: ideal, overIdeal: wallMs / ideal, overheadUsPerTask: ((wallMs - ideal) * 1000) / tasks, checksumsIdentical: same, ...extra };
+  };
+  const rows: ManyTasksRow[] = f.oneThread.map((o) =>
+    row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks }, o.checksum),
+  );
+  const threadRows = f.threads.map((t) => row('threads', t.tasks, t.startMs + t.runMs, { rssBytesPerTask: t.rssBytes / t.tasks, startMsPerTask: t.startMs / t.tasks }, t.checksum));
+  const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsMedian }, p.checksum));
+  const maxN = Math.max(...f.oneThread.map((o) => o.tasks));
+  const costs = unitCosts(f);
+  const extrapolate = (way: 'threads' | 'processes', perTaskBytes: number, startMsPerTask: number): ManyTasksRow => {
+    const wallMs = startMsPerTask * maxN + f.waitMs;
+    return { ...row(way, maxN, wallMs, { rssBytesPerTask: perTaskBytes, startMsPerTask }), measured: false, checksumsIdentical: true };
+  };
+  return [
+    ...rows,
+    ...threadRows,
+    ...processRows,
+    extrapolate('threads', costs.bytesPerThread, costs.threadStartMsAtCap),
+    extrapolate('processes', costs.bytesPerProcess, costs.processStartMsAtCap),
+  ];
+}
+
+/** The largest size up to which every size the scheduler ran stayed within 10% of the ideal (0 if even the smallest did not). */
+export function maxTasksWithinIdeal(f: ManyTasksFigures): number {
+  let held = 0;
+  for (const o of oneWay(f, 'scheduler')) {
+    if (o.wallMs > WITHIN_IDEAL * idealMs(f, o.tasks)) break;
+    held = o.tasks;
+  }
+  return held;
+}
+
+export function oneWay(f: ManyTasksFigures, way: 'scheduler' | 'async'): OneThreadFigures[] {
+  return f.oneThread.filter((o) => o.way === way).sort((a, b) => a.tasks - b.tasks);
+}
+
+/** Bytes as text: 512 B, 3.4 kB, 12 MB, 1.5 GB (powers of 1000, as RSS and heap deltas are read). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value.toFixed(0) : value < 10 ? value.toFixed(1) : value.toFixed(0)} ${units[unit]}`;
+}
+
+/** Milliseconds for sentences: 0.42 ms, 87 ms, 1.3 s, 4.2 min. */
+export function formatDuration(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(0)} ms`;
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${(ms / 60_000).toFixed(1)} min`;
+}
+
+/** The sentences under the table, each from the figures. */
+export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[]): string[] {
+  const scheduler = oneWay(f, 'scheduler');
+  const asyncWay = oneWay(f, 'async');
+  const top = scheduler[scheduler.length - 1]!;
+  const topAsync = asyncWay[asyncWay.length - 1]!;
+  const held = maxTasksWithinIdeal(f);
+  const next = scheduler.find((o) => o.tasks > held);
+  const costs = unitCosts(f);
+  const timeRatio = top.wallMs / topAsync.wallMs;
+  const memoryRatio = top.heapBytes / topAsync.heapBytes;
+  const verdict = (r: number): string => (r <= 2 ? 'within' : 'over');
+  const notes: string[] = [];
+  if (rows.some((r) => !r.checksumsIdentical)) notes.push('CHECKSUMS DIFFER: some way did different work from the scheduler at the same size; its figures mean nothing until that is fixed.');
+  notes.push(
+    held === 0
+      ? `No size stayed within ${formatRatio(WITHIN_IDEAL)} the ideal (a ${f.waitMs} ms wait plus the CPU work); the smallest, ${scheduler[0]!.tasks} tasks, took ${formatRatio(scheduler[0]!.wallMs / idealMs(f, scheduler[0]!.tasks))} it.`
+      : `One thread held ${held.toLocaleString('en-US')} waiting tasks within ${formatRatio(WITHIN_IDEAL)} the ideal wall time (the ${f.waitMs} ms wait plus ${f.units} kernel unit${f.units === 1 ? '' : 's'} of CPU work a task, back to back)` +
+          (next === undefined ? ', up to the largest size measured.' : `; at ${next.tasks.toLocaleString('en-US')} it took ${formatRatio(next.wallMs / idealMs(f, next.tasks))} the ideal.`),
+  );
+  notes.push(
+    `At ${top.tasks.toLocaleString('en-US')} tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took ${formatDuration(top.wallMs)} against ${formatDuration(topAsync.wallMs)} for async functions on Node's own loop (${formatRatio(timeRatio)}, ${verdict(timeRatio)} the 2x target), ` +
+      `and ${formatBytes(top.heapBytes / top.tasks)} of heap a parked task against ${formatBytes(topAsync.heapBytes / topAsync.tasks)} (${formatRatio(memoryRatio)}, ${verdict(memoryRatio)} the 2x target), task specs included in both.`,
+  );
+  notes.push(
+    `A lab worker thread (tsx-loaded, spawn to ready) took ${formatDuration(costs.threadStartMs)} to start alone and ${formatDuration(costs.threadStartMsAtCap)} each when ${f.threadCap} started at once, and held ${formatBytes(costs.bytesPerThread)} of resident memory. ` +
+      `Holding ${top.tasks.toLocaleString('en-US')} waiting tasks as threads would need about ${formatBytes(costs.bytesPerThread * top.tasks)} and ${formatDuration(costs.threadStartMsAtCap * top.tasks)} of start-up on this machine (extrapolated from ${f.threadCap}, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ` +
+      `where one thread held them in ${formatBytes(top.heapBytes)} of heap.`,
+  );
+  notes.push(
+    `A process per task cost ${formatBytes(costs.bytesPerProcess)} of resident memory each (shared pages counted in every one) and ${formatDuration(costs.processStartMs)} from fork to ready; ${top.tasks.toLocaleString('en-US')} would need about ${formatBytes(costs.bytesPerProcess * top.tasks)} (extrapolated from ${f.processCap}, the --processes cap).`,
+  );
+  const steps = marginalCosts(f, scheduler).filter((m) => m.from >= 1000);
+  if (steps.length > 0) {
+    const first = steps[0]!;
+    const last = steps[steps.length - 1]!;
+    const growth = last.usPerTask / first.usPerTask;
+    notes.push(
+      `Cost of each added task beyond the ideal, size to size: ${steps.map((m) => `${m.usPerTask.toFixed(2)} µs from ${m.from.toLocaleString('en-US')} to ${m.to.toLocaleString('en-US')}`).join(', ')}; ` +
+        `heap per parked task ${scheduler.filter((o) => o.tasks >= first.from).map((o) => formatBytes(o.heapBytes / o.tasks)).join(', ')}. ` +
+        `The timer heap's push and pop are O(log n), log2 n going from ${Math.log2(first.to).toFixed(1)} to ${Math.log2(last.to).toFixed(1)} (${formatRatio(Math.log2(last.to) / Math.log2(first.to))}); ` +
+        (first.usPerTask > 0 && last.usPerTask > 0 ? `the cost of an added task ${growth >= 1 ? 'grew' : 'fell'} ${formatRatio(growth)} over that range.` : 'the time beyond the ideal is too small here to read a trend from.'),
+    );
+  }
+  return notes;
+}
+
+/** Time beyond the ideal added by each task between two consecutive sizes, µs a task. */
+export function marginalCosts(f: ManyTasksFigures, sizes: readonly OneThreadFigures[]): { from: number; to: number; usPerTask: number }[] {
+  return sizes.slice(1).map((o, i) => {
+    const before = sizes[i]!;
+    const over = (x: OneThreadFigures): number => x.wallMs - idealMs(f, x.tasks);
+    return { from: before.tasks, to: o.tasks, usPerTask: ((over(o) - over(before)) * 1000) / (o.tasks - before.tasks) };
+  });
+}

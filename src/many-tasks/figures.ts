@@ -1,0 +1,50 @@
+/** The many-tasks measurements, as `measure` hands them to `analyse` (and tests feed them by hand). */
+
+/** One size run one way on one thread: the scheduler or the async reference. */
+export interface OneThreadFigures {
+  readonly way: 'scheduler' | 'async';
+  readonly tasks: number;
+  /** Median wall time over the repeats, from building the specs until every task had ended, ms. */
+  readonly wallMs: number;
+  readonly checksum: number;
+  /** After a forced GC with every task parked, in a fresh child process: heap and RSS deltas. */
+  readonly heapBytes: number;
+  readonly rssBytes: number;
+  /** In that child (which shares the machine with the other way's child): from building the specs until every task had parked, ms. */
+  readonly parkedMs: number;
+}
+
+/** One lab worker thread per task: a pool of `tasks` threads started, then the tasks run on it. */
+export interface ThreadFigures {
+  readonly tasks: number;
+  readonly startMs: number;
+  readonly runMs: number;
+  readonly rssBytes: number;
+  readonly checksum: number;
+}
+
+/** One forked process per task. */
+export interface ProcessFigures {
+  readonly tasks: number;
+  readonly wallMs: number;
+  readonly startMsMedian: number;
+  readonly rssBytesMean: number;
+  readonly checksum: number;
+}
+
+export interface ManyTasksFigures {
+  readonly waitMs: number;
+  readonly units: number;
+  /** The kernel's cost on the lab's thread in this run (the fastest of the blocks timed before each size), µs per unit: the CPU part of the ideal. */
+  readonly usPerUnit: number;
+  readonly threadCap: number;
+  readonly processCap: number;
+  readonly oneThread: readonly OneThreadFigures[];
+  readonly threads: readonly ThreadFigures[];
+  readonly processes: readonly ProcessFigures[];
+}
+
+/** The best any way can do: every wait overlapped, the CPU work back to back on one thread. */
+export function idealMs(figures: Pick<ManyTasksFigures, 'waitMs' | 'units' | 'usPerUnit'>, tasks: number): number {
+  return figures.waitMs + (tasks * figures.units * figures.usPerUnit) / 1000;
+}
