@@ -73,8 +73,9 @@ export class DecisionLog {
     const rows = this.rows;
     for (let i = 0; i < rows.length; i += 5) {
       const code = rows[i] as DecisionCode;
-      const base = { at: rows[i + 1]!, task: tasks[rows[i + 2]!] ?? '?' };
-      const label = labels[rows[i + 3]!] ?? base.task;
+      // The scheduler records only ids of its own task and label tables (labels are numbered while a log is given).
+      const base = { at: rows[i + 1]!, task: tasks[rows[i + 2]!]! };
+      const label = labels[rows[i + 3]!]!;
       const detail = rows[i + 4]!;
       events.push(toEvent(code, base, label, detail, tasks));
     }
@@ -95,12 +96,12 @@ function toEvent(code: DecisionCode, base: EventBase, label: string, detail: num
     case Decision.wait:
       return { kind: 'wait', ...base, label };
     case Decision.join:
-      return { kind: 'join', ...base, label, target: tasks[detail] ?? '?' };
+      return { kind: 'join', ...base, label, target: tasks[detail]! };
     case Decision.fire:
       return { kind: 'fire', ...base, deadline: detail };
     case Decision.wake:
-      return { kind: 'wake', ...base, cause: wakeCauses[detail] ?? 'promise' };
+      return { kind: 'wake', ...base, cause: wakeCauses[detail]! };
     case Decision.finish:
-      return { kind: 'finish', ...base, label, outcome: outcomes[detail] ?? 'done' };
+      return { kind: 'finish', ...base, label, outcome: outcomes[detail]! };
   }
 }
