@@ -17,7 +17,10 @@ export type ManyTasksRow = {
   /** Heap bytes per parked task (one-thread ways only). */
   readonly heapBytesPerTask?: number;
   readonly rssBytesPerTask: number;
-  /** Start-up per task: threads and processes, ms (amortised over those started at once). */
+  /**
+   * Start-up per task, ms: for threads and processes, all of them started at once until the last was ready,
+   * over their number; for the one-thread ways, building the specs until every task had parked, over their number.
+   */
   readonly startMsPerTask?: number;
   readonly checksumsIdentical: boolean;
 };
@@ -52,7 +55,7 @@ export function unitCosts(f: ManyTasksFigures): UnitCosts {
     threadStartMsAtCap: lastThread.startMs / lastThread.tasks,
     bytesPerProcess: lastProcess.rssBytesMean,
     processStartMs: processes[0]!.startMsMedian,
-    processStartMsAtCap: lastProcess.wallMs / lastProcess.tasks,
+    processStartMsAtCap: lastProcess.startMsAll / lastProcess.tasks,
   };
 }
 
@@ -65,10 +68,10 @@ export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
     return { way, tasks, measured: true, wallMs, idealMs: ideal, overIdeal: wallMs / ideal, overheadUsPerTask: ((wallMs - ideal) * 1000) / tasks, checksumsIdentical: same, ...extra };
   };
   const rows: ManyTasksRow[] = f.oneThread.map((o) =>
-    row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks }, o.checksum),
+    row(o.way, o.tasks, o.wallMs, { heapBytesPerTask: o.heapBytes / o.tasks, rssBytesPerTask: o.rssBytes / o.tasks, startMsPerTask: o.parkedMs / o.tasks }, o.checksum),
   );
   const threadRows = f.threads.map((t) => row('threads', t.tasks, t.startMs + t.runMs, { rssBytesPerTask: t.rssBytes / t.tasks, startMsPerTask: t.startMs / t.tasks }, t.checksum));
-  const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsMedian }, p.checksum));
+  const processRows = f.processes.map((p) => row('processes', p.tasks, p.wallMs, { rssBytesPerTask: p.rssBytesMean, startMsPerTask: p.startMsAll / p.tasks }, p.checksum));
   const maxN = Math.max(...f.oneThread.map((o) => o.tasks));
   const costs = unitCosts(f);
   const extrapolate = (way: 'threads' | 'processes', perTaskBytes: number, startMsPerTask: number): ManyTasksRow => {
@@ -85,9 +88,9 @@ export function manyTasksRows(f: ManyTasksFigures): ManyTasksRow[] {
 }
 
 /** The largest size up to which every size the scheduler ran stayed within 10% of the ideal (0 if even the smallest did not). */
-export function maxTasksWithinIdeal(f: ManyTasksFigures): number {
+export function maxTasksWithinIdeal(f: ManyTasksFigures, way: 'scheduler' | 'async' = 'scheduler'): number {
   let held = 0;
-  for (const o of oneWay(f, 'scheduler')) {
+  for (const o of oneWay(f, way)) {
     if (o.wallMs > WITHIN_IDEAL * idealMs(f, o.tasks)) break;
     held = o.tasks;
   }
@@ -136,7 +139,8 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
     held === 0
       ? `No size stayed within ${formatRatio(WITHIN_IDEAL)} the ideal (a ${f.waitMs} ms wait plus the CPU work); the smallest, ${scheduler[0]!.tasks} tasks, took ${formatRatio(scheduler[0]!.wallMs / idealMs(f, scheduler[0]!.tasks))} it.`
       : `One thread held ${held.toLocaleString('en-US')} waiting tasks within ${formatRatio(WITHIN_IDEAL)} the ideal wall time (the ${f.waitMs} ms wait plus ${f.units} kernel unit${f.units === 1 ? '' : 's'} of CPU work a task, back to back)` +
-          (next === undefined ? ', up to the largest size measured.' : `; at ${next.tasks.toLocaleString('en-US')} it took ${formatRatio(next.wallMs / idealMs(f, next.tasks))} the ideal.`),
+          (next === undefined ? ', up to the largest size measured' : `; at ${next.tasks.toLocaleString('en-US')} it took ${formatRatio(next.wallMs / idealMs(f, next.tasks))} the ideal`) +
+          `. Async functions on Node's loop held ${maxTasksWithinIdeal(f, 'async').toLocaleString('en-US')} the same way.`,
   );
   notes.push(
     `At ${top.tasks.toLocaleString('en-US')} tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took ${formatDuration(top.wallMs)} against ${formatDuration(topAsync.wallMs)} for async functions on Node's own loop (${formatRatio(timeRatio)}, ${verdict(timeRatio)} the 2x target), ` +

@@ -70,7 +70,7 @@ export const many_tasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyT
             r.overheadUsPerTask.toFixed(2),
             cell(r.heapBytesPerTask, formatBytes),
             formatBytes(r.rssBytesPerTask),
-            cell(r.startMsPerTask, (v) => v.toFixed(2)),
+            cell(r.startMsPerTask, (v) => (v < 0.01 ? v.toFixed(5) : v.toFixed(2))),
             r.measured ? (r.checksumsIdentical ? 'identical' : 'DIFFERENT') : 'not run',
           ]),
         },

@@ -71,6 +71,19 @@ describe('pictures of big runs stay under about 1 MB', () => {
     expect(sample.note).toMatch(/^a sample: every \d+th task in task order with all of its steps and waits/);
   });
 
+  it('a few tasks of very many steps: the trace keeps the first steps of the run up to the budget, and says until when', () => {
+    const trace: TraceEvent[] = Array.from({ length: 300_000 }, (_, i) => ({ task: `t${i % 4}`, part: 'p', lane: 0, start: i * 0.01, end: i * 0.01 + 0.008, endedBy: i % 3 === 0 ? 'sleep' : 'yield' }));
+    const run: RunResult = { ...manyTaskRun(1), trace, wallMs: 3000 };
+    const document = chromeTrace([{ name: 'long', run }]);
+    expect(JSON.stringify(document).length).toBeLessThan(1_000_000);
+    const sample = document.otherData.runs[0]!.sample!;
+    const steps = document.traceEvents.filter((e) => e.ph === 'X');
+    expect(steps).toHaveLength(sample.steps);
+    expect(sample.untilMs).toBeDefined();
+    expect(steps.every((e) => e.ph === 'X' && e.ts < sample.untilMs! * 1000)).toBe(true);
+    expect(sample.note).toContain(`in the first ${sample.untilMs!.toFixed(3)} ms of the run`);
+  });
+
   it('a small run goes into the trace whole, with no sample', () => {
     const trace = chromeTrace([{ name: 'small', run: manyTaskRun(20) }]);
     expect(trace.otherData.runs[0]!.sample).toBeUndefined();

@@ -28,6 +28,8 @@ export interface ProcessFigures {
   readonly tasks: number;
   readonly wallMs: number;
   readonly startMsMedian: number;
+  /** From the first fork until the last process was ready, ms. */
+  readonly startMsAll: number;
   readonly rssBytesMean: number;
   readonly checksum: number;
 }

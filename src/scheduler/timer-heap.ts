@@ -27,6 +27,7 @@ export class TimerHeap<T> {
   }
 
   push(deadline: number, target: T, token: number): void {
+    // Stryker disable next-line EqualityOperator: equivalent; the count never passes the capacity, so >= is ===.
     if (this.count === this.deadlines.length) this.grow();
     const deadlines = this.deadlines;
     const seq = this.seq++;

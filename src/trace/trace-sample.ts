@@ -17,6 +17,8 @@ export interface TraceSample {
   /** Garbage-collection pauses kept (the longest ones) and in all. */
   readonly gcMarks: number;
   readonly ofGcMarks: number;
+  /** When even the sampled tasks have too many steps: only steps that start before this time (ms from the run's start) are kept. */
+  readonly untilMs?: number;
   readonly note: string;
 }
 
@@ -34,8 +36,13 @@ export function sampleOf(run: RunResult, budget: number): TraceSample | undefine
   if (estimate <= budget) return undefined;
   const everyNth = Math.ceil(estimate / budget);
   const kept = new Set(tasks.filter((_, i) => i % everyNth === 0));
-  const steps = run.trace.reduce((n, e) => n + (kept.has(e.task) ? 1 : 0), 0);
+  const starts = run.trace.filter((e) => kept.has(e.task)).map((e) => e.start);
+  // A few tasks of very many steps each: keep the first steps of the run, up to the budget.
+  const maxSteps = Math.max(1, Math.floor(budget / 3));
+  const untilMs = starts.length > maxSteps ? starts.sort((a, b) => a - b)[maxSteps]! : undefined;
+  const steps = untilMs === undefined ? starts.length : starts.filter((t) => t < untilMs).length;
   const gcMarks = Math.min(gc, GC_EVENTS_KEPT);
+  const window = untilMs === undefined ? 'all of its steps and waits' : `its steps and waits in the first ${untilMs.toFixed(3)} ms of the run`;
   return {
     everyNth,
     tasks: kept.size,
@@ -44,15 +51,17 @@ export function sampleOf(run: RunResult, budget: number): TraceSample | undefine
     ofSteps: run.trace.length,
     gcMarks,
     ofGcMarks: gc,
-    note: `a sample: every ${ordinal(everyNth)} task in task order with all of its steps and waits (${kept.size} of ${tasks.length} tasks, ${steps} of ${run.trace.length} steps), and the ${gcMarks} longest of ${gc} garbage collections; the whole run would not fit in about 1 MB`,
+    ...(untilMs !== undefined && { untilMs }),
+    note: `a sample: every ${ordinal(everyNth)} task in task order with ${window} (${kept.size} of ${tasks.length} tasks, ${steps} of ${run.trace.length} steps), and the ${gcMarks} longest of ${gc} garbage collections; the whole run would not fit in about 1 MB`,
   };
 }
 
-/** The run cut down to its sample: the kept tasks' steps and the longest GC pauses. */
+/** The run cut down to its sample: the kept tasks' steps (before `untilMs`, if set) and the longest GC pauses. */
 export function sampledRun(run: RunResult, sample: TraceSample): RunResult {
   const kept = new Set(taskNamesOf(run).filter((_, i) => i % sample.everyNth === 0));
   const gc = [...(run.gc ?? [])].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, sample.gcMarks);
-  return { ...run, tasks: run.tasks.filter((t) => kept.has(t.name)), trace: run.trace.filter((e) => kept.has(e.task)), gc };
+  const until = sample.untilMs ?? Number.POSITIVE_INFINITY;
+  return { ...run, tasks: run.tasks.filter((t) => kept.has(t.name)), trace: run.trace.filter((e) => kept.has(e.task) && e.start < until), gc };
 }
 
 /** 2nd, 3rd, 11th, 22nd: for "every 40th task". */
