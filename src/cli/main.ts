@@ -4,7 +4,6 @@ import { capText, escapeControlCharacters } from '../workload/describe-value.ts'
 import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
-import { explainCommand, explainContext, workloadExplained } from './commands/explain.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
@@ -55,6 +54,8 @@ export async function runLab(
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
       const workload = await readWorkloadFile(args.workload, args.maxWork);
       if (args.explain || args.html !== undefined) {
+        // Loaded only when asked for: a run that explains nothing starts (and installs its Ctrl-C handler) sooner.
+        const { explainCommand, workloadExplained } = await import('./commands/explain.ts');
         await explainCommand(`workload "${workload.name}"`, workloadExplained(workload), args, streams, signal);
         return ExitCode.ok;
       }
@@ -75,6 +76,7 @@ export async function runLab(
       const experiment = command === 'all' ? undefined : findExperiment(command, experiments);
       const explainable = experiments.filter((e) => e.explain !== undefined).map((e) => e.name);
       if (experiment?.explain === undefined) throw new UsageError(`--explain and --html apply to ${explainable.join(', ')} and to run --workload FILE; ${command} has no step-by-step replay`);
+      const { explainCommand, explainContext } = await import('./commands/explain.ts');
       await explainCommand(experiment.name, experiment.explain(explainContext(args, signal)), args, streams, signal);
       return ExitCode.ok;
     }

@@ -10,7 +10,6 @@ import { ResultFileError, type SavedResult } from '../../report/saved-result.ts'
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../usage-error.ts';
-import { explainContext, explainPageOf } from './explain.ts';
 import { DEFAULT_SEED } from './run-experiments.ts';
 
 /** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */
@@ -74,6 +73,7 @@ export async function reportCommand(
     }
     // The page replays a fresh run of the same workload (same seed, same quick) as the saved result.
     const stepsPage = `${result.experiment}-steps.html`;
+    const { explainContext, explainPageOf } = await import('./explain.ts');
     const context = explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULT_SEED }, new AbortController().signal);
     pages.push({ path: join(outDir, stepsPage), content: await explainPageOf(result.experiment, explain(context), context.signal) });
     entries.push({ result, file: relative(dirname(out), file), pictures, stepsPage });
