@@ -7,6 +7,8 @@ import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import type { StepEvent } from '../src/modes/index.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
+import type { ExplainedRunSpec } from '../src/explain/explained-run.ts';
+import type { ExperimentContext } from '../src/experiment/context.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
@@ -158,6 +160,7 @@ export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, Se
   about: 'The article\'s four tasks under fifo (its code) and round-robin (its text), labelled step by step; then the same steps waiting, blocking the thread or on timers.',
   timelineByDefault: true,
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
+  explain: seedRunnerExplained,
 
   async measure(kit) {
     const { seed, quick } = kit.context;
@@ -202,3 +205,13 @@ export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, Se
     };
   },
 });
+
+/** `--explain`, `--html`: the article's tasks under fifo and round-robin with blocking waits, and round-robin with timer waits. */
+export function seedRunnerExplained(context: ExperimentContext): ExplainedRunSpec[] {
+  const { lengths } = articleWaitLengths(context.quick, context.seed);
+  return [
+    { title: "fifo (the article's code)", policy: 'fifo', workload: articleWorkload('block', lengths) },
+    { title: 'round-robin (its text)', policy: 'round-robin', workload: articleWorkload('block', lengths) },
+    { title: 'round-robin, timer waits', policy: 'round-robin', workload: articleWorkload('wait', lengths) },
+  ];
+}

@@ -26,13 +26,13 @@ describe('Parking: sleeping tasks (parking.ts sleepUntil, fireDue, hasTimers, ne
     const { parking, woken } = parkingLog();
     const a = record(0);
     expect(parking.hasTimers).toBe(false);
-    expect(parking.nextDeadline).toBeUndefined();
+    expect(parking.msToNextTimer(() => 0)).toBeUndefined();
     const tokenBefore = a.wakeToken;
     parking.sleepUntil(a, 10);
     expect(a.state).toBe('parked');
     expect(a.wakeToken).toBe(tokenBefore + 1);
     expect(parking.hasTimers).toBe(true);
-    expect(parking.nextDeadline).toBe(10);
+    expect(parking.msToNextTimer(() => 0)).toBe(10);
     parking.fireDue(9);
     expect(woken).toEqual([]);
     parking.fireDue(10);
@@ -48,7 +48,7 @@ describe('Parking: sleeping tasks (parking.ts sleepUntil, fireDue, hasTimers, ne
     parking.sleepUntil(b, 20);
     parking.fireDue(25);
     expect(woken).toEqual(['t0', 't1']);
-    expect(parking.nextDeadline).toBe(30);
+    expect(parking.msToNextTimer(() => 0)).toBe(30);
     parking.fireDue(30);
     expect(woken).toEqual(['t0', 't1', 't2']);
   });

@@ -28,6 +28,12 @@ export interface LabArgs {
   readonly threads?: number;
   readonly seed?: number;
   readonly timeoutMs?: number;
+  /** `--explain`: replay each policy's decisions step by step instead of measuring. */
+  readonly explain: boolean;
+  /** `--step`: with `--explain` on a terminal, a key press advances each step. */
+  readonly step: boolean;
+  /** `--html FILE`: write the interactive page that replays each policy. */
+  readonly html?: string;
   /** `--max-work N`: N times the default work limits for a user's workload. */
   readonly maxWork?: number;
   /** `--max-threads N`: the top of a thread sweep (try, scaling) or the cap on threads started one per task (many-tasks). */
@@ -68,6 +74,9 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     help: values.help === true,
     save: values['no-save'] !== true,
     steps: stepsChoice(values['no-steps'] === true, values.trace),
+    explain: values.explain === true,
+    step: values.step === true,
+    ...(typeof values.html === 'string' && { html: nonEmpty(values.html, 'html') }),
     ...(typeof values.out === 'string' && { out: nonEmpty(values.out, 'out') }),
     ...(typeof values.workload === 'string' && { workload: nonEmpty(values.workload, 'workload') }),
     ...(typeof values.trace === 'string' && { trace: nonEmpty(values.trace, 'trace') }),
@@ -77,6 +86,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
+  checkExplainFlags(args, (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads'), processes: number('processes') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
@@ -99,6 +109,18 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }
   }
+}
+
+/** Flags that measure or save mean nothing to `--explain`/`--html`, which run each policy once and measure nothing. */
+const notWithExplain: readonly FlagName[] = ['repeats', 'budget', 'warmups', 'threads', 'timeline', 'no-timeline', 'trace', 'no-steps', 'out', 'modes', 'max-threads', 'processes'];
+
+function checkExplainFlags(args: LabArgs, given: readonly FlagName[]): void {
+  if (args.step && !args.explain) throw new UsageError('--step paces --explain; give --explain too');
+  if (args.step && args.json) throw new UsageError('--step paces the text of --explain; --json prints the events at once: give one');
+  if (!args.explain && args.html === undefined) return;
+  const which = args.explain ? '--explain' : '--html';
+  const clash = given.find((name) => notWithExplain.includes(name));
+  if (clash !== undefined) throw new UsageError(`--${clash} does not apply with ${which}, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --json, --step, --html, --explain, --no-save`);
 }
 
 /** `--modes sequential,parallel`: known names, each once, at least one. */

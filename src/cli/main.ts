@@ -43,7 +43,7 @@ export async function runLab(
       return ExitCode.ok;
     }
     if (command === 'report') {
-      await reportCommand(rest, args, streams, experiments.map((e) => e.name));
+      await reportCommand(rest, args, streams, experiments.map((e) => e.name), new Date(), experiments);
       return ExitCode.ok;
     }
     if (command === 'try') {
@@ -56,6 +56,12 @@ export async function runLab(
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
       const workload = await readWorkloadFile(args.workload, args.maxWork);
+      if (args.explain || args.html !== undefined) {
+        // Loaded only when asked for: a run that explains nothing starts (and installs its Ctrl-C handler) sooner.
+        const { explainCommand, workloadExplained } = await import('./commands/explain.ts');
+        await explainCommand(`workload "${workload.name}"`, workloadExplained(workload), args, streams, signal);
+        return ExitCode.ok;
+      }
       for (const mode of args.modes ?? []) {
         const unfit = modeOf(mode).cannotRun?.(workload);
         if (unfit !== undefined) throw new UsageError(`--modes ${mode} ${unfit.why} (drop ${mode} from --modes, or ${unfit.instead})`);
@@ -68,6 +74,14 @@ export async function runLab(
       const width = Math.max(...experiments.map((e) => e.name.length));
       const indent = ' '.repeat(width + 2);
       streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n${e.about === undefined ? '' : `${indent}${e.about}\n`}`).join(''));
+      return ExitCode.ok;
+    }
+    if (args.explain || args.html !== undefined) {
+      const experiment = command === 'all' ? undefined : findExperiment(command, experiments);
+      const explainable = experiments.filter((e) => e.explain !== undefined).map((e) => e.name);
+      if (experiment?.explain === undefined) throw new UsageError(`--explain and --html apply to ${explainable.join(', ')} and to run --workload FILE; ${command} has no step-by-step replay`);
+      const { explainCommand, explainContext } = await import('./commands/explain.ts');
+      await explainCommand(experiment.name, experiment.explain(explainContext(args, signal)), args, streams, signal);
       return ExitCode.ok;
     }
     const selected = command === 'all' ? experiments : [findExperiment(command, experiments)];
@@ -83,7 +97,9 @@ export async function main(experiments: readonly Experiment[]): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnInterrupt(controller);
   try {
-    process.exitCode = await runLab(process.argv.slice(2), experiments, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
+    // stdin only for --step: merely opening it can hold a terminal or a pipe.
+    const argv = process.argv.slice(2);
+    process.exitCode = await runLab(argv, experiments, { stdout: process.stdout, stderr: process.stderr, ...(argv.includes('--step') && { stdin: process.stdin }) }, controller.signal);
   } finally {
     uninstall();
   }

@@ -4,6 +4,7 @@ import { laneBuckets, type BucketContent } from './lane-buckets.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
 import { axisTicks, formatTick } from './ticks.ts';
 import { waitIntervals } from './waits.ts';
+import { zoomLabel, zoomRow } from './zoom-row.ts';
 
 /** How to draw the terminal timeline. */
 export interface AsciiTimelineOptions {
@@ -54,13 +55,19 @@ export function asciiTimeline(run: RunResult, options: AsciiTimelineOptions): st
     content.kind === 'ran' ? glyphOf.get(content.task)! : content.kind === 'waiting' ? waitingGlyph : idleGlyph;
   const gc = run.gc ?? [];
   const lines: string[] = [];
+  let zoomed = 0;
   lanes.forEach((name, lane) => {
     lines.push(`${name.slice(0, gutter).padEnd(gutter)} |${buckets[lane]!.map(glyph).join('')}|`);
     const pauses = gc.filter((m) => m.lane === lane);
     if (pauses.length > 0) lines.push(`${'gc'.padEnd(gutter)} |${gcRow(pauses, span, columns)}|`);
+    const zoom = zoomRow(run.trace, lane, span, columns, (task) => glyphOf.get(task) ?? overflowGlyph);
+    if (zoom !== undefined) {
+      lines.push(`${zoomLabel.slice(0, gutter).padEnd(gutter)} :${zoom}:`);
+      zoomed = Math.max(zoomed, Math.min(columns, run.trace.filter((e) => e.lane === lane).length));
+    }
   });
   lines.push(...timeAxis(span, gutter, columns));
-  if (options.legend !== false) lines.push(...legend(tasks, width, gc.length > 0));
+  if (options.legend !== false) lines.push(...legend(tasks, width, gc.length > 0, zoomed));
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,11 +108,12 @@ function gcRow(pauses: readonly GcMark[], span: number, columns: number): string
 }
 
 /** "A cpu1  B cpu2 ..." wrapped to the width, then the marks for waiting, idle and garbage collection. */
-function legend(tasks: readonly string[], width: number, hasGc = false): string[] {
+function legend(tasks: readonly string[], width: number, hasGc = false, zoomed = 0): string[] {
   const entries = tasks.slice(0, taskGlyphs.length).map((name, i) => `${taskGlyphs[i]!} ${name}`);
   if (tasks.length > taskGlyphs.length) entries.push(`${overflowGlyph} ${tasks.length - taskGlyphs.length} more tasks`);
   entries.push(`${waitingGlyph} waiting`, `${idleGlyph} idle`);
   if (hasGc) entries.push(`${gcGlyph} garbage collection (gc row)`);
+  if (zoomed > 0) entries.push(`${zoomLabel}: first ${zoomed} steps zoomed, 1 letter each`);
   const lines: string[] = [];
   let current = '';
   for (const entry of entries) {

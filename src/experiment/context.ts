@@ -1,6 +1,7 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions } from '../modes/index.ts';
+import type { ExplainedRunSpec } from '../explain/explained-run.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -38,6 +39,8 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;
   run(context: ExperimentContext): Promise<ExperimentResult<Row, F>>;
+  /** For `--explain` and `--html`: the workloads and policies to run once each and replay step by step, side by side. */
+  readonly explain?: (context: ExperimentContext) => readonly ExplainedRunSpec[];
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */

@@ -28,6 +28,8 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly timelineByDefault?: boolean;
   /** The common settings its result states (default all); leave out those that do not bear on it, e.g. the seed where nothing is drawn at random. */
   readonly commonSettings?: readonly CommonSetting[];
+  /** For `--explain` and `--html`: what to run once and replay step by step. */
+  readonly explain?: Experiment['explain'];
   measure(kit: ExperimentKit): Promise<Figures>;
   /** Pure: computed from the figures alone, so tests can feed it figures by hand. */
   analyse(figures: Figures, context: ExperimentContext): Analysis<Row, F>;
@@ -44,13 +46,14 @@ export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
  * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
  */
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, measure, analyse } = definition;
+  const { name, question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
   return {
     name,
     question,
     ...(about !== undefined && { about }),
     defaults,
     ...(timelineByDefault !== undefined && { timelineByDefault }),
+    ...(explain !== undefined && { explain }),
     measure,
     analyse,
     async run(context: ExperimentContext): Promise<ExperimentResult<Row, F>> {

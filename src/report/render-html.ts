@@ -8,6 +8,8 @@ export interface ReportEntry {
   readonly result: SavedResult;
   readonly file: string;
   readonly pictures: readonly { readonly title: string; readonly svg: string }[];
+  /** A page beside the report that replays this experiment's scheduler step by step (a plain file name). */
+  readonly stepsPage?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ function section(entry: ReportEntry): string {
   return `<section id="${anchor(r.experiment)}">
 <h2>${escape(r.experiment)}</h2>
 <p class="question">${escape(r.question)}</p>
-${r.tables.map(table).join('\n')}
+${entry.stepsPage === undefined ? '' : `<p class="steps"><a href="${escape(entry.stepsPage)}">Step through the scheduler's decisions in this experiment</a> (an interactive page: the ready queue, parked tasks and the running line, policy by policy)</p>\n`}${r.tables.map(table).join('\n')}
 <ul class="notes">
 ${r.notes.map((n) => `<li>${escape(n)}</li>`).join('\n')}
 </ul>

@@ -1,4 +1,5 @@
 export { sharedNow, toSharedMs, type Clock } from './clock.ts';
+export { Decision, DecisionLog, type DecisionCode, type DecisionEvent, type DecisionKind } from './decisions.ts';
 export { cancel, Effect, join, part, sleep, spawn, waitFor, type EffectKind } from './effects.ts';
 export { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 export { policyNames, type PolicyName } from './policies/index.ts';

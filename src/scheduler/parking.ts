@@ -9,16 +9,18 @@ import { TimerHeap } from './timer-heap.ts';
 export class Parking {
   private readonly timers = new TimerHeap<TaskRecord>();
 
-  constructor(private readonly wake: (task: TaskRecord) => void) {}
+  /** `wake` gets the deadline of the timer that woke the task, `undefined` when a promise did. */
+  constructor(private readonly wake: (task: TaskRecord, timerDeadline: number | undefined) => void) {}
 
   /** True while any timer (possibly stale) is in the heap: the loop must keep reading the clock. */
   get hasTimers(): boolean {
     return this.timers.size > 0;
   }
 
-  /** The earliest timer deadline, if any. */
-  get nextDeadline(): number | undefined {
-    return this.timers.peekDeadline();
+  /** Milliseconds from the clock's now to the earliest timer, if any. */
+  msToNextTimer(clock: () => number): number | undefined {
+    const deadline = this.timers.peekDeadline();
+    return deadline === undefined ? undefined : deadline - clock();
   }
 
   sleepUntil(task: TaskRecord, deadline: number): void {
@@ -53,7 +55,7 @@ export class Parking {
       return;
     task.resumeMode = mode;
     task.resumeValue = value;
-    this.wake(task);
+    this.wake(task, undefined);
   }
 
   /** Takes a parked task off whatever it waits on, without waking it. */
@@ -75,7 +77,7 @@ export class Parking {
         // Stryker disable next-line ConditionalExpression: equivalent. A task leaves 'parked' through this entry (popped above) or through release/park, which bump the token; a guard, not a behaviour.
         task.state === 'parked'
       )
-        this.wake(task);
+        this.wake(task, entry.deadline);
     }
   }
 }

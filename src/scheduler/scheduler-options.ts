@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import type { DecisionEvent, DecisionLog } from './decisions.ts';
 import type { TaskFailedError } from './errors.ts';
 import type { PolicyName } from './policies/index.ts';
 import type { StepRecorder, RecordedSteps } from './step-record.ts';
@@ -21,6 +22,8 @@ export interface SchedulerOptions {
    * keeps the rows it had: a worker reuses one recorder, in shared memory, for all its tasks of a run.
    */
   readonly recorder?: StepRecorder;
+  /** Record every decision (take, yield, park, timer fired, wake, finish) into this log, on `clock`. Default off. */
+  readonly decisions?: DecisionLog;
   /** Time source for traces and timers. Default: the process-wide shared clock. */
   readonly clock?: Clock;
   /** Aborting it cancels every task (their `finally` blocks run) and ends the run. */
@@ -42,6 +45,8 @@ export interface RunReport {
   readonly failures: readonly TaskFailedError[];
   readonly aborted: { readonly reason: unknown; readonly running: readonly string[] } | undefined;
   readonly trace: RecordedSteps | undefined;
+  /** Every decision in the order taken, when a `decisions` log was given. */
+  readonly decisions?: readonly DecisionEvent[];
 }
 
 /** What a run of a scheduler built with options `O` reports: when `O` turns step recording on (`trace: true` or a `recorder`), the `trace` is there. */

@@ -1,7 +1,8 @@
 import { sharedNow, type Clock } from './clock.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ, type ReportOf, type RunReport, type SchedulerOptions } from './scheduler-options.ts';
+import { Decision, WakeCause, type DecisionLog, type WakeCauseCode } from './decisions.ts';
 import { Effect, type AnyEffect, type Task } from './effects.ts';
-import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
+import { CancelledError, DeadlockError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
@@ -23,8 +24,9 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
   private readonly policy: Policy;
   private readonly clock: Clock;
   private readonly recorder: StepRecorder | undefined;
+  private readonly decisions: DecisionLog | undefined;
   private readonly table: TaskTable;
-  private readonly parking = new Parking((task) => this.makeReady(task));
+  private readonly parking = new Parking((task, timerDeadline) => this.makeReady(task, WakeCause.promise, timerDeadline));
   private readonly failures: TaskFailedError[] = [];
   private live = 0;
   private steps = 0;
@@ -37,14 +39,16 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     this.policy = createPolicy(this.policyName);
     this.clock = options.clock ?? sharedNow;
     this.recorder = options.recorder ?? (options.trace === true ? new StepRecorder(options.traceCapacity) : undefined);
-    // Stryker disable next-line ConditionalExpression: equivalent; numbering labels untraced only costs memory, nothing reads them.
-    this.table = new TaskTable(this, this.recorder !== undefined);
+    this.decisions = options.decisions;
+    // Stryker disable next-line ConditionalExpression: equivalent; numbering labels when nothing records them only costs memory, nothing reads them.
+    this.table = new TaskTable(this, this.recorder !== undefined || this.decisions !== undefined);
   }
 
   /** Add a task; it starts at its first step once the run reaches it. */
   spawn<T>(name: string, task: Task<T>): TaskHandle<T> {
     const record = this.table.add(name, task);
     this.live++;
+    this.decisions?.record(Decision.spawn, this.clock(), record.id, record.label, 0);
     this.policy.admit(record as TaskRecord);
     this.idleWait.wake();
     return record;
@@ -61,7 +65,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     task.resumeValue = undefined;
     if (task.state === 'parked') {
       this.parking.release(task);
-      this.makeReady(task);
+      this.makeReady(task, WakeCause.cancel);
     }
   }
 
@@ -75,13 +79,13 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent without once; a signal aborts once, and the finally block removes the listener.
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
-    const timeout = timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.timeoutError(timeoutMs)), timeoutMs);
+    const timeout = timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.table.timeoutError(timeoutMs)), timeoutMs);
     const startMs = this.clock();
     try {
       while (this.live > 0) {
         const nothingReady = this.runSlice();
         if (this.live === 0) break;
-        await (nothingReady ? this.idleWait.until(this.msToNextTimer()) : turnOfNodeEventLoop());
+        await (nothingReady ? this.idleWait.until(this.parking.msToNextTimer(this.clock)) : turnOfNodeEventLoop());
       }
     } finally {
       clearTimeout(timeout);
@@ -95,6 +99,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
       failures: this.failures,
       aborted: this.aborted,
       trace: this.recorder?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
+      decisions: this.decisions?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
     } as ReportOf<O>;
   }
 
@@ -102,6 +107,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
   private runSlice(): boolean {
     const clock = this.clock;
     const recorder = this.recorder;
+    const decisions = this.decisions;
     let now = clock();
     const parking = this.parking;
     parking.fireDue(now);
@@ -110,6 +116,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     for (;;) {
       const task = this.policy.next();
       if (task === undefined) return true;
+      if (decisions !== undefined) decisions.record(Decision.take, clock(), task.id, task.label, 0);
       const endedBy = this.advance(task);
       this.steps++;
       // Read the clock only when something needs it: a trace, a pending timer, or the slice end.
@@ -144,6 +151,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
       if (result.done === true) return this.settle(task, task.cancelling ? 'cancelled' : 'done', result.value);
       const yielded = result.value;
       if (yielded === undefined) {
+        this.decisions?.record(Decision.yield, this.clock(), task.id, task.label, 0);
         this.policy.ready(task);
         return StepEnd.yield;
       }
@@ -158,10 +166,13 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
       case 'sleep': {
         const ms = effect.ms;
         if (!(ms >= 0) || !Number.isFinite(ms)) return this.throwInto(task, new RangeError(`sleep(ms) needs a finite ms >= 0, got ${ms}`));
-        this.parking.sleepUntil(task, this.clock() + ms);
+        const now = this.clock();
+        this.parking.sleepUntil(task, now + ms);
+        this.decisions?.record(Decision.sleep, now, task.id, task.label, now + ms);
         return StepEnd.sleep;
       }
       case 'wait':
+        this.decisions?.record(Decision.wait, this.clock(), task.id, task.label, 0);
         this.parking.waitFor(task, effect.promise);
         return StepEnd.wait;
       case 'spawn':
@@ -172,6 +183,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
         if (target === undefined) return this.throwInto(task, foreignHandle(effect.handle));
         if (target.state === 'ended') return this.resumeWithOutcome(task, target);
         if (target.waitsOn(task)) return this.throwInto(task, new DeadlockError([task.name, target.name]));
+        this.decisions?.record(Decision.join, this.clock(), task.id, task.label, target.id);
         this.parking.join(task, target);
         return StepEnd.join;
       }
@@ -181,8 +193,8 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
         return CONTINUE;
       case 'part':
         task.part = effect.label;
-        // Stryker disable next-line ConditionalExpression: equivalent; numbering a label untraced only costs memory, nothing reads it.
-        if (this.recorder !== undefined) task.label = this.table.intern(effect.label);
+        // Stryker disable next-line ConditionalExpression: equivalent; numbering a label unrecorded only costs memory, nothing reads it.
+        if (this.table.recording) task.label = this.table.intern(effect.label);
         return CONTINUE;
     }
   }
@@ -190,6 +202,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
   private settle(task: TaskRecord, state: 'done' | 'failed' | 'cancelled', valueOrError: unknown): StepEndCode {
     task.state = 'ended';
     this.live--;
+    this.decisions?.record(Decision.finish, this.clock(), task.id, task.label, state === 'done' ? 0 : state === 'failed' ? 1 : 2);
     if (state === 'done') {
       task.outcome = { state, value: valueOrError };
     } else if (state === 'cancelled') {
@@ -206,7 +219,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
         joiner.state !== 'parked') continue;
       joiner.joining = undefined;
       this.resumeWithOutcome(joiner, task);
-      this.makeReady(joiner);
+      this.makeReady(joiner, WakeCause.join);
     }
     task.joiners = undefined;
     return state === 'done' ? StepEnd.done : state === 'failed' ? StepEnd.failed : StepEnd.cancelled;
@@ -225,21 +238,11 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     return CONTINUE;
   }
 
-  private makeReady(task: TaskRecord): void {
+  private makeReady(task: TaskRecord, cause: WakeCauseCode, timerDeadline?: number): void {
+    this.decisions?.readied(this.clock(), task.id, task.label, cause, timerDeadline);
     task.state = 'ready';
     this.policy.ready(task);
     this.idleWait.wake();
-  }
-
-  private msToNextTimer(): number | undefined {
-    const deadline = this.parking.nextDeadline;
-    return deadline === undefined ? undefined : deadline - this.clock();
-  }
-
-  private timeoutError(timeoutMs: number): RunTimeoutError {
-    const unended = this.table.unended();
-    const names = (started: boolean): string[] => unended.filter((t) => t.started === started).map((t) => t.name);
-    return new RunTimeoutError(timeoutMs, names(true), names(false));
   }
 
   private abort(reason: unknown): void {

@@ -1,10 +1,11 @@
+import { RunTimeoutError } from './errors.ts';
 import { TaskRecord } from './task-record.ts';
 import type { Task } from './effects.ts';
 import type { TaskHandle } from './task.ts';
 
 /**
  * Every task one scheduler has seen, and the part labels its trace refers to by number.
- * Labels are numbered only while steps are recorded: untraced, a million uniquely named
+ * Labels are numbered only while steps or decisions are recorded: otherwise a million uniquely named
  * tasks would otherwise fill a million-entry map that nothing reads.
  */
 export class TaskTable {
@@ -35,20 +36,27 @@ export class TaskTable {
     return id;
   }
 
+  /** The record behind a handle of this table's scheduler; a `TypeError` for another scheduler's handle. */
+  own(handle: TaskHandle<unknown>): TaskRecord {
+    const task = this.find(handle);
+    if (task === undefined) throw foreignHandle(handle);
+    return task;
+  }
+
   unended(): TaskRecord[] {
     return this.tasks.filter((t) => t.state !== 'ended');
+  }
+
+  /** The error of a run cut short by its timeout, naming the tasks that had started and those that had not. */
+  timeoutError(timeoutMs: number): RunTimeoutError {
+    const unended = this.unended();
+    const names = (started: boolean): string[] => unended.filter((t) => t.started === started).map((t) => t.name);
+    return new RunTimeoutError(timeoutMs, names(true), names(false));
   }
 
   /** The record behind a handle, if this table's scheduler made it. */
   find(handle: TaskHandle<unknown>): TaskRecord | undefined {
     return handle instanceof TaskRecord && handle.owner === this.owner ? handle : undefined;
-  }
-
-  /** The record behind a handle; a TypeError for a handle of another scheduler. */
-  own(handle: TaskHandle<unknown>): TaskRecord {
-    const task = this.find(handle);
-    if (task === undefined) throw foreignHandle(handle);
-    return task;
   }
 }
 

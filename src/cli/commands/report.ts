@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { writeFileAtomic } from '../../report/atomic-write.ts';
+import type { Experiment } from '../../experiment/context.ts';
+import { writeFileAtomic, type FileToWrite } from '../../report/atomic-write.ts';
 import { fileFault } from '../../report/file-fault.ts';
 import { checkOutputDir, checkOutputFile, kindOf } from '../../report/output-paths.ts';
 import { renderHtml, type ReportEntry } from '../../report/render-html.ts';
@@ -9,6 +10,7 @@ import { ResultFileError, type SavedResult } from '../../report/saved-result.ts'
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../usage-error.ts';
+import { DEFAULT_SEED } from './run-experiments.ts';
 
 /** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */
 export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
@@ -17,7 +19,14 @@ export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
  * `report [files or dirs]`: one offline HTML page with the latest result of every experiment found,
  * in catalogue order (`order`), then any others (user workloads) by name.
  */
-export async function reportCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, order: readonly string[] = [], now: Date = new Date()): Promise<void> {
+export async function reportCommand(
+  paths: readonly string[],
+  args: LabArgs,
+  streams: CliStreams,
+  order: readonly string[] = [],
+  now: Date = new Date(),
+  explainable: readonly Pick<Experiment, 'name' | 'explain'>[] = [],
+): Promise<void> {
   const outDir = args.out ?? DEFAULT_REPORT_DIR;
   const out = join(outDir, 'index.html');
   await checkOutputDir('--out', outDir);
@@ -38,6 +47,7 @@ export async function reportCommand(paths: readonly string[], args: LabArgs, str
     if (seen === undefined || seen.result.savedAt < result.savedAt) latest.set(result.experiment, { result, file });
   }
   const entries: ReportEntry[] = [];
+  const pages: FileToWrite[] = [];
   const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
   const ordered = [...latest.values()].sort((a, b) => rank(a.result.experiment) - rank(b.result.experiment) || a.result.experiment.localeCompare(b.result.experiment));
   for (const { result, file } of ordered) {
@@ -56,8 +66,20 @@ export async function reportCommand(paths: readonly string[], args: LabArgs, str
         }
       }),
     );
-    entries.push({ result, file: relative(dirname(out), file), pictures });
+    const explain = explainable.find((e) => e.name === result.experiment)?.explain;
+    if (explain === undefined) {
+      entries.push({ result, file: relative(dirname(out), file), pictures });
+      continue;
+    }
+    // The page replays a fresh run of the same workload (same seed, same quick) as the saved result.
+    const stepsPage = `${result.experiment}-steps.html`;
+    const { explainContext, explainPageOf } = await import('./explain.ts');
+    const context = explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULT_SEED }, new AbortController().signal);
+    pages.push({ path: join(outDir, stepsPage), content: await explainPageOf(result.experiment, explain(context), context.signal) });
+    entries.push({ result, file: relative(dirname(out), file), pictures, stepsPage });
   }
+  for (const page of pages) await writeFileAtomic(page.path, page.content);
   await writeFileAtomic(out, renderHtml(entries, now));
-  streams.stdout.write(`report: ${out} (${entries.length} experiments, ${entries.reduce((n, e) => n + e.pictures.length, 0)} pictures)\n`);
+  const stepPages = pages.length === 0 ? '' : `; step-by-step page${pages.length === 1 ? '' : 's'}: ${pages.map((p) => p.path).join(', ')}`;
+  streams.stdout.write(`report: ${out} (${entries.length} experiments, ${entries.reduce((n, e) => n + e.pictures.length, 0)} pictures)${stepPages}\n`);
 }
