@@ -91,7 +91,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         workPerTaskUs: s.workPerTaskUs,
         idealParallelMs: s.idealParallelMs,
         cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, plan.totalUnits),
-        overheadUsPerTask: r.mode === 'sequential' || r.mode === 'interleaved' ? 0 : s.overheadUs[r.mode],
+        overheadUsPerTask: isDispatchMode(r.mode) ? s.overheadUs[r.mode] : 0,
         ...(r.mode === 'parallel' && s.untracedParallelMs !== undefined && { untracedMedianMs: s.untracedParallelMs }),
         ...(isDispatchMode(r.mode) && s.impossible[r.mode] !== undefined && { impossible: s.impossible[r.mode] }),
       })),

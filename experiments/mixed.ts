@@ -10,7 +10,7 @@ import { cpuAndWaitWorkload, waitTotals } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { checksumWarning, comparedWith, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
-type LabMode = Exclude<ModeName, 'piscina'>;
+type LabMode = Exclude<ModeName, 'piscina' | 'processes'>;
 const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
 
 /**

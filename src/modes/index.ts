@@ -1,8 +1,9 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { runHybrid } from './hybrid.ts';
 import { runInterleaved } from './interleaved.ts';
-import { runParallel, type ParallelRunOptions } from './parallel.ts';
+import { runParallel } from './parallel.ts';
 import { runPiscina } from './piscina.ts';
+import { runProcesses, type ProcessesRunOptions } from './processes.ts';
 import type { ModeName, RunResult } from './run-result.ts';
 import { runSequential } from './sequential.ts';
 
@@ -16,9 +17,11 @@ export { allModeNames, modeNames, type ModeName, type PoolInfo, type RunResult, 
 export { runSequential } from './sequential.ts';
 export { firstNonCpuPart, kernelTasks, runPiscina } from './piscina.ts';
 export { PlainPool } from './plain-pool.ts';
+export { ProcessLostError, ProcessPool, type ProcessPoolOptions } from './process-pool.ts';
+export { runProcesses, type ProcessesRunOptions } from './processes.ts';
 
 /** Options every mode accepts; the one-thread modes ignore the pool settings. */
-export type ModeRunOptions = ParallelRunOptions;
+export type ModeRunOptions = ProcessesRunOptions;
 
 /** Runs the workload once in the named mode. */
 export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult> {
@@ -35,5 +38,7 @@ export function runMode(mode: ModeName, workload: WorkloadSpec, options: ModeRun
       return runHybrid(workload, options);
     case 'piscina':
       return runPiscina(workload, options);
+    case 'processes':
+      return runProcesses(workload, options);
   }
 }

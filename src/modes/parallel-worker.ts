@@ -1,11 +1,11 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
-import { buildTask, type TaskOutput } from '../workload/build.ts';
+import type { PolicyName, StepRecorder } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
 import { takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
+import { runTasksHere, type RanHere } from './run-here.ts';
 import { workerData as piscinaWorkerData } from 'piscina';
 import { fromTaskNumber, runIdReader, sharedWorkload, stopFlag } from './run-share.ts';
 import { threadCpuMs } from './thread-cpu.ts';
@@ -92,22 +92,8 @@ async function runOne(request: TaskRequest): Promise<TaskReply | number> {
   return { threadId, checksum, steps: writer.buffer };
 }
 
-async function runHere(
-  workload: WorkloadSpec,
-  tasks: readonly string[],
-  policy: PolicyName,
-  steps: boolean | StepRecorder,
-): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
-  const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
-  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { endThread: endWorkerThread })));
-  const report = await scheduler.run();
-  const failure = report.failures[0];
-  if (failure !== undefined) throw failure;
-  const checksums = handles.map((handle, i) => {
-    if (handle.outcome?.state !== 'done') throw new Error(`task "${tasks[i]}" did not finish (${handle.outcome?.state ?? 'still running'})`);
-    return handle.outcome.value.checksum;
-  });
-  return { checksums, trace: report.trace };
+function runHere(workload: WorkloadSpec, tasks: readonly string[], policy: PolicyName, steps: boolean | StepRecorder): Promise<RanHere> {
+  return runTasksHere(workload, tasks, policy, steps, endWorkerThread);
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {

@@ -4,7 +4,7 @@ import type { GcMark } from './gc-marks.ts';
 /** The lab's own modes, on its scheduler; `hybrid` (worker threads, each interleaving its share of tasks) came after the first three. */
 export const modeNames = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const;
 /** Every mode: the lab's own, and `piscina`, a plain Piscina pool running only the cpu work, the reference for dispatch cost. */
-export const allModeNames = [...modeNames, 'piscina'] as const;
+export const allModeNames = [...modeNames, 'piscina', 'processes'] as const;
 export type ModeName = (typeof allModeNames)[number];
 
 /** One executed step on the shared clock, in ms from the start of the run. */

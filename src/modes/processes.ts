@@ -1,0 +1,55 @@
+import type { WorkloadSpec } from '../workload/spec.ts';
+import type { ParallelRunOptions } from './parallel.ts';
+import { ProcessPool, type ProcessPoolOptions } from './process-pool.ts';
+import type { ProcessTaskReply } from './process-protocol.ts';
+import type { RunResult } from './run-result.ts';
+import { runJobsOnPool } from './worker-run.ts';
+
+export interface ProcessesRunOptions extends ParallelRunOptions {
+  /** A started process pool to reuse (warm); without one, the run forks and ends its own. */
+  readonly processPool?: ProcessPool;
+  /** Processes of a pool the run starts itself; default `threads`, else the cores. */
+  readonly processes?: number;
+}
+
+let lastRunId = 0;
+
+/**
+ * Every task in a warm forked Node process, one task per process at a time, each process
+ * rebuilding its task from the run's spec and running it under its own scheduler, exactly as
+ * the `parallel` mode's worker threads do: the same work behind a process boundary instead of
+ * a thread boundary. The workload goes to each process once per run; each reply carries the
+ * task's checksum, its steps on the shared clock, the process's GC pauses and its CPU time.
+ */
+export function runProcesses(workload: WorkloadSpec, options: ProcessesRunOptions = {}): Promise<RunResult> {
+  const processes = options.processes ?? options.threads;
+  return onProcessPool(options.processPool, { ...(processes !== undefined && { processes }), ...(options.maxHeapMb !== undefined && { maxHeapMb: options.maxHeapMb }) }, async (pool) => {
+    const run = ++lastRunId;
+    const steps = options.steps !== false;
+    let processCpuMs = 0;
+    const result = await runJobsOnPool<ProcessTaskReply>(pool, workload, options, {
+      mode: 'processes',
+      jobs: workload.tasks.map((t) => [t.name]),
+      send: (_tasks, task) =>
+        pool.runTask({ run, workload, task, steps }).then((reply) => {
+          processCpuMs += reply.cpuMs;
+          return reply;
+        }),
+      checksumsOf: (reply) => [reply.checksum],
+      gcOf: (reply) => ({ threadId: reply.pid, ...(reply.gc !== undefined && { gc: reply.gc }) }),
+      lanes: (replies) => replies.flatMap((r) => (r.trace === undefined ? [] : [{ threadId: r.pid, trace: r.trace }])),
+    });
+    // The lab's own CPU (sending, assembling) plus what each process reported for its tasks.
+    return { ...result, cpuMs: (result.cpuMs ?? 0) + processCpuMs, lanes: result.lanes.map((_, i) => `process ${i + 1}`) };
+  });
+}
+
+/** Runs `use` on the given process pool, or on one of its own that is started (warm) and ended around it. */
+async function onProcessPool<T>(given: ProcessPool | undefined, options: ProcessPoolOptions, use: (pool: ProcessPool) => Promise<T>): Promise<T> {
+  const pool = given ?? (await ProcessPool.start(options));
+  try {
+    return await use(pool);
+  } finally {
+    if (given === undefined) await pool.close();
+  }
+}
