@@ -9,6 +9,8 @@ export interface ExperimentContext {
   readonly repeats: number;
   readonly warmups: number;
   readonly threads: number;
+  /** Forked processes for the processes mode, from `--processes` (default: `threads`). */
+  readonly processes?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
@@ -39,6 +41,7 @@ export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeR
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
+    processes: context.processes ?? context.threads,
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
   };
