@@ -3,7 +3,7 @@ import { compareModes, type ModeComparison } from '../src/measure/compare-modes.
 import { judgeFor } from '../src/measure/impossible-figures.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { onPool, type ModeName } from '../src/modes/index.ts';
+import { withStartedPool, type ModeName } from '../src/modes/index.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
@@ -75,7 +75,7 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
 async function run(context: ExperimentContext): Promise<ExperimentResult> {
   const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
   const machine = context.machine;
-  return onPool(undefined, { threads: context.threads }, async (pool) => {
+  return withStartedPool({ threads: context.threads }, async (pool) => {
     const measure = (workload: WorkloadSpec, modes: readonly ModeName[]): Promise<ModeMeasurement[]> =>
       measureModes(workload, modes, {
         repeats: context.repeats,

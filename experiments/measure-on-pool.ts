@@ -1,7 +1,7 @@
 import { runOptionsFor, type ExperimentContext } from '../src/experiment/context.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { onPool, type LabPool, type ModeName } from '../src/modes/index.ts';
+import { withStartedPool, type LabPool, type ModeName } from '../src/modes/index.ts';
 import { pairByRound } from '../src/measure/samples.ts';
 import { pairedVerdict, type Verdict } from '../src/measure/verdict.ts';
 import { formatRatio } from '../src/report/format.ts';
@@ -14,7 +14,7 @@ export type ModeFigures = Pick<ModeComparison, 'workload' | 'mode' | 'threads' |
 
 /** Starts a warm pool of `threads` workers, hands it to `use`, and closes it whatever happens. */
 export function withPool<T>(threads: number, use: (pool: LabPool) => Promise<T>): Promise<T> {
-  return onPool(undefined, { threads }, use);
+  return withStartedPool({ threads }, use);
 }
 
 /** Measures the workload in the given modes with the context's repeats and warm-ups, on the pool. */

@@ -128,7 +128,8 @@ describe('faults in the processes mode', () => {
     expect(pids.every(exists)).toBe(true);
     await own.close();
     expect(await survivors(pids, 0)).toEqual([]);
-    const run = await runMode('processes', mixedWorkload, { processes: 1 });
-    expect(run.threads).toBe(1);
+    // Without a pool of processes, the run forks as many as the thread pool it is given has threads.
+    const run = await runMode('processes', mixedWorkload, { pool: threads });
+    expect(run.threads).toBe(threads.threads);
   });
 });

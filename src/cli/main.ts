@@ -8,7 +8,7 @@ import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from './commands/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
-import { firstNonCpuPart, modeNames } from '../modes/index.ts';
+import { modeNames, modeOf } from '../modes/index.ts';
 import type { Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
@@ -53,9 +53,9 @@ export async function runLab(
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
       const workload = await readWorkloadFile(args.workload, args.maxWork);
-      const unfit = args.modes?.includes('piscina') ? firstNonCpuPart(workload) : undefined;
-      if (unfit !== undefined) {
-        throw new UsageError(`--modes piscina runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part (drop piscina from --modes, or use a cpu-only workload)`);
+      for (const mode of args.modes ?? []) {
+        const unfit = modeOf(mode).cannotRun?.(workload);
+        if (unfit !== undefined) throw new UsageError(`--modes ${mode} ${unfit.why} (drop ${mode} from --modes, or ${unfit.instead})`);
       }
       await runExperiments([workloadExperiment(workload, args.modes ?? modeNames)], args, argv, streams, signal);
       return ExitCode.ok;

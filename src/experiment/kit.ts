@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../modes/index.ts';
+import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../trace/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -21,15 +21,13 @@ export interface Measured {
   readonly rows: readonly ModeComparison[];
 }
 
-// Until modes describe their own needs, the kit knows which ones run on the pool.
-const POOL_MODES: ReadonlySet<ModeName> = new Set<ModeName>(['parallel', 'hybrid', 'piscina']);
-
 /**
  * What an experiment measures with: the context's settings applied to every measurement, one warm
  * pool started on first need and closed by the kit, and every measured run kept for drawing.
  */
 export class ExperimentKit {
   private pool: Promise<LabPool> | undefined;
+  private processPool: Promise<ProcessPool> | undefined;
   private readonly scoped = new Set<Promise<LabPool>>();
   private readonly drawable: NamedRun[] = [];
 
@@ -39,6 +37,12 @@ export class ExperimentKit {
   sharedPool(): Promise<LabPool> {
     this.pool ??= LabPool.start({ threads: this.context.threads });
     return this.pool;
+  }
+
+  /** The experiment's warm pool of `--processes` forked processes (default `--threads`), started on the first call. */
+  sharedProcessPool(): Promise<ProcessPool> {
+    this.processPool ??= ProcessPool.start({ processes: this.context.processes ?? this.context.threads });
+    return this.processPool;
   }
 
   /** A pool of `threads` workers for `use` alone (scaling's thread counts), closed when `use` ends. */
@@ -56,11 +60,12 @@ export class ExperimentKit {
   /** Measures `workload` in `modes` with the context's repeats, warm-ups, signal, timeout and steps, and compares the rows. */
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
-    const pool = options.pool ?? (modes.some((m) => POOL_MODES.has(m)) ? await this.sharedPool() : undefined);
+    const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
+    const processPool = modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined;
     const measurements = await measureModes(workload, modes, {
       repeats: context.repeats,
       warmups: context.warmups,
-      runOptions: runOptionsFor(context, pool),
+      runOptions: runOptionsFor(context, pool, processPool),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(context.auto !== undefined && { auto: context.auto }),
@@ -80,8 +85,9 @@ export class ExperimentKit {
 
   /** Closes every pool the kit started; safe to call whatever happened. */
   async close(): Promise<void> {
-    const pools = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped];
+    const pools: Promise<{ close(): Promise<void> }>[] = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped, ...(this.processPool === undefined ? [] : [this.processPool])];
     this.pool = undefined;
+    this.processPool = undefined;
     const settled = await Promise.allSettled(pools);
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }

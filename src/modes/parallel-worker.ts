@@ -1,13 +1,13 @@
 import { threadId } from 'node:worker_threads';
-import type { PolicyName, StepRecorder } from '../scheduler/index.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
 import { takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
-import { runTasksHere, type RanHere } from './run-here.ts';
 import { workerData as piscinaWorkerData } from 'piscina';
 import { fromTaskNumber, runIdReader, sharedWorkload, stopFlag } from './run-share.ts';
+import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
 import type { BatchReply, PoolWorkerData, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -92,8 +92,16 @@ async function runOne(request: TaskRequest): Promise<TaskReply | number> {
   return { threadId, checksum, steps: writer.buffer };
 }
 
-function runHere(workload: WorkloadSpec, tasks: readonly string[], policy: PolicyName, steps: boolean | StepRecorder): Promise<RanHere> {
-  return runTasksHere(workload, tasks, policy, steps, endWorkerThread);
+async function runHere(
+  workload: WorkloadSpec,
+  tasks: readonly string[],
+  policy: PolicyName,
+  steps: boolean | StepRecorder,
+): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
+  const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
+  const handles = spawnTasks(scheduler, workload, tasks, { endThread: endWorkerThread });
+  const report = await scheduler.run();
+  return { checksums: checksumsOf(report, handles), trace: report.trace };
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {

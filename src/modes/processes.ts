@@ -1,16 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import type { ParallelRunOptions } from './parallel.ts';
-import { ProcessPool, type ProcessPoolOptions } from './process-pool.ts';
+import { defineMode, type ModeRunOptions } from './mode.ts';
+import { ProcessPool } from './process-pool.ts';
 import type { ProcessTaskReply } from './process-protocol.ts';
 import type { RunResult } from './run-result.ts';
 import { runJobsOnPool } from './worker-run.ts';
-
-export interface ProcessesRunOptions extends ParallelRunOptions {
-  /** A started process pool to reuse (warm); without one, the run forks and ends its own. */
-  readonly processPool?: ProcessPool;
-  /** Processes of a pool the run starts itself; default `threads`, else the cores. */
-  readonly processes?: number;
-}
 
 let lastRunId = 0;
 
@@ -21,13 +15,13 @@ let lastRunId = 0;
  * a thread boundary. The workload goes to each process once per run; each reply carries the
  * task's checksum, its steps on the shared clock, the process's GC pauses and its CPU time.
  */
-export function runProcesses(workload: WorkloadSpec, options: ProcessesRunOptions = {}): Promise<RunResult> {
-  const processes = options.processes ?? options.threads;
-  return onProcessPool(options.processPool, { ...(processes !== undefined && { processes }), ...(options.maxHeapMb !== undefined && { maxHeapMb: options.maxHeapMb }) }, async (pool) => {
+export function runProcesses(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'processes'>> {
+  // Without a started pool, as many processes as the thread pool has threads (or the cores): the same count, for comparison.
+  return onProcessPool(options.processPool, options.pool?.threads ?? availableParallelism(), async (pool) => {
     const run = ++lastRunId;
     const steps = options.steps !== false;
     let processCpuMs = 0;
-    const result = await runJobsOnPool<ProcessTaskReply>(pool, workload, options, {
+    const result = await runJobsOnPool<ProcessTaskReply, 'processes'>(pool, workload, options, {
       mode: 'processes',
       jobs: workload.tasks.map((t) => [t.name]),
       send: (_tasks, task) =>
@@ -44,9 +38,16 @@ export function runProcesses(workload: WorkloadSpec, options: ProcessesRunOption
   });
 }
 
-/** Runs `use` on the given process pool, or on one of its own that is started (warm) and ended around it. */
-async function onProcessPool<T>(given: ProcessPool | undefined, options: ProcessPoolOptions, use: (pool: ProcessPool) => Promise<T>): Promise<T> {
-  const pool = given ?? (await ProcessPool.start(options));
+export const processesMode = defineMode({
+  name: 'processes',
+  needs: 'child-processes',
+  summary: 'forked Node processes, one task per process at a time: what isolation costs against threads',
+  run: runProcesses,
+});
+
+/** Runs `use` on the given process pool, or on one of `processes` of its own that is started (warm) and ended around it. */
+async function onProcessPool<T>(given: ProcessPool | undefined, processes: number, use: (pool: ProcessPool) => Promise<T>): Promise<T> {
+  const pool = given ?? (await ProcessPool.start({ processes }));
   try {
     return await use(pool);
   } finally {

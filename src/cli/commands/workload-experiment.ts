@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../../measure/compare-modes.ts';
 import { judgeFor } from '../../measure/impossible-figures.ts';
 import { measureModes } from '../../measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../../modes/index.ts';
+import { LabPool, modeOf, ProcessPool, needThreadPool, type ModeName } from '../../modes/index.ts';
 import type { ExperimentResult } from '../../report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../../report/format.ts';
 import { checksumWarning } from '../../report/checksum-warning.ts';
@@ -17,12 +17,14 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
   const name = `workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`;
   const question = `How does the workload "${workload.name}" run ${modes.length === 1 ? `in ${modes[0]} mode` : `in ${modes.join(', ')}`}?`;
   const run = async (context: ExperimentContext): Promise<ExperimentResult> => {
-    const pool = modes.some((m) => m === 'parallel' || m === 'hybrid' || m === 'piscina') ? await LabPool.start({ threads: context.threads }) : undefined;
+    const pool = needThreadPool(modes) ? await LabPool.start({ threads: context.threads }) : undefined;
+    let processPool: ProcessPool | undefined;
     try {
+      if (modes.some((m) => modeOf(m).needs === 'child-processes')) processPool = await ProcessPool.start({ processes: context.processes ?? context.threads });
       const measurements = await measureModes(workload, modes, {
         repeats: context.repeats,
         warmups: context.warmups,
-        runOptions: runOptionsFor(context, pool),
+        runOptions: runOptionsFor(context, pool, processPool),
         onProgress: context.onProgress,
         ...(context.auto !== undefined && { auto: context.auto }),
       });
@@ -39,7 +41,7 @@ export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeN
         runs: drawableRuns(measurements),
       };
     } finally {
-      await pool?.close();
+      await Promise.all([pool?.close(), processPool?.close()]);
     }
   };
   return { name, question, defaults: { repeats: 7, quickRepeats: 2 }, run };
