@@ -4,7 +4,8 @@ import type { StartUpTimes } from '../src/measure/start-up.ts';
 import { median } from '../src/measure/stats.ts';
 import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
-import { checksumWarning, rowOf } from './measure-on-pool.ts';
+import { rowOf } from '../src/experiment/mode-rows.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 
 /** What `measure` hands to `analyse`: everything measured, nothing computed. */
 export interface ThreadsVsProcessesFigures {

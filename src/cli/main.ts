@@ -6,7 +6,7 @@ import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
-import { workloadExperiment } from './commands/workload-experiment.ts';
+import { workloadExperiment } from '../experiment/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
 import { modeNames, modeOf } from '../modes/index.ts';
 import type { Experiment } from '../experiment/context.ts';

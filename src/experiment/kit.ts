@@ -13,12 +13,18 @@ export interface KitMeasureOptions {
   readonly untraced?: readonly ModeName[];
   /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
   readonly pool?: LabPool;
+  /** Timed rounds instead of the context's (a size whose median decides a target may need more). */
+  readonly repeats?: number;
+  /** Keep the runs for drawing (default true); false when the experiment picks what to draw itself. */
+  readonly draw?: boolean;
 }
 
-/** One workload measured in several modes: the raw runs, and the rows compared against the first mode. */
+/** One workload measured in several modes: the raw runs, the rows compared against the first mode, and the untraced runs apart. */
 export interface Measured {
   readonly measurements: readonly ModeMeasurement[];
   readonly rows: readonly ModeComparison[];
+  /** The modes measured again without step recording (`KitMeasureOptions.untraced`), in that order. */
+  readonly untraced: readonly ModeMeasurement[];
 }
 
 /**
@@ -62,16 +68,17 @@ export class ExperimentKit {
     const context = this.context;
     const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
     const processPool = modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined;
-    const measurements = await measureModes(workload, modes, {
-      repeats: context.repeats,
+    const all = await measureModes(workload, modes, {
+      repeats: options.repeats ?? context.repeats,
       warmups: context.warmups,
       runOptions: runOptionsFor(context, pool, processPool),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(context.auto !== undefined && { auto: context.auto }),
     });
-    this.draw(...drawableRuns(measurements));
-    return { measurements, rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
+    const measurements = all.filter((m) => m.steps !== false);
+    if (options.draw !== false) this.draw(...drawableRuns(measurements));
+    return { measurements, untraced: all.filter((m) => m.steps === false), rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
   }
 
   /** Keeps runs measured another way for timelines, SVGs and `--trace` files. */
