@@ -11,6 +11,10 @@ export interface ExperimentContext {
   readonly threads: number;
   /** Forked processes for the processes mode, from `--processes` (default: `threads`). */
   readonly processes?: number;
+  /** The top of scaling's thread sweep, from `--max-threads` (default twice `threads`). */
+  readonly maxThreads?: number;
+  /** `--predict N`: scaling states what its fitted model predicts at N threads. */
+  readonly predict?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
