@@ -99,6 +99,13 @@ const interval = (i: Interval | undefined, format: (v: number) => string): strin
 const share = (v: number): string => formatPercent(v);
 const peak = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '∞');
 
+/** Where the fitted curve peaks, in words: a peak below one thread means more threads never helped. */
+function peakPhrase(n: number, range: Interval | undefined): string {
+  if (!Number.isFinite(n)) return `so speedup would never peak (κ = 0, N* = ∞${interval(range, peak)})`;
+  if (n < 1) return `so the fitted curve never rises above one thread: in this run more threads never helped (N* = ${peak(n)}${interval(range, peak)})`;
+  return `so speedup would peak at N* = ${peak(n)}${interval(range, peak)} threads`;
+}
+
 /** Sentences from the fit: σ, κ and the peak with their intervals, what the points measured, what the machine allows, and the prediction. */
 export function interpretUsl(a: UslAnalysis): string[] {
   const { fit, intervals, cores } = a;
@@ -110,7 +117,7 @@ export function interpretUsl(a: UslAnalysis): string[] {
     notes.push(
       `The Universal Scalability Law, S(N) = N / (1 + σ(N−1) + κN(N−1)), fitted by nonlinear least squares to ${a.fitted.length} thread counts (1-${Math.max(...a.fitted)}): ` +
         `contention σ = ${share(fit.sigma)}${interval(intervals?.sigma, share)}, coherency κ = ${fit.kappa.toPrecision(2)}${interval(intervals?.kappa, (v) => v.toPrecision(2))}, ` +
-        `${Number.isFinite(fit.peakN) ? `so speedup would peak at N* = ${peak(fit.peakN)}` : 'so speedup would never peak (N* = ∞)'}${interval(intervals?.peakN, peak)} threads (rms error ${fit.rmsError.toFixed(3)}` +
+        `${peakPhrase(fit.peakN, intervals?.peakN)} (rms error ${fit.rmsError.toFixed(3)}` +
         `${intervals === undefined ? '' : `; 95% intervals from a seeded bootstrap over the repeats, ${intervals.resamples} resamples`}).` +
         (past > 0
           ? ` ${past} of those thread counts lie past the ${cores} cores, where they measure oversubscription (threads taking turns on the cores), not contention: this fit describes this machine's time-sharing, not the code's scalability.`

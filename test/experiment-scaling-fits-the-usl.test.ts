@@ -46,6 +46,13 @@ describe('scaling fits the Universal Scalability Law', () => {
     expect(usl.prediction!.speedup).toBeUndefined();
   });
 
+  it('says so when more threads never helped (a busy machine): the fitted peak lies below one thread', () => {
+    const point = (threads: number, ms: number): ScalingPoint => ({ threads, medianMs: ms, minMs: ms, maxMs: ms, checksumOk: true });
+    const usl = analyseUsl(analyseScaling([point(1, 100), point(2, 120), point(3, 130), point(4, 125)], 24, 2).rows, 2);
+    expect(usl.fit!.peakN).toBeLessThan(1);
+    expect(interpretUsl(usl)[0]).toMatch(/so the fitted curve never rises above one thread: in this run more threads never helped \(N\* = \d\.\d\) \(rms error/);
+  });
+
   it('leaves impossible points out of the fit, as Amdahl does', () => {
     const points = onCurve(0.3, 0.02, [1, 2, 3, 4]).map((p) => (p.threads === 2 ? { ...p, samples: [1, 2, 3].map((round) => ({ round, wallMs: 300 })) } : { ...p, samples: [1, 2, 3].map((round) => ({ round, wallMs: p.medianMs })) }));
     const rows = analyseScaling(points.map((p) => (p.threads === 2 ? { ...p, medianMs: 300, minMs: 300, maxMs: 300 } : p)), 24, 2).rows;
