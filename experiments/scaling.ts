@@ -2,7 +2,7 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { checksumsMatch } from '../src/measure/measure-modes.ts';
 import { samplesOf } from '../src/measure/samples.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
@@ -45,19 +45,12 @@ export interface ScalingMeasured {
   readonly reference: readonly number[];
 }
 
-export type ScalingFacts = {
-  readonly cores: number;
-  readonly maxThreads: number;
-  readonly amdahlSerialFraction: number;
-  readonly amdahlMaxSpeedup: number;
-  readonly amdahlRmsError: number;
-  readonly amdahlFitThreadsMax: number;
-  readonly oneThreadMs: number;
-} & UslFacts;
+export type ScalingFacts = NamedFacts<'cores' | 'maxThreads' | 'amdahlSerialFraction' | 'amdahlMaxSpeedup' | 'amdahlRmsError' | 'amdahlFitThreadsMax' | 'oneThreadMs'> & UslFacts;
 
 export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>({
   name: 'scaling',
   question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads (or --max-threads), where is the knee, and what do Amdahl, Karp-Flatt and the Universal Scalability Law read from it?',
+  about: 'The same CPU work on 1 up to twice --threads worker threads, one warm pool per count; Amdahl fitted up to the cores, Karp-Flatt per count, the Universal Scalability Law (σ, κ, peak N, --predict N), a speedup chart.',
   defaults: { repeats: 5, quickRepeats: 3 },
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 

@@ -4,7 +4,7 @@ import { analyseUsl, interpretUsl, predictionRefusal, uslFacts } from '../experi
 import { scaling } from '../experiments/scaling.ts';
 import { UsageError } from '../src/cli/usage-error.ts';
 import { uslSpeedup } from '../src/measure/usl.ts';
-import { svgSpeedupChart } from '../src/trace/index.ts';
+import { svgSpeedupChart } from '../src/draw/index.ts';
 import { runLabCli } from './helpers/cli.ts';
 import { tinyContext } from './helpers/context.ts';
 import { elements, parseSvg } from './helpers/svg.ts';

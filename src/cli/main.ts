@@ -1,7 +1,5 @@
-import { OutputPathError } from '../report/file-fault.ts';
-import { ResultFileError } from '../report/saved-result.ts';
+import { ExitCode, LabError } from '../scheduler/lab-error.ts';
 import { capText, escapeControlCharacters } from '../workload/describe-value.ts';
-import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
@@ -11,7 +9,7 @@ import { readWorkloadFile } from './read-workload.ts';
 import { modeNames, modeOf } from '../modes/index.ts';
 import type { Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
-import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
+import { abortOnInterrupt } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
@@ -21,8 +19,7 @@ export type { CliStreams } from './streams.ts';
 export const DEFAULT_EXPERIMENT = 'headline';
 const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
 
-/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
-export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
+export { ExitCode } from '../scheduler/lab-error.ts';
 
 /**
  * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in
@@ -63,7 +60,8 @@ export async function runLab(
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; give one experiment name or command (see --help)`);
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));
-      streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n`).join(''));
+      const indent = ' '.repeat(width + 2);
+      streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n${e.about === undefined ? '' : `${indent}${e.about}\n`}`).join(''));
       return ExitCode.ok;
     }
     const selected = command === 'all' ? experiments : [findExperiment(command, experiments)];
@@ -92,10 +90,10 @@ function reportError(error: unknown, streams: CliStreams): number {
   const message = error instanceof Error ? error.message : String(error);
   // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
   streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);
-  if (error instanceof InterruptedError) return error.exitCode;
-  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError) return ExitCode.badInput;
-  if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
-  return ExitCode.failed;
+  // A LabError says its own exit code; anything else is a run that failed in a way the lab did not foresee.
+  const code = error instanceof LabError ? error.exitCode : ExitCode.failed;
+  if (code === ExitCode.failed && process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
+  return code;
 }
 
 function findExperiment(name: string, experiments: readonly Experiment[]): Experiment {

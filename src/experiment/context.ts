@@ -34,6 +34,8 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
+  /** One or two sentences for `list`: what it runs, and against what. */
+  readonly about?: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;

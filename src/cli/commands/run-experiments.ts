@@ -9,7 +9,7 @@ import { renderText } from '../../report/render-text.ts';
 import { renderTimelines } from '../../report/render-timelines.ts';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
 import { checkOutputDir, checkOutputFile } from '../../report/output-paths.ts';
-import { chromeTrace } from '../../trace/index.ts';
+import { chromeTrace } from '../../draw/index.ts';
 import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../../experiment/context.ts';
