@@ -26,6 +26,8 @@ export interface LabArgs {
   readonly autoRepeats?: { readonly budgetSeconds: number };
   readonly warmups?: number;
   readonly threads?: number;
+  /** `--predict N`: scaling's model prediction at N threads. */
+  readonly predict?: number;
   readonly seed?: number;
   readonly timeoutMs?: number;
   /** `--explain`: replay each policy's decisions step by step instead of measuring. */
@@ -62,7 +64,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work' | 'max-threads' | 'processes'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -87,7 +89,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
   checkExplainFlags(args, (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), maxThreads: number('max-threads'), processes: number('processes') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 
@@ -99,12 +101,16 @@ export function commandKind(command: string | undefined): CommandKind {
 /** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
 function checkFlagsFit(command: string | undefined, given: readonly FlagName[]): void {
   const kind = commandKind(command);
+  const fits = (flag: FlagName): boolean => {
+    const spec: { readonly for: readonly CommandKind[]; readonly experiments?: readonly string[] } = flags[flag];
+    return spec.for.includes(kind) && (kind !== 'measure' || spec.experiments === undefined || spec.experiments.includes(command ?? 'headline'));
+  };
   const seen = new Set<FlagName>();
   for (const name of given) {
     if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
     seen.add(name);
-    if (!(flags[name].for as readonly CommandKind[]).includes(kind)) {
-      const accepted = flagNames.filter((f) => (flags[f].for as readonly CommandKind[]).includes(kind)).map((f) => `--${f}`);
+    if (!fits(name)) {
+      const accepted = flagNames.filter(fits).map((f) => `--${f}`);
       const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }

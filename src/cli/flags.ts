@@ -24,6 +24,8 @@ interface FlagSpec<T> {
   readonly help: string;
   readonly parse?: (raw: string, flag: string) => T;
   readonly for: readonly CommandKind[];
+  /** Flags of one experiment: given to another (or to `all`'s others), they would be ignored, so they are refused. */
+  readonly experiments?: readonly string[];
 }
 
 const MAX_THREADS = 256;
@@ -40,6 +42,29 @@ export const flags = {
   budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400), for: measuringAndTry },
   warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100), for: measuringAndTry },
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
+  processes: {
+    type: 'string',
+    value: 'N',
+    help: `forked processes for the processes mode (default --threads), and many-tasks' cap on processes started one per task (default 16, --quick 4) (1-${MAX_THREADS})`,
+    parse: integer(1, MAX_THREADS),
+    for: measuring,
+  },
+  'max-threads': {
+    type: 'string',
+    value: 'N',
+    help: `most worker threads: the top of the sweep for scaling (default twice --threads) and try (default the cores), many-tasks' cap on threads started one per task (default 64, --quick 16) (1-${MAX_THREADS})`,
+    parse: integer(1, MAX_THREADS),
+    for: ['measure', 'try'],
+    experiments: ['scaling', 'many-tasks', 'all'],
+  },
+  predict: {
+    type: 'string',
+    value: 'N',
+    help: 'with scaling: the speedup the fitted Universal Scalability Law predicts at N threads (a model, not a measurement; refused with fewer than 6 thread counts up to the cores)',
+    parse: integer(1, 1_000_000),
+    for: measuring,
+    experiments: ['scaling', 'all'],
+  },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try)', parse: integer(1, 3_600_000), for: measuringAndTry },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },
@@ -55,8 +80,6 @@ export const flags = {
   step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring },
   html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuringAndTry },
-  'max-threads': { type: 'string', value: 'N', help: `most worker threads: the top of the sweep for try (default the cores) and scaling (default twice --threads), the cap on threads started one per task for many-tasks (default 64, --quick 16) (1-${MAX_THREADS})`, parse: integer(1, MAX_THREADS), for: ['measure', 'try'] },
-  processes: { type: 'string', value: 'N', help: 'with many-tasks: most processes started at once, one per task (1-256; default 16, --quick 4)', parse: integer(1, 256), for: measuring },
   inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
   batches: { type: 'string', value: 'LIST', help: 'with try: calls per pool task to measure, comma-separated (1-100000 each; default 1,4,16,64)', for: ['try'] },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds },

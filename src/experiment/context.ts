@@ -1,6 +1,6 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
-import type { LabPool, ModeRunOptions } from '../modes/index.ts';
+import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
@@ -10,15 +10,17 @@ export interface ExperimentContext {
   readonly repeats: number;
   readonly warmups: number;
   readonly threads: number;
+  /** `--processes`: forked processes for the processes mode (default: `threads`); many-tasks' cap on processes started one per task (default 16). */
+  readonly processes?: number;
+  /** `--max-threads`: the top of scaling's thread sweep (default twice `threads`); many-tasks' cap on threads started one per task (default 64). */
+  readonly maxThreads?: number;
+  /** `--predict N`: scaling states what its fitted model predicts at N threads. */
+  readonly predict?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
   /** Bound on any single run, from `--timeout`. */
   readonly timeoutMs?: number;
-  /** `--max-threads`: most threads to start at once, one per task (the experiment's default when absent). */
-  readonly maxThreads?: number;
-  /** `--processes`: most processes to start at once, one per task (the experiment's default when absent). */
-  readonly processes?: number;
   /** Read before the experiment starts (so its load average describes the machine at rest); put it in the result. */
   readonly machine: MachineInfo;
   /** Aborted when the user interrupts the lab (Ctrl-C): pass it to every run. */
@@ -44,12 +46,13 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
-export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeRunOptions {
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool): ModeRunOptions {
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
+    ...(processPool !== undefined && { processPool }),
   };
 }
 
