@@ -1,6 +1,6 @@
-import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
 import { inspectPudding, keywordCount, type Bytecode, type FunctionBytecode, type PuddingInspection } from '../src/inspect/index.ts';
-import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable } from '../src/report/experiment-result.ts';
 
 /** Everything the notes are computed from: the inspection without its temporary directory. */
 export type PuddingFigures = Omit<PuddingInspection, 'workDir'>;
@@ -64,10 +64,49 @@ function tscTable(tsc: PuddingFigures['tsc'], asyncSource: string): ResultTable 
   };
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const inspection = await inspectPudding({ signal: context.signal, ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }) });
-  const { generator, async, tsc, task } = inspection;
-  const bytecodeRow = (f: FunctionBytecode): object => ({
+/** One of the inspected functions, as `--json` rows carry it. */
+export interface BytecodeRow {
+  readonly kind: 'bytecode';
+  readonly function: string;
+  readonly source: string;
+  readonly bytecodes: number;
+  readonly switchOnGeneratorState: number;
+  readonly suspendGenerator: number;
+  readonly resumeGenerator: number;
+  readonly lines: readonly string[];
+}
+
+export type AsyncIsGeneratorsRow =
+  | BytecodeRow
+  | {
+      readonly kind: 'tsc';
+      readonly tscVersion: string;
+      readonly target: string;
+      readonly awaiterMentions: number;
+      readonly awaiterCalls: number;
+      readonly generatorFunctions: number;
+      readonly awaitKeywords: number;
+      readonly yieldKeywords: number;
+      readonly asyncFunctionYields: number;
+      readonly asyncFunction: readonly string[];
+    }
+  | { readonly kind: 'task'; readonly task: string; readonly runner: string; readonly value: number; readonly steps?: number; readonly stepEnds?: readonly string[] };
+
+export type AsyncIsGeneratorsFacts = {
+  readonly generatorSuspendGenerator: number;
+  readonly generatorResumeGenerator: number;
+  readonly asyncSuspendGenerator: number;
+  readonly asyncResumeGenerator: number;
+  readonly tscAwaiterCalls: number;
+  readonly tscGeneratorFunctions: number;
+  readonly tscAwaitKeywords: number;
+  readonly schedulerValue: number;
+  readonly asyncValue: number;
+  readonly schedulerSteps: number;
+};
+
+function bytecodeRow(f: FunctionBytecode): BytecodeRow {
+  return {
     kind: 'bytecode',
     function: f.name,
     source: f.source,
@@ -76,12 +115,24 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     suspendGenerator: f.counts.SuspendGenerator,
     resumeGenerator: f.counts.ResumeGenerator,
     lines: f.lines.map(bytecodeText),
-  });
+  };
+}
+
+export const asyncIsGenerators = defineExperiment<PuddingFigures, AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts>({
+  name: 'async-is-generators',
+  question: "Is an async function a generator underneath, in V8, in TypeScript's output, and on the lab's scheduler?",
+  defaults: { repeats: 1, quickRepeats: 1 },
+  commonSettings: ['quick'],
+
+  async measure({ context }) {
+    const { workDir: _, ...inspection } = await inspectPudding({ signal: context.signal, ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }) });
+    return inspection;
+  },
+
+  analyse(inspection) {
+  const { generator, async, tsc, task } = inspection;
   return {
-    experiment: 'async-is-generators',
-    question: async_is_generators.question,
-    machine: context.machine,
-    settings: { node: process.version, tsc: tsc.tscVersion, target: tsc.target, quick: context.quick },
+    settings: { node: process.version, tsc: tsc.tscVersion, target: tsc.target },
     tables: [
       bytecodeTable(generator, async),
       countTable([generator, async]),
@@ -128,11 +179,5 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
     },
     notes: interpretAsyncIsGenerators(inspection),
   };
-}
-
-export const async_is_generators: Experiment = {
-  name: 'async-is-generators',
-  question: 'Is an async function a generator underneath, in V8, in TypeScript\'s output, and on the lab\'s scheduler?',
-  defaults: { repeats: 1, quickRepeats: 1 },
-  run,
-};
+  },
+});

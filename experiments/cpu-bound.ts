@@ -9,7 +9,10 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, rowOf, taskSwitches, verdictBetween, type ModeFigures } from './measure-on-pool.ts';
+import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
+import { taskSwitches } from '../src/experiment/task-switches.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 
 /** `piscina`, a plain pool running the same kernel work, is the reference for what the lab's traced `parallel` path costs. */
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'piscina'];
@@ -58,7 +61,7 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
     ...impossibleNotes(rows, baselineVsWorker(rows)),
     `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
       `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
-    `parallel on ${parallel.threads} worker threads was ${comparedWith(parallel.speedup, 'sequential', verdictBetween(parallel, sequential))}, ` +
+    `parallel on ${parallel.threads} worker threads was ${comparedWithRow(parallel, sequential)}, ` +
       `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
       `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,
   ];

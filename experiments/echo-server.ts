@@ -1,8 +1,8 @@
-import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
 import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize, type EchoRun, type EchoServerKind } from '../src/echo/index.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { median, summarize } from '../src/measure/stats.ts';
-import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 
 /** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
@@ -146,39 +146,60 @@ function tables(rows: readonly EchoRow[], size: EchoLoadSize): ResultTable[] {
   ];
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const size = echoLoadSize(context.quick, context.timeoutMs);
-  // Cold code (JIT) would be timed as a slow server: at least one untimed round, whatever --warmups says.
-  const warmups = Math.max(context.warmups, 1);
-  const [clients, servers] = await Promise.allSettled([ClientThread.start(), WorkerServers.start(context.threads)]);
+/** What `measure` hands to `analyse`: every timed run of every server, and what the runs were. */
+export interface EchoMeasured {
+  readonly size: EchoLoadSize;
+  readonly warmups: number;
+  readonly serverThreads: number;
+  readonly runs: ReadonlyMap<EchoServerKind, readonly EchoRun[]>;
+}
+
+export type EchoFacts = {
+  readonly interleavedToNet: number;
+  readonly targetRatioToNet: number;
+  readonly targetMet: number;
+  readonly sequentialToInterleaved: number;
+  readonly parallelToInterleaved: number;
+};
+
+/** Starts the client thread and the worker servers, hands them to `use`, and closes whichever started. */
+async function withEchoThreads<T>(serverThreads: number, use: (threads: { clients: ClientThread; servers: WorkerServers }) => Promise<T>): Promise<T> {
+  const [clients, servers] = await Promise.allSettled([ClientThread.start(), WorkerServers.start(serverThreads)]);
   try {
     if (clients.status === 'rejected') throw clients.reason;
     if (servers.status === 'rejected') throw servers.reason;
-    const threads = { clients: clients.value, servers: servers.value };
-    const runs = await alternate(echoServerKinds, (kind) => runEcho(kind, size, threads, context.signal), {
-      repeats: context.repeats,
-      warmups,
-      onRound: (kind, phase, repeat, of) => context.onProgress({ label: `${kind} server`, phase, repeat, of }),
+    return await use({ clients: clients.value, servers: servers.value });
+  } finally {
+    await Promise.all([clients.status === 'fulfilled' && clients.value.close(), servers.status === 'fulfilled' && servers.value.close()]);
+  }
+}
+
+export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>({
+  name: 'echo-server',
+  question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
+  defaults: { repeats: 5, quickRepeats: 3 },
+  commonSettings: ['repeats', 'quick'],
+
+  measure({ context }) {
+    const size = echoLoadSize(context.quick, context.timeoutMs);
+    // Cold code (JIT) would be timed as a slow server: at least one untimed round, whatever --warmups says.
+    const warmups = Math.max(context.warmups, 1);
+    return withEchoThreads(context.threads, async (threads) => {
+      const runs = await alternate(echoServerKinds, (kind) => runEcho(kind, size, threads, context.signal), {
+        repeats: context.repeats,
+        warmups,
+        onRound: (kind, phase, repeat, of) => context.onProgress({ label: `${kind} server`, phase, repeat, of }),
+      });
+      return { size, warmups, serverThreads: threads.servers.threads, runs };
     });
+  },
+
+  analyse({ size, warmups, serverThreads, runs }, context) {
     const netMedian = median(runs.get('net')!.map((r) => r.messagesPerSecond));
     const rows = echoServerKinds.map((kind) => summariseRuns(kind, runs.get(kind)!, size, netMedian));
     const row = (kind: EchoServerKind): EchoRow => rows.find((r) => r.kind === kind)!;
-    const cores = context.machine.availableParallelism;
     return {
-      experiment: 'echo-server',
-      question: echo_server.question,
-      machine: context.machine,
-      settings: {
-        clients: size.clients,
-        messages: size.messages,
-        messageBytes: size.messageBytes,
-        serverThreads: servers.value.threads,
-        clientThreads: 1,
-        repeats: context.repeats,
-        warmups,
-        quick: context.quick,
-        timeoutMs: size.timeoutMs,
-      },
+      settings: { clients: size.clients, messages: size.messages, messageBytes: size.messageBytes, serverThreads, clientThreads: 1, warmups, timeoutMs: size.timeoutMs },
       tables: tables(rows, size),
       rows,
       facts: {
@@ -188,16 +209,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         sequentialToInterleaved: row('sequential').messagesPerSecond / row('interleaved').messagesPerSecond,
         parallelToInterleaved: row('parallel').messagesPerSecond / row('interleaved').messagesPerSecond,
       },
-      notes: interpretEchoServer(rows, cores),
+      notes: interpretEchoServer(rows, context.machine.availableParallelism),
     };
-  } finally {
-    await Promise.all([clients.status === 'fulfilled' && clients.value.close(), servers.status === 'fulfilled' && servers.value.close()]);
-  }
-}
-
-export const echo_server: Experiment = {
-  name: 'echo-server',
-  question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
-  defaults: { repeats: 5, quickRepeats: 3 },
-  run,
-};
+  },
+});

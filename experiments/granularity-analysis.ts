@@ -6,7 +6,9 @@ import type { ModeName } from '../src/modes/index.ts';
 import { baselineVsWorker } from '../src/report/cpu-cost.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
-import { checksumWarning, comparedWith, fasterOrSlower, rowOf, type ModeFigures } from './measure-on-pool.ts';
+import { comparedWith, fasterOrSlower } from '../src/experiment/compared-with.ts';
+import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 
 /** One task size, measured in every mode. */
 export interface SizeFigures {

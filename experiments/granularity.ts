@@ -1,17 +1,12 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
-import { compareModes } from '../src/measure/compare-modes.ts';
-import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { judgeFor } from '../src/measure/impossible-figures.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { pairedRatioInterval, type RatioInterval } from '../src/measure/ratio-interval.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 import { analyseGranularity, DISPATCH_MODES, interpretGranularity, us, type DispatchMode, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
-import { measureOnPool, rowOf, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 export { analyseGranularity, interpretGranularity, type GranularityAnalysis, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
 
@@ -29,38 +24,82 @@ export function granularityPlan(quick: boolean): { totalUnits: number; sizes: nu
   return quick ? { totalUnits: 4_096, sizes: [4, 16, 64, 256, 1_024] } : { totalUnits: 16_384, sizes: [4, 16, 64, 256, 1_024, 4_096] };
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const machine = context.machine;
-  const cores = machine.availableParallelism;
-  const plan = granularityPlan(context.quick);
-  const drawn: ModeMeasurement[] = [];
-  let speedupVsPiscina: RatioInterval | undefined;
-  const figures = await withPool(context.threads, async (pool) => {
-    const measured: SizeFigures[] = [];
+/** What `measure` hands to `analyse`: every size's compared rows, and the paired speedup of parallel against piscina at the largest. */
+export interface GranularityMeasured {
+  readonly plan: { readonly totalUnits: number; readonly sizes: readonly number[] };
+  readonly figures: readonly SizeFigures[];
+  readonly speedupVsPiscina: RatioInterval | undefined;
+}
+
+export type GranularityRow = ModeFigures & {
+  readonly unitsPerTask: number;
+  readonly tasks: number;
+  readonly workPerTaskUs: number;
+  readonly idealParallelMs: number;
+  readonly cpuPerUnitUs: number;
+  readonly overheadUsPerTask: number;
+  readonly untracedMedianMs?: number;
+  readonly impossible?: string;
+};
+
+export type GranularityFacts = {
+  readonly cores: number;
+  readonly parallelOverheadUsPerTask: number;
+  readonly hybridOverheadUsPerTask: number;
+  readonly piscinaOverheadUsPerTask: number;
+  readonly threadDispatchUs: number;
+  readonly parallelOverheadVsPiscina: number;
+  readonly baselineVsWorkerPerUnit: number;
+  readonly parallelUntracedOverheadUsPerTask: number;
+  readonly stepRecordingUsPerTask: number;
+  readonly parallelOverheadVsPiscinaTarget: number;
+  readonly parallelOverheadVsPiscinaMet: number;
+  readonly parallelSpeedupVsPiscina: number;
+  readonly parallelSpeedupVsPiscinaLow: number;
+  readonly parallelSpeedupVsPiscinaHigh: number;
+  readonly parallelSpeedupVsPiscinaTarget: number;
+  readonly parallelSpeedupVsPiscinaMet: number;
+  readonly usPerUnit: number;
+  readonly crossoverUnits: number;
+  readonly crossoverUs: number;
+  readonly piscinaCrossoverUnits: number;
+  readonly piscinaCrossoverUs: number;
+};
+
+export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>({
+  name: 'granularity',
+  question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
+  defaults: { repeats: 6, quickRepeats: 3 },
+
+  async measure(kit) {
+    const { context } = kit;
+    const plan = granularityPlan(context.quick);
+    let speedupVsPiscina: RatioInterval | undefined;
+    const figures: SizeFigures[] = [];
     for (const unitsPerTask of plan.sizes) {
       const workload = splitWorkWorkload({ totalUnits: plan.totalUnits, unitsPerTask });
       const isLargest = unitsPerTask === plan.sizes[plan.sizes.length - 1];
-      const sizeContext = isLargest ? { ...context, repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR } : context;
       // Parallel also without step recording, in the same rounds, to say what recording costs (only reported; the targets hold for the traced row).
-      const all = await measureOnPool(workload, MODES, sizeContext, pool, context.steps ? ['parallel'] : []);
-      const measurements = all.filter((m) => m.steps !== false);
-      const untraced = all.filter((m) => m.steps === false);
-      measured.push({ unitsPerTask, tasks: workload.tasks.length, rows: compareModes(measurements, judgeFor(workload, cores)), ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
+      const { measurements, rows, untraced } = await kit.measure(workload, MODES, {
+        untraced: context.steps ? ['parallel'] : [],
+        draw: DRAWN_TASK_COUNTS.includes(workload.tasks.length),
+        ...(isLargest && { repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR }),
+      });
+      figures.push({ unitsPerTask, tasks: workload.tasks.length, rows, ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
       // Per-round ratios: both modes ran in the same rounds, so the pairing removes the machine's drift.
       if (isLargest) speedupVsPiscina = pairedRatioInterval(rowOf(measurements, 'piscina').wallMs, rowOf(measurements, 'parallel').wallMs);
-      if (DRAWN_TASK_COUNTS.includes(workload.tasks.length)) drawn.push(...measurements);
     }
-    return measured;
-  });
+    return { plan, figures, speedupVsPiscina };
+  },
+
+  analyse({ plan, figures, speedupVsPiscina }, context) {
+  const cores = context.machine.availableParallelism;
   const analysis = analyseGranularity(figures, context.threads, cores);
   const fit = analysis.fittedOverheadUs;
   const overheadVsPiscina = fit.parallel / fit.piscina;
   const cell = (s: SizeAnalysis, mode: ModeName): ModeFigures => rowOf(s.rows, mode);
   return {
-    experiment: 'granularity',
-    question: granularity.question,
-    machine,
-    settings: { ...runSettings(context), totalUnits: plan.totalUnits, sizes: plan.sizes.join(' ') },
+    settings: { totalUnits: plan.totalUnits, sizes: plan.sizes.join(' ') },
     tables: [
       {
         title: `granularity: ${plan.totalUnits} cpu units cut into tasks of ${plan.sizes[0]}-${plan.sizes[plan.sizes.length - 1]} units, ${context.threads} threads, ${cores} cores`,
@@ -121,16 +160,9 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
       piscinaCrossoverUs: analysis.piscinaCrossover.state === 'crossed' ? analysis.piscinaCrossover.size * analysis.usPerUnit : Number.NaN,
     },
     notes: [...interpretGranularity(analysis, context.threads), ...cpuCostNote(analysis.sizes[analysis.sizes.length - 1]!.rows)],
-    runs: drawableRuns(drawn),
   };
-}
-
-export const granularity: Experiment = {
-  name: 'granularity',
-  question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
-  defaults: { repeats: 6, quickRepeats: 3 },
-  run,
-};
+  },
+});
 
 /** A table cell with the impossible mark when its figure is flagged (the reason is in the notes and `--json`). */
 function flagged(cell: string, impossible: string | undefined): string {

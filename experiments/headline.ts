@@ -1,18 +1,14 @@
-import { runOptionsFor, runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
-import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
-import { judgeFor } from '../src/measure/impossible-figures.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
-import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { onPool, type ModeName } from '../src/modes/index.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { rowOf } from '../src/experiment/mode-rows.ts';
+import { waitFigures, type WaitReferences } from '../src/experiment/wait-figures.ts';
+import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
-import { cpuBoundWorkload, waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
+import { cpuBoundWorkload, waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
 const TASKS = 8;
@@ -32,25 +28,9 @@ export function headlineWorkloads(quick: boolean, seed: number): { cpu: Workload
   };
 }
 
-/** What the wait-bound rows are judged against: sum of all waits, the longest task's waits, a perfect pool. */
-export interface WaitFacts {
-  readonly sumOfWaitsMs: number;
-  readonly longestTaskWaitMs: number;
-  readonly perfectPoolMs: number;
-}
-
-export function waitFacts(workload: WorkloadSpec, threads: number): WaitFacts {
-  const totals = [...waitTotals(workload).values()];
-  return {
-    sumOfWaitsMs: totals.reduce((a, b) => a + b, 0),
-    longestTaskWaitMs: Math.max(...totals),
-    perfectPoolMs: listScheduleMs(totals, threads),
-  };
-}
-
 /** Sentences about the measured rows; every figure in them comes from the rows or the facts. */
-export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly ModeComparison[], facts: WaitFacts, cores: number): string[] {
-  const row = (rows: readonly ModeComparison[], mode: ModeName): ModeComparison => rows.find((r) => r.mode === mode)!;
+export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly ModeComparison[], facts: Omit<WaitReferences, 'threads'>, cores: number): string[] {
+  const row = rowOf;
   const cpuInterleaved = row(cpu, 'interleaved');
   const cpuParallel = row(cpu, 'parallel');
   const ideal = Math.min(cpuParallel.threads, cores, TASKS);
@@ -72,33 +52,43 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
   return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait], baselineVsWorker(cpu)), ...notes];
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const { cpu, wait } = headlineWorkloads(context.quick, context.seed);
-  const machine = context.machine;
-  return onPool(undefined, { threads: context.threads }, async (pool) => {
-    const measure = (workload: WorkloadSpec, modes: readonly ModeName[]): Promise<ModeMeasurement[]> =>
-      measureModes(workload, modes, {
-        repeats: context.repeats,
-        warmups: context.warmups,
-        runOptions: runOptionsFor(context, pool),
-        onProgress: context.onProgress,
-      });
+/** What `measure` hands to `analyse`: both workloads and their compared rows. */
+export interface HeadlineMeasured {
+  readonly cpu: WorkloadSpec;
+  readonly wait: WorkloadSpec;
+  readonly cpuRows: readonly ModeComparison[];
+  readonly waitRows: readonly ModeComparison[];
+}
+
+export type HeadlineRow = ModeComparison & { readonly cpuPerUnitUs?: number };
+
+export type HeadlineFacts = {
+  readonly baselineVsWorkerPerUnit: number;
+  readonly waitBoundSumOfWaitsMs: number;
+  readonly waitBoundLongestTaskWaitMs: number;
+  readonly waitBoundPerfectPoolMs: number;
+};
+
+export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>({
+  name: 'headline',
+  question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
+  // Seven repeats: on a shared machine one slow round in five can move a median of five.
+  defaults: { repeats: 7, quickRepeats: 3 },
+  timelineByDefault: true,
+
+  async measure(kit) {
+    const { cpu, wait } = headlineWorkloads(kit.context.quick, kit.context.seed);
     // The plain pool runs only cpu work: it is the cpu-bound table's reference for the lab's own parallel path.
-    const cpuMeasured = await measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina']);
-    const waitMeasured = await measure(wait, ['sequential', 'interleaved', 'parallel']);
-    const cpuRows = compareModes(cpuMeasured, judgeFor(cpu, machine.availableParallelism));
+    const cpuRows = (await kit.measure(cpu, ['sequential', 'interleaved', 'parallel', 'piscina'])).rows;
+    const waitRows = (await kit.measure(wait, ['sequential', 'interleaved', 'parallel'])).rows;
+    return { cpu, wait, cpuRows, waitRows };
+  },
+
+  analyse({ cpu, wait, cpuRows, waitRows }, context) {
     const cpuUnits = workloadCpuUnits(cpu);
-    const waitRows = compareModes(waitMeasured, judgeFor(wait, machine.availableParallelism));
-    const facts = waitFacts(wait, context.threads);
+    const facts = waitFigures(wait, context.threads);
     return {
-      experiment: 'headline',
-      question: headline.question,
-      machine,
-      settings: {
-        ...runSettings(context),
-        'cpu-bound': cpu.description!,
-        'wait-bound': wait.description!,
-      },
+      settings: { 'cpu-bound': cpu.description!, 'wait-bound': wait.description! },
       tables: [modeTable(`cpu-bound: ${cpu.description}`, cpuRows), modeTable(`wait-bound: ${wait.description}`, waitRows)],
       rows: [...cpuRows.map((r) => ({ ...r, cpuPerUnitUs: cpuPerUnitUs(r.cpuMs, cpuUnits) })), ...waitRows],
       facts: {
@@ -107,17 +97,7 @@ async function run(context: ExperimentContext): Promise<ExperimentResult> {
         waitBoundLongestTaskWaitMs: facts.longestTaskWaitMs,
         waitBoundPerfectPoolMs: facts.perfectPoolMs,
       },
-      notes: [...interpretHeadline(cpuRows, waitRows, facts, machine.availableParallelism), ...cpuCostNote(cpuRows)],
-      runs: drawableRuns([...cpuMeasured, ...waitMeasured]),
+      notes: [...interpretHeadline(cpuRows, waitRows, facts, context.machine.availableParallelism), ...cpuCostNote(cpuRows)],
     };
-  });
-}
-
-export const headline: Experiment = {
-  name: 'headline',
-  question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
-  // Seven repeats: on a shared machine one slow round in five can move a median of five.
-  defaults: { repeats: 7, quickRepeats: 3 },
-  timelineByDefault: true,
-  run,
-};
+  },
+});

@@ -1,14 +1,15 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
+import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
+import { waitFigures, type WaitFigures, type WaitReferences } from '../src/experiment/wait-figures.ts';
+import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { compareModes } from '../src/measure/compare-modes.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
-import { waitBoundWorkload, waitTotals } from '../src/workload/presets.ts';
+import { waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
 
@@ -24,35 +25,27 @@ export function ioBoundWorkload(quick: boolean, seed: number): WorkloadSpec {
   });
 }
 
-/** The references each mode is judged against, all from the workload's waits. */
-export interface IoFacts {
-  /** What one thread waiting for each task in turn needs. */
-  readonly sumOfWaitsMs: number;
-  /** What one thread overlapping every wait needs: the task that waits longest. */
-  readonly longestTaskWaitMs: number;
-  /** What a pool of `threads` workers, each holding one task through its waits, needs at best. */
-  readonly perfectPoolMs: number;
-  readonly threads: number;
-  /** The smallest pool whose perfect schedule is no longer than the longest task: what threads need to match one interleaving thread. */
-  readonly threadsToMatchInterleaving: number;
-}
+/** The wait references, and the smallest pool whose perfect schedule is no longer than the longest task: what threads need to match one interleaving thread. */
+export type IoFacts = WaitFigures & { readonly threadsToMatchInterleaving: number };
 
 export function ioFacts(workload: WorkloadSpec, threads: number): IoFacts {
-  const totals = [...waitTotals(workload).values()];
-  const longest = Math.max(...totals);
+  const waits = waitFigures(workload, threads);
   let match = 1;
-  while (listScheduleMs(totals, match) > longest) match++;
-  return {
-    sumOfWaitsMs: totals.reduce((a, b) => a + b, 0),
-    longestTaskWaitMs: longest,
-    perfectPoolMs: listScheduleMs(totals, threads),
-    threads,
-    threadsToMatchInterleaving: match,
-  };
+  while (listScheduleMs(waits.waitsMs, match) > waits.longestTaskWaitMs) match++;
+  return { ...waits, threadsToMatchInterleaving: match };
+}
+
+/** One mode against the time its waits allow it. */
+export interface ReferenceRow {
+  readonly mode: ModeName;
+  readonly reference: string;
+  readonly referenceMs: number;
+  readonly measuredMs: number;
+  readonly ratio: number;
 }
 
 /** Each mode against its reference: measured / reference, for the second table and the notes. */
-export function referenceRows(rows: readonly ModeFigures[], facts: IoFacts): { mode: ModeName; reference: string; referenceMs: number; measuredMs: number; ratio: number }[] {
+export function referenceRows(rows: readonly ModeFigures[], facts: WaitReferences): ReferenceRow[] {
   const refs: [ModeName, string, number][] = [
     ['sequential', 'sum of all waits', facts.sumOfWaitsMs],
     ['interleaved', "longest task's waits", facts.longestTaskWaitMs],
@@ -65,7 +58,7 @@ export function referenceRows(rows: readonly ModeFigures[], facts: IoFacts): { m
 }
 
 /** Sentences computed from the rows and the wait references. */
-export function interpretIoBound(rows: readonly ModeFigures[], facts: IoFacts, tasks: number): string[] {
+export function interpretIoBound(rows: readonly ModeFigures[], facts: WaitReferences & Pick<IoFacts, 'threadsToMatchInterleaving'>, tasks: number): string[] {
   const [sequential, interleaved, parallel] = referenceRows(rows, facts);
   const parallelRow = rowOf(rows, 'parallel');
   const interleavedRow = rowOf(rows, 'interleaved');
@@ -76,52 +69,57 @@ export function interpretIoBound(rows: readonly ModeFigures[], facts: IoFacts, t
     ...checksumWarning(rows),
     `sequential took ${formatRatio(sequential!.ratio)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms): each wait holds the only thread. ` +
       `interleaved took ${formatRatio(interleaved!.ratio)} the longest single task's waits (${formatMs(facts.longestTaskWaitMs)} ms): ` +
-      `all ${tasks} tasks waited at once on one thread, ${comparedWith(interleavedRow.speedup, 'sequential', verdictBetween(interleavedRow, rowOf(rows, 'sequential')))}.`,
+      `all ${tasks} tasks waited at once on one thread, ${comparedWithRow(interleavedRow, rowOf(rows, 'sequential'))}.`,
     `parallel took ${formatMs(parallel!.measuredMs)} ms, ${formatRatio(parallel!.ratio)} the ${formatMs(facts.perfectPoolMs)} ms of a perfect ${facts.threads}-thread pool, ` +
-      `${comparedWith(parallelRow.speedup, 'sequential', verdictBetween(parallelRow, rowOf(rows, 'sequential')))}: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
+      `${comparedWithRow(parallelRow, rowOf(rows, 'sequential'))}: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
       `whatever the core count. A pool would need ${facts.threadsToMatchInterleaving} threads to match interleaving on these waits; here ${winner}.`,
   ];
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const workload = ioBoundWorkload(context.quick, context.seed);
-  const machine = context.machine;
-  const measurements = await withPool(context.threads, (pool) => measureOnPool(workload, MODES, context, pool));
-  const rows = compareModes(measurements);
-  const facts = ioFacts(workload, context.threads);
-  const references = referenceRows(rows, facts);
-  return {
-    experiment: 'io-bound',
-    question: io_bound.question,
-    machine,
-    settings: { ...runSettings(context), workload: workload.description! },
-    tables: [
-      modeTable(`io-bound: ${workload.description}`, rows),
-      {
-        title: 'each mode against what its waits allow',
-        head: ['mode', 'reference', 'reference ms', 'median ms', 'median / reference'],
-        rows: references.map((r) => [r.mode, r.reference, formatMs(r.referenceMs), formatMs(r.measuredMs), formatRatio(r.ratio)]),
-        align: ['left', 'left', 'right', 'right', 'right'],
-      },
-    ],
-    rows: rows.map((r) => {
-      const ref = references.find((x) => x.mode === r.mode)!;
-      return { ...r, reference: ref.reference, referenceMs: ref.referenceMs };
-    }),
-    facts: {
-      sumOfWaitsMs: facts.sumOfWaitsMs,
-      longestTaskWaitMs: facts.longestTaskWaitMs,
-      perfectPoolMs: facts.perfectPoolMs,
-      threadsToMatchInterleaving: facts.threadsToMatchInterleaving,
-    },
-    notes: interpretIoBound(rows, facts, workload.tasks.length),
-    runs: drawableRuns(measurements),
-  };
-}
+export type IoBoundRow = ModeComparison & { readonly reference: string; readonly referenceMs: number };
 
-export const io_bound: Experiment = {
+export type IoBoundFacts = {
+  readonly sumOfWaitsMs: number;
+  readonly longestTaskWaitMs: number;
+  readonly perfectPoolMs: number;
+  readonly threadsToMatchInterleaving: number;
+};
+
+export const ioBound = defineExperiment<{ workload: WorkloadSpec; rows: readonly ModeComparison[] }, IoBoundRow, IoBoundFacts>({
   name: 'io-bound',
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
   defaults: { repeats: 7, quickRepeats: 3 },
-  run,
-};
+
+  async measure(kit) {
+    const workload = ioBoundWorkload(kit.context.quick, kit.context.seed);
+    return { workload, rows: (await kit.measure(workload, MODES)).rows };
+  },
+
+  analyse({ workload, rows }, context) {
+    const facts = ioFacts(workload, context.threads);
+    const references = referenceRows(rows, facts);
+    return {
+      settings: { workload: workload.description! },
+      tables: [
+        modeTable(`io-bound: ${workload.description}`, rows),
+        {
+          title: 'each mode against what its waits allow',
+          head: ['mode', 'reference', 'reference ms', 'median ms', 'median / reference'],
+          rows: references.map((r) => [r.mode, r.reference, formatMs(r.referenceMs), formatMs(r.measuredMs), formatRatio(r.ratio)]),
+          align: ['left', 'left', 'right', 'right', 'right'],
+        },
+      ],
+      rows: rows.map((r) => {
+        const ref = rowOf(references, r.mode);
+        return { ...r, reference: ref.reference, referenceMs: ref.referenceMs };
+      }),
+      facts: {
+        sumOfWaitsMs: facts.sumOfWaitsMs,
+        longestTaskWaitMs: facts.longestTaskWaitMs,
+        perfectPoolMs: facts.perfectPoolMs,
+        threadsToMatchInterleaving: facts.threadsToMatchInterleaving,
+      },
+      notes: interpretIoBound(rows, facts, workload.tasks.length),
+    };
+  },
+});

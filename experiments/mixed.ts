@@ -1,14 +1,15 @@
-import { runSettings, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
+import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
+import { waitFigures } from '../src/experiment/wait-figures.ts';
+import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { compareModes } from '../src/measure/compare-modes.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
-import { cpuAndWaitWorkload, waitTotals } from '../src/workload/presets.ts';
+import { cpuAndWaitWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { checksumWarning, comparedWith, measureOnPool, rowOf, verdictBetween, withPool, type ModeFigures } from './measure-on-pool.ts';
 
 type LabMode = Exclude<ModeName, 'piscina'>;
 const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
@@ -35,7 +36,7 @@ export interface MixedFacts {
 }
 
 export function mixedFacts(workload: WorkloadSpec, threads: number, cores: number): MixedFacts {
-  return { waitsMs: [...waitTotals(workload).values()], threads, cores };
+  return { waitsMs: waitFigures(workload, threads).waitsMs, threads, cores };
 }
 
 /** The least time each mode could take, from the CPU time that sequential measured (its time minus its waits). */
@@ -85,8 +86,8 @@ export function interpretMixed(rows: readonly ModeFigures[], facts: MixedFacts):
   return [
     ...checksumWarning(rows),
     `CPU work was ${formatPercent(b.cpuShare)} of the sequential time (${formatMs(b.cpuMs)} ms: sequential minus its ${formatMs(b.sumOfWaitsMs)} ms of waits), ` +
-      `waiting the rest. hybrid took ${formatMs(hybrid.medianMs)} ms: ${comparedWith(interleaved.medianMs / hybrid.medianMs, 'interleaved', verdictBetween(hybrid, interleaved))} (${formatMs(interleaved.medianMs)} ms), ` +
-      `${comparedWith(parallel.medianMs / hybrid.medianMs, 'parallel', verdictBetween(hybrid, parallel))} (${formatMs(parallel.medianMs)} ms) and ${comparedWith(hybrid.speedup, 'sequential', verdictBetween(hybrid, sequential))}.`,
+      `waiting the rest. hybrid took ${formatMs(hybrid.medianMs)} ms: ${comparedWithRow(hybrid, interleaved)} (${formatMs(interleaved.medianMs)} ms), ` +
+      `${comparedWithRow(hybrid, parallel)} (${formatMs(parallel.medianMs)} ms) and ${comparedWithRow(hybrid, sequential)}.`,
     `interleaved hid the waits but ran all ${formatMs(b.cpuMs)} ms of CPU on one thread (it took ${formatRatio(interleaved.medianMs / b.interleavedMs)} its bound of ${formatMs(b.interleavedMs)} ms); ` +
       `parallel split the CPU over ${parallel.threads} threads, but each worker sat through its task's waits (${formatRatio(parallel.medianMs / b.parallelMs)} its bound of ${formatMs(b.parallelMs)} ms). ` +
       `Each hybrid worker interleaved ${Number.isInteger(perWorker) ? perWorker : perWorker.toFixed(1)} tasks, so waits and CPU overlapped at once ` +
@@ -94,51 +95,58 @@ export function interpretMixed(rows: readonly ModeFigures[], facts: MixedFacts):
   ];
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const machine = context.machine;
-  const workload = mixedWorkload(context.quick, context.threads);
-  const measurements = await withPool(context.threads, (pool) => measureOnPool(workload, MODES, context, pool));
-  const rows = compareModes(measurements);
-  const facts = mixedFacts(workload, context.threads, machine.availableParallelism);
-  const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);
-  const boundOf: Record<LabMode, [string, number]> = {
-    sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
-    interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
-    parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],
-    hybrid: [`max(CPU over ${Math.min(context.threads, machine.availableParallelism)} cores, longest task)`, bounds.hybridMs],
-  };
-  return {
-    experiment: 'mixed',
-    question: mixed.question,
-    machine,
-    settings: { ...runSettings(context), workload: workload.description! },
-    tables: [
-      modeTable(`mixed: ${workload.description}`, rows),
-      {
-        title: 'each mode against the least it could take (CPU time from the sequential run)',
-        head: ['mode', 'bound', 'bound ms', 'median ms', 'median / bound'],
-        rows: MODES.map((mode) => [mode, boundOf[mode][0], formatMs(boundOf[mode][1]), formatMs(rowOf(rows, mode).medianMs), formatRatio(rowOf(rows, mode).medianMs / boundOf[mode][1])]),
-        align: ['left', 'left', 'right', 'right', 'right'],
-      },
-    ],
-    rows: rows.map((r, i) => ({ ...r, boundMs: boundOf[MODES[i]!][1] })),
-    facts: {
-      sumOfWaitsMs: bounds.sumOfWaitsMs,
-      cpuMsEstimate: bounds.cpuMs,
-      cpuShare: bounds.cpuShare,
-      hybridOverInterleaved: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'hybrid').medianMs,
-      hybridOverParallel: rowOf(rows, 'parallel').medianMs / rowOf(rows, 'hybrid').medianMs,
-    },
-    notes: interpretMixed(rows, facts),
-    runs: drawableRuns(measurements),
-  };
-}
+export type MixedRow = ModeComparison & { readonly boundMs: number };
 
-export const mixed: Experiment = {
+export type MixedExperimentFacts = {
+  readonly sumOfWaitsMs: number;
+  readonly cpuMsEstimate: number;
+  readonly cpuShare: number;
+  readonly hybridOverInterleaved: number;
+  readonly hybridOverParallel: number;
+};
+
+export const mixed = defineExperiment<{ workload: WorkloadSpec; rows: readonly ModeComparison[] }, MixedRow, MixedExperimentFacts>({
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
   defaults: { repeats: 7, quickRepeats: 3 },
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
-  run,
-};
+
+  async measure(kit) {
+    const workload = mixedWorkload(kit.context.quick, kit.context.threads);
+    return { workload, rows: (await kit.measure(workload, MODES)).rows };
+  },
+
+  analyse({ workload, rows }, context) {
+    const cores = context.machine.availableParallelism;
+    const facts = mixedFacts(workload, context.threads, cores);
+    const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);
+    const boundOf: Record<LabMode, [string, number]> = {
+      sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
+      interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
+      parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],
+      hybrid: [`max(CPU over ${Math.min(context.threads, cores)} cores, longest task)`, bounds.hybridMs],
+    };
+    return {
+      settings: { workload: workload.description! },
+      tables: [
+        modeTable(`mixed: ${workload.description}`, rows),
+        {
+          title: 'each mode against the least it could take (CPU time from the sequential run)',
+          head: ['mode', 'bound', 'bound ms', 'median ms', 'median / bound'],
+          rows: MODES.map((mode) => [mode, boundOf[mode][0], formatMs(boundOf[mode][1]), formatMs(rowOf(rows, mode).medianMs), formatRatio(rowOf(rows, mode).medianMs / boundOf[mode][1])]),
+          align: ['left', 'left', 'right', 'right', 'right'],
+        },
+      ],
+      rows: rows.map((r, i) => ({ ...r, boundMs: boundOf[MODES[i]!][1] })),
+      facts: {
+        sumOfWaitsMs: bounds.sumOfWaitsMs,
+        cpuMsEstimate: bounds.cpuMs,
+        cpuShare: bounds.cpuShare,
+        hybridOverInterleaved: rowOf(rows, 'interleaved').medianMs / rowOf(rows, 'hybrid').medianMs,
+        hybridOverParallel: rowOf(rows, 'parallel').medianMs / rowOf(rows, 'hybrid').medianMs,
+      },
+      notes: interpretMixed(rows, facts),
+    };
+  },
+});

@@ -1,21 +1,15 @@
-import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
-import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.ts';
-import { karpFlatt } from '../src/measure/karp-flatt.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
-import { checksumsMatch, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { impossibleSpeedup } from '../src/measure/impossible-figures.ts';
-import { bootstrapRatioInterval, type RatioMethod } from '../src/measure/ratio-interval.ts';
-import { samplesOf, type Sample } from '../src/measure/samples.ts';
-import { efficiency, speedup } from '../src/measure/speedup.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { checksumsMatch } from '../src/measure/measure-modes.ts';
+import { samplesOf } from '../src/measure/samples.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
+import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
-import { IMPOSSIBLE_MARK, impossibleNotes } from '../src/report/impossible-notes.ts';
+import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
 import { foldChecksum } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { measureOnPool, withPool } from './measure-on-pool.ts';
+import { analyseScaling, interpretScaling, type ScalingPoint, type ScalingRow } from './scaling-analysis.ts';
 
 /**
  * The thread counts to measure: every count from 1 to `max` on small machines; on large
@@ -39,243 +33,109 @@ export function scalingWorkload(quick: boolean, maxThreads: number): WorkloadSpe
   return { ...cpuBoundWorkload({ tasks, unitsPerTask: Math.round(totalUnits / tasks) }), name: 'scaling' };
 }
 
-/** One thread count, measured. */
-export interface ScalingPoint {
-  readonly threads: number;
-  readonly medianMs: number;
-  readonly minMs: number;
-  readonly maxMs: number;
-  readonly checksumOk: boolean;
-  /** The same work on a plain Piscina pool of as many threads (the `piscina` mode), when measured. */
-  readonly piscinaMedianMs?: number;
-  /** The median's order-statistic interval (absent in hand-built points). */
-  readonly medianLowMs?: number;
-  readonly medianHighMs?: number;
-  readonly medianCoverage?: number;
-  /** Every timed repeat of this thread count, with its round within its own block. */
-  readonly samples?: readonly Sample[];
+/** What `measure` hands to `analyse`. */
+export interface ScalingMeasured {
+  readonly workload: WorkloadSpec;
+  readonly maxThreads: number;
+  readonly points: readonly ScalingPoint[];
+  /** Every task checksum of the first run, the reference all runs are held to. */
+  readonly reference: readonly number[];
 }
 
-/** One row of the scaling table and of `--json`: what a chart of speedup against threads needs. */
-export interface ScalingRow extends ScalingPoint {
-  /** T(1) / T(n), both on the worker pool. */
-  readonly speedup: number;
-  readonly efficiency: number;
-  /** The best equal tasks allow on min(n, cores) cores. */
-  readonly idealSpeedup: number;
-  /** Amdahl's law with the fitted serial fraction, at n (capped at the cores: threads past them share cores). */
-  readonly amdahlSpeedup: number;
-  /** The Karp-Flatt serial fraction at n; null for one thread, where it is undefined. */
-  readonly karpFlatt: number | null;
-  readonly beyondCores: boolean;
-  /** 95% interval of the speedup: a seeded bootstrap, since each thread count was timed in its own block (no rounds to pair). */
-  readonly speedupLow?: number;
-  readonly speedupHigh?: number;
-  readonly speedupMethod?: RatioMethod;
-  /** Why this speedup is impossible for CPU-bound work (above the usable cores beyond its interval); such points stay out of the Amdahl fit. */
-  readonly impossible?: string;
-}
-
-export interface ScalingAnalysis {
-  readonly rows: readonly ScalingRow[];
-  /** Fitted on the counts up to the cores, where Amdahl's model of n processors holds; undefined with one core. */
-  readonly fit: AmdahlFit | undefined;
+export type ScalingFacts = {
   readonly cores: number;
-}
+  readonly maxThreads: number;
+  readonly amdahlSerialFraction: number;
+  readonly amdahlMaxSpeedup: number;
+  readonly amdahlRmsError: number;
+  readonly amdahlFitThreadsMax: number;
+  readonly oneThreadMs: number;
+};
 
-/** Speedups, efficiencies, the Amdahl fit and the Karp-Flatt fractions of measured points (the first must be one thread). */
-export function analyseScaling(points: readonly ScalingPoint[], tasks: number, cores: number): ScalingAnalysis {
-  const base = points.find((p) => p.threads === 1);
-  if (base === undefined) throw new RangeError('scaling needs a one-thread point as its baseline');
-  const measured = points.map((p) => {
-    const s = speedup(base.medianMs, p.medianMs);
-    const interval =
-      base.samples !== undefined && p.samples !== undefined
-        ? bootstrapRatioInterval(base.samples.map((x) => x.wallMs), p.samples.map((x) => x.wallMs), p.threads)
-        : undefined;
-    // The work is CPU-bound: more speed than usable cores, beyond the interval, is impossible and stays out of the fit.
-    const impossible =
-      interval === undefined || p.threads === 1
-        ? undefined
-        : impossibleSpeedup({
-            mode: `${p.threads} threads`,
-            baseline: '1 thread',
-            threads: p.threads,
-            baselineThreads: 1,
-            speedup: s,
-            speedupLow: interval.low,
-            repeats: Math.min(p.samples?.length ?? 0, base.samples?.length ?? 0),
-            cores,
-            cpuBound: true,
-          });
-    return { p, s, interval, impossible };
-  });
-  const fit = fitAmdahl(measured.filter((m) => m.p.threads <= cores && m.impossible === undefined).map((m) => ({ threads: m.p.threads, speedup: m.s })));
-  const rows = measured.map(({ p, s, interval, impossible }): ScalingRow => {
-    const usable = Math.min(p.threads, cores);
-    return {
-      ...p,
-      speedup: s,
-      ...(interval !== undefined && { speedupLow: interval.low, speedupHigh: interval.high, speedupMethod: interval.method }),
-      efficiency: efficiency(s, p.threads),
-      idealSpeedup: tasks / listScheduleMs(new Array<number>(tasks).fill(1), usable),
-      amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, usable),
-      karpFlatt: p.threads >= 2 ? karpFlatt(s, p.threads) : null,
-      beyondCores: p.threads > cores,
-      ...(impossible !== undefined && { impossible }),
-    };
-  });
-  return { rows, fit, cores };
-}
-
-/** Sentences from the analysis: how far speedup rose, where it stopped (the knee), what the fit and e(n) say. */
-export function interpretScaling({ rows, fit, cores }: ScalingAnalysis): string[] {
-  const notes: string[] = [];
-  const bad = rows.filter((r) => !r.checksumOk);
-  if (bad.length > 0) notes.push(`CHECKSUMS DIFFER at ${bad.map((r) => `${r.threads} threads`).join(', ')}: those runs did different work, and their times mean nothing.`);
-  const flagged = rows.filter((r) => r.impossible !== undefined);
-  notes.push(...impossibleNotes(flagged.map((r) => ({ workload: 'scaling', mode: `${r.threads} threads`, impossible: r.impossible }))));
-  if (flagged.length > 0) notes.push(`The Amdahl fit leaves out ${flagged.map((r) => `${r.threads} threads`).join(', ')} (impossible, not clamped).`);
-  const atCores = [...rows].reverse().find((r) => r.threads <= cores)!;
-  const beyond = rows.filter((r) => r.beyondCores);
-  const best = rows.reduce((a, b) => (b.speedup > a.speedup ? b : a));
-  const busy =
-    atCores.threads > 1 && atCores.efficiency < 0.75
-      ? ` Only ${formatPercent(atCores.efficiency)} efficiency on ${atCores.threads} threads: other programs were probably using the cores, so read this curve with care.`
-      : '';
-  const knee = beyond.length === 0 ? undefined : kneeVerdict(atCores, beyond);
-  notes.push(
-    `speedup rose to ${formatRatio(atCores.speedup)} at ${atCores.threads} threads (${formatPercent(atCores.efficiency)} efficiency, ideal ${formatRatio(atCores.idealSpeedup)})` +
-      (knee === undefined
-        ? `; no thread count past the ${cores} cores was measured, so the knee is not in this run (raise --threads).`
-        : `, then ${knee.text} from ${beyond[0]!.threads} to ${beyond[beyond.length - 1]!.threads} threads: ` +
-          (knee.knee ? `the knee is at the ${cores} cores, because threads past them only take turns on the same cores.` : `no knee at the ${cores} cores in this run.`) +
-          ` The best was ${formatRatio(best.speedup)} at ${best.threads} threads.`) +
-      busy,
-  );
-  if (fit === undefined) {
-    notes.push(`With ${cores} core there is no thread count above one to fit Amdahl's law to.`);
-    return notes;
-  }
-  const within = rows.filter((r) => r.karpFlatt !== null && !r.beyondCores).map((r) => r.karpFlatt!);
-  const past = beyond.map((r) => r.karpFlatt!);
-  const climbs = past.length > 0 && Math.max(...past) > Math.max(...within) * 1.5;
-  notes.push(
-    `Amdahl's law fitted to 1-${atCores.threads} threads gives a serial fraction s = ${formatPercent(fit.serialFraction)} ` +
-      `(a ceiling of ${Number.isFinite(fit.maxSpeedup) ? formatRatio(fit.maxSpeedup) : 'no limit'} on any number of cores; ` +
-      `${within.length === 1 ? "one thread count above one to fit, so s is that point's e(n) and fits it exactly" : `rms error ${fit.rmsError.toFixed(3)} over ${within.length + 1} thread counts`}). ` +
-      `The Karp-Flatt fraction e(n) was ${range(within)} up to the cores` +
-      (past.length === 0
-        ? '.'
-        : ` and ${range(past)} past them: ` +
-          (climbs
-            ? 'it climbs once threads outnumber cores, the knee in another form (threads without a core of their own), not serial code.'
-            : 'it barely changes past the cores.')),
-  );
-  return notes;
-}
-
-/** How speedup moved past the cores, relative to its value on the cores: the knee shows as flat or falling. */
-function kneeVerdict(atCores: ScalingRow, beyond: readonly ScalingRow[]): { readonly knee: boolean; readonly text: string } {
-  const changes = beyond.map((r) => r.speedup / atCores.speedup - 1);
-  const most = Math.max(...changes);
-  const least = Math.min(...changes);
-  if (most >= 0.1) return { knee: false, text: `still rose (up to +${formatPercent(most)}, so the cores were not all busy at ${atCores.threads} threads)` };
-  if (least <= -0.1) return { knee: true, text: `fell (down to ${formatPercent(least)})` };
-  return { knee: true, text: `stayed flat (within ±${formatPercent(Math.max(most, -least))})` };
-}
-
-function range(values: readonly number[]): string {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  return lo === hi ? formatPercent(lo) : `${formatPercent(lo)} to ${formatPercent(hi)}`;
-}
-
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const machine = context.machine;
-  const cores = machine.availableParallelism;
-  const maxThreads = 2 * context.threads;
-  const counts = threadCounts(maxThreads, cores);
-  const workload = scalingWorkload(context.quick, maxThreads);
-  const points: ScalingPoint[] = [];
-  const drawn: ModeMeasurement[] = [];
-  let reference: readonly number[] | undefined;
-  for (const threads of counts) {
-    // One pool per count, started (and warmed) before its timed runs and closed after them.
-    const [m, plain] = await withPool(threads, (pool) => measureOnPool(workload, ['parallel', 'piscina'], context, pool));
-    reference ??= m!.checksums[0] ?? [];
-    const { median, min, max, medianLow, medianHigh, medianCoverage } = m!.summary;
-    points.push({
-      threads,
-      medianMs: median,
-      minMs: min,
-      maxMs: max,
-      checksumOk: checksumsMatch(m!, reference) && checksumsMatch(plain!, reference),
-      piscinaMedianMs: plain!.summary.median,
-      medianLowMs: medianLow,
-      medianHighMs: medianHigh,
-      medianCoverage,
-      samples: samplesOf(m!.wallMs),
-    });
-    if (threads === 1 || threads === cores || threads === maxThreads) drawn.push({ ...m!, workload: `${threads} thread${threads === 1 ? '' : 's'}` });
-  }
-  const checksum = (reference ?? []).reduce(foldChecksum, 0x811c9dc5);
-  const analysis = analyseScaling(points, workload.tasks.length, cores);
-  const { rows, fit } = analysis;
-  const kf = (r: ScalingRow): string => (r.karpFlatt === null ? '-' : formatPercent(r.karpFlatt));
-  return {
-    experiment: 'scaling',
-    question: scaling.question,
-    machine,
-    settings: { repeats: context.repeats, warmups: context.warmups, threads: `1-${maxThreads}`, cores, seed: context.seed, quick: context.quick, workload: workload.description! },
-    tables: [
-      {
-        title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`,
-        head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
-        rows: rows.map((r) => [
-          r.impossible === undefined ? String(r.threads) : `${r.threads} ${IMPOSSIBLE_MARK}`,
-          medianWithInterval({ repeats: context.repeats, medianLowMs: r.medianMs, medianHighMs: r.medianMs, medianCoverage: 1, ...r }),
-          `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
-          r.piscinaMedianMs === undefined ? '-' : formatMs(r.piscinaMedianMs),
-          r.threads === 1 ? formatRatio(r.speedup) : speedupWithInterval({ repeats: context.repeats, speedupLow: r.speedup, speedupHigh: r.speedup, ...r }),
-          formatPercent(r.efficiency),
-          formatRatio(r.idealSpeedup),
-          formatRatio(r.amdahlSpeedup),
-          kf(r),
-          r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
-          `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,
-        ]),
-        warnings: [
-          'speedup intervals: a seeded bootstrap over unpaired samples (each thread count is timed in its own block, on its own pool, so there are no rounds to pair).',
-        ],
-      },
-    ],
-    rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel', ...r })),
-    facts: {
-      cores,
-      maxThreads,
-      amdahlSerialFraction: fit?.serialFraction ?? Number.NaN,
-      amdahlMaxSpeedup: fit?.maxSpeedup ?? Number.NaN,
-      amdahlRmsError: fit?.rmsError ?? Number.NaN,
-      amdahlFitThreadsMax: cores,
-      oneThreadMs: rows[0]!.medianMs,
-    },
-    notes: interpretScaling(analysis),
-    runs: drawableRuns(drawn),
-    speedupCharts: [
-      {
-        title: `scaling: speedup of ${workload.description} on 1-${maxThreads} worker threads`,
-        points: rows.map((r) => ({ threads: r.threads, speedup: r.speedup })),
-        cores,
-        ...(fit !== undefined && { serialFraction: fit.serialFraction }),
-      },
-    ],
-  };
-}
-
-export const scaling: Experiment = {
+export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>({
   name: 'scaling',
   question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads, where is the knee, and what serial fraction do Amdahl and Karp-Flatt read from it?',
   defaults: { repeats: 5, quickRepeats: 3 },
-  run,
-};
+  commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
+
+  async measure(kit) {
+    const cores = kit.context.machine.availableParallelism;
+    const maxThreads = 2 * kit.context.threads;
+    const workload = scalingWorkload(kit.context.quick, maxThreads);
+    const points: ScalingPoint[] = [];
+    let reference: readonly number[] | undefined;
+    for (const threads of threadCounts(maxThreads, cores)) {
+      // One pool per count, started (and warmed) before its timed runs and closed after them.
+      const [m, plain] = (await kit.withPool(threads, (pool) => kit.measure(workload, ['parallel', 'piscina'], { pool, draw: false }))).measurements;
+      reference ??= m!.checksums[0] ?? [];
+      const { median, min, max, medianLow, medianHigh, medianCoverage } = m!.summary;
+      points.push({
+        threads,
+        medianMs: median,
+        minMs: min,
+        maxMs: max,
+        checksumOk: checksumsMatch(m!, reference) && checksumsMatch(plain!, reference),
+        piscinaMedianMs: plain!.summary.median,
+        medianLowMs: medianLow,
+        medianHighMs: medianHigh,
+        medianCoverage,
+        samples: samplesOf(m!.wallMs),
+      });
+      if (threads === 1 || threads === cores || threads === maxThreads) kit.draw(...drawableRuns([{ ...m!, workload: `${threads} thread${threads === 1 ? '' : 's'}` }]));
+    }
+    return { workload, maxThreads, points, reference: reference ?? [] };
+  },
+
+  analyse({ workload, maxThreads, points, reference }, context) {
+    const cores = context.machine.availableParallelism;
+    const analysis = analyseScaling(points, workload.tasks.length, cores);
+    const { rows, fit } = analysis;
+    return {
+      settings: { threads: `1-${maxThreads}`, cores, workload: workload.description! },
+      tables: [scalingTable(rows, { title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`, repeats: context.repeats, cores, checksum: reference.reduce(foldChecksum, 0x811c9dc5) })],
+      rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel' as const, ...r })),
+      facts: {
+        cores,
+        maxThreads,
+        amdahlSerialFraction: fit?.serialFraction ?? Number.NaN,
+        amdahlMaxSpeedup: fit?.maxSpeedup ?? Number.NaN,
+        amdahlRmsError: fit?.rmsError ?? Number.NaN,
+        amdahlFitThreadsMax: cores,
+        oneThreadMs: rows[0]!.medianMs,
+      },
+      notes: interpretScaling(analysis),
+      speedupCharts: [
+        {
+          title: `scaling: speedup of ${workload.description} on 1-${maxThreads} worker threads`,
+          points: rows.map((r) => ({ threads: r.threads, speedup: r.speedup })),
+          cores,
+          ...(fit !== undefined && { serialFraction: fit.serialFraction }),
+        },
+      ],
+    };
+  },
+});
+
+/** The scaling table: one row per thread count. */
+function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string; readonly repeats: number; readonly cores: number; readonly checksum: number }): ResultTable {
+  const { repeats, cores, checksum } = how;
+  const kf = (r: ScalingRow): string => (r.karpFlatt === null ? '-' : formatPercent(r.karpFlatt));
+  return {
+    title: how.title,
+    head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
+    rows: rows.map((r) => [
+      r.impossible === undefined ? String(r.threads) : `${r.threads} ${IMPOSSIBLE_MARK}`,
+      medianWithInterval({ repeats, medianLowMs: r.medianMs, medianHighMs: r.medianMs, medianCoverage: 1, ...r }),
+      `${formatMs(r.minMs)}-${formatMs(r.maxMs)}`,
+      r.piscinaMedianMs === undefined ? '-' : formatMs(r.piscinaMedianMs),
+      r.threads === 1 ? formatRatio(r.speedup) : speedupWithInterval({ repeats, speedupLow: r.speedup, speedupHigh: r.speedup, ...r }),
+      formatPercent(r.efficiency),
+      formatRatio(r.idealSpeedup),
+      formatRatio(r.amdahlSpeedup),
+      kf(r),
+      r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
+      `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,
+    ]),
+    warnings: ['speedup intervals: a seeded bootstrap over unpaired samples (each thread count is timed in its own block, on its own pool, so there are no rounds to pair).'],
+  };
+}

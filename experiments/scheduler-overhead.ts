@@ -1,9 +1,8 @@
-import type { Experiment, ExperimentContext } from '../src/experiment/context.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { idleCpu, type IdleCpu } from '../src/measure/idle-cpu.ts';
 import { summarize, type Summary } from '../src/measure/stats.ts';
 import { nsPerSwitch, switchKinds, type SwitchKind } from '../src/measure/switch-cost.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
 
 const TASKS = 10;
@@ -25,7 +24,7 @@ export interface OverheadFigures {
   readonly idle: IdleCpu;
 }
 
-export function overheadFacts(figures: OverheadFigures): { ratioToAwait: number; ratioToAwaitTraced: number; ratioToSetImmediate: number; idleCpuShare: number } {
+export function overheadFacts(figures: OverheadFigures): { readonly ratioToAwait: number; readonly ratioToAwaitTraced: number; readonly ratioToSetImmediate: number; readonly idleCpuShare: number } {
   const median = (kind: SwitchKind): number => figures.ns.get(kind)!.median;
   return {
     ratioToAwait: median('scheduler') / median('await'),
@@ -51,53 +50,73 @@ export function interpretOverhead(figures: OverheadFigures): string[] {
   ];
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const switches = context.quick ? 200_000 : 1_000_000;
-  // Idle first, before the switch benchmarks leave megabytes of trace columns for the garbage
-  // collector to free inside the idle window; the median of three, like every other figure.
-  const idleRuns: IdleCpu[] = [];
-  for (let i = 0; i < IDLE_RUNS; i++) idleRuns.push(await idleCpu(TASKS, IDLE_MS));
-  const idle = [...idleRuns].sort((a, b) => a.share - b.share)[IDLE_RUNS >> 1]!;
-  const samples = await alternate(switchKinds, (kind) => nsPerSwitch(kind, TASKS, kind === 'setImmediate' ? switches / 10 : switches), {
-    repeats: context.repeats,
-    warmups: Math.max(context.warmups, 1),
-    onRound: (kind, phase, repeat, of) => context.onProgress({ label: names[kind], phase, repeat, of }),
-  });
-  const ns = new Map(switchKinds.map((kind) => [kind, summarize(samples.get(kind)!)]));
-  const figures: OverheadFigures = { ns, idle };
-  const facts = overheadFacts(figures);
-  const awaitMedian = ns.get('await')!.median;
-  return {
-    experiment: 'scheduler-overhead',
-    question: scheduler_overhead.question,
-    machine: context.machine,
-    settings: { tasks: TASKS, switches, repeats: context.repeats, warmups: Math.max(context.warmups, 1), quick: context.quick },
-    tables: [
-      {
-        title: `cost of one switch between ${TASKS} tasks (median of ${context.repeats} runs)`,
-        head: ['switch', 'ns per switch', 'min-max ns', 'vs await hop'],
-        rows: switchKinds.map((kind) => {
-          const s = ns.get(kind)!;
-          return [names[kind], s.median.toFixed(1), `${s.min.toFixed(1)}-${s.max.toFixed(1)}`, formatRatio(s.median / awaitMedian)];
-        }),
-      },
-    ],
-    rows: switchKinds.map((kind) => ({
-      name: names[kind],
-      kind,
-      nsPerSwitch: ns.get(kind)!.median,
-      minNs: ns.get(kind)!.min,
-      maxNs: ns.get(kind)!.max,
-      samples: samples.get(kind)!.map((value, i) => ({ round: i + 1, nsPerSwitch: value })),
-    })),
-    facts: { ...facts, idleCpuMs: idle.cpuMs, idleWallMs: idle.wallMs },
-    notes: interpretOverhead(figures),
-  };
+/** What `measure` hands to `analyse`: every round's ns per switch by kind, and the idle period. */
+export interface OverheadMeasured {
+  readonly switches: number;
+  readonly warmups: number;
+  readonly samples: ReadonlyMap<SwitchKind, readonly number[]>;
+  readonly idle: IdleCpu;
 }
 
-export const scheduler_overhead: Experiment = {
+export interface OverheadRow {
+  readonly name: string;
+  readonly kind: SwitchKind;
+  readonly nsPerSwitch: number;
+  readonly minNs: number;
+  readonly maxNs: number;
+  readonly samples: readonly { readonly round: number; readonly nsPerSwitch: number }[];
+}
+
+export type OverheadFacts = ReturnType<typeof overheadFacts> & { readonly idleCpuMs: number; readonly idleWallMs: number };
+
+export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts>({
   name: 'scheduler-overhead',
   question: "What does one task switch in the lab's scheduler cost, next to a native await hop and a setImmediate hop?",
   defaults: { repeats: 7, quickRepeats: 3 },
-  run,
-};
+  commonSettings: ['repeats', 'quick'],
+
+  async measure({ context }) {
+    const switches = context.quick ? 200_000 : 1_000_000;
+    const warmups = Math.max(context.warmups, 1);
+    // Idle first, before the switch benchmarks leave megabytes of trace columns for the garbage
+    // collector to free inside the idle window; the median of three, like every other figure.
+    const idleRuns: IdleCpu[] = [];
+    for (let i = 0; i < IDLE_RUNS; i++) idleRuns.push(await idleCpu(TASKS, IDLE_MS));
+    const idle = [...idleRuns].sort((a, b) => a.share - b.share)[IDLE_RUNS >> 1]!;
+    const samples = await alternate(switchKinds, (kind) => nsPerSwitch(kind, TASKS, kind === 'setImmediate' ? switches / 10 : switches), {
+      repeats: context.repeats,
+      warmups,
+      onRound: (kind, phase, repeat, of) => context.onProgress({ label: names[kind], phase, repeat, of }),
+    });
+    return { switches, warmups, samples, idle };
+  },
+
+  analyse({ switches, warmups, samples, idle }, context) {
+    const ns = new Map(switchKinds.map((kind) => [kind, summarize(samples.get(kind)!)]));
+    const figures: OverheadFigures = { ns, idle };
+    const awaitMedian = ns.get('await')!.median;
+    return {
+      settings: { tasks: TASKS, switches, warmups },
+      tables: [
+        {
+          title: `cost of one switch between ${TASKS} tasks (median of ${context.repeats} runs)`,
+          head: ['switch', 'ns per switch', 'min-max ns', 'vs await hop'],
+          rows: switchKinds.map((kind) => {
+            const s = ns.get(kind)!;
+            return [names[kind], s.median.toFixed(1), `${s.min.toFixed(1)}-${s.max.toFixed(1)}`, formatRatio(s.median / awaitMedian)];
+          }),
+        },
+      ],
+      rows: switchKinds.map((kind) => ({
+        name: names[kind],
+        kind,
+        nsPerSwitch: ns.get(kind)!.median,
+        minNs: ns.get(kind)!.min,
+        maxNs: ns.get(kind)!.max,
+        samples: samples.get(kind)!.map((value, i) => ({ round: i + 1, nsPerSwitch: value })),
+      })),
+      facts: { ...overheadFacts(figures), idleCpuMs: idle.cpuMs, idleWallMs: idle.wallMs },
+      notes: interpretOverhead(figures),
+    };
+  },
+});

@@ -1,15 +1,15 @@
-import { runOptionsFor, type Experiment, type ExperimentContext } from '../src/experiment/context.ts';
-import { compareModes, type ModeComparison } from '../src/measure/compare-modes.ts';
-import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
-import { checksumWarning } from '../src/report/checksum-warning.ts';
-import { comparedWith, verdictBetween } from './measure-on-pool.ts';
-import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { PolicyName } from '../src/scheduler/index.ts';
+import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { defineExperiment } from '../src/experiment/define.ts';
+import { rowOf } from '../src/experiment/mode-rows.ts';
+import { waitFigures, type WaitFigures } from '../src/experiment/wait-figures.ts';
+import type { ModeComparison } from '../src/measure/compare-modes.ts';
+import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import type { TraceEvent } from '../src/modes/index.ts';
-import type { ExperimentResult, ResultTable } from '../src/report/experiment-result.ts';
+import { checksumWarning } from '../src/report/checksum-warning.ts';
+import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
-import { waitTotals } from '../src/workload/presets.ts';
+import type { PolicyName } from '../src/scheduler/index.ts';
 import { createRandom } from '../src/workload/random.ts';
 import type { PartSpec, WorkloadSpec } from '../src/workload/spec.ts';
 
@@ -68,8 +68,8 @@ export function executionOrder(trace: readonly TraceEvent[]): OrderStep[] {
   return order;
 }
 
-/** How many times the thread passed from one task to another. */
-export function taskSwitches(order: readonly OrderStep[]): number {
+/** How many times the thread passed from one task to another in an execution order (the trace-wide count is `taskSwitches`, per lane). */
+export function orderSwitches(order: readonly OrderStep[]): number {
   return order.reduce((n, step, i) => (i > 0 && step.task !== order[i - 1]!.task ? n + 1 : n), 0);
 }
 
@@ -82,28 +82,18 @@ export interface OrderRow {
   readonly switches: number;
 }
 
-function orderRow(policy: PolicyName, waits: WaitKind, run: ModeMeasurement): OrderRow {
-  const order = executionOrder(run.lastRun.trace);
-  return { policy, waits, order: order.map((s) => s.label), tasks: order.map((s) => s.task), switches: taskSwitches(order) };
+function orderRow(policy: PolicyName, waits: WaitKind, run: ModeMeasurement | undefined): OrderRow {
+  const order = executionOrder(run?.lastRun.trace ?? []);
+  return { policy, waits, order: order.map((s) => s.label), tasks: order.map((s) => s.task), switches: orderSwitches(order) };
 }
 
 /** What the timing rows are judged against, from the workload itself. */
-export interface SeedFacts {
-  readonly sumOfWaitsMs: number;
-  readonly longestTaskWaitMs: number;
-  readonly longestTask: string;
-}
-
-export function seedFacts(workload: WorkloadSpec): SeedFacts {
-  const totals = [...waitTotals(workload)];
-  const [longestTask, longestTaskWaitMs] = totals.reduce((best, t) => (t[1] > best[1] ? t : best));
-  return { sumOfWaitsMs: totals.reduce((sum, [, ms]) => sum + ms, 0), longestTaskWaitMs, longestTask };
-}
+export type SeedFacts = Pick<WaitFigures, 'sumOfWaitsMs' | 'longestTaskWaitMs' | 'longestTask'>;
 
 /** Sentences about the orders and the timings; every figure and verdict comes from the arguments. */
 export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly ModeComparison[], wait: readonly ModeComparison[], facts: SeedFacts): string[] {
   const order = (policy: PolicyName, waits: WaitKind): OrderRow => orders.find((o) => o.policy === policy && o.waits === waits)!;
-  const mode = (rows: readonly ModeComparison[], name: 'sequential' | 'interleaved'): ModeComparison => rows.find((r) => r.mode === name)!;
+  const mode = rowOf;
   const fifo = order('fifo', 'block');
   const rr = order('round-robin', 'block');
   const fifoRunsToEnd = fifo.switches === new Set(fifo.tasks).size - 1;
@@ -123,7 +113,7 @@ export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly
         ? 'a blocked thread runs nothing else, so round-robin changed the order but not the total.'
         : 'less than blocking waits should allow, so the sequential runs were probably slowed by a busy machine.'),
     `With timer waits interleaved took ${formatMs(waitInterleaved.medianMs)} ms against sequential's ${formatMs(mode(wait, 'sequential').medianMs)} ms ` +
-      `(${comparedWith(waitInterleaved.speedup, 'sequential', verdictBetween(waitInterleaved, mode(wait, 'sequential')))}), ` +
+      `(${comparedWithRow(waitInterleaved, mode(wait, 'sequential'))}), ` +
       `${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest task's own waits (${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
       (waitInterleaved.speedup >= 1.5
         ? 'a task waiting on a timer parks and the others run, so the waits overlapped.'
@@ -148,64 +138,72 @@ function orderTable(columns: readonly [string, OrderRow][]): ResultTable {
   };
 }
 
-async function run(context: ExperimentContext): Promise<ExperimentResult> {
-  const { lengths, maxMs } = articleWaitLengths(context.quick, context.seed);
-  const description = (kind: WaitKind): string =>
-    `4 tasks, ${lengths.length + 2} steps, each ${kind === 'block' ? 'blocking the thread' : 'on a timer'} for 1-${maxMs} ms (seed ${context.seed})`;
-  const block = articleWorkload('block', lengths, description('block'));
-  const wait = articleWorkload('wait', lengths, description('wait'));
-  const measure = (workload: WorkloadSpec): Promise<ModeMeasurement[]> =>
-    measureModes(workload, ['sequential', 'interleaved'], {
-      repeats: context.repeats,
-      warmups: context.warmups,
-      runOptions: runOptionsFor(context),
-      onProgress: context.onProgress,
-    });
-  const blockRuns = await measure(block);
-  const waitRuns = await measure(wait);
-  // sequential is the scheduler under fifo, interleaved under round-robin: their traces are the orders.
-  const orders = [
-    orderRow('fifo', 'block', blockRuns[0]!),
-    orderRow('round-robin', 'block', blockRuns[1]!),
-    orderRow('fifo', 'wait', waitRuns[0]!),
-    orderRow('round-robin', 'wait', waitRuns[1]!),
-  ];
-  const blockRows = compareModes(blockRuns);
-  const waitRows = compareModes(waitRuns);
-  const facts = seedFacts(block);
-  return {
-    experiment: 'seed-runner',
-    question: seed_runner.question,
-    machine: context.machine,
-    settings: { repeats: context.repeats, warmups: context.warmups, seed: context.seed, quick: context.quick, waits: `1-${maxMs} ms (the article's 0-500 ms scaled down)` },
-    tables: [
-      orderTable([
-        ['fifo (the article\'s code)', orders[0]!],
-        ['round-robin (its text)', orders[1]!],
-        ['round-robin, timer waits (first woken, first run)', orders[3]!],
-      ]),
-      modeTable(`${block.name}: ${block.description}`, blockRows),
-      modeTable(`${wait.name}: ${wait.description}`, waitRows),
-    ],
-    rows: [
-      ...orders.map((o) => ({ kind: 'order', ...o })),
-      ...[...blockRows, ...waitRows].map((r) => ({ kind: 'timing', ...r })),
-    ],
-    facts: {
-      sumOfWaitsMs: facts.sumOfWaitsMs,
-      longestTaskWaitMs: facts.longestTaskWaitMs,
-      blockingInterleavedVsSequential: blockRows[1]!.medianMs / blockRows[0]!.medianMs,
-      timerInterleavedSpeedup: waitRows[1]!.speedup,
-    },
-    notes: interpretSeedRunner(orders, blockRows, waitRows, facts),
-    runs: drawableRuns([...blockRuns, ...waitRuns]),
-  };
+/** What `measure` hands to `analyse`: the two workloads' rows, and the four execution orders. */
+export interface SeedRunnerMeasured {
+  readonly maxMs: number;
+  readonly block: WorkloadSpec;
+  readonly wait: WorkloadSpec;
+  readonly orders: readonly OrderRow[];
+  readonly blockRows: readonly ModeComparison[];
+  readonly waitRows: readonly ModeComparison[];
 }
 
-export const seed_runner: Experiment = {
+export type SeedRunnerRow = ({ readonly kind: 'order' } & OrderRow) | ({ readonly kind: 'timing' } & ModeComparison);
+
+export type SeedRunnerFacts = {
+  readonly sumOfWaitsMs: number;
+  readonly longestTaskWaitMs: number;
+  readonly blockingInterleavedVsSequential: number;
+  readonly timerInterleavedSpeedup: number;
+};
+
+export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>({
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
   defaults: { repeats: 7, quickRepeats: 3 },
   timelineByDefault: true,
-  run,
-};
+  commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
+
+  async measure(kit) {
+    const { seed, quick } = kit.context;
+    const { lengths, maxMs } = articleWaitLengths(quick, seed);
+    const description = (kind: WaitKind): string =>
+      `4 tasks, ${lengths.length + 2} steps, each ${kind === 'block' ? 'blocking the thread' : 'on a timer'} for 1-${maxMs} ms (seed ${seed})`;
+    const block = articleWorkload('block', lengths, description('block'));
+    const wait = articleWorkload('wait', lengths, description('wait'));
+    const blockRuns = await kit.measure(block, ['sequential', 'interleaved']);
+    const waitRuns = await kit.measure(wait, ['sequential', 'interleaved']);
+    // sequential is the scheduler under fifo, interleaved under round-robin: their traces are the orders.
+    const orders = [
+      orderRow('fifo', 'block', blockRuns.measurements[0]),
+      orderRow('round-robin', 'block', blockRuns.measurements[1]),
+      orderRow('fifo', 'wait', waitRuns.measurements[0]),
+      orderRow('round-robin', 'wait', waitRuns.measurements[1]),
+    ];
+    return { maxMs, block, wait, orders, blockRows: blockRuns.rows, waitRows: waitRuns.rows };
+  },
+
+  analyse({ maxMs, block, wait, orders, blockRows, waitRows }) {
+    const facts = waitFigures(block, 1);
+    return {
+      settings: { waits: `1-${maxMs} ms (the article's 0-500 ms scaled down)` },
+      tables: [
+        orderTable([
+          ["fifo (the article's code)", orders[0]!],
+          ['round-robin (its text)', orders[1]!],
+          ['round-robin, timer waits (first woken, first run)', orders[3]!],
+        ]),
+        modeTable(`${block.name}: ${block.description}`, blockRows),
+        modeTable(`${wait.name}: ${wait.description}`, waitRows),
+      ],
+      rows: [...orders.map((o) => ({ kind: 'order' as const, ...o })), ...[...blockRows, ...waitRows].map((r) => ({ kind: 'timing' as const, ...r }))],
+      facts: {
+        sumOfWaitsMs: facts.sumOfWaitsMs,
+        longestTaskWaitMs: facts.longestTaskWaitMs,
+        blockingInterleavedVsSequential: rowOf(blockRows, 'interleaved').medianMs / rowOf(blockRows, 'sequential').medianMs,
+        timerInterleavedSpeedup: rowOf(waitRows, 'interleaved').speedup,
+      },
+      notes: interpretSeedRunner(orders, blockRows, waitRows, facts),
+    };
+  },
+});

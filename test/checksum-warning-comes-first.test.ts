@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretWorkload } from '../src/cli/commands/workload-experiment.ts';
+import { interpretWorkload } from '../src/experiment/workload-experiment.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import { fixedStats } from './helpers/fixed-stats.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cpuBound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
-import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { tinyContext } from './helpers/context.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseGranularity, granularity, granularityPlan, interpretGranularity, type SizeFigures } from '../experiments/granularity.ts';
-import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { tinyContext } from './helpers/context.ts';
 
@@ -22,7 +22,7 @@ const sweep = [size(4, 1000), size(16, 250), size(64, 64), size(256, 16)];
 describe('granularity experiment', () => {
   it('runs every size in every mode on the same total work, with identical checksums', async () => {
     const result = await granularity.run(tinyContext());
-    const rows = result.rows as (ModeFigures & { unitsPerTask: number; tasks: number })[];
+    const rows = result.rows;
     const { sizes, totalUnits } = granularityPlan(true);
     expect(rows).toHaveLength(sizes.length * 4);
     for (const r of rows) {

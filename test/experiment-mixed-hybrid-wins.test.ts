@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModeFigures } from '../experiments/measure-on-pool.ts';
+import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import { interpretMixed, mixed, mixedBounds, mixedWorkload, type MixedFacts } from '../experiments/mixed.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { tinyContext } from './helpers/context.ts';
@@ -14,7 +14,7 @@ const facts: MixedFacts = { waitsMs: new Array<number>(8).fill(30), threads: 2, 
 describe('mixed experiment', () => {
   it('runs all four modes on the same work, and hybrid beats sequential', async () => {
     const result = await mixed.run(tinyContext());
-    const rows = result.rows as ModeFigures[];
+    const rows = result.rows;
     expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid']);
     for (const r of rows) expect(r.checksumOk).toBe(true);
     const byMode = new Map(rows.map((r) => [r.mode, r]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, interpretScaling, scaling, scalingWorkload, threadCounts, type ScalingPoint, type ScalingRow } from '../experiments/scaling.ts';
+import { analyseScaling, interpretScaling, type ScalingPoint } from '../experiments/scaling-analysis.ts';
+import { scaling, scalingWorkload, threadCounts } from '../experiments/scaling.ts';
 import { tinyContext } from './helpers/context.ts';
 
 const point = (threads: number, medianMs: number): ScalingPoint => ({ threads, medianMs, minMs: medianMs, maxMs: medianMs, checksumOk: true });
@@ -7,7 +8,7 @@ const point = (threads: number, medianMs: number): ScalingPoint => ({ threads, m
 describe('scaling experiment', () => {
   it('measures every thread count from 1 to twice --threads, with identical checksums and the chart data in rows and facts', async () => {
     const result = await scaling.run(tinyContext({ threads: 2 }));
-    const rows = result.rows as ScalingRow[];
+    const rows = result.rows;
     expect(rows.map((r) => r.threads)).toEqual([1, 2, 3, 4]);
     for (const r of rows) {
       expect(r.checksumOk).toBe(true);
@@ -25,7 +26,7 @@ describe('scaling experiment', () => {
     // Speedups are not asserted: on a shared machine they depend on who else is running. The structure is.
     for (const r of rows) expect(r.efficiency).toBeCloseTo(r.speedup / r.threads, 12);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
-    expect(result.tables[0]!.rows.some((cells) => cells.includes('all busy <- knee'))).toBe(result.facts.cores! <= 4);
+    expect(result.tables[0]!.rows.some((cells) => cells.includes('all busy <- knee'))).toBe(result.facts.cores <= 4);
   });
 
   it('chooses thread counts that always include the cores and their neighbours', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretOverhead, overheadFacts, scheduler_overhead, type OverheadFigures } from '../experiments/scheduler-overhead.ts';
+import { interpretOverhead, overheadFacts, schedulerOverhead, type OverheadFigures } from '../experiments/scheduler-overhead.ts';
 import { summarize } from '../src/measure/stats.ts';
 import { nsPerSwitch } from '../src/measure/switch-cost.ts';
 import { tinyContext } from './helpers/context.ts';
@@ -36,14 +36,14 @@ describe('scheduler-overhead', () => {
   });
 
   it('runs in a tiny configuration with the JSON rows and top-level facts the issue asks for', async () => {
-    const result = await scheduler_overhead.run(tinyContext());
-    expect(result.rows.map((r) => (r as { name: string }).name)).toEqual([
+    const result = await schedulerOverhead.run(tinyContext());
+    expect(result.rows.map((r) => r.name)).toEqual([
       'lab scheduler, tracing off',
       'lab scheduler, tracing on',
       'await hop (async functions)',
       'setImmediate hop',
     ]);
-    for (const row of result.rows) expect((row as { nsPerSwitch: number }).nsPerSwitch).toBeGreaterThan(0);
+    for (const row of result.rows) expect(row.nsPerSwitch).toBeGreaterThan(0);
     expect(Object.keys(result.facts)).toEqual(expect.arrayContaining(['ratioToAwait', 'ratioToAwaitTraced', 'idleCpuShare']));
     expect(result.notes).toHaveLength(3);
   });

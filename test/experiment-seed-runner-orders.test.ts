@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleWaitLengths, articleWorkload, interpretSeedRunner, seed_runner, seedFacts, type OrderRow } from '../experiments/seed-runner.ts';
+import { articleWaitLengths, articleWorkload, interpretSeedRunner, seedRunner, type OrderRow, type SeedRunnerRow } from '../experiments/seed-runner.ts';
+import { waitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { tinyContext } from './helpers/context.ts';
 import { fixedStats } from './helpers/fixed-stats.ts';
@@ -16,8 +17,8 @@ const ROUND_ROBIN = [
   'task1_part2.2', 'task1_part3.3', 'task1_part3.4', 'task1_part3.5',
 ];
 
-type OrderJson = OrderRow & { kind: 'order' };
-type TimingJson = ModeComparison & { kind: 'timing' };
+type OrderJson = Extract<SeedRunnerRow, { kind: 'order' }>;
+type TimingJson = Extract<SeedRunnerRow, { kind: 'timing' }>;
 
 function comparison(workload: string, mode: 'sequential' | 'interleaved', medianMs: number, baselineMs: number): ModeComparison {
   return {
@@ -33,8 +34,8 @@ function order(policy: 'fifo' | 'round-robin', waits: 'block' | 'wait', labels: 
 
 describe('seed-runner experiment', () => {
   it("runs the article's steps in the article's order under fifo and interleaves them under round-robin", async () => {
-    const result = await seed_runner.run(tinyContext());
-    const orders = result.rows.filter((r): r is OrderJson => (r as OrderJson).kind === 'order');
+    const result = await seedRunner.run(tinyContext());
+    const orders = result.rows.filter((r): r is OrderJson => r.kind === 'order');
     const find = (policy: string, waits: string): OrderJson => orders.find((o) => o.policy === policy && o.waits === waits)!;
     expect(find('fifo', 'block').order).toEqual(FIFO);
     expect(find('fifo', 'block').switches).toBe(3);
@@ -50,7 +51,7 @@ describe('seed-runner experiment', () => {
       expect(own).toEqual(expected);
     }
 
-    const timing = result.rows.filter((r): r is TimingJson => (r as TimingJson).kind === 'timing');
+    const timing = result.rows.filter((r): r is TimingJson => r.kind === 'timing');
     const ms = (workload: string, mode: string): number => timing.find((r) => r.workload === workload && r.mode === mode)!.medianMs;
     for (const r of timing) expect(r.checksumOk).toBe(true);
     // Blocking waits do not overlap: interleaving takes about as long as sequential (wide margin).
@@ -66,8 +67,8 @@ describe('seed-runner experiment', () => {
     expect(lengths).toEqual(articleWaitLengths(true, 1).lengths);
     expect(lengths).not.toEqual(articleWaitLengths(true, 2).lengths);
     expect(lengths.every((ms) => ms >= 1 && ms <= 10)).toBe(true);
-    const facts = seedFacts(articleWorkload('block', lengths));
-    expect(facts).toEqual(seedFacts(articleWorkload('wait', lengths)));
+    const facts = waitFigures(articleWorkload('block', lengths), 1);
+    expect(facts).toEqual(waitFigures(articleWorkload('wait', lengths), 1));
     // task1_part4 delegates to task1_part1, so task1_part1's waits count twice in the sum.
     const [a, b] = lengths;
     expect(facts.sumOfWaitsMs).toBe(lengths.reduce((s, x) => s + x, 0) + a! + b!);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpretHeadline, waitFacts, headlineWorkloads } from '../experiments/headline.ts';
+import { interpretHeadline, headlineWorkloads } from '../experiments/headline.ts';
+import { waitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { runLabCli } from './helpers/cli.ts';
@@ -57,9 +58,9 @@ describe('headline experiment', () => {
   });
 
   it('derives its wait facts from the seeded workload, the same for the same seed', () => {
-    const a = waitFacts(headlineWorkloads(true, 7).wait, 2);
-    const b = waitFacts(headlineWorkloads(true, 7).wait, 2);
-    const c = waitFacts(headlineWorkloads(true, 8).wait, 2);
+    const a = waitFigures(headlineWorkloads(true, 7).wait, 2);
+    const b = waitFigures(headlineWorkloads(true, 7).wait, 2);
+    const c = waitFigures(headlineWorkloads(true, 8).wait, 2);
     expect(a).toEqual(b);
     expect(c).not.toEqual(a);
     expect(a.longestTaskWaitMs).toBeLessThanOrEqual(a.perfectPoolMs);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dealTasks, LabPool, RunFailedError, runHybrid, runMode, runParallel, type RunResult } from '../src/modes/index.ts';
+import { dealTasks, LabPool, RunFailedError, runHybrid, runMode, runParallel, withStartedPool, type RunResult } from '../src/modes/index.ts';
 import { RunTimeoutError } from '../src/scheduler/index.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
@@ -72,7 +72,7 @@ describe('hybrid mode', () => {
 
   it('fails with a RunTimeoutError naming the unfinished tasks when the time bound runs out', async () => {
     const slow: WorkloadSpec = { name: 'slow', tasks: [{ name: 'sleeper', parts: [{ kind: 'wait', ms: 10_000 }] }, { name: 'quick', parts: [{ kind: 'cpu', units: 1 }] }] };
-    const error = await runHybrid(slow, { threads: 1, timeoutMs: 200 }).catch((e: unknown) => e);
+    const error = await withStartedPool({ threads: 1 }, (onePool) => runHybrid(slow, { pool: onePool, timeoutMs: 200 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunFailedError);
     expect((error as RunFailedError).cause).toBeInstanceOf(RunTimeoutError);
     expect((error as RunFailedError).message).toMatch(/hybrid run of workload "slow"/);

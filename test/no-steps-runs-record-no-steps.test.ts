@@ -46,6 +46,6 @@ describe('--no-steps', () => {
     const result = await granularity.run(tinyContext());
     expect(Number.isFinite(result.facts.stepRecordingUsPerTask)).toBe(true);
     expect(result.notes.join('\n')).toMatch(/Recording every step cost -?[\d.]+ (µs|ms) per task: parallel paid -?[\d.]+ (µs|ms) per task with --no-steps/);
-    expect((result.rows as { mode: string; untracedMedianMs?: number }[]).filter((r) => r.mode === 'parallel').every((r) => (r.untracedMedianMs ?? 0) > 0)).toBe(true);
+    expect(result.rows.filter((r) => r.mode === 'parallel').every((r) => (r.untracedMedianMs ?? 0) > 0)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparedWith, fasterOrSlower, verdictBetween, type ModeFigures } from '../experiments/measure-on-pool.ts';
+import { comparedWith, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
+import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import { samplesOf } from '../src/measure/samples.ts';
 import { formatP, medianWithInterval, outlierWarning, speedupWithInterval, verdictLegend, verdictPhrase } from '../src/report/interval-text.ts';
 

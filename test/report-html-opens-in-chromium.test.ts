@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../src/cli/commands/report.ts';
 import { parseLabArgs } from '../src/cli/args.ts';
 import { machineInfo } from '../src/measure/machine.ts';
-import { runInterleaved, runParallel, runSequential } from '../src/modes/index.ts';
+import { runInterleaved, runParallel, runSequential, withStartedPool } from '../src/modes/index.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { saveResult } from '../src/report/results-store.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const runs = [
     { name: 'cpu / sequential', run: await runSequential(workload) },
     { name: 'cpu / interleaved', run: await runInterleaved(workload) },
-    { name: 'cpu / parallel', run: await runParallel(workload, { threads: 2 }) },
+    { name: 'cpu / parallel', run: await withStartedPool({ threads: 2 }, (pool) => runParallel(workload, { pool })) },
   ];
   const base = { machine: machineInfo(), settings: { repeats: 1 }, rows: [], facts: {}, notes: ['A note & <escaped> text.'] };
   const one: ExperimentResult = {

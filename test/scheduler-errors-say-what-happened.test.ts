@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LabError } from '../src/scheduler/lab-error.ts';
 import {
   CancelledError,
   DeadlockError,
@@ -58,7 +59,8 @@ describe('scheduler errors', () => {
     expect(new UnknownEffectError(7).message).toBe(`yielded number 7${hint}`);
     expect(new UnknownEffectError('go').message).toBe(`yielded string go${hint}`);
     const error = new UnknownEffectError(1);
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(LabError);
+    expect(error.exitCode).toBe(1);
     expect(error.name).toBe('UnknownEffectError');
   });
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { allModeNames, type ModeName } from '../modes/index.ts';
+import { allModeNames, isModeName, type ModeName } from '../modes/index.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
 import { controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
@@ -96,11 +96,11 @@ function modeList(raw: string): ModeName[] {
   const names = raw.split(',').map((m) => m.trim());
   const accepted = `accepted: ${allModeNames.join(', ')}`;
   for (const name of names) {
-    if (!(allModeNames as readonly string[]).includes(name)) {
+    if (!isModeName(name)) {
       throw new UsageError(name === '' ? `--modes has an empty entry in "${raw}"; ${accepted}` : `--modes: unknown mode "${name}"; ${accepted}`);
     }
   }
-  const unique = [...new Set(names)] as ModeName[];
+  const unique = [...new Set(names.filter(isModeName))];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
 }

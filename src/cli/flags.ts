@@ -1,7 +1,10 @@
-import { modeNames } from '../modes/index.ts';
+import { modeNames, modes } from '../modes/index.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
 import { UsageError } from './usage-error.ts';
+
+/** The plain reference modes, run only when named, for the `--modes` help line. */
+const references = modes.flatMap((m) => ('reference' in m && m.reference ? [`${m.name}, ${m.summary}`] : [])).join('; ');
 
 /**
  * The kinds of command, for flag scopes: `measure` is an experiment or `all`, `run` a user's workload
@@ -39,7 +42,7 @@ export const flags = {
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000), for: measuring },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },
-  modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also piscina, a plain pool for cpu-only workloads)`, for: ['run'] },
+  modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also ${references})`, for: ['run'] },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)', for: measuring },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines', for: measuring },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)', for: measuring },

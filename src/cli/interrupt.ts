@@ -1,11 +1,12 @@
 import { constants } from 'node:os';
+import { LabError } from '../scheduler/lab-error.ts';
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
 
 /** The user interrupted the lab (Ctrl-C, or SIGTERM). Exit code 128 + the signal's number: 130, 143. */
-export class InterruptedError extends Error {
+export class InterruptedError extends LabError {
   override name = 'InterruptedError';
-  readonly exitCode: number;
+  override readonly exitCode: number;
   constructor(readonly signal: StopSignal = 'SIGINT') {
     super(`${signal === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)'}: the run was stopped and nothing was saved for it`);
     this.exitCode = 128 + constants.signals[signal];

@@ -1,17 +1,15 @@
-import { OutputPathError } from '../report/file-fault.ts';
-import { ResultFileError } from '../report/saved-result.ts';
+import { ExitCode, LabError } from '../scheduler/lab-error.ts';
 import { capText, escapeControlCharacters } from '../workload/describe-value.ts';
-import { WorkloadError } from '../workload/validate.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
 import { runExperiments } from './commands/run-experiments.ts';
-import { workloadExperiment } from './commands/workload-experiment.ts';
+import { workloadExperiment } from '../experiment/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
-import { firstNonCpuPart, modeNames } from '../modes/index.ts';
+import { modeNames, modeOf } from '../modes/index.ts';
 import type { Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
-import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
+import { abortOnInterrupt } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
@@ -21,8 +19,7 @@ export type { CliStreams } from './streams.ts';
 export const DEFAULT_EXPERIMENT = 'headline';
 const commands = ['list', 'all', 'compare', 'run', 'report'] as const;
 
-/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
-export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
+export { ExitCode } from '../scheduler/lab-error.ts';
 
 /**
  * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in
@@ -53,9 +50,9 @@ export async function runLab(
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
       if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
       const workload = await readWorkloadFile(args.workload, args.maxWork);
-      const unfit = args.modes?.includes('piscina') ? firstNonCpuPart(workload) : undefined;
-      if (unfit !== undefined) {
-        throw new UsageError(`--modes piscina runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part (drop piscina from --modes, or use a cpu-only workload)`);
+      for (const mode of args.modes ?? []) {
+        const unfit = modeOf(mode).cannotRun?.(workload);
+        if (unfit !== undefined) throw new UsageError(`--modes ${mode} ${unfit.why} (drop ${mode} from --modes, or ${unfit.instead})`);
       }
       await runExperiments([workloadExperiment(workload, args.modes ?? modeNames)], args, argv, streams, signal);
       return ExitCode.ok;
@@ -92,10 +89,10 @@ function reportError(error: unknown, streams: CliStreams): number {
   const message = error instanceof Error ? error.message : String(error);
   // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
   streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);
-  if (error instanceof InterruptedError) return error.exitCode;
-  if (error instanceof UsageError || error instanceof WorkloadError || error instanceof ResultFileError || error instanceof OutputPathError) return ExitCode.badInput;
-  if (process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
-  return ExitCode.failed;
+  // A LabError says its own exit code; anything else is a run that failed in a way the lab did not foresee.
+  const code = error instanceof LabError ? error.exitCode : ExitCode.failed;
+  if (code === ExitCode.failed && process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
+  return code;
 }
 
 function findExperiment(name: string, experiments: readonly Experiment[]): Experiment {

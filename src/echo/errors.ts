@@ -1,5 +1,7 @@
+import { LabError } from '../scheduler/lab-error.ts';
+
 /** An echo run (server or clients) did not finish within its time bound; everything it had open was closed. */
-export class EchoTimeoutError extends Error {
+export class EchoTimeoutError extends LabError {
   override name = 'EchoTimeoutError';
   constructor(
     readonly who: string,
@@ -11,7 +13,7 @@ export class EchoTimeoutError extends Error {
 }
 
 /** A client received bytes that differ from the message it sent. */
-export class EchoMismatchError extends Error {
+export class EchoMismatchError extends LabError {
   override name = 'EchoMismatchError';
   constructor(
     readonly client: number,
@@ -22,7 +24,7 @@ export class EchoMismatchError extends Error {
 }
 
 /** A worker thread of an echo run failed or exited before answering. */
-export class EchoWorkerError extends Error {
+export class EchoWorkerError extends LabError {
   override name = 'EchoWorkerError';
   constructor(
     readonly worker: string,

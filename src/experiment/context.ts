@@ -44,7 +44,18 @@ export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeR
   };
 }
 
-/** The settings every measured experiment reports, so a reader can rerun it: repeats, warm-ups, threads, seed, quick. */
-export function runSettings(context: ExperimentContext): { repeats: number | string; warmups: number; threads: number; seed: number; quick: boolean; steps: boolean } {
+/** The settings every measured experiment reports, so a reader can rerun it. */
+export interface CommonSettings {
+  readonly repeats: number | 'auto';
+  readonly warmups: number;
+  readonly threads: number;
+  readonly seed: number;
+  readonly quick: boolean;
+  readonly steps: boolean;
+}
+export type CommonSetting = keyof CommonSettings;
+
+/** The common settings from the context: repeats ('auto' under `--repeats auto`), warm-ups, threads, seed, quick, steps. */
+export function runSettings(context: ExperimentContext): CommonSettings {
   return { repeats: context.auto !== undefined ? 'auto' : context.repeats, warmups: context.warmups, threads: context.threads, seed: context.seed, quick: context.quick, steps: context.steps };
 }

@@ -1,6 +1,6 @@
 import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
 import type { SpeedupChartOptions } from '../trace/index.ts';
-import { runSettings, type Experiment, type ExperimentContext } from './context.ts';
+import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
 /** What an experiment's analysis makes of its figures: everything of the result but what the kit fills in. */
@@ -22,6 +22,8 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
+  /** The common settings its result states (default all); leave out those that do not bear on it, e.g. the seed where nothing is drawn at random. */
+  readonly commonSettings?: readonly CommonSetting[];
   measure(kit: ExperimentKit): Promise<Figures>;
   /** Pure: computed from the figures alone, so tests can feed it figures by hand. */
   analyse(figures: Figures, context: ExperimentContext): Analysis<Row, F>;
@@ -31,7 +33,7 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, defaults, timelineByDefault, measure, analyse } = definition;
+  const { name, question, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
   return {
     name,
     question,
@@ -52,11 +54,16 @@ export function defineExperiment<Figures, Row extends object, F extends Facts>(d
         experiment: name,
         question,
         machine: context.machine,
-        settings: { ...runSettings(context), ...settings },
+        settings: { ...common(runSettings(context), commonSettings), ...settings },
         ...analysis,
         ...(kit.runs.length > 0 && { runs: kit.runs }),
         ...(speedupCharts !== undefined && { speedupCharts }),
       };
     },
   };
+}
+
+/** The common settings an experiment states: all of them, or the ones it names. */
+function common(all: CommonSettings, names: readonly CommonSetting[] | undefined): Partial<CommonSettings> {
+  return names === undefined ? all : Object.fromEntries(names.map((n) => [n, all[n]]));
 }

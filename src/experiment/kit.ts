@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
-import { LabPool, type ModeName } from '../modes/index.ts';
+import { LabPool, needThreadPool, type ModeName } from '../modes/index.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../trace/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -13,16 +13,19 @@ export interface KitMeasureOptions {
   readonly untraced?: readonly ModeName[];
   /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
   readonly pool?: LabPool;
+  /** Timed rounds instead of the context's (a size whose median decides a target may need more). */
+  readonly repeats?: number;
+  /** Keep the runs for drawing (default true); false when the experiment picks what to draw itself. */
+  readonly draw?: boolean;
 }
 
-/** One workload measured in several modes: the raw runs, and the rows compared against the first mode. */
+/** One workload measured in several modes: the raw runs, the rows compared against the first mode, and the untraced runs apart. */
 export interface Measured {
   readonly measurements: readonly ModeMeasurement[];
   readonly rows: readonly ModeComparison[];
+  /** The modes measured again without step recording (`KitMeasureOptions.untraced`), in that order. */
+  readonly untraced: readonly ModeMeasurement[];
 }
-
-// Until modes describe their own needs, the kit knows which ones run on the pool.
-const POOL_MODES: ReadonlySet<ModeName> = new Set<ModeName>(['parallel', 'hybrid', 'piscina']);
 
 /**
  * What an experiment measures with: the context's settings applied to every measurement, one warm
@@ -56,17 +59,18 @@ export class ExperimentKit {
   /** Measures `workload` in `modes` with the context's repeats, warm-ups, signal, timeout and steps, and compares the rows. */
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
-    const pool = options.pool ?? (modes.some((m) => POOL_MODES.has(m)) ? await this.sharedPool() : undefined);
-    const measurements = await measureModes(workload, modes, {
-      repeats: context.repeats,
+    const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
+    const all = await measureModes(workload, modes, {
+      repeats: options.repeats ?? context.repeats,
       warmups: context.warmups,
       runOptions: runOptionsFor(context, pool),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(context.auto !== undefined && { auto: context.auto }),
     });
-    this.draw(...drawableRuns(measurements));
-    return { measurements, rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
+    const measurements = all.filter((m) => m.steps !== false);
+    if (options.draw !== false) this.draw(...drawableRuns(measurements));
+    return { measurements, untraced: all.filter((m) => m.steps === false), rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
   }
 
   /** Keeps runs measured another way for timelines, SVGs and `--trace` files. */

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runProcess, type ProcessOptions } from './run-process.ts';
+import { LabError } from '../scheduler/lab-error.ts';
 
 /** One bytecode of V8's Ignition interpreter, as `--print-bytecode` lists it. */
 export interface Bytecode {
@@ -20,7 +21,7 @@ export interface BytecodeListing {
 export const suspensionOpcodes = ['SwitchOnGeneratorState', 'SuspendGenerator', 'ResumeGenerator'] as const;
 
 /** The output did not contain the function's bytecode (never called, or the format changed). */
-export class BytecodeNotFoundError extends Error {
+export class BytecodeNotFoundError extends LabError {
   override name = 'BytecodeNotFoundError';
   constructor(readonly functionName: string) {
     super(`no bytecode for function "${functionName}" in node's --print-bytecode output`);

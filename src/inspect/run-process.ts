@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { LabError } from '../scheduler/lab-error.ts';
 
 export interface ProcessOptions {
   readonly cwd?: string;
@@ -9,7 +10,7 @@ export interface ProcessOptions {
 }
 
 /** A process exited with a non-zero code, was killed, or could not start. */
-export class ProcessFailedError extends Error {
+export class ProcessFailedError extends LabError {
   override name = 'ProcessFailedError';
   constructor(
     readonly command: string,

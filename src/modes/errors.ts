@@ -1,5 +1,7 @@
+import { LabError } from '../scheduler/lab-error.ts';
+
 /** A run could not complete; the message names the mode, the workload and, through the cause, the task and part. */
-export class RunFailedError extends Error {
+export class RunFailedError extends LabError {
   override name = 'RunFailedError';
   constructor(
     readonly mode: string,

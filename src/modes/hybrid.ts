@@ -1,8 +1,9 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
-import type { ParallelRunOptions } from './parallel.ts';
+import { defineMode, type ModeRunOptions } from './mode.ts';
 import { onPool } from './pool.ts';
 import type { RunResult } from './run-result.ts';
 import { runJobsOnPool } from './worker-run.ts';
+import { workloadSlice } from './workload-slice.ts';
 
 /**
  * Shares task names out over `workers` batches in turn, like dealing cards: task i goes to
@@ -22,15 +23,16 @@ export function dealTasks(names: readonly string[], workers: number): string[][]
  * round-robin under its own scheduler. CPU work overlaps across workers, waits overlap
  * within each worker.
  */
-export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  return onPool(options.pool, options, async (pool) => {
+export function runHybrid(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'hybrid'>> {
+  return onPool(options.pool, async (pool) => {
     const result = await runJobsOnPool(pool, workload, options, {
       mode: 'hybrid',
       jobs: dealTasks(
         workload.tasks.map((t) => t.name),
         pool.threads,
       ),
-      send: (tasks) => pool.runBatch({ kind: 'batch', workload, tasks, steps: options.steps !== false }),
+      // Each message carries only the specs its tasks need, not the whole workload.
+      send: (tasks) => pool.send({ kind: 'batch', workload: workloadSlice(workload, tasks), tasks, steps: options.steps !== false }),
       checksumsOf: (reply) => reply.checksums,
       gcOf: (reply) => reply,
       lanes: (replies) => replies.flatMap((r) => (r.trace === undefined ? [] : [{ threadId: r.threadId, trace: r.trace }])),
@@ -38,3 +40,10 @@ export function runHybrid(workload: WorkloadSpec, options: ParallelRunOptions = 
     return { ...result, policy: 'round-robin' };
   });
 }
+
+export const hybridMode = defineMode({
+  name: 'hybrid',
+  needs: 'thread-pool',
+  summary: 'worker threads, each interleaving its share of the tasks: both at once, as real servers run',
+  run: runHybrid,
+});

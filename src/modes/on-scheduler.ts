@@ -1,40 +1,35 @@
-import { Scheduler, sharedNow, type PolicyName, type TaskHandle } from '../scheduler/index.ts';
-import { buildTask, type TaskOutput } from '../workload/build.ts';
+import { Scheduler, sharedNow, type PolicyName } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
-import type { LabPool } from './pool.ts';
-import type { ModeName, RunResult } from './run-result.ts';
+import type { ModeRunOptions } from './mode.ts';
+import type { RunResult } from './run-result.ts';
+import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
 import { taskSpans, traceEvents } from './trace-events.ts';
 
-export interface OneThreadRunOptions {
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  /** Record every step (default true); false runs untraced, as `--no-steps`: no timeline. */
-  readonly steps?: boolean;
-  /** When given, a lone worker of its times the same kernel block after the run, as the like-for-like reference. */
-  readonly pool?: LabPool;
-}
-
 /** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */
-export async function runOnScheduler(mode: ModeName, policy: PolicyName, workload: WorkloadSpec, options: OneThreadRunOptions = {}): Promise<RunResult> {
+export async function runOnScheduler<M extends string>(mode: M, policy: PolicyName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<M>> {
   const { steps, pool, ...stop } = options;
   const scheduler = new Scheduler({ policy, trace: steps !== false, clock: sharedNow, failFast: true, ...stop });
-  const handles: [string, TaskHandle<TaskOutput>][] = workload.tasks.map((t) => [t.name, scheduler.spawn(t.name, buildTask(workload, t.name))]);
+  const names = workload.tasks.map((t) => t.name);
+  const handles = spawnTasks(scheduler, workload, names);
   watchGc();
   takeGc();
   const cpu = cpuNow();
   const report = await scheduler.run();
   const cpuMs = cpuMsSince(cpu);
   const gc = gcMarks(takeGc(), 0, report.startMs, report.endMs, report.startMs);
+  let checksumList: number[];
+  try {
+    checksumList = checksumsOf(report, handles);
+  } catch (error) {
+    throw new RunFailedError(mode, workload.name, error);
+  }
   const usPerUnit = kernelUsPerUnit();
   const loneUsPerUnit = pool === undefined ? undefined : await pool.loneWorkerUsPerUnit();
-  const failure = report.failures[0];
-  if (failure !== undefined) throw new RunFailedError(mode, workload.name, failure);
-  if (report.aborted !== undefined) throw new RunFailedError(mode, workload.name, report.aborted.reason);
-  const checksums = new Map(handles.map(([name, handle]) => [name, (handle.outcome as { value: TaskOutput }).value.checksum]));
+  const checksums = new Map(names.map((name, i) => [name, checksumList[i]!]));
   const trace = report.trace === undefined ? [] : traceEvents(report.trace, 0, report.startMs);
   return {
     mode,

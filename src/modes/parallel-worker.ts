@@ -1,6 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace, type TaskHandle } from '../scheduler/index.ts';
-import { buildTask, type TaskOutput } from '../workload/build.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
@@ -8,6 +7,7 @@ import { takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
 import { workerData as piscinaWorkerData } from 'piscina';
 import { fromTaskNumber, runIdReader, sharedWorkload, stopFlag } from './run-share.ts';
+import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
 import type { BatchReply, PoolWorkerData, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -99,15 +99,9 @@ async function runHere(
   steps: boolean | StepRecorder,
 ): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
   const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
-  const handles: TaskHandle<TaskOutput>[] = tasks.map((task) => scheduler.spawn(task, buildTask(workload, task, { endThread: endWorkerThread })));
+  const handles = spawnTasks(scheduler, workload, tasks, { endThread: endWorkerThread });
   const report = await scheduler.run();
-  const failure = report.failures[0];
-  if (failure !== undefined) throw failure;
-  const checksums = handles.map((handle, i) => {
-    if (handle.outcome?.state !== 'done') throw new Error(`task "${tasks[i]}" did not finish (${handle.outcome?.state ?? 'still running'})`);
-    return handle.outcome.value.checksum;
-  });
-  return { checksums, trace: report.trace };
+  return { checksums: checksumsOf(report, handles), trace: report.trace };
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {

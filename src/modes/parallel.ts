@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { onPool, type LabPool, type PoolOptions } from './pool.ts';
+import { defineMode, type ModeRunOptions } from './mode.ts';
+import { onPool } from './pool.ts';
 import type { RunResult } from './run-result.ts';
 import { shareRun, stopRun, taskNumber } from './run-share.ts';
 import { labelTable, readSharedSteps } from './shared-steps.ts';
@@ -7,23 +8,14 @@ import type { LaneReply } from './worker-lanes.ts';
 import type { TaskReply } from './worker-protocol.ts';
 import { runJobsOnPool } from './worker-run.ts';
 
-export interface ParallelRunOptions extends PoolOptions {
-  /** A started pool to reuse (warm); without one, the run starts and closes its own. */
-  readonly pool?: LabPool;
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  /** Record every step for timelines (default true); false runs untraced, as `--no-steps`. */
-  readonly steps?: boolean;
-}
-
 /**
  * Every task on a Piscina worker thread, one task per worker at a time, each worker
  * running its task under its own scheduler: parallelism, up to the number of cores.
  * The workload goes to the workers once per run (shared memory); each message names only a
  * task index, and each worker records its steps into shared memory of its own.
  */
-export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
-  return onPool(options.pool, options, async (pool) => {
+export function runParallel(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'parallel'>> {
+  return onPool(options.pool, async (pool) => {
     const mailbox = pool.borrowMailbox();
     try {
       const share = shareRun(workload, mailbox);
@@ -32,8 +24,8 @@ export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions 
         mode: 'parallel',
         jobs: workload.tasks.map((t) => [t.name]),
         send: share.inMailbox
-          ? (_tasks, task) => pool.runTask(taskNumber(task, steps))
-          : (_tasks, task) => pool.runTask({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
+          ? (_tasks, task) => pool.send(taskNumber(task, steps))
+          : (_tasks, task) => pool.send({ kind: 'task', run: share.id, share: share.buffer, task, steps }),
         checksumsOf: (reply) => [typeof reply === 'number' ? reply : reply.checksum],
         gcOf: (reply) => (typeof reply === 'number' ? NO_GC : reply),
         lanes: (replies) => (steps ? stepLanes(replies, workload) : []),
@@ -44,6 +36,13 @@ export function runParallel(workload: WorkloadSpec, options: ParallelRunOptions 
     }
   });
 }
+
+export const parallelMode = defineMode({
+  name: 'parallel',
+  needs: 'thread-pool',
+  summary: 'worker threads, one task per worker at a time: parallelism, up to the number of cores',
+  run: runParallel,
+});
 
 /** A bare-checksum reply: no pauses to place. */
 const NO_GC = { threadId: -1 } as const;

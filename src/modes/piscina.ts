@@ -6,7 +6,7 @@ import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
-import type { ParallelRunOptions } from './parallel.ts';
+import { defineMode, type ModeRunOptions } from './mode.ts';
 import type { KernelTask } from './plain-worker.ts';
 import { onPool } from './pool.ts';
 import type { RunResult } from './run-result.ts';
@@ -36,9 +36,9 @@ export function kernelTasks(workload: WorkloadSpec): KernelTask[] {
  * thread count, one task per message, no scheduler, no trace, no per-task signal. What the lab's
  * `parallel` mode costs beyond this is the cost of its instrumentation.
  */
-export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions = {}): Promise<RunResult> {
+export function runPiscina(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'piscina'>> {
   const tasks = kernelTasks(workload);
-  return onPool(options.pool, options, async (labPool) => {
+  return onPool(options.pool, async (labPool) => {
     const pool = await labPool.plainPool();
     options.signal?.throwIfAborted();
     watchGc();
@@ -73,3 +73,15 @@ export function runPiscina(workload: WorkloadSpec, options: ParallelRunOptions =
     };
   });
 }
+
+export const piscinaMode = defineMode({
+  name: 'piscina',
+  needs: 'thread-pool',
+  summary: 'a plain Piscina pool for cpu-only workloads: the reference for what the lab\'s own dispatch costs',
+  reference: true,
+  cannotRun(workload) {
+    const unfit = firstNonCpuPart(workload);
+    return unfit && { why: `runs only cpu parts; task "${unfit.task}" part ${unfit.part} is a ${unfit.kind} part`, instead: 'use a cpu-only workload' };
+  },
+  run: runPiscina,
+});

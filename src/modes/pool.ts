@@ -8,8 +8,7 @@ import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import { createMailbox } from './run-share.ts';
-import type { BatchReply, BatchRequest, ChecksumReply, PoolWorkerData, TaskNumber, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
-import { workloadSlice } from './workload-slice.ts';
+import type { PoolWorkerData, ReplyTo, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 export interface PoolOptions {
   /** Worker threads; default `os.availableParallelism()`. */
@@ -114,12 +113,11 @@ export class LabPool {
   }
 
   /**
-   * Runs one task of a shared run on a free worker; the message carries indices, not specs.
-   * No abort signal per request: Piscina's abortable path costs about 20 µs a task. A run is
-   * stopped as a whole instead (see `stopWorkers`).
+   * Sends one request to a free worker and resolves to its reply. No abort signal per request:
+   * Piscina's abortable path costs about 20 µs a task. A run is stopped as a whole instead (see `stopWorkers`).
    */
-  runTask(request: TaskRequest | TaskNumber): Promise<TaskReply | ChecksumReply> {
-    return this.piscina.run(request) as Promise<TaskReply | ChecksumReply>;
+  send<Q extends WorkerRequest>(request: Q): Promise<ReplyTo<Q>> {
+    return this.piscina.run(request) as Promise<ReplyTo<Q>>;
   }
 
   /** The pool's mailbox for one run, or undefined while another run has it (that run then sends its workload in its messages). */
@@ -131,12 +129,6 @@ export class LabPool {
 
   returnMailbox(mailbox: SharedArrayBuffer | undefined): void {
     if (mailbox !== undefined) this.mailboxFree = true;
-  }
-
-  /** Runs a batch of tasks, interleaved, on one free worker; the message carries only the specs they need. */
-  runBatch(request: BatchRequest): Promise<BatchReply> {
-    const sliced: BatchRequest = { ...request, workload: workloadSlice(request.workload, request.tasks) };
-    return this.piscina.run(sliced) as Promise<BatchReply>;
   }
 
   /**
@@ -191,13 +183,18 @@ function ignoreLateReply(error: unknown): void {
   throw error;
 }
 
-/** Runs `use` on the given pool, or on a pool of its own that is started (warm) and closed around it. */
-export async function onPool<T>(given: LabPool | undefined, options: PoolOptions, use: (pool: LabPool) => Promise<T>): Promise<T> {
-  const pool = given ?? (await LabPool.start(options));
+/** Runs `use` on the given pool, or on a pool of its own (default settings) that is started (warm) and closed around it. */
+export async function onPool<T>(given: LabPool | undefined, use: (pool: LabPool) => Promise<T>): Promise<T> {
+  return given === undefined ? withStartedPool({}, use) : use(given);
+}
+
+/** Starts a warm pool with these settings, hands it to `use`, and closes it whatever happens. */
+export async function withStartedPool<T>(settings: PoolOptions, use: (pool: LabPool) => Promise<T>): Promise<T> {
+  const pool = await LabPool.start(settings);
   try {
     return await use(pool);
   } finally {
-    if (given === undefined) await pool.close();
+    await pool.close();
   }
 }
 

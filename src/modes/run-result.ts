@@ -1,12 +1,6 @@
 import type { PolicyName, StepEndName } from '../scheduler/index.ts';
 import type { GcMark } from './gc-marks.ts';
 
-/** The lab's own modes, on its scheduler; `hybrid` (worker threads, each interleaving its share of tasks) came after the first three. */
-export const modeNames = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const;
-/** Every mode: the lab's own, and `piscina`, a plain Piscina pool running only the cpu work, the reference for dispatch cost. */
-export const allModeNames = [...modeNames, 'piscina'] as const;
-export type ModeName = (typeof allModeNames)[number];
-
 /** One executed step on the shared clock, in ms from the start of the run. */
 export interface TraceEvent {
   readonly task: string;
@@ -35,9 +29,9 @@ export interface PoolInfo {
   readonly warmUpMs: number;
 }
 
-/** One workload executed once in one mode. */
-export interface RunResult {
-  readonly mode: ModeName;
+/** One workload executed once in one mode (`M`: the mode's name). */
+export interface RunResult<M extends string = string> {
+  readonly mode: M;
   readonly workload: string;
   /** Threads that ran tasks: 1 for the one-thread modes, the pool size for parallel and hybrid. */
   readonly threads: number;

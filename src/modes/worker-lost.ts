@@ -1,5 +1,7 @@
+import { LabError } from '../scheduler/lab-error.ts';
+
 /** A worker thread died under a task (it called process.exit, or ran out of memory): the task is named, the cause kept. */
-export class WorkerLostError extends Error {
+export class WorkerLostError extends LabError {
   override name = 'WorkerLostError';
   constructor(
     readonly tasks: readonly string[],

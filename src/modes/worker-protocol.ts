@@ -77,6 +77,9 @@ export type ChecksumReply = number;
 
 export type WorkerReply = TaskReply | ChecksumReply | BatchReply | WarmUpReply;
 
+/** The reply a worker sends to a request of type `Q`. */
+export type ReplyTo<Q extends WorkerRequest> = Q extends TaskRequest | TaskNumber ? TaskReply | ChecksumReply : Q extends BatchRequest ? BatchReply : WarmUpReply;
+
 /** What the workers get when they start: the pool's mailbox (see run-share.ts). */
 export interface PoolWorkerData {
   readonly mailbox: SharedArrayBuffer;

@@ -2,9 +2,9 @@ import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
-import type { ParallelRunOptions } from './parallel.ts';
+import type { RunOptions } from './mode.ts';
 import type { LabPool } from './pool.ts';
-import type { ModeName, RunResult } from './run-result.ts';
+import type { RunResult } from './run-result.ts';
 import { taskSpans } from './trace-events.ts';
 import { lanesByFirstStart, mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
@@ -12,8 +12,8 @@ import { explainWorkerFailure } from './worker-lost.ts';
 import { describeStop, workerRunSignal } from './worker-run-signal.ts';
 
 /** How a worker mode hands its tasks to the pool: in jobs of one or more tasks each. */
-export interface WorkerJobs<R> {
-  readonly mode: ModeName;
+export interface WorkerJobs<R, M extends string> {
+  readonly mode: M;
   /** Task names per job, every task in exactly one job. */
   readonly jobs: readonly (readonly string[])[];
   /** Sends job number `job` (its task names are `tasks`). */
@@ -52,7 +52,7 @@ async function settledWithin(pending: readonly (Promise<void> | undefined)[], ms
  * an interrupt, the workers are told to skip what they have not started and the pool's threads
  * are ended, so that nothing of the run goes on running.
  */
-export async function runJobsOnPool<R>(pool: LabPool, workload: WorkloadSpec, options: ParallelRunOptions, how: WorkerJobs<R>): Promise<RunResult> {
+export async function runJobsOnPool<R, M extends string>(pool: LabPool, workload: WorkloadSpec, options: RunOptions, how: WorkerJobs<R, M>): Promise<RunResult<M>> {
   await pool.ensureWarm();
   const stop = new AbortController();
   const signal = workerRunSignal(stop.signal, options);

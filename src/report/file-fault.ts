@@ -1,10 +1,13 @@
+import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+
 /** A file the lab was asked to write cannot be written; the message names the path and the cause. */
-export class OutputPathError extends Error {
+export class OutputPathError extends LabError {
   override name = 'OutputPathError';
+  override readonly exitCode: number = ExitCode.badInput;
 }
 
 /** Saving failed part-way (full disk, I/O error); the result's files were removed. */
-export class SaveError extends Error {
+export class SaveError extends LabError {
   override name = 'SaveError';
 }
 

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from './experiment-result.ts';
 import { rowFault } from './saved-row.ts';
+import { ExitCode, LabError } from '../scheduler/lab-error.ts';
 
 /** Bumped whenever the saved shape changes incompatibly. Version 2 keeps every repeat (`samples`) on timed rows. */
 export const RESULT_SCHEMA = 'concurrency-lab.result/2';
@@ -22,8 +23,9 @@ export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCha
 }
 
 /** A results file that cannot be read; the message names the file and the exact fault. */
-export class ResultFileError extends Error {
+export class ResultFileError extends LabError {
   override name = 'ResultFileError';
+  override readonly exitCode: number = ExitCode.badInput;
 }
 
 /** Checks a parsed results file and returns it typed, or throws a `ResultFileError` naming the fault. */

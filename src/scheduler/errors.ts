@@ -1,5 +1,7 @@
+import { LabError } from './lab-error.ts';
+
 /** A task threw; carries the task's name, the part it was in, and the original error. */
-export class TaskFailedError extends Error {
+export class TaskFailedError extends LabError {
   override name = 'TaskFailedError';
   constructor(
     readonly task: string,
@@ -11,7 +13,7 @@ export class TaskFailedError extends Error {
 }
 
 /** Thrown into whoever joins a task that was cancelled. */
-export class CancelledError extends Error {
+export class CancelledError extends LabError {
   override name = 'CancelledError';
   constructor(
     readonly task: string,
@@ -22,7 +24,7 @@ export class CancelledError extends Error {
 }
 
 /** Every remaining task waits on another task: nothing can ever wake them. */
-export class DeadlockError extends Error {
+export class DeadlockError extends LabError {
   override name = 'DeadlockError';
   constructor(readonly tasks: readonly string[]) {
     super(`deadlock: tasks ${tasks.map((t) => `"${t}"`).join(', ')} wait on each other and nothing else can wake them`);
@@ -30,7 +32,7 @@ export class DeadlockError extends Error {
 }
 
 /** A run ended by its time bound; names the tasks that had not finished. */
-export class RunTimeoutError extends Error {
+export class RunTimeoutError extends LabError {
   override name = 'RunTimeoutError';
   constructor(
     readonly timeoutMs: number,
@@ -46,7 +48,7 @@ export class RunTimeoutError extends Error {
 }
 
 /** A task yielded something the scheduler does not understand. */
-export class UnknownEffectError extends TypeError {
+export class UnknownEffectError extends LabError {
   override name = 'UnknownEffectError';
   constructor(value: unknown) {
     super(`yielded ${describeValue(value)}; yield nothing or an effect (sleep, waitFor, spawn, join, cancel, part)`);
