@@ -9,6 +9,7 @@ import { mixed } from './mixed.ts';
 import { scaling } from './scaling.ts';
 import { schedulerOverhead } from './scheduler-overhead.ts';
 import { seedRunner } from './seed-runner.ts';
+import { threadsVsProcesses } from './threads-vs-processes.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
-export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity];
+export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, threadsVsProcesses];

@@ -76,6 +76,7 @@ describe('a task that never finishes', () => {
     interleaved: 'still running: bad',
     parallel: 'still running or queued: bad',
     hybrid: 'still running or queued: bad, ok3',
+    processes: 'still running or queued: bad',
   } as const;
   for (const mode of modeNames) {
     it(`--timeout aborts the ${mode} run and names the tasks still running`, async () => {

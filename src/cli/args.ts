@@ -26,6 +26,8 @@ export interface LabArgs {
   readonly autoRepeats?: { readonly budgetSeconds: number };
   readonly warmups?: number;
   readonly threads?: number;
+  /** `--processes N`: forked processes for the processes mode (default: the thread count). */
+  readonly processes?: number;
   readonly seed?: number;
   readonly timeoutMs?: number;
   /** `--max-work N`: N times the default work limits for a user's workload. */
@@ -48,7 +50,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -67,7 +69,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
   };
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 

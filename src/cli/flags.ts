@@ -39,6 +39,13 @@ export const flags = {
   budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400), for: measuring },
   warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100), for: measuring },
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
+  processes: {
+    type: 'string',
+    value: 'N',
+    help: `forked processes for the processes mode (1-${MAX_THREADS}; default --threads)`,
+    parse: integer(1, MAX_THREADS),
+    for: measuring,
+  },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000), for: measuring },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },

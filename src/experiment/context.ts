@@ -1,6 +1,6 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
-import type { LabPool, ModeRunOptions } from '../modes/index.ts';
+import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -9,6 +9,8 @@ export interface ExperimentContext {
   readonly repeats: number;
   readonly warmups: number;
   readonly threads: number;
+  /** Forked processes for the processes mode, from `--processes` (default: `threads`). */
+  readonly processes?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
@@ -35,12 +37,13 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
-export function runOptionsFor(context: ExperimentContext, pool?: LabPool): ModeRunOptions {
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool): ModeRunOptions {
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
+    ...(processPool !== undefined && { processPool }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
-import { LabPool, needThreadPool, type ModeName } from '../modes/index.ts';
+import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../trace/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -33,6 +33,7 @@ export interface Measured {
  */
 export class ExperimentKit {
   private pool: Promise<LabPool> | undefined;
+  private processPool: Promise<ProcessPool> | undefined;
   private readonly scoped = new Set<Promise<LabPool>>();
   private readonly drawable: NamedRun[] = [];
 
@@ -42,6 +43,12 @@ export class ExperimentKit {
   sharedPool(): Promise<LabPool> {
     this.pool ??= LabPool.start({ threads: this.context.threads });
     return this.pool;
+  }
+
+  /** The experiment's warm pool of `--processes` forked processes (default `--threads`), started on the first call. */
+  sharedProcessPool(): Promise<ProcessPool> {
+    this.processPool ??= ProcessPool.start({ processes: this.context.processes ?? this.context.threads });
+    return this.processPool;
   }
 
   /** A pool of `threads` workers for `use` alone (scaling's thread counts), closed when `use` ends. */
@@ -60,10 +67,11 @@ export class ExperimentKit {
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
     const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
+    const processPool = modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined;
     const all = await measureModes(workload, modes, {
       repeats: options.repeats ?? context.repeats,
       warmups: context.warmups,
-      runOptions: runOptionsFor(context, pool),
+      runOptions: runOptionsFor(context, pool, processPool),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(context.auto !== undefined && { auto: context.auto }),
@@ -84,8 +92,9 @@ export class ExperimentKit {
 
   /** Closes every pool the kit started; safe to call whatever happened. */
   async close(): Promise<void> {
-    const pools = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped];
+    const pools: Promise<{ close(): Promise<void> }>[] = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped, ...(this.processPool === undefined ? [] : [this.processPool])];
     this.pool = undefined;
+    this.processPool = undefined;
     const settled = await Promise.allSettled(pools);
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }

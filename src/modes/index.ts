@@ -10,3 +10,5 @@ export type { PoolInfo, RunResult, TaskRun, TraceEvent } from './run-result.ts';
 export { runSequential } from './sequential.ts';
 export { firstNonCpuPart, kernelTasks, runPiscina } from './piscina.ts';
 export { PlainPool } from './plain-pool.ts';
+export { ProcessLostError, ProcessPool, type ProcessPoolOptions } from './process-pool.ts';
+export { runProcesses } from './processes.ts';

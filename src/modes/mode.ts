@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import type { LabPool } from './pool.ts';
+import type { ProcessPool } from './process-pool.ts';
 import type { RunResult } from './run-result.ts';
 
 /** What every mode takes, whatever it runs on. */
@@ -26,6 +27,8 @@ export interface ModeRunOptions extends RunOptions {
    * of its own for the run); the one-thread modes time a lone worker of it as their reference.
    */
   readonly pool?: LabPool;
+  /** A started, warm process pool: a `child-processes` mode runs on it (without one it forks and ends processes of its own for the run). */
+  readonly processPool?: ProcessPool;
 }
 
 /** One way of running a workload: its name, what it needs, and how it runs one workload once. */

@@ -3,12 +3,13 @@ import { interleavedMode } from './interleaved.ts';
 import type { Mode, ModeRunOptions } from './mode.ts';
 import { parallelMode } from './parallel.ts';
 import { piscinaMode } from './piscina.ts';
+import { processesMode } from './processes.ts';
 import type { RunResult } from './run-result.ts';
 import { sequentialMode } from './sequential.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
 /** Every mode the lab can run, in the order its tables and `--help` list them. Adding a mode: its file, and one line here. */
-export const modes = [sequentialMode, interleavedMode, parallelMode, hybridMode, piscinaMode] as const;
+export const modes = [sequentialMode, interleavedMode, parallelMode, hybridMode, piscinaMode, processesMode] as const;
 
 type Registered = (typeof modes)[number];
 export type ModeName = Registered['name'];

@@ -3,8 +3,7 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { RunOptions } from './mode.ts';
-import type { LabPool } from './pool.ts';
-import type { RunResult } from './run-result.ts';
+import type { PoolInfo, RunResult } from './run-result.ts';
 import { taskSpans } from './trace-events.ts';
 import { lanesByFirstStart, mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
@@ -26,6 +25,18 @@ export interface WorkerJobs<R, M extends string> {
   lanes(replies: readonly R[]): readonly LaneReply[];
   /** Called once when the run fails, before the pool's threads are ended: tell the workers to skip what they have not started. */
   stop?(): void;
+}
+
+/** What a run needs of its pool: the worker threads' `LabPool` and the `ProcessPool` alike. */
+export interface JobPool {
+  readonly threads: number;
+  readonly info: PoolInfo;
+  /** Warms whatever replaced a lost worker since the last run. */
+  ensureWarm(): Promise<void>;
+  /** Ends every worker now, so that nothing of a stopped run goes on running. */
+  stopWorkers(): Promise<void>;
+  /** The kernel's cost per unit in the workers, µs, timed right after the run. */
+  kernelUsPerUnit(): Promise<number>;
 }
 
 /** How long a stopped run waits for its requests to come back before it ends the pool's threads. */
@@ -52,7 +63,7 @@ async function settledWithin(pending: readonly (Promise<void> | undefined)[], ms
  * an interrupt, the workers are told to skip what they have not started and the pool's threads
  * are ended, so that nothing of the run goes on running.
  */
-export async function runJobsOnPool<R, M extends string>(pool: LabPool, workload: WorkloadSpec, options: RunOptions, how: WorkerJobs<R, M>): Promise<RunResult<M>> {
+export async function runJobsOnPool<R, M extends string>(pool: JobPool, workload: WorkloadSpec, options: RunOptions, how: WorkerJobs<R, M>): Promise<RunResult<M>> {
   await pool.ensureWarm();
   const stop = new AbortController();
   const signal = workerRunSignal(stop.signal, options);

@@ -1,0 +1,68 @@
+import { defineExperiment } from '../src/experiment/define.ts';
+import { crashOneProcess } from '../src/measure/crash-isolation.ts';
+import { processRoundTrips, threadRoundTrips } from '../src/measure/round-trip.ts';
+import { timeStartUps } from '../src/measure/start-up.ts';
+import { median } from '../src/measure/stats.ts';
+import { modeTable } from '../src/report/mode-table.ts';
+import { cpuBoundExperimentWorkload } from './cpu-bound.ts';
+import {
+  interpretThreadsVsProcesses,
+  threadsVsProcessesFacts,
+  threadsVsProcessesTable,
+  type ThreadsVsProcessesFacts,
+  type ThreadsVsProcessesFigures,
+  type ThreadsVsProcessesRow,
+} from './threads-vs-processes-analysis.ts';
+
+/** Round trips timed per vessel, in alternating halves so that a machine that changes speed meets both alike. */
+const ROUND_TRIPS = { quick: 200, full: 1_000 } as const;
+
+export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts>({
+  name: 'threads-vs-processes',
+  question: 'What do forked processes cost against worker threads (start-up, the tsx loader, a round trip, cpu-bound speed), and what does their isolation buy?',
+  defaults: { repeats: 7, quickRepeats: 3 },
+
+  async measure(kit) {
+    const { context } = kit;
+    const threads = context.threads;
+    const processes = context.processes ?? threads;
+    // Start-up first, before any pool of the experiment's own is up: nothing else of the lab runs meanwhile.
+    const startUps = await timeStartUps(threads, context.repeats, context.signal);
+    const [threadPool, processPool] = [await kit.sharedPool(), await kit.sharedProcessPool()];
+    const half = (context.quick ? ROUND_TRIPS.quick : ROUND_TRIPS.full) / 2;
+    const viaThread: number[] = [];
+    const viaProcess: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      context.signal.throwIfAborted();
+      viaThread.push(...(await threadRoundTrips(threadPool, half)).us);
+      viaProcess.push(...(await processRoundTrips(processPool, half)).us);
+    }
+    const workload = cpuBoundExperimentWorkload(context.quick, threads);
+    const { rows } = await kit.measure(workload, ['sequential', 'parallel', 'processes']);
+    const crash = await crashOneProcess(processPool);
+    return { threads, processes, tasks: workload.tasks.length, startUps, roundTripUs: { thread: viaThread, process: viaProcess }, rows, crash };
+  },
+
+  analyse(figures) {
+    const facts = threadsVsProcessesFacts(figures);
+    const row = (vessel: 'thread' | 'process', mode: 'parallel' | 'processes'): ThreadsVsProcessesRow => {
+      const compared = figures.rows.find((r) => r.mode === mode);
+      return {
+        vessel,
+        startMs: median(figures.startUps[vessel].lab),
+        bareStartMs: median(figures.startUps[vessel].bare),
+        tsxStartMs: median(figures.startUps[vessel].tsx),
+        roundTripUs: median(figures.roundTripUs[vessel]),
+        speedup: compared?.speedup ?? Number.NaN,
+        medianMs: compared?.medianMs ?? Number.NaN,
+      };
+    };
+    return {
+      settings: { processes: figures.processes, tasks: figures.tasks, roundTrips: figures.roundTripUs.thread.length },
+      tables: [threadsVsProcessesTable(figures), modeTable(`cpu-bound: ${figures.tasks} equal tasks, threads against processes`, figures.rows)],
+      rows: [row('thread', 'parallel'), row('process', 'processes')],
+      facts,
+      notes: interpretThreadsVsProcesses(figures),
+    };
+  },
+});
