@@ -11,7 +11,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { cpuAndWaitWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
-type LabMode = Exclude<ModeName, 'piscina' | 'processes'>;
+type LabMode = Exclude<ModeName, 'piscina' | 'processes' | 'distributed'>;
 const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
 
 /**

@@ -17,6 +17,7 @@ export function helpText(experiments: readonly Experiment[]): string {
     '       npm run lab -- all [flags]            run every experiment, one after the other',
     '       npm run lab -- list                   the experiments and their questions',
     '       npm run lab -- run --workload FILE [--modes LIST]   your own workload (JSON)',
+    '       npm run lab -- worker --redis URL [--queue NAME] [--workers N]   serve the distributed mode from this machine',
     '       npm run compare -- <files or dirs>    one table across machines from saved results',
     '       npm run report [-- files or dirs]     results/index.html: the latest result of every experiment',
     '',

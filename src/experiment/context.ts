@@ -1,6 +1,8 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
+import type { QueueSession } from '../queue/queue-session.ts';
+import type { RedisTarget } from '../queue/redis-target.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -11,6 +13,10 @@ export interface ExperimentContext {
   readonly threads: number;
   /** Forked processes for the processes mode, from `--processes` (default: `threads`). */
   readonly processes?: number;
+  /** The distributed mode's Redis, from `--redis` (default: a private redis-server the kit starts and stops). */
+  readonly redis?: RedisTarget;
+  /** Local worker processes of the distributed mode, from `--workers` (default: `threads`). */
+  readonly workers?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
@@ -37,13 +43,14 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
-export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool): ModeRunOptions {
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool, queue?: QueueSession): ModeRunOptions {
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
     ...(processPool !== undefined && { processPool }),
+    ...(queue !== undefined && { queue }),
   };
 }
 

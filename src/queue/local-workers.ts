@@ -16,14 +16,23 @@ export interface LocalWorkers {
   stop(): Promise<void>;
 }
 
-/** Forks `count` worker processes (Node with tsx, like the lab) on `options.queue` and waits until each is consuming. */
-export async function startLocalWorkers(count: number, options: QueueWorkerOptions): Promise<LocalWorkers> {
+/** What a worker process is started with: a queue to serve, or none to follow the control key. */
+export type WorkerProcessOptions = Omit<QueueWorkerOptions, 'queue'> & { readonly queue?: string };
+
+/**
+ * Forks `count` worker processes (Node with tsx, like the lab) and waits until each is consuming;
+ * `onServing` hears which queue a control-following worker moved to.
+ */
+export async function startLocalWorkers(count: number, options: WorkerProcessOptions, onServing?: (pid: number, queue: string | undefined) => void): Promise<LocalWorkers> {
   const children: ChildProcess[] = [];
   const exits: Promise<{ pid: number; how: string }>[] = [];
   let stopping = false;
   for (let i = 0; i < count; i++) {
     const child = fork(entry, [JSON.stringify(options)], { execArgv: ['--import', tsxLoader], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     children.push(child);
+    child.on('message', (message: { serving?: string | null }) => {
+      if (message.serving !== undefined) onServing?.(child.pid ?? -1, message.serving ?? undefined);
+    });
     exits.push(new Promise((resolve) => child.once('exit', (code, signal) => resolve({ pid: child.pid ?? -1, how: signal ?? `exit code ${code}` }))));
   }
   const stop = async (): Promise<void> => {
@@ -54,6 +63,7 @@ function ready(child: ChildProcess, exited: Promise<{ how: string }>): Promise<v
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`a worker process did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     child.once('message', () => {
+      // The first message is `{ ready }` (a follower may say which queue it serves first: it is ready too).
       clearTimeout(timer);
       resolve();
     });

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { RedisUnavailableError } from './errors.ts';
+import { RedisTargetError } from './errors.ts';
 import { connectionOptions, type RedisTarget } from './redis-target.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function checkReachable(target: RedisTarget, timeoutMs = 3000): Pro
     await withTimeout(probe.connect().then(() => probe.ping()), timeoutMs);
   } catch (error) {
     const cause = lastError ?? error;
-    throw new RedisUnavailableError(target.url, `is not reachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    throw new RedisTargetError(`--redis ${target.url}: no Redis answered there (${cause instanceof Error ? cause.message : String(cause)}); give the URL or socket of a running Redis, or leave --redis out to let the lab start its own`);
   } finally {
     probe.disconnect();
   }

@@ -1,12 +1,16 @@
 /**
- * Entry of a local worker process the lab forks for the `distributed` mode: one BullMQ worker on
- * the run's queue, options as JSON in argv[2]. It reports `{ ready }` over IPC, and ends when told
- * (SIGTERM) or when the lab goes away (the IPC channel closes), so no worker outlives its lab.
+ * Entry of a lab worker process: one BullMQ worker (concurrency 1) on the queue given in the
+ * options (JSON in argv[2]), or, without one, on whichever queue the control key names. It reports
+ * `{ ready }` and each queue it moves to over IPC, and ends when told (SIGTERM) or when its parent
+ * goes away (the IPC channel closes), so no worker outlives the lab or the `worker` command.
  */
-import { startQueueWorker, type QueueWorkerOptions } from './queue-worker.ts';
+import { followControl, startQueueWorker, type QueueWorkerOptions } from './queue-worker.ts';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as QueueWorkerOptions;
-const worker = await startQueueWorker(options);
+type Options = Omit<QueueWorkerOptions, 'queue'> & { readonly queue?: string };
+
+const options = JSON.parse(process.argv[2] ?? '{}') as Options;
+const { queue } = options;
+const worker = queue !== undefined ? await startQueueWorker({ ...options, queue }) : await followControl(options, (serving) => process.send?.({ serving: serving ?? null }));
 let ending = false;
 async function end(): Promise<void> {
   if (ending) return;
