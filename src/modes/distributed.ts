@@ -62,7 +62,7 @@ export function distributedResult(workload: WorkloadSpec, run: QueueRun, workers
     wallMs: run.wallMs,
     // The lab's own CPU (adding jobs, reading completions) plus what each worker reported for its jobs; Redis's is not counted.
     cpuMs: labCpuMs + run.jobs.reduce((sum, j) => sum + j.result.cpuMs, 0),
-    tasks: taskSpans(trace, checksums),
+    tasks: taskSpans(trace, checksums).map((t, i) => ({ ...t, ranOn: `${run.jobs[i]!.result.host} pid ${run.jobs[i]!.result.pid}`, attempts: run.jobs[i]!.result.attempt })),
     trace,
     lanes: [...laneOf.keys()],
   };

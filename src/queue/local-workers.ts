@@ -10,7 +10,10 @@ const START_TIMEOUT_MS = 30_000;
 /** Worker processes the lab started on this machine for a run's queue. */
 export interface LocalWorkers {
   readonly pids: readonly number[];
-  /** Resolves when a worker exits before `stop`: what it said (exit code or signal) and its pid. */
+  /**
+   * Resolves when every worker has exited before `stop`, with the last one's pid and how it ended. One
+   * worker lost is no failure: the queue hands its job to another once the job's lock runs out.
+   */
   readonly lost: Promise<{ pid: number; how: string }>;
   /** Ends every worker (SIGTERM, then SIGKILL after a grace) and waits for them; safe to call twice. */
   stop(): Promise<void>;
@@ -52,7 +55,7 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   const never = new Promise<never>(() => {});
   return {
     pids: children.map((c) => c.pid!),
-    lost: Promise.race(exits.map((e) => e.then((exit) => (stopping ? never : exit)))),
+    lost: Promise.all(exits).then((all) => (stopping ? never : all[all.length - 1]!)),
     stop,
   };
 }

@@ -82,7 +82,7 @@ export async function runOnQueue(session: SessionHandles, run: number, workload:
   const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => settle.reject(new Error(`the run took longer than --timeout ${options.timeoutMs} ms`)), options.timeoutMs);
   const watchdog = watchRedis(session.client, session.target.url, session.exited === undefined ? {} : { exited: session.exited });
   void watchdog.failed.catch((error: unknown) => settle.reject(error));
-  void session.lost?.then(({ pid, how }) => settle.reject(new Error(`worker process ${pid} exited mid-session (${how})`)));
+  void session.lost?.then(({ pid, how }) => settle.reject(new Error(`every worker process this lab started has exited (the last, pid ${pid}: ${how})`)));
   session.events.on('completed', onCompleted);
   session.events.on('failed', onFailed);
   session.events.on('progress', onProgress);

@@ -52,7 +52,14 @@ export class QueueSession {
     readonly queueName: string,
     readonly workerPids: readonly number[],
     private readonly cleanup: readonly (() => Promise<unknown>)[],
+    /** True when the session started its own redis-server. */
+    readonly privateRedis: boolean,
   ) {}
+
+  /** The Redis as results may name it: the user's URL, or "a private redis-server" (its socket path is a temporary one of this machine). */
+  get redisDescription(): string {
+    return this.privateRedis ? 'a private redis-server (unix socket in a temporary directory)' : this.handles.target.url;
+  }
 
   get target(): RedisTarget {
     return this.handles.target;
@@ -108,7 +115,7 @@ export class QueueSession {
       });
       cleanup.push(workers.stop);
       const handles: SessionHandles = { target, queue, events, client, clock, lost: workers.lost, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
-      return new QueueSession(handles, queueName, workers.pids, cleanup);
+      return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
     } catch (error) {
       await undo();
       throw error;

@@ -25,7 +25,7 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
     streams.stdout.write(`worker: ${count} process${count === 1 ? '' : 'es'} (pid ${workers.pids.join(', ')}) on ${target.url}, ${serving}; Ctrl-C stops\n`);
     const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     const lost = await Promise.race([stopped.then(() => undefined), workers.lost]);
-    if (lost !== undefined) throw new Error(`worker process ${lost.pid} exited (${lost.how}); the others were stopped`);
+    if (lost !== undefined) throw new Error(`every worker process exited (the last, pid ${lost.pid}: ${lost.how})`);
   } finally {
     await workers.stop();
   }
