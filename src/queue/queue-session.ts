@@ -7,6 +7,7 @@ import { startLocalWorkers, type LocalWorkers } from './local-workers.ts';
 import { checkReachable, closeClient, queueClient, withTimeout } from './redis-client.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
+import { RedisUnavailableError } from './errors.ts';
 import { runOnQueue, type QueueRun, type QueueRunOptions } from './queue-run.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
@@ -46,12 +47,14 @@ const CLOSE_STEP_MS = 3000;
 export class QueueSession {
   private runs = 0;
   private closed = false;
+  /** Set when a run found Redis gone: closing then does not wait on it. */
+  private redisGone = false;
 
   private constructor(
     private readonly handles: SessionHandles,
     readonly queueName: string,
     readonly workerPids: readonly number[],
-    private readonly cleanup: readonly (() => Promise<unknown>)[],
+    private readonly cleanup: readonly CleanupStep[],
     /** True when the session started its own redis-server. */
     readonly privateRedis: boolean,
   ) {}
@@ -71,23 +74,23 @@ export class QueueSession {
   }
 
   static async open(options: QueueSessionOptions = {}): Promise<QueueSession> {
-    const cleanup: (() => Promise<unknown>)[] = [];
-    const undo = async (): Promise<void> => {
-      for (const step of cleanup.reverse()) await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
-    };
+    const cleanup: CleanupStep[] = [];
+    const undo = (): Promise<void> => runCleanup(cleanup, false);
     try {
       let server: PrivateRedis | undefined;
       if (options.redis === undefined) {
         server = await startPrivateRedis();
-        cleanup.push(server.stop);
+        cleanup.push({ step: server.stop });
       } else await checkReachable(options.redis);
       const target = server?.target ?? options.redis!;
       const queueName = runQueueName();
       const client = queueClient(target, 'lab');
       const eventsClient = queueClient(target, 'lab-events');
-      cleanup.push(async () => {
-        closeClient(client);
-        closeClient(eventsClient);
+      cleanup.push({
+        step: async () => {
+          closeClient(client);
+          closeClient(eventsClient);
+        },
       });
       await Promise.all([client.connect(), eventsClient.connect()]);
       // Generous event streams: a run of thousands of jobs must not trim completions before they are read.
@@ -96,24 +99,27 @@ export class QueueSession {
       queue.on('error', ignore);
       events.on('error', ignore);
       events.setMaxListeners(0);
-      cleanup.push(() => events.close());
-      cleanup.push(async () => {
-        await queue.obliterate({ force: true });
-        await queue.close();
+      cleanup.push({ step: () => events.close(), talksToRedis: true });
+      cleanup.push({
+        step: async () => {
+          await queue.obliterate({ force: true });
+          await queue.close();
+        },
+        talksToRedis: true,
       });
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
       const clock = await clockOffset(client);
       // Workers started elsewhere without --queue follow the run in progress.
       await client.set(CONTROL.key, queueName);
       await client.publish(CONTROL.channel, queueName);
-      cleanup.push(() => releaseControl(client, queueName));
+      cleanup.push({ step: () => releaseControl(client, queueName), talksToRedis: true });
       const workers: LocalWorkers = await startLocalWorkers(options.workers ?? availableParallelism(), {
         target,
         queue: queueName,
         ...(options.lockDurationMs !== undefined && { lockDurationMs: options.lockDurationMs }),
         ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
       });
-      cleanup.push(workers.stop);
+      cleanup.push({ step: workers.stop });
       const handles: SessionHandles = { target, queue, events, client, clock, lost: workers.lost, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
       return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
     } catch (error) {
@@ -123,16 +129,35 @@ export class QueueSession {
   }
 
   /** Runs the workload's tasks as jobs on this session's queue; see `runOnQueue`. */
-  run(workload: WorkloadSpec, options: QueueRunOptions = {}): Promise<QueueRun> {
+  async run(workload: WorkloadSpec, options: QueueRunOptions = {}): Promise<QueueRun> {
     if (this.closed) throw new Error('the queue session is closed');
-    return runOnQueue(this.handles, ++this.runs, workload, options);
+    try {
+      return await runOnQueue(this.handles, ++this.runs, workload, options);
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) this.redisGone = true;
+      throw error;
+    }
   }
 
   /** Stops the workers first (so none takes a job of a queue being removed), removes the queue, stops a private Redis. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const step of [...this.cleanup].reverse()) await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
+    await runCleanup(this.cleanup, this.redisGone);
+  }
+}
+
+/** One step of closing a session; the ones that talk to Redis are skipped once it is known to be gone. */
+interface CleanupStep {
+  readonly step: () => Promise<unknown>;
+  readonly talksToRedis?: boolean;
+}
+
+/** Undoes the steps in reverse order, each given at most `CLOSE_STEP_MS`, whatever fails. */
+async function runCleanup(steps: readonly CleanupStep[], redisGone: boolean): Promise<void> {
+  for (const { step, talksToRedis } of [...steps].reverse()) {
+    if (talksToRedis === true && redisGone) continue;
+    await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
   }
 }
 
