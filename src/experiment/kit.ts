@@ -2,7 +2,7 @@ import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
 import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
-import { QueueSession } from '../queue/queue-session.ts';
+import type { QueueSession } from '../queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../trace/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -58,7 +58,8 @@ export class ExperimentKit {
   /** The experiment's queue session (Redis, a queue of its own, `--workers` local worker processes), opened on the first call. */
   sharedQueue(): Promise<QueueSession> {
     const { redis, workers, threads } = this.context;
-    this.queue ??= QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) });
+    // BullMQ and ioredis load only when an experiment needs a queue.
+    this.queue ??= import('../queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) }));
     return this.queue;
   }
 

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { QueueSession } from '../queue/queue-session.ts';
 import type { QueueRun } from '../queue/queue-run.ts';
 import { stepEndNames } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -17,7 +16,8 @@ import { taskSpans } from './trace-events.ts';
  */
 export async function runDistributed(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'distributed'>> {
   const given = options.queue;
-  const session = given ?? (await QueueSession.open({ workers: options.pool?.threads ?? availableParallelism() }));
+  // BullMQ and ioredis load only when a queue is used: nothing else in the lab pays for them.
+  const session = given ?? (await (await import('../queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? availableParallelism() }));
   try {
     const cpu = cpuNow();
     let run: QueueRun;

@@ -1,5 +1,4 @@
 import { startLocalWorkers } from '../../queue/local-workers.ts';
-import { checkReachable } from '../../queue/redis-client.ts';
 import { CONTROL } from '../../queue/job-protocol.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
@@ -14,6 +13,8 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; worker takes --redis URL [--queue NAME] [--workers N]`);
   if (args.redis === undefined) throw new UsageError('worker needs --redis URL: redis://HOST:PORT or a unix socket path, the Redis the lab runs its distributed mode on');
   const target = args.redis;
+  // ioredis loads only for this command and the distributed mode.
+  const { checkReachable } = await import('../../queue/redis-client.ts');
   await checkReachable(target);
   signal.throwIfAborted();
   const count = args.workers ?? 1;
