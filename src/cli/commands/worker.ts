@@ -8,6 +8,7 @@ import { UsageError } from '../usage-error.ts';
  * `npm run lab -- worker --redis URL [--queue NAME] [--workers N]`: serves the distributed mode's
  * jobs from this machine until Ctrl-C. N worker processes (default 1), each a BullMQ worker of
  * concurrency 1; without `--queue` they follow the control key, which names the lab's run in progress.
+ * Ctrl-C ends it with exit code 0, once its processes have ended.
  */
 export async function workerCommand(rest: readonly string[], args: LabArgs, streams: CliStreams, signal: AbortSignal): Promise<void> {
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; worker takes --redis URL [--queue NAME] [--workers N]`);
@@ -30,5 +31,6 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   } finally {
     await workers.stop();
   }
-  signal.throwIfAborted();
+  // Ctrl-C is how a worker is meant to end: no run of its own was cut short.
+  streams.stdout.write('worker: stopped; its worker processes have ended\n');
 }
