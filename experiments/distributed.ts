@@ -60,7 +60,8 @@ export type DistributedFacts = {
 export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts>({
   name: 'distributed',
   question: 'What does each rung of handing work over cost, from a switch on one thread to a job through a queue, and from what task size does each pay?',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  // Two quick repeats: a thousand jobs through the queue per round keep --quick under half a minute.
+  defaults: { repeats: 5, quickRepeats: 2 },
 
   async measure(kit) {
     const { context } = kit;
