@@ -95,8 +95,11 @@ export function interpretLadder(a: LadderAnalysis, workers: number, cores: numbe
   const process = rungOf(a, 'process');
   const queue = rungOf(a, 'queue');
   const ratio = (x: number, y: number): string => (!(Number.isFinite(x / y) && x / y > 0) ? 'n/a' : x / y >= 100 ? `${Math.round(x / y).toLocaleString('en-US')}x` : formatRatio(x / y));
+  const costs = [a.switchNs / 1000, thread.dispatchUs, process.dispatchUs, queue.dispatchUs];
+  const ordered = costs.every((c, i) => c > 0 && (i === 0 || c > costs[i - 1]!));
+  const lead = ordered ? 'Each rung costs more than the one before' : 'The rungs did not come out in order in this run (a busy machine or too few repeats: rerun on a quiet one)';
   return [
-    `Each rung costs more than the one before: a switch on one thread ${a.switchNs.toFixed(0)} ns, an await hop ${a.awaitHopNs.toFixed(0)} ns, ` +
+    `${lead}: a switch on one thread ${a.switchNs.toFixed(0)} ns, an await hop ${a.awaitHopNs.toFixed(0)} ns, ` +
       `a task to a worker thread ${us(thread.dispatchUs)}, to a process ${us(process.dispatchUs)}, a job through the queue ${us(queue.dispatchUs)} ` +
       `(fitted per task over every size, ${workers} workers on ${cores} cores). A process costs ${ratio(process.dispatchUs, thread.dispatchUs)} a thread, the queue ${ratio(queue.dispatchUs, process.dispatchUs)} a process and ${ratio(queue.dispatchUs * 1000, a.switchNs)} a switch.`,
     `On this machine a worker thread ${paysFrom(thread, a.usPerUnit)}; a process ${paysFrom(process, a.usPerUnit)}; the queue ${paysFrom(queue, a.usPerUnit)}.`,

@@ -42,6 +42,13 @@ describe('distributed experiment: the ladder', () => {
     expect(notes).toMatch(/a worker thread paid at every measured size/);
   });
 
+  it('says so when the rungs come out of order, rather than claiming the ladder', () => {
+    const swapped = sweep.map((s) => ({ ...s, rows: s.rows.map((r) => (r.mode === 'piscina' ? row('piscina', 50 + 0.3 * s.tasks) : r)) }));
+    const notes = interpretLadder(analyseLadder(swapped, { switchNs: 30, awaitHopNs: 40 }, 2, 2), 2, 2).join('\n');
+    expect(notes).toMatch(/^The rungs did not come out in order in this run/);
+    expect(interpretLadder(analyseLadder(sweep, { switchNs: 30, awaitHopNs: 40 }, 2, 2), 2, 2)[0]).toMatch(/^Each rung costs more than the one before/);
+  });
+
   it('counts the queue jobs per worker process, a second attempt apart', () => {
     const tasks = [
       { name: 'a', checksum: 1, startMs: 0, endMs: 1, ranOn: 'h pid 2', attempts: 1 },
