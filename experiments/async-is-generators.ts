@@ -1,6 +1,6 @@
 import { defineExperiment } from '../src/experiment/define.ts';
 import { inspectPudding, keywordCount, type Bytecode, type FunctionBytecode, type PuddingInspection } from '../src/inspect/index.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 
 /** Everything the notes are computed from: the inspection without its temporary directory. */
 export type PuddingFigures = Omit<PuddingInspection, 'workDir'>;
@@ -92,18 +92,7 @@ export type AsyncIsGeneratorsRow =
     }
   | { readonly kind: 'task'; readonly task: string; readonly runner: string; readonly value: number; readonly steps?: number; readonly stepEnds?: readonly string[] };
 
-export type AsyncIsGeneratorsFacts = {
-  readonly generatorSuspendGenerator: number;
-  readonly generatorResumeGenerator: number;
-  readonly asyncSuspendGenerator: number;
-  readonly asyncResumeGenerator: number;
-  readonly tscAwaiterCalls: number;
-  readonly tscGeneratorFunctions: number;
-  readonly tscAwaitKeywords: number;
-  readonly schedulerValue: number;
-  readonly asyncValue: number;
-  readonly schedulerSteps: number;
-};
+export type AsyncIsGeneratorsFacts = NamedFacts<'generatorSuspendGenerator' | 'generatorResumeGenerator' | 'asyncSuspendGenerator' | 'asyncResumeGenerator' | 'tscAwaiterCalls' | 'tscGeneratorFunctions' | 'tscAwaitKeywords' | 'schedulerValue' | 'asyncValue' | 'schedulerSteps'>;
 
 function bytecodeRow(f: FunctionBytecode): BytecodeRow {
   return {
@@ -121,6 +110,7 @@ function bytecodeRow(f: FunctionBytecode): BytecodeRow {
 export const asyncIsGenerators = defineExperiment<PuddingFigures, AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts>({
   name: 'async-is-generators',
   question: "Is an async function a generator underneath, in V8, in TypeScript's output, and on the lab's scheduler?",
+  about: 'V8\'s bytecode of a generator and an async function side by side, tsc\'s ES2015 output of the async function, and an async-style task on the lab\'s scheduler.',
   defaults: { repeats: 1, quickRepeats: 1 },
   commonSettings: ['quick'],
 

@@ -1,4 +1,5 @@
 import { defineExperiment } from '../src/experiment/define.ts';
+import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
@@ -13,6 +14,7 @@ import { comparedWithRow } from '../src/experiment/compared-with.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { taskSwitches } from '../src/experiment/task-switches.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 /** `piscina`, a plain pool running the same kernel work, is the reference for what the lab's traced `parallel` path costs. */
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel', 'piscina'];
@@ -79,38 +81,20 @@ export interface StepCounts {
   readonly switches: number;
 }
 
-/** What `measure` hands to `analyse`. */
-export interface CpuBoundMeasured {
-  readonly workload: WorkloadSpec;
-  readonly rows: readonly ModeComparison[];
-  readonly steps: Readonly<Partial<Record<ModeName, StepCounts>>>;
-}
-
 export type CpuBoundRow = ModeComparison & StepCounts & { readonly cpuPerUnitUs: number };
 
-export type CpuBoundFacts = {
-  readonly cores: number;
-  readonly tasks: number;
-  readonly idealParallelSpeedup: number;
-  readonly parallelShareOfIdeal: number;
-  readonly interleavedOverSequential: number;
-  readonly parallelSpeedupVsPiscina: number;
-};
+export type CpuBoundFacts = NamedFacts<'cores' | 'tasks' | 'idealParallelSpeedup' | 'parallelShareOfIdeal' | 'interleavedOverSequential' | 'parallelSpeedupVsPiscina'>;
 
-export const cpuBound = defineExperiment<CpuBoundMeasured, CpuBoundRow, CpuBoundFacts>({
+export const cpuBound = defineExperiment<OneWorkload, CpuBoundRow, CpuBoundFacts>({
   name: 'cpu-bound',
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
-  defaults: { repeats: 7, quickRepeats: 3 },
+  about: 'Equal CPU tasks in sequential, interleaved, parallel and piscina: what interleaving costs per task switch, and the share of min(threads, cores)x that threads reach.',
 
-  async measure(kit) {
-    const workload = cpuBoundExperimentWorkload(kit.context.quick, kit.context.threads);
-    const { measurements, rows } = await kit.measure(workload, MODES);
-    const steps = Object.fromEntries(measurements.map((m) => [m.mode, { lanes: m.lastRun.lanes.length, steps: m.lastRun.trace.length, switches: taskSwitches(m.lastRun.trace) }]));
-    return { workload, rows, steps };
-  },
+  measure: measureWorkload((context) => cpuBoundExperimentWorkload(context.quick, context.threads), MODES),
 
-  analyse({ workload, rows, steps }, context) {
-    const stepsOf = (mode: ModeName): StepCounts => steps[mode] ?? { lanes: 0, steps: 0, switches: 0 };
+  analyse({ workload, rows, measurements }, context) {
+    const counts = new Map(measurements.map(({ mode, lastRun }): [ModeName, StepCounts] => [mode, { lanes: lastRun.lanes.length, steps: lastRun.trace.length, switches: taskSwitches(lastRun.trace) }]));
+    const stepsOf = (mode: ModeName): StepCounts => counts.get(mode) ?? { lanes: 0, steps: 0, switches: 0 };
     const cores = context.machine.availableParallelism;
     const units = workloadCpuUnits(workload);
     const tasks = workload.tasks.length;

@@ -2,7 +2,7 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize, type EchoRun, type EchoServerKind } from '../src/echo/index.ts';
 import { alternate } from '../src/measure/alternate.ts';
 import { median, summarize } from '../src/measure/stats.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 
 /** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
@@ -154,13 +154,7 @@ export interface EchoMeasured {
   readonly runs: ReadonlyMap<EchoServerKind, readonly EchoRun[]>;
 }
 
-export type EchoFacts = {
-  readonly interleavedToNet: number;
-  readonly targetRatioToNet: number;
-  readonly targetMet: number;
-  readonly sequentialToInterleaved: number;
-  readonly parallelToInterleaved: number;
-};
+export type EchoFacts = NamedFacts<'interleavedToNet' | 'targetRatioToNet' | 'targetMet' | 'sequentialToInterleaved' | 'parallelToInterleaved'>;
 
 /** Starts the client thread and the worker servers, hands them to `use`, and closes whichever started. */
 async function withEchoThreads<T>(serverThreads: number, use: (threads: { clients: ClientThread; servers: WorkerServers }) => Promise<T>): Promise<T> {
@@ -177,8 +171,10 @@ async function withEchoThreads<T>(serverThreads: number, use: (threads: { client
 export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>({
   name: 'echo-server',
   question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
+  about: 'Clients each echoing messages one at a time, against the scheduler serving one client at a time, a task per connection, worker threads each serving a port, and plain node:net.',
   defaults: { repeats: 5, quickRepeats: 3 },
-  commonSettings: ['repeats', 'quick'],
+  // Its rounds are its own (not the kit's): --repeats auto does not apply, so the repeats it ran are stated as a number.
+  commonSettings: ['quick'],
 
   measure({ context }) {
     const size = echoLoadSize(context.quick, context.timeoutMs);
@@ -199,7 +195,7 @@ export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>({
     const rows = echoServerKinds.map((kind) => summariseRuns(kind, runs.get(kind)!, size, netMedian));
     const row = (kind: EchoServerKind): EchoRow => rows.find((r) => r.kind === kind)!;
     return {
-      settings: { clients: size.clients, messages: size.messages, messageBytes: size.messageBytes, serverThreads, clientThreads: 1, warmups, timeoutMs: size.timeoutMs },
+      settings: { clients: size.clients, messages: size.messages, messageBytes: size.messageBytes, serverThreads, clientThreads: 1, repeats: context.repeats, warmups, timeoutMs: size.timeoutMs },
       tables: tables(rows, size),
       rows,
       facts: {

@@ -7,6 +7,7 @@ import { formatMs, formatRatio } from '../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 import { analyseGranularity, DISPATCH_MODES, interpretGranularity, us, type DispatchMode, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 export { analyseGranularity, interpretGranularity, type GranularityAnalysis, type SizeAnalysis, type SizeFigures } from './granularity-analysis.ts';
 
@@ -42,33 +43,12 @@ export type GranularityRow = ModeFigures & {
   readonly impossible?: string;
 };
 
-export type GranularityFacts = {
-  readonly cores: number;
-  readonly parallelOverheadUsPerTask: number;
-  readonly hybridOverheadUsPerTask: number;
-  readonly piscinaOverheadUsPerTask: number;
-  readonly threadDispatchUs: number;
-  readonly parallelOverheadVsPiscina: number;
-  readonly baselineVsWorkerPerUnit: number;
-  readonly parallelUntracedOverheadUsPerTask: number;
-  readonly stepRecordingUsPerTask: number;
-  readonly parallelOverheadVsPiscinaTarget: number;
-  readonly parallelOverheadVsPiscinaMet: number;
-  readonly parallelSpeedupVsPiscina: number;
-  readonly parallelSpeedupVsPiscinaLow: number;
-  readonly parallelSpeedupVsPiscinaHigh: number;
-  readonly parallelSpeedupVsPiscinaTarget: number;
-  readonly parallelSpeedupVsPiscinaMet: number;
-  readonly usPerUnit: number;
-  readonly crossoverUnits: number;
-  readonly crossoverUs: number;
-  readonly piscinaCrossoverUnits: number;
-  readonly piscinaCrossoverUs: number;
-};
+export type GranularityFacts = NamedFacts<'cores' | 'parallelOverheadUsPerTask' | 'hybridOverheadUsPerTask' | 'piscinaOverheadUsPerTask' | 'threadDispatchUs' | 'parallelOverheadVsPiscina' | 'baselineVsWorkerPerUnit' | 'parallelUntracedOverheadUsPerTask' | 'stepRecordingUsPerTask' | 'parallelOverheadVsPiscinaTarget' | 'parallelOverheadVsPiscinaMet' | 'parallelSpeedupVsPiscina' | 'parallelSpeedupVsPiscinaLow' | 'parallelSpeedupVsPiscinaHigh' | 'parallelSpeedupVsPiscinaTarget' | 'parallelSpeedupVsPiscinaMet' | 'usPerUnit' | 'crossoverUnits' | 'crossoverUs' | 'piscinaCrossoverUnits' | 'piscinaCrossoverUs'>;
 
 export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>({
   name: 'granularity',
   question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
+  about: 'The same CPU work cut into tasks of a few µs up to tens of ms, sequential, parallel, hybrid and piscina: the cost per task handed over, and the size where threads start to pay.',
   defaults: { repeats: 6, quickRepeats: 3 },
 
   async measure(kit) {

@@ -10,6 +10,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload, waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 const TASKS = 8;
 
@@ -62,18 +63,12 @@ export interface HeadlineMeasured {
 
 export type HeadlineRow = ModeComparison & { readonly cpuPerUnitUs?: number };
 
-export type HeadlineFacts = {
-  readonly baselineVsWorkerPerUnit: number;
-  readonly waitBoundSumOfWaitsMs: number;
-  readonly waitBoundLongestTaskWaitMs: number;
-  readonly waitBoundPerfectPoolMs: number;
-};
+export type HeadlineFacts = NamedFacts<'baselineVsWorkerPerUnit' | 'waitBoundSumOfWaitsMs' | 'waitBoundLongestTaskWaitMs' | 'waitBoundPerfectPoolMs'>;
 
 export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>({
   name: 'headline',
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
-  // Seven repeats: on a shared machine one slow round in five can move a median of five.
-  defaults: { repeats: 7, quickRepeats: 3 },
+  about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the first table of the README.',
   timelineByDefault: true,
 
   async measure(kit) {

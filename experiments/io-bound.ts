@@ -1,5 +1,6 @@
 import { comparedWithRow } from '../src/experiment/compared-with.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
+import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { waitFigures, type WaitFigures, type WaitReferences } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
@@ -10,6 +11,7 @@ import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
 
@@ -78,22 +80,14 @@ export function interpretIoBound(rows: readonly ModeFigures[], facts: WaitRefere
 
 export type IoBoundRow = ModeComparison & { readonly reference: string; readonly referenceMs: number };
 
-export type IoBoundFacts = {
-  readonly sumOfWaitsMs: number;
-  readonly longestTaskWaitMs: number;
-  readonly perfectPoolMs: number;
-  readonly threadsToMatchInterleaving: number;
-};
+export type IoBoundFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'perfectPoolMs' | 'threadsToMatchInterleaving'>;
 
-export const ioBound = defineExperiment<{ workload: WorkloadSpec; rows: readonly ModeComparison[] }, IoBoundRow, IoBoundFacts>({
+export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts>({
   name: 'io-bound',
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
-  defaults: { repeats: 7, quickRepeats: 3 },
+  about: 'Tasks that mostly wait: sequential against the sum of waits, interleaved against the longest task\'s waits, parallel against a perfect pool of --threads workers.',
 
-  async measure(kit) {
-    const workload = ioBoundWorkload(kit.context.quick, kit.context.seed);
-    return { workload, rows: (await kit.measure(workload, MODES)).rows };
-  },
+  measure: measureWorkload((context) => ioBoundWorkload(context.quick, context.seed), MODES),
 
   analyse({ workload, rows }, context) {
     const facts = ioFacts(workload, context.threads);

@@ -1,5 +1,6 @@
 import { comparedWithRow } from '../src/experiment/compared-with.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
+import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { waitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
@@ -10,9 +11,10 @@ import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuAndWaitWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 
-type LabMode = Exclude<ModeName, 'piscina' | 'processes' | 'distributed'>;
-const MODES: readonly LabMode[] = ['sequential', 'interleaved', 'parallel', 'hybrid'];
+const MODES = ['sequential', 'interleaved', 'parallel', 'hybrid'] as const satisfies readonly ModeName[];
+type MixedMode = (typeof MODES)[number];
 
 /**
  * Tasks that compute about as long as they wait (on the lab's 2-core machine a unit is
@@ -97,31 +99,22 @@ export function interpretMixed(rows: readonly ModeFigures[], facts: MixedFacts):
 
 export type MixedRow = ModeComparison & { readonly boundMs: number };
 
-export type MixedExperimentFacts = {
-  readonly sumOfWaitsMs: number;
-  readonly cpuMsEstimate: number;
-  readonly cpuShare: number;
-  readonly hybridOverInterleaved: number;
-  readonly hybridOverParallel: number;
-};
+export type MixedExperimentFacts = NamedFacts<'sumOfWaitsMs' | 'cpuMsEstimate' | 'cpuShare' | 'hybridOverInterleaved' | 'hybridOverParallel'>;
 
-export const mixed = defineExperiment<{ workload: WorkloadSpec; rows: readonly ModeComparison[] }, MixedRow, MixedExperimentFacts>({
+export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFacts>({
   name: 'mixed',
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
-  defaults: { repeats: 7, quickRepeats: 3 },
+  about: 'Tasks that compute about as long as they wait: hybrid (each worker interleaving its share) against interleaving alone and threads alone, each against the least it could take.',
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.
   timelineByDefault: true,
 
-  async measure(kit) {
-    const workload = mixedWorkload(kit.context.quick, kit.context.threads);
-    return { workload, rows: (await kit.measure(workload, MODES)).rows };
-  },
+  measure: measureWorkload((context) => mixedWorkload(context.quick, context.threads), MODES),
 
   analyse({ workload, rows }, context) {
     const cores = context.machine.availableParallelism;
     const facts = mixedFacts(workload, context.threads, cores);
     const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);
-    const boundOf: Record<LabMode, [string, number]> = {
+    const boundOf: Record<MixedMode, [string, number]> = {
       sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
       interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
       parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],

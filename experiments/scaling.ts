@@ -2,14 +2,17 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { checksumsMatch } from '../src/measure/measure-modes.ts';
 import { samplesOf } from '../src/measure/samples.ts';
 import { drawableRuns } from '../src/report/drawable-runs.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatChecksum, formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../src/report/impossible-notes.ts';
 import { medianWithInterval, speedupWithInterval } from '../src/report/interval-text.ts';
 import { foldChecksum } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
+import { UsageError } from '../src/cli/usage-error.ts';
+import { uslSpeedup } from '../src/measure/usl.ts';
 import { analyseScaling, interpretScaling, type ScalingPoint, type ScalingRow } from './scaling-analysis.ts';
+import { analyseUsl, interpretUsl, predictionRefusal, uslFacts, type UslFacts } from './scaling-usl.ts';
 
 /**
  * The thread counts to measure: every count from 1 to `max` on small machines; on large
@@ -42,25 +45,21 @@ export interface ScalingMeasured {
   readonly reference: readonly number[];
 }
 
-export type ScalingFacts = {
-  readonly cores: number;
-  readonly maxThreads: number;
-  readonly amdahlSerialFraction: number;
-  readonly amdahlMaxSpeedup: number;
-  readonly amdahlRmsError: number;
-  readonly amdahlFitThreadsMax: number;
-  readonly oneThreadMs: number;
-};
+export type ScalingFacts = NamedFacts<'cores' | 'maxThreads' | 'amdahlSerialFraction' | 'amdahlMaxSpeedup' | 'amdahlRmsError' | 'amdahlFitThreadsMax' | 'oneThreadMs'> & UslFacts;
 
 export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>({
   name: 'scaling',
-  question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads, where is the knee, and what serial fraction do Amdahl and Karp-Flatt read from it?',
+  question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads (or --max-threads), where is the knee, and what do Amdahl, Karp-Flatt and the Universal Scalability Law read from it?',
+  about: 'The same CPU work on 1 up to twice --threads worker threads, one warm pool per count; Amdahl fitted up to the cores, Karp-Flatt per count, the Universal Scalability Law (σ, κ, peak N, --predict N), a speedup chart.',
   defaults: { repeats: 5, quickRepeats: 3 },
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 
   async measure(kit) {
     const cores = kit.context.machine.availableParallelism;
-    const maxThreads = 2 * kit.context.threads;
+    const maxThreads = kit.context.maxThreads ?? 2 * kit.context.threads;
+    // A prediction the sweep cannot support is refused before anything is measured.
+    const refused = kit.context.predict === undefined ? undefined : predictionRefusal(threadCounts(maxThreads, cores).filter((n) => n <= cores).length, cores);
+    if (refused !== undefined) throw new UsageError(refused);
     const workload = scalingWorkload(kit.context.quick, maxThreads);
     const points: ScalingPoint[] = [];
     let reference: readonly number[] | undefined;
@@ -90,9 +89,10 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
     const cores = context.machine.availableParallelism;
     const analysis = analyseScaling(points, workload.tasks.length, cores);
     const { rows, fit } = analysis;
+    const usl = analyseUsl(rows, cores, context.predict);
     return {
       settings: { threads: `1-${maxThreads}`, cores, workload: workload.description! },
-      tables: [scalingTable(rows, { title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`, repeats: context.repeats, cores, checksum: reference.reduce(foldChecksum, 0x811c9dc5) })],
+      tables: [scalingTable(rows, { title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`, repeats: context.repeats, cores, checksum: reference.reduce(foldChecksum, 0x811c9dc5), usl: usl.fit })],
       rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel' as const, ...r })),
       facts: {
         cores,
@@ -102,14 +102,17 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
         amdahlRmsError: fit?.rmsError ?? Number.NaN,
         amdahlFitThreadsMax: cores,
         oneThreadMs: rows[0]!.medianMs,
+        ...uslFacts(usl),
+        ...(usl.prediction?.speedup !== undefined && { uslPredictThreads: usl.prediction.threads, uslPredictedSpeedup: usl.prediction.speedup }),
       },
-      notes: interpretScaling(analysis),
+      notes: [...interpretScaling(analysis), ...interpretUsl(usl)],
       speedupCharts: [
         {
           title: `scaling: speedup of ${workload.description} on 1-${maxThreads} worker threads`,
           points: rows.map((r) => ({ threads: r.threads, speedup: r.speedup })),
           cores,
           ...(fit !== undefined && { serialFraction: fit.serialFraction }),
+          ...(usl.fit !== undefined && { usl: { sigma: usl.fit.sigma, kappa: usl.fit.kappa } }),
         },
       ],
     };
@@ -117,12 +120,12 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
 });
 
 /** The scaling table: one row per thread count. */
-function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string; readonly repeats: number; readonly cores: number; readonly checksum: number }): ResultTable {
+function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string; readonly repeats: number; readonly cores: number; readonly checksum: number; readonly usl: { readonly sigma: number; readonly kappa: number } | undefined }): ResultTable {
   const { repeats, cores, checksum } = how;
   const kf = (r: ScalingRow): string => (r.karpFlatt === null ? '-' : formatPercent(r.karpFlatt));
   return {
     title: how.title,
-    head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'Karp-Flatt e', 'cores', 'checksums'],
+    head: ['threads', 'median ms [95% CI]', 'min-max ms', 'piscina ms', 'speedup [95% CI]', 'efficiency', 'ideal', 'Amdahl fit', 'USL fit', 'Karp-Flatt e', 'cores', 'checksums'],
     rows: rows.map((r) => [
       r.impossible === undefined ? String(r.threads) : `${r.threads} ${IMPOSSIBLE_MARK}`,
       medianWithInterval({ repeats, medianLowMs: r.medianMs, medianHighMs: r.medianMs, medianCoverage: 1, ...r }),
@@ -132,6 +135,7 @@ function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string
       formatPercent(r.efficiency),
       formatRatio(r.idealSpeedup),
       formatRatio(r.amdahlSpeedup),
+      how.usl === undefined ? '-' : formatRatio(uslSpeedup(how.usl.sigma, how.usl.kappa, r.threads)),
       kf(r),
       r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
       `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,

@@ -4,9 +4,9 @@ import { rowOf } from '../src/experiment/mode-rows.ts';
 import { waitFigures, type WaitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
-import type { TraceEvent } from '../src/modes/index.ts';
+import type { StepEvent } from '../src/modes/index.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
-import type { ResultTable } from '../src/report/experiment-result.ts';
+import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
@@ -57,7 +57,7 @@ export interface OrderStep {
 }
 
 /** The steps at which a task entered a new part, in the order they ran: the article's printout. */
-export function executionOrder(trace: readonly TraceEvent[]): OrderStep[] {
+export function executionOrder(trace: readonly StepEvent[]): OrderStep[] {
   const current = new Map<string, string>();
   const order: OrderStep[] = [];
   for (const e of trace) {
@@ -150,17 +150,12 @@ export interface SeedRunnerMeasured {
 
 export type SeedRunnerRow = ({ readonly kind: 'order' } & OrderRow) | ({ readonly kind: 'timing' } & ModeComparison);
 
-export type SeedRunnerFacts = {
-  readonly sumOfWaitsMs: number;
-  readonly longestTaskWaitMs: number;
-  readonly blockingInterleavedVsSequential: number;
-  readonly timerInterleavedSpeedup: number;
-};
+export type SeedRunnerFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'blockingInterleavedVsSequential' | 'timerInterleavedSpeedup'>;
 
 export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>({
   name: 'seed-runner',
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
-  defaults: { repeats: 7, quickRepeats: 3 },
+  about: 'The article\'s four tasks under fifo (its code) and round-robin (its text), labelled step by step; then the same steps waiting, blocking the thread or on timers.',
   timelineByDefault: true,
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 

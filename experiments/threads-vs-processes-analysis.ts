@@ -106,7 +106,6 @@ export function interpretThreadsVsProcesses(f: ThreadsVsProcessesFigures): strin
   const facts = threadsVsProcessesFacts(f);
   const workers = rowOf(f.rows, 'processes').threads;
   const slower = facts.processesStartSlower === 1;
-  const perTaskExtraUs = facts.processRoundTripUs - facts.threadRoundTripUs;
   return [
     ...checksumWarning(f.rows),
     `Start-up: ${slower ? 'processes started slower than threads' : 'processes did NOT start slower than threads in this run'}: ${ms(facts.processStartMs)} for ${f.processes} forked process${f.processes === 1 ? '' : 'es'} ` +
@@ -117,15 +116,27 @@ export function interpretThreadsVsProcesses(f: ThreadsVsProcessesFigures): strin
       'Compiled JavaScript would save the loader share; a warm pool pays it once.',
     `Round trip of one tiny task: ${us(facts.processRoundTripUs)} to a process against ${us(facts.threadRoundTripUs)} to a thread (${formatRatio(facts.processRoundTripOverThread)}): ` +
       'a message to a process is serialised, written to a pipe and read by another event loop; to a thread it is cloned within one process (and the lab sends only a task number).',
-    `cpu-bound work: processes ran at ${formatRatio(facts.processesSpeedup)} the sequential speed and threads at ${formatRatio(facts.parallelSpeedup)}, ` +
-      `the processes taking ${formatRatio(facts.processesOverParallel)} the threads' time; once warm, a process computes as fast as a thread, ` +
-      `so the difference is the hand-over (${us(perTaskExtraUs)} more per task, ${ms((perTaskExtraUs * f.tasks) / 1000)} over the run's ${f.tasks} tasks) and the machine's noise. ` +
-      `Both ran ${workers} at a time.`,
+    `cpu-bound work: processes ran at ${formatRatio(facts.processesSpeedup)} the sequential speed and threads at ${formatRatio(facts.parallelSpeedup)}, both ${workers} at a time; ` +
+      handOver(facts, f.tasks, rowOf(f.rows, 'processes').medianMs - rowOf(f.rows, 'parallel').medianMs),
     crashNote(f.crash),
     'What processes buy: each has its own heap and its own runtime, so what kills a runtime outright (an abort, a fatal out-of-memory error without resource limits, a faulty native addon) ends one process and not the lab; ' +
       "in a worker thread the same crash ends every thread of the lab's process. (process.exit in a worker thread ends only that thread: Node contains that much.) " +
       `What they cost, measured here: ${formatRatio(facts.processStartOverThread)} the start-up, ${formatRatio(facts.processRoundTripOverThread)} the round trip, and a whole Node runtime of memory each.`,
   ];
+}
+
+/** What the hand-over explains of the time between processes and threads on the cpu-bound work. */
+function handOver(facts: ThreadsVsProcessesFacts, tasks: number, extraMs: number): string {
+  const perTaskUs = facts.processRoundTripUs - facts.threadRoundTripUs;
+  const explainedMs = (perTaskUs * tasks) / 1000;
+  const cost = `${us(Math.abs(perTaskUs))} ${perTaskUs >= 0 ? 'more' : 'less'} per task for the hand-over, ${ms(Math.abs(explainedMs))} over the run's ${tasks} tasks`;
+  if (extraMs <= 0) {
+    return `the processes took ${formatRatio(facts.processesOverParallel)} the threads' time: once warm, a process computes as fast as a thread, and ${cost} is too little to show beside the work.`;
+  }
+  return (
+    `the processes took ${formatRatio(facts.processesOverParallel)} the threads' time (${ms(extraMs)} more); ${cost} explains ` +
+    `${explainedMs >= extraMs ? 'all of it' : `${formatPercent(Math.max(0, explainedMs) / extraMs)} of it, the rest is the machine's noise between repeats`}.`
+  );
 }
 
 function crashNote(crash: CrashFigures): string {

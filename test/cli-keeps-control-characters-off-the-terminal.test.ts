@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, runLabCli } from './helpers/cli.ts';
-import { filesUnder } from './helpers/files.ts';
+import { filesUnder, tempDirForTests } from './helpers/files.ts';
 
 /**
  * The lab's choice: control characters are refused where input is validated (workload text,
@@ -12,15 +11,10 @@ import { filesUnder } from './helpers/files.ts';
 const hostile = ['\u001b[2J', '\u001b]0;owned\u0007', 'a\rb', 'line\nbreak', '\u009b31m', 'right\u202eleft', '\u0000'];
 const anyControl = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
 
-let dir: string;
-let out: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lab-raw-'));
-  out = join(dir, 'results');
-});
+const temp = tempDirForTests('lab-raw-');
 
 async function fileWith(name: string, content: string): Promise<string> {
-  const file = join(dir, name);
+  const file = join(temp.dir, name);
   await writeFile(file, content);
   return file;
 }
@@ -52,10 +46,10 @@ describe('workload text with control characters is refused at validation, naming
     it(what, async () => {
       for (const bad of hostile) {
         const file = await fileWith('w.json', workload((w) => patch(w, `x${bad}`)));
-        const line = await refusedWithoutRawBytes(['run', '--workload', file, '--out', out]);
+        const line = await refusedWithoutRawBytes(['run', '--workload', file, '--out', temp.out]);
         expect(line).toMatch(new RegExp(`: ${path.replace(/[[\].]/g, '\\$&')} contains a control character \\(U\\+[0-9A-F]{4} at character \\d+\\); names, labels and descriptions must be printable text\\n$`));
       }
-      expect(await filesUnder(out)).toEqual([]);
+      expect(await filesUnder(temp.out)).toEqual([]);
     });
   }
 });
@@ -69,8 +63,8 @@ describe('error lines escape what they echo', () => {
   it('an unknown experiment name, a flag value, a path flag', async () => {
     expect(await refusedWithoutRawBytes(['\u001b[2Jheadline'])).toMatch(/^lab: unknown experiment "\\u001b\[2Jheadline"/);
     expect(await refusedWithoutRawBytes(['--repeats', '\u001b[2J'])).toBe('lab: --repeats must be an integer from 1 to 1000 or auto; got "\\u001b[2J"\n');
-    expect(await refusedWithoutRawBytes(['--out', `${dir}/\u001b[2J`])).toBe('lab: --out contains a control character (U+001B at character ' + (dir.length + 2) + '); give a printable path\n');
-    expect(await refusedWithoutRawBytes(['compare', `${dir}/\u001b]0;x\u0007`])).toMatch(/^lab: .*\\u001b\]0;x\\u0007: no such file or directory\n$/);
+    expect(await refusedWithoutRawBytes(['--out', `${temp.dir}/\u001b[2J`])).toBe('lab: --out contains a control character (U+001B at character ' + (temp.dir.length + 2) + '); give a printable path\n');
+    expect(await refusedWithoutRawBytes(['compare', `${temp.dir}/\u001b]0;x\u0007`])).toMatch(/^lab: .*\\u001b\]0;x\\u0007: no such file or directory\n$/);
   });
 
   it('a huge unknown experiment name is cut to one short line', async () => {
@@ -95,10 +89,10 @@ describe('compare and report refuse results files whose text would reach the ter
       set(result, '\u001b]0;owned\u0007small');
       const file = await fileWith(`bad-${field}.json`, JSON.stringify(result));
       for (const command of ['compare', 'report']) {
-        const line = await refusedWithoutRawBytes([command, file, ...(command === 'report' ? ['--out', out] : [])]);
+        const line = await refusedWithoutRawBytes([command, file, ...(command === 'report' ? ['--out', temp.out] : [])]);
         expect(line).toBe(`lab: ${file}: ${field} contains a control character (U+001B at character 1); a results file holds only printable text\n`);
       }
-      expect(await filesUnder(out)).toEqual([]);
+      expect(await filesUnder(temp.out)).toEqual([]);
     });
   }
 });

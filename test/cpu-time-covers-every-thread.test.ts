@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runMode } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { runMode } from '../src/modes/index.ts';
 import { threadCpuMs } from '../src/modes/thread-cpu.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { cpuBound } from '../experiments/cpu-bound.ts';
 import { tinyContext } from './helpers/context.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 1500 });
 const linux = threadCpuMs() !== undefined;
 
 describe('cpuMs', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   it('is measured in every mode', async () => {
     for (const mode of ['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina'] as const) {
-      const run = await runMode(mode, workload, { pool });
+      const run = await runMode(mode, workload, { pool: warm.pool });
       expect(run.cpuMs).toBeGreaterThan(0);
     }
   });
@@ -32,9 +29,9 @@ describe('cpuMs', () => {
   });
 
   it.runIf(linux)('covers the worker threads: their own CPU clocks add up to most of a parallel run\'s cpuMs', async () => {
-    const cpuOf = async (): Promise<Map<number, number>> => new Map((await pool.rendezvous(2, 10_000)).map((r) => [r.threadId, r.threadCpuMs!]));
+    const cpuOf = async (): Promise<Map<number, number>> => new Map((await warm.pool.rendezvous(2, 10_000)).map((r) => [r.threadId, r.threadCpuMs!]));
     const before = await cpuOf();
-    const run = await runMode('parallel', workload, { pool });
+    const run = await runMode('parallel', workload, { pool: warm.pool });
     const after = await cpuOf();
     let workersMs = 0;
     for (const [threadId, ms] of after) workersMs += ms - (before.get(threadId) ?? ms);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cpuBound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { tinyContext } from './helpers/context.ts';
+import { expectNotesToSay } from './helpers/notes.ts';
+import { runTinyIn } from './helpers/experiments.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number, spreadMs = 4): ModeFigures {
   return { workload: 'cpu-bound', mode, threads, medianMs, minMs: medianMs - spreadMs / 2, maxMs: medianMs + spreadMs / 2, speedup: baselineMs / medianMs, checksumOk: true };
@@ -12,10 +13,8 @@ const figures = (rows: ModeFigures[]): CpuBoundFigures => ({ rows, cores: 2, tas
 
 describe('cpu-bound experiment', () => {
   it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
-    const result = await cpuBound.run(tinyContext());
+    const result = await runTinyIn(cpuBound, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const rows = result.rows;
-    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'piscina']);
-    for (const r of rows) expect(r.checksumOk).toBe(true);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     const [sequential, interleaved, parallel] = rows;
     // The same steps in a different order: interleaved switches tasks at nearly every step, sequential only between tasks.
@@ -30,19 +29,23 @@ describe('cpu-bound experiment', () => {
 
   it('computes its sentences from the numbers it is given', () => {
     const notes = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 810, 800, 20), row('parallel', 2, 421, 800)])).join('\n');
-    expect(notes).toContain('interleaved took 1.01x the sequential time: +10.0 ms (+1.3%), at most 10.00 µs for each of its 1000 extra task switches');
-    expect(notes).toContain('the difference is within the 20.0 ms spread between repeats');
-    expect(notes).toContain('so interleaving gained nothing');
-    expect(notes).toContain('parallel on 2 worker threads was 1.90x faster than sequential, 95% of the ideal 2.00x for 8 equal tasks on min(2 threads, 2 cores) = 2: close to ideal.');
+    expectNotesToSay(notes, [
+      'interleaved took 1.01x the sequential time: +10.0 ms (+1.3%), at most 10.00 µs for each of its 1000 extra task switches',
+      'the difference is within the 20.0 ms spread between repeats',
+      'so interleaving gained nothing',
+      'parallel on 2 worker threads was 1.90x faster than sequential, 95% of the ideal 2.00x for 8 equal tasks on min(2 threads, 2 cores) = 2: close to ideal.',
+    ]);
   });
 
   it('says how far parallel fell short, and when it was slower, and when threads outnumber cores', () => {
     const slow = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 790, 800), row('parallel', 4, 1000, 800)])).join('\n');
-    expect(slow).toContain('interleaved took 0.99x the sequential time: -10.0 ms (-1.3%): its 1000 extra task switches cost nothing measurable');
-    expect(slow).toContain('the difference is larger than the 4.00 ms spread');
-    expect(slow).toContain('parallel on 4 worker threads was 1.25x slower than sequential, 40% of the ideal 2.00x');
-    expect(slow).toContain('the missing 60% is time the threads spent on something other than task work');
-    expect(slow).toContain('The 2 threads beyond the 2 cores add no speed');
+    expectNotesToSay(slow, [
+      'interleaved took 0.99x the sequential time: -10.0 ms (-1.3%): its 1000 extra task switches cost nothing measurable',
+      'the difference is larger than the 4.00 ms spread',
+      'parallel on 4 worker threads was 1.25x slower than sequential, 40% of the ideal 2.00x',
+      'the missing 60% is time the threads spent on something other than task work',
+      'The 2 threads beyond the 2 cores add no speed',
+    ]);
   });
 
   it('says so first when a mode reported different checksums', () => {

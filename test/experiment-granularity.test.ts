@@ -3,6 +3,7 @@ import { analyseGranularity, granularity, granularityPlan, interpretGranularity,
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { tinyContext } from './helpers/context.ts';
+import { expectNotesToSay } from './helpers/notes.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
   return { workload: 'split', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
@@ -61,13 +62,15 @@ describe('granularity experiment', () => {
     const notes = interpretGranularity(analyseGranularity(sweep, 2, 2), 2).join('\n');
     expect(notes).not.toContain('not free');
     expect(notes).not.toContain('dipped');
-    expect(notes).toContain('parallel on 2 threads was slower than sequential below about 220 µs of work per task (9 units, interpolated between 4 and 16) and faster above it');
-    expect(notes).toContain('at 6.25 ms per task it was 1.94x faster (ideal 2.00x), at 100 µs 1.50x slower.');
-    expect(notes).toContain('Each task handed to a worker by the lab\'s parallel mode cost about 100 µs of wall time (fitted over all sizes; 100 µs at the smallest)');
-    expect(notes).toContain('How small can a task be: a plain Piscina pool on 2 threads was faster than sequential at every size, even 100 µs of work per task: the crossover is below the smallest size; it cost 20.0 µs of wall time per task (fitted over all sizes), which predicts a break-even at 40.0 µs of work per task.');
-    expect(notes).toContain('The cost of the lab\'s instrumentation: 80.0 µs per task beyond the plain pool\'s 20.0 µs (parallel/piscina fitted overhead 5.00x); at the largest size parallel reached 98% of the plain pool\'s speedup.');
-    expect(notes).toContain('predicts a break-even at 200 µs of work per task');
-    expect(notes).toContain('Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted); at the smallest size it was 2.50x faster than parallel and 1.67x faster than sequential.');
+    expectNotesToSay(notes, [
+      'parallel on 2 threads was slower than sequential below about 220 µs of work per task (9 units, interpolated between 4 and 16) and faster above it',
+      'at 6.25 ms per task it was 1.94x faster (ideal 2.00x), at 100 µs 1.50x slower.',
+      'Each task handed to a worker by the lab\'s parallel mode cost about 100 µs of wall time (fitted over all sizes; 100 µs at the smallest)',
+      'How small can a task be: a plain Piscina pool on 2 threads was faster than sequential at every size, even 100 µs of work per task: the crossover is below the smallest size; it cost 20.0 µs of wall time per task (fitted over all sizes), which predicts a break-even at 40.0 µs of work per task.',
+      'The cost of the lab\'s instrumentation: 80.0 µs per task beyond the plain pool\'s 20.0 µs (parallel/piscina fitted overhead 5.00x); at the largest size parallel reached 98% of the plain pool\'s speedup.',
+      'predicts a break-even at 200 µs of work per task',
+      'Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted); at the smallest size it was 2.50x faster than parallel and 1.67x faster than sequential.',
+    ]);
   });
 
   it('says when parallel never or always won, and puts a checksum mismatch first', () => {

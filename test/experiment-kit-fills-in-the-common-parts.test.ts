@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineExperiment } from '../src/experiment/define.ts';
+import { measureWorkload } from '../src/experiment/kit.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { tinyContext } from './helpers/context.ts';
 
@@ -61,5 +62,19 @@ describe('the experiment kit', () => {
     const result = await untraced.run(tinyContext({ steps: false }));
     expect(result.runs).toBeUndefined();
     expect(result.rows.every((r) => r.checksumOk)).toBe(true);
+  });
+
+  it('states only the common settings an experiment names, and measures one workload with measureWorkload', async () => {
+    const experiment = defineExperiment({
+      name: 'kit-settings',
+      question: 'Does the kit leave out the settings that do not bear on an experiment?',
+      defaults: { repeats: 1, quickRepeats: 1 },
+      commonSettings: ['repeats', 'quick'],
+      measure: measureWorkload((context) => cpuBoundWorkload({ tasks: 2 * context.threads, unitsPerTask: 10 }), ['sequential']),
+      analyse: ({ workload, rows }) => ({ settings: { tasks: workload.tasks.length }, tables: [], rows, facts: {}, notes: [] }),
+    });
+    const result = await experiment.run(tinyContext({ threads: 2 }));
+    expect(result.settings).toEqual({ repeats: 1, quick: true, tasks: 4 });
+    expect(result.rows.map((r) => r.mode)).toEqual(['sequential']);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import { interpretMixed, mixed, mixedBounds, mixedWorkload, type MixedFacts } from '../experiments/mixed.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { tinyContext } from './helpers/context.ts';
+import { expectNotesToSay } from './helpers/notes.ts';
+import { runTinyIn } from './helpers/experiments.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
   return { workload: 'cpu-and-wait', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
@@ -13,10 +14,8 @@ const facts: MixedFacts = { waitsMs: new Array<number>(8).fill(30), threads: 2, 
 
 describe('mixed experiment', () => {
   it('runs all four modes on the same work, and hybrid beats sequential', async () => {
-    const result = await mixed.run(tinyContext());
+    const result = await runTinyIn(mixed, ['sequential', 'interleaved', 'parallel', 'hybrid']);
     const rows = result.rows;
-    expect(rows.map((r) => r.mode)).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid']);
-    for (const r of rows) expect(r.checksumOk).toBe(true);
     const byMode = new Map(rows.map((r) => [r.mode, r]));
     // Hybrid overlaps the waits at least as well as interleaving does: it must beat sequential (expected ~3x).
     expect(byMode.get('hybrid')!.medianMs * 1.3).toBeLessThan(byMode.get('sequential')!.medianMs);
@@ -50,11 +49,13 @@ describe('mixed experiment', () => {
   it('computes its sentences from the numbers it is given', () => {
     const rows = [row('sequential', 1, 480, 480), row('interleaved', 1, 250, 480), row('parallel', 2, 260, 480), row('hybrid', 2, 125, 480)];
     const notes = interpretMixed(rows, facts).join('\n');
-    expect(notes).toContain('CPU work was 50% of the sequential time (240 ms: sequential minus its 240 ms of waits)');
-    expect(notes).toContain('hybrid took 125 ms: 2.00x faster than interleaved (250 ms), 2.08x faster than parallel (260 ms) and 3.84x faster than sequential.');
-    expect(notes).toContain('ran all 240 ms of CPU on one thread (it took 1.04x its bound of 240 ms)');
-    expect(notes).toContain('(1.08x its bound of 240 ms)');
-    expect(notes).toContain('Each hybrid worker interleaved 4 tasks, so waits and CPU overlapped at once (1.04x its bound of 120 ms).');
+    expectNotesToSay(notes, [
+      'CPU work was 50% of the sequential time (240 ms: sequential minus its 240 ms of waits)',
+      'hybrid took 125 ms: 2.00x faster than interleaved (250 ms), 2.08x faster than parallel (260 ms) and 3.84x faster than sequential.',
+      'ran all 240 ms of CPU on one thread (it took 1.04x its bound of 240 ms)',
+      '(1.08x its bound of 240 ms)',
+      'Each hybrid worker interleaved 4 tasks, so waits and CPU overlapped at once (1.04x its bound of 120 ms).',
+    ]);
   });
 
   it('says when hybrid lost, and puts a checksum mismatch first', () => {

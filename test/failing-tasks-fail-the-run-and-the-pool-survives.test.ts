@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, modeNames, RunFailedError, runMode, WorkerLostError } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { modeNames, RunFailedError, runMode, WorkerLostError } from '../src/modes/index.ts';
 import { RunTimeoutError } from '../src/scheduler/index.ts';
 import type { PartSpec, WorkloadSpec } from '../src/workload/spec.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 /** Three healthy tasks and one that meets the given fault in its second part. */
 function withFault(fault: PartSpec): WorkloadSpec {
@@ -13,14 +14,10 @@ function withFault(fault: PartSpec): WorkloadSpec {
   };
 }
 
-let pool: LabPool;
-beforeAll(async () => {
-  pool = await LabPool.start({ threads: 2, maxHeapMb: 64 });
-});
-afterAll(() => pool.close());
+const warm = warmPoolForTests({ threads: 2, maxHeapMb: 64 });
 
 async function failure(mode: (typeof modeNames)[number], workload: WorkloadSpec, timeoutMs?: number): Promise<RunFailedError> {
-  const error = await runMode(mode, workload, { pool, ...(timeoutMs !== undefined && { timeoutMs }) }).then(
+  const error = await runMode(mode, workload, { pool: warm.pool, ...(timeoutMs !== undefined && { timeoutMs }) }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -38,7 +35,7 @@ describe('a task that throws', () => {
 
   it('leaves the pool working: the next runs in the same process succeed, on a warm pool', async () => {
     for (const mode of ['parallel', 'hybrid'] as const) {
-      const result = await runMode(mode, mixedWorkload, { pool });
+      const result = await runMode(mode, mixedWorkload, { pool: warm.pool });
       expect(result.tasks).toHaveLength(mixedWorkload.tasks.length);
       expect(result.pool?.warm).toBe(true);
     }
@@ -50,7 +47,7 @@ describe('a task that ends its worker thread', () => {
     const error = await failure('parallel', withFault({ kind: 'fault', fault: 'exit' }));
     expect(error.cause).toBeInstanceOf(WorkerLostError);
     expect(error.message).toBe('parallel run of workload "faulty" failed: task "bad" ended its worker thread: worker exited with code: 3 (process.exit in a worker ends that thread)');
-    const next = await runMode('parallel', mixedWorkload, { pool });
+    const next = await runMode('parallel', mixedWorkload, { pool: warm.pool });
     expect(next.pool).toMatchObject({ threads: 2, warm: true });
     expect(new Set(next.trace.map((e) => e.lane)).size).toBe(2);
   });
@@ -61,7 +58,7 @@ describe('a task that ends its worker thread', () => {
     // Dealt over 2 workers: ok1 and ok2 to one, bad and ok3 to the other.
     expect(error.message).toMatch(/^hybrid run of workload "faulty" failed: one of the tasks "bad", "ok3" ended its worker thread: it exceeded the worker's memory limit \(/);
     expect((error.cause as WorkerLostError).tasks).toContain('bad');
-    expect((await runMode('hybrid', mixedWorkload, { pool })).pool?.warm).toBe(true);
+    expect((await runMode('hybrid', mixedWorkload, { pool: warm.pool })).pool?.warm).toBe(true);
   });
 
   it("is refused on the lab's own thread, where it would end the lab", async () => {

@@ -5,6 +5,7 @@ import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { runLabCli } from './helpers/cli.ts';
 import { fixedStats } from './helpers/fixed-stats.ts';
+import { expectNotesToSay } from './helpers/notes.ts';
 
 function row(workload: string, mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeComparison {
   const speedup = baselineMs / medianMs;
@@ -41,12 +42,14 @@ describe('headline experiment', () => {
     const cpu = [row('cpu-bound', 'sequential', 1, 800, 800), row('cpu-bound', 'interleaved', 1, 808, 800), row('cpu-bound', 'parallel', 2, 421, 800)];
     const wait = [row('wait-bound', 'sequential', 1, 1010, 1010), row('wait-bound', 'interleaved', 1, 212, 1010), row('wait-bound', 'parallel', 2, 530, 1010)];
     const notes = interpretHeadline(cpu, wait, facts, 2).join('\n');
-    expect(notes).toContain('interleaved took 1.01x the sequential time');
-    expect(notes).toContain('Parallel on 2 worker threads ran at 1.90x the sequential speed, 95% of the ideal 2.00x for 2 threads on 2 cores');
-    expect(notes).toContain('sequential took 1.01x the sum of all waits (1000 ms)');
-    expect(notes).toContain("interleaved took 1.06x the longest single task's waits (200 ms)");
-    expect(notes).toContain('parallel took 530 ms against 520 ms for a perfect 2-thread pool');
-    expect(notes).toContain('4.76x from interleaving beats 1.91x from threads');
+    expectNotesToSay(notes, [
+      'interleaved took 1.01x the sequential time',
+      'Parallel on 2 worker threads ran at 1.90x the sequential speed, 95% of the ideal 2.00x for 2 threads on 2 cores',
+      'sequential took 1.01x the sum of all waits (1000 ms)',
+      "interleaved took 1.06x the longest single task's waits (200 ms)",
+      'parallel took 530 ms against 520 ms for a perfect 2-thread pool',
+      '4.76x from interleaving beats 1.91x from threads',
+    ]);
     expect(notes).not.toContain('CHECKSUMS DIFFER');
   });
 

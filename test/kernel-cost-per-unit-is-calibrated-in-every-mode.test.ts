@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allModeNames, LabPool, modeOf, runMode } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { allModeNames, modeOf, runMode } from '../src/modes/index.ts';
 import { baselineVsWorker } from '../src/report/cpu-cost.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 40 });
 
 describe('kernel cost per unit', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   for (const steps of [true, false]) {
     it(`is timed in place in every mode, from timed units (steps ${steps ? 'recorded' : 'off'})`, async () => {
       const figures = new Map<string, number>();
       // Not the distributed mode: its workers may be on other machines, and it needs a Redis; it reports no in-place kernel time.
-      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== 'queue')) figures.set(mode, (await runMode(mode, workload, { pool, steps })).kernelUsPerUnit!);
+      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== 'queue')) figures.set(mode, (await runMode(mode, workload, { pool: warm.pool, steps })).kernelUsPerUnit!);
       const values = [...figures.values()];
       for (const v of values) expect(v).toBeGreaterThan(0);
       // The same kernel everywhere: no thread may be 10x off another.
@@ -25,7 +22,7 @@ describe('kernel cost per unit', () => {
   }
 
   it('times a lone worker beside the one-thread modes when they are given a pool', async () => {
-    const run = await runMode('sequential', workload, { pool });
+    const run = await runMode('sequential', workload, { pool: warm.pool });
     expect(run.loneWorkerUsPerUnit).toBeGreaterThan(0);
     expect(run.kernelUsPerUnit! / run.loneWorkerUsPerUnit!).toBeGreaterThan(0.1);
     expect(run.kernelUsPerUnit! / run.loneWorkerUsPerUnit!).toBeLessThan(10);

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dealTasks, LabPool, RunFailedError, runHybrid, runMode, runParallel, withStartedPool, type RunResult } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { dealTasks, RunFailedError, runHybrid, runMode, runParallel, withStartedPool, type RunResult } from '../src/modes/index.ts';
 import { RunTimeoutError } from '../src/scheduler/index.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 /** The tasks of one lane, in the order their steps ran. */
 const laneOrder = (result: RunResult, lane: number): string[] => result.trace.filter((e) => e.lane === lane).map((e) => e.task);
 
 describe('hybrid mode', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   it('deals tasks over the workers in turn, never more batches than tasks', () => {
     expect(dealTasks(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([['a', 'c', 'e'], ['b', 'd']]);
@@ -23,7 +20,7 @@ describe('hybrid mode', () => {
 
   it('reports the same per-task checksums as sequential, interleaved and parallel', async () => {
     const checksums = async (mode: 'sequential' | 'interleaved' | 'parallel' | 'hybrid'): Promise<[string, number][]> =>
-      (await runMode(mode, mixedWorkload, { pool })).tasks.map((t) => [t.name, t.checksum]);
+      (await runMode(mode, mixedWorkload, { pool: warm.pool })).tasks.map((t) => [t.name, t.checksum]);
     const hybrid = await checksums('hybrid');
     expect(hybrid).toHaveLength(mixedWorkload.tasks.length);
     for (const mode of ['sequential', 'interleaved', 'parallel'] as const) expect(hybrid).toEqual(await checksums(mode));
@@ -31,7 +28,7 @@ describe('hybrid mode', () => {
 
   it('interleaves its share of tasks inside each worker lane, and spreads the shares over both lanes', async () => {
     // Four tasks of five slices each: worker lanes get {cpu1, cpu3} and {cpu2, cpu4}.
-    const result = await runHybrid(cpuBoundWorkload({ tasks: 4, unitsPerTask: 20, sliceUnits: 4 }), { pool });
+    const result = await runHybrid(cpuBoundWorkload({ tasks: 4, unitsPerTask: 20, sliceUnits: 4 }), { pool: warm.pool });
     expect(result).toMatchObject({ mode: 'hybrid', threads: 2, lanes: ['worker 1', 'worker 2'], policy: 'round-robin', pool: { warm: true } });
     expect(new Set(result.trace.map((e) => e.lane))).toEqual(new Set([0, 1]));
     for (const lane of [0, 1]) {
@@ -45,7 +42,7 @@ describe('hybrid mode', () => {
   });
 
   it('differs from parallel, where a worker runs each task to its end before the next', async () => {
-    const result = await runParallel(cpuBoundWorkload({ tasks: 4, unitsPerTask: 20, sliceUnits: 4 }), { pool });
+    const result = await runParallel(cpuBoundWorkload({ tasks: 4, unitsPerTask: 20, sliceUnits: 4 }), { pool: warm.pool });
     for (const lane of [0, 1]) {
       const order = laneOrder(result, lane);
       const switches = order.filter((task, i) => i > 0 && task !== order[i - 1]).length;
@@ -54,7 +51,7 @@ describe('hybrid mode', () => {
   });
 
   it('puts every step of every lane on the shared clock, inside the run', async () => {
-    const result = await runHybrid(mixedWorkload, { pool });
+    const result = await runHybrid(mixedWorkload, { pool: warm.pool });
     for (const e of result.trace) {
       expect(e.start).toBeGreaterThanOrEqual(0);
       expect(e.end).toBeGreaterThanOrEqual(e.start);
@@ -64,8 +61,8 @@ describe('hybrid mode', () => {
 
   it("overlaps the waits of a worker's tasks, where parallel waits them out one by one", async () => {
     const waits: WorkloadSpec = { name: 'waits', tasks: Array.from({ length: 6 }, (_, i) => ({ name: `w${i}`, parts: [{ kind: 'wait', ms: 60 }] })) };
-    const hybrid = await runHybrid(waits, { pool });
-    const parallel = await runParallel(waits, { pool });
+    const hybrid = await runHybrid(waits, { pool: warm.pool });
+    const parallel = await runParallel(waits, { pool: warm.pool });
     // Six 60 ms waits on two workers: parallel ~180 ms (three in turn per worker), hybrid ~60 ms (three at once).
     expect(parallel.wallMs).toBeGreaterThan(hybrid.wallMs * 2);
   });

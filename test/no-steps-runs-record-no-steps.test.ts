@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNTRACED_NOTE } from '../src/cli/commands/run-experiments.ts';
-import { allModeNames, LabPool, runMode } from '../src/modes/index.ts';
+import { allModeNames, runMode } from '../src/modes/index.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 import { granularity } from '../experiments/granularity.ts';
 import { repoRoot } from './helpers/cli.ts';
 import { tinyContext } from './helpers/context.ts';
 import { lab } from './helpers/lab-in-process.ts';
 import { join } from 'node:path';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 const workload = splitWorkWorkload({ totalUnits: 64, unitsPerTask: 8 });
 
 describe('--no-steps', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   for (const mode of allModeNames) {
     it(`records no steps in ${mode} mode, and does the same work`, async () => {
-      const traced = await runMode(mode, workload, { pool });
-      const untraced = await runMode(mode, workload, { pool, steps: false });
+      const traced = await runMode(mode, workload, { pool: warm.pool });
+      const untraced = await runMode(mode, workload, { pool: warm.pool, steps: false });
       expect(untraced.trace).toEqual([]);
       expect(untraced.tasks.map((t) => t.checksum)).toEqual(traced.tasks.map((t) => t.checksum));
       if (mode !== 'piscina') expect(traced.trace.length).toBeGreaterThanOrEqual(workload.tasks.length);

@@ -1,32 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runParallel } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { runParallel } from '../src/modes/index.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { runTs } from './helpers/cli.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 describe('parallel mode', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   it('starts warm: both threads met at a barrier that only two threads running at once can pass', () => {
-    expect(pool.info).toMatchObject({ threads: 2, warm: true });
+    expect(warm.pool.info).toMatchObject({ threads: 2, warm: true });
   });
 
   it('passes a two-party barrier on every thread at once, with distinct thread ids', async () => {
-    const replies = await pool.rendezvous(2, 20_000);
+    const replies = await warm.pool.rendezvous(2, 20_000);
     expect(replies.map((r) => r.arrived)).toEqual([true, true]);
     expect(new Set(replies.map((r) => r.threadId)).size).toBe(2);
   });
 
   it('cannot pass a barrier that needs one thread more than the pool has (the barrier is a real test)', async () => {
-    const replies = await pool.rendezvous(3, 200);
+    const replies = await warm.pool.rendezvous(3, 200);
     expect(replies.map((r) => r.arrived)).toEqual([false, false]);
   });
 
   it('spreads tasks over both workers, each task on one lane', async () => {
-    const result = await runParallel(cpuBoundWorkload({ tasks: 4, unitsPerTask: 200 }), { pool });
+    const result = await runParallel(cpuBoundWorkload({ tasks: 4, unitsPerTask: 200 }), { pool: warm.pool });
     expect(result.lanes).toEqual(['worker 1', 'worker 2']);
     expect(new Set(result.trace.map((e) => e.lane))).toEqual(new Set([0, 1]));
     for (const task of result.tasks) {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runMode } from '../src/modes/index.ts';
+import { describe, expect, it } from 'vitest';
+import { runMode } from '../src/modes/index.ts';
 import { createMailbox, fromTaskNumber, runIdReader, sharedWorkload, shareRun, taskNumber } from '../src/modes/run-share.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 const workload = splitWorkWorkload({ totalUnits: 96, unitsPerTask: 4 });
 
@@ -25,19 +26,15 @@ describe('the workload, shared once per run', () => {
   });
 
   describe('on a pool', () => {
-    let pool: LabPool;
-    beforeAll(async () => {
-      pool = await LabPool.start({ threads: 2 });
-    });
-    afterAll(() => pool.close());
+    const warm = warmPoolForTests();
 
     it('runs two parallel runs at once on one pool (one through the mailbox, one through its own buffer) with the same checksums', async () => {
       const reference = (await runMode('sequential', workload)).tasks.map((t) => t.checksum);
-      const [a, b] = await Promise.all([runMode('parallel', workload, { pool }), runMode('parallel', workload, { pool })]);
+      const [a, b] = await Promise.all([runMode('parallel', workload, { pool: warm.pool }), runMode('parallel', workload, { pool: warm.pool })]);
       expect(a.tasks.map((t) => t.checksum)).toEqual(reference);
       expect(b.tasks.map((t) => t.checksum)).toEqual(reference);
       expect(a.trace.length).toBe(b.trace.length);
-      const next = await runMode('parallel', workload, { pool });
+      const next = await runMode('parallel', workload, { pool: warm.pool });
       expect(next.tasks.map((t) => t.checksum)).toEqual(reference);
     });
   });

@@ -1,11 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kernelTasks, LabPool, runMode, type RunResult } from '../src/modes/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelTasks, runMode, type RunResult } from '../src/modes/index.ts';
 import { cpuBoundWorkload, splitWorkWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { lab } from './helpers/lab-in-process.ts';
+import { warmPoolForTests } from './helpers/pool.ts';
 
 /** Cpu parts cut into uneven slices and spread over several parts, so the plain pool's one kernel call must chain them exactly. */
 const sliced: WorkloadSpec = {
@@ -18,16 +19,12 @@ const sliced: WorkloadSpec = {
 };
 
 describe('the piscina mode', () => {
-  let pool: LabPool;
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-  });
-  afterAll(() => pool.close());
+  const warm = warmPoolForTests();
 
   for (const workload of [sliced, splitWorkWorkload({ totalUnits: 200, unitsPerTask: 16 }), cpuBoundWorkload({ tasks: 4, unitsPerTask: 50 })]) {
     it(`reports the same per-task checksums as every scheduler mode (${workload.name})`, async () => {
       const results: RunResult[] = [];
-      for (const mode of ['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina'] as const) results.push(await runMode(mode, workload, { pool }));
+      for (const mode of ['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina'] as const) results.push(await runMode(mode, workload, { pool: warm.pool }));
       const [reference, ...others] = results.map((r) => r.tasks.map((t) => [t.name, t.checksum]));
       expect(reference).toHaveLength(workload.tasks.length);
       expect(new Set(reference!.map(([, c]) => c)).size).toBe(workload.tasks.length);
@@ -36,7 +33,7 @@ describe('the piscina mode', () => {
   }
 
   it('runs on the plain pool with the same thread count, warm, and records no steps', async () => {
-    const result = await runMode('piscina', sliced, { pool });
+    const result = await runMode('piscina', sliced, { pool: warm.pool });
     expect(result.mode).toBe('piscina');
     expect(result.threads).toBe(2);
     expect(result.pool?.warm).toBe(true);

@@ -71,7 +71,7 @@ describe('cancel(handle)', () => {
     const report = await s.run();
     expect(log).toEqual([]);
     expect(h.outcome?.state).toBe('cancelled');
-    expect(report.trace!.count).toBe(1); // the single step in which return() ended it
+    expect(report.trace.count).toBe(1); // the single step in which return() ended it
   });
 
   it('lets cleanup that itself yields finish before the task counts as cancelled', async () => {

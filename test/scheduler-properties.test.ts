@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { join, Scheduler, sleep, spawn, StepEnd, type PolicyName, type StepTrace, type Task, type TaskHandle } from '../src/scheduler/index.ts';
+import { join, Scheduler, sleep, spawn, StepEnd, type PolicyName, type RecordedSteps, type Task, type TaskHandle } from '../src/scheduler/index.ts';
 
 /** What one task does at each of its steps. */
 type Step = { kind: 'yield' } | { kind: 'sleep'; ms: number } | { kind: 'child'; yields: number };
@@ -40,7 +40,7 @@ async function runSet(policy: PolicyName, set: readonly (readonly Step[])[]) {
   const s = new Scheduler({ policy, trace: true });
   const handles: TaskHandle<number>[] = set.map((steps, id) => s.spawn(`t${id}`, scripted(id, steps, completions)));
   const report = await s.run();
-  return { handles, completions, trace: report.trace!, failures: report.failures };
+  return { handles, completions, trace: report.trace, failures: report.failures };
 }
 
 /**
@@ -48,7 +48,7 @@ async function runSet(policy: PolicyName, set: readonly (readonly Step[])[]) {
  * the step where its parent spawned it (and at once joined it), any task right after a bare yield.
  * Wake-ups by timers are left out: the trace does not say when a timer fired.
  */
-function readyMoments(trace: StepTrace): { task: number; readyAfter: number }[] {
+function readyMoments(trace: RecordedSteps): { task: number; readyAfter: number }[] {
   const moments: { task: number; readyAfter: number }[] = [];
   const firstStep = new Map<number, number>();
   for (let i = 0; i < trace.count; i++) if (!firstStep.has(trace.task[i]!)) firstStep.set(trace.task[i]!, i);
@@ -73,7 +73,7 @@ function readyMoments(trace: StepTrace): { task: number; readyAfter: number }[] 
 }
 
 /** Tasks other than `task` that had not ended by step `at` (children spawned later count too: a looser bound). */
-function unfinishedOthers(trace: StepTrace, task: number, at: number): number {
+function unfinishedOthers(trace: RecordedSteps, task: number, at: number): number {
   const endedBy = new Set<number>();
   for (let i = 0; i <= at; i++) if (trace.endedBy[i]! >= StepEnd.done) endedBy.add(trace.task[i]!);
   return trace.tasks.length - 1 - [...endedBy].filter((id) => id !== task).length;

@@ -242,7 +242,7 @@ describe('failFast and cancellation outcomes', () => {
     s.spawn('fails', fails());
     const sleeper = s.spawn('sleeps', sleeps());
     s.spawn('done', done(sleeper));
-    const trace = (await s.run()).trace!;
+    const trace = (await s.run()).trace;
     const rows = Array.from({ length: trace.count }, (_, i) => `${trace.tasks[trace.task[i]!]} ${stepEndNames[trace.endedBy[i]!]}`);
     expect(rows).toEqual(['fails failed', 'sleeps sleep', 'done done', 'sleeps cancelled']);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { runSequential } from '../src/modes/index.ts';
-import { svgSpeedupChart, svgTimeline } from '../src/trace/index.ts';
+import { svgSpeedupChart, svgTimeline } from '../src/draw/index.ts';
 import { runLabCli } from './helpers/cli.ts';
 import { filesUnder } from './helpers/files.ts';
 import { parseSvg } from './helpers/svg.ts';

@@ -29,6 +29,10 @@ export interface LabArgs {
   readonly threads?: number;
   /** `--processes N`: forked processes for the processes mode (default: the thread count). */
   readonly processes?: number;
+  /** `--max-threads N`: the top of scaling's thread sweep. */
+  readonly maxThreads?: number;
+  /** `--predict N`: scaling's model prediction at N threads. */
+  readonly predict?: number;
   readonly seed?: number;
   readonly timeoutMs?: number;
   /** `--max-work N`: N times the default work limits for a user's workload. */
@@ -57,7 +61,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'workers' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'workers' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -78,7 +82,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 
@@ -96,12 +100,16 @@ function queueName(raw: string): string {
 /** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
 function checkFlagsFit(command: string | undefined, given: readonly FlagName[]): void {
   const kind = commandKind(command);
+  const fits = (flag: FlagName): boolean => {
+    const spec: { readonly for: readonly CommandKind[]; readonly experiments?: readonly string[] } = flags[flag];
+    return spec.for.includes(kind) && (kind !== 'measure' || spec.experiments === undefined || spec.experiments.includes(command ?? 'headline'));
+  };
   const seen = new Set<FlagName>();
   for (const name of given) {
     if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
     seen.add(name);
-    if (!(flags[name].for as readonly CommandKind[]).includes(kind)) {
-      const accepted = flagNames.filter((f) => (flags[f].for as readonly CommandKind[]).includes(kind)).map((f) => `--${f}`);
+    if (!fits(name)) {
+      const accepted = flagNames.filter(fits).map((f) => `--${f}`);
       const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }

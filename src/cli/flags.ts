@@ -24,6 +24,8 @@ interface FlagSpec<T> {
   readonly help: string;
   readonly parse?: (raw: string, flag: string) => T;
   readonly for: readonly CommandKind[];
+  /** Flags of one experiment: given to another (or to `all`'s others), they would be ignored, so they are refused. */
+  readonly experiments?: readonly string[];
 }
 
 const MAX_THREADS = 256;
@@ -61,6 +63,22 @@ export const flags = {
     for: [...measuring, 'worker'],
   },
   queue: { type: 'string', value: 'NAME', help: "with worker: serve this queue only (default: follow the control key, which names the queue of the lab's run in progress)", for: ['worker'] },
+  'max-threads': {
+    type: 'string',
+    value: 'N',
+    help: `with scaling: the top of the thread sweep (1-${MAX_THREADS}; default twice --threads)`,
+    parse: integer(1, MAX_THREADS),
+    for: measuring,
+    experiments: ['scaling', 'all'],
+  },
+  predict: {
+    type: 'string',
+    value: 'N',
+    help: 'with scaling: the speedup the fitted Universal Scalability Law predicts at N threads (a model, not a measurement; refused with fewer than 6 thread counts up to the cores)',
+    parse: integer(1, 1_000_000),
+    for: measuring,
+    experiments: ['scaling', 'all'],
+  },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none)', parse: integer(1, 3_600_000), for: measuring },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },

@@ -65,7 +65,8 @@ export async function runLab(
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; give one experiment name or command (see --help)`);
     if (command === 'list') {
       const width = Math.max(...experiments.map((e) => e.name.length));
-      streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n`).join(''));
+      const indent = ' '.repeat(width + 2);
+      streams.stdout.write(experiments.map((e) => `${e.name.padEnd(width)}  ${e.question}\n${e.about === undefined ? '' : `${indent}${e.about}\n`}`).join(''));
       return ExitCode.ok;
     }
     const selected = command === 'all' ? experiments : [findExperiment(command, experiments)];

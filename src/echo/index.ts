@@ -1,3 +1,8 @@
+/**
+ * A side wing, outside the layer chain: the TCP echo servers and client load of the `echo-server`
+ * experiment. It opens sockets and starts worker threads of its own because that I/O is what it
+ * measures; it builds on the scheduler (servers are tasks parked on socket reads) and prints nothing.
+ */
 export { runClientLoad, type ClientLoad, type LoadResult } from './client-load.ts';
 export { ClientThread } from './client-thread.ts';
 export { runEcho, type EchoLoadSize, type EchoRun, type EchoThreads } from './echo-run.ts';

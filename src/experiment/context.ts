@@ -17,6 +17,10 @@ export interface ExperimentContext {
   readonly redis?: RedisTarget;
   /** Local worker processes of the distributed mode, from `--workers` (default: `threads`). */
   readonly workers?: number;
+  /** The top of scaling's thread sweep, from `--max-threads` (default twice `threads`). */
+  readonly maxThreads?: number;
+  /** `--predict N`: scaling states what its fitted model predicts at N threads. */
+  readonly predict?: number;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;
@@ -36,6 +40,8 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
+  /** One or two sentences for `list`: what it runs, and against what. */
+  readonly about?: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;

@@ -1,5 +1,5 @@
 import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
-import type { SpeedupChartOptions } from '../trace/index.ts';
+import type { SpeedupChartOptions } from '../draw/index.ts';
 import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
@@ -19,7 +19,10 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
-  readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
+  /** One or two sentences for `list`: what it runs, and against what. */
+  readonly about?: string;
+  /** Timed repeats, full and under `--quick`; default 7 and 3 (on a shared machine one slow round in five can move a median of five). */
+  readonly defaults?: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
   /** The common settings its result states (default all); leave out those that do not bear on it, e.g. the seed where nothing is drawn at random. */
@@ -32,11 +35,19 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
 /** An experiment the lab can run and a test can analyse: the kit fills in name, question, machine, common settings and drawable runs. */
 export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
 
+/** Repeats of an experiment that does not say: 7, and 3 under `--quick`. */
+export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
+
+/**
+ * Declares an experiment: its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
+ * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
+ */
 export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, defaults, timelineByDefault, commonSettings, measure, analyse } = definition;
+  const { name, question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, measure, analyse } = definition;
   return {
     name,
     question,
+    ...(about !== undefined && { about }),
     defaults,
     ...(timelineByDefault !== undefined && { timelineByDefault }),
     measure,

@@ -4,7 +4,7 @@ import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts'
 import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
 import type { QueueSession } from '../queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
-import type { NamedRun } from '../trace/index.ts';
+import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { runOptionsFor, type ExperimentContext } from './context.ts';
 
@@ -112,4 +112,17 @@ export class ExperimentKit {
     const settled = await Promise.allSettled(pools);
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }
+}
+
+/** One workload measured in some modes, and the workload itself: what an experiment of one workload analyses. */
+export interface OneWorkload extends Measured {
+  readonly workload: WorkloadSpec;
+}
+
+/** The `measure` of an experiment of one workload: builds it from the context and measures it in `modes`. */
+export function measureWorkload(build: (context: ExperimentContext) => WorkloadSpec, modes: readonly ModeName[]): (kit: ExperimentKit) => Promise<OneWorkload> {
+  return async (kit) => {
+    const workload = build(kit.context);
+    return { workload, ...(await kit.measure(workload, modes)) };
+  };
 }

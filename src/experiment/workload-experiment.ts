@@ -7,16 +7,17 @@ import { verdictPhrase } from '../report/interval-text.ts';
 import { modeTable } from '../report/mode-table.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineExperiment, type DefinedExperiment } from './define.ts';
+import { measureWorkload, type OneWorkload } from './kit.ts';
 
 /** A user's workload (`run --workload FILE`), run in the chosen modes like any experiment: tables, notes, saved results. */
-export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeName[]): DefinedExperiment<readonly ModeComparison[], ModeComparison, Record<string, never>> {
+export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeName[]): DefinedExperiment<OneWorkload, ModeComparison, Record<string, never>> {
   return defineExperiment({
     name: `workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`,
     question: `How does the workload "${workload.name}" run ${modes.length === 1 ? `in ${modes[0]} mode` : `in ${modes.join(', ')}`}?`,
     defaults: { repeats: 7, quickRepeats: 2 },
     commonSettings: ['repeats', 'warmups', 'threads'],
-    measure: async (kit) => (await kit.measure(workload, modes)).rows,
-    analyse: (rows) => ({
+    measure: measureWorkload(() => workload, modes),
+    analyse: ({ rows }) => ({
       settings: { workload: workload.name, tasks: workload.tasks.length, modes: modes.join(',') },
       tables: [modeTable(`${workload.name}${workload.description ? `: ${workload.description}` : ''}`, rows)],
       rows,

@@ -44,7 +44,7 @@ export async function runAsyncStyleTask(options: { signal?: AbortSignal; timeout
   if (report.aborted !== undefined) throw report.aborted.reason;
   const outcome = handle.outcome;
   if (outcome?.state !== 'done') throw outcome?.error ?? new Error('sumTask did not finish');
-  const trace = report.trace!;
+  const trace = report.trace;
   const stepEnds = Array.from(trace.endedBy, (code) => stepEndNames[code]!);
   return { schedulerValue: outcome.value, asyncValue: await sumAsync(), steps: report.steps, stepEnds };
 }

@@ -42,5 +42,6 @@ export async function threadRoundTrips(pool: LabPool, count: number): Promise<Ro
 
 /** The same, to the lab's warm process pool: the processes mode's own path (a message over IPC, the task rebuilt in the process, the reply back). */
 export function processRoundTrips(pool: ProcessPool, count: number): Promise<RoundTrips> {
+  // Run id -1 belongs to this one constant workload (mode runs count up from 1): each process gets it with its first round trip only.
   return timeEach(count, () => pool.runTask({ run: -1, workload: tinyTaskWorkload, task: 0, steps: false }));
 }

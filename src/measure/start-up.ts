@@ -25,7 +25,7 @@ interface Started {
   end(): Promise<unknown>;
 }
 
-function startThread(kind: Exclude<StartKind, 'lab'>): Started {
+function startThread(kind: 'bare' | 'tsx'): Started {
   const spawnedAt = sharedNow();
   const worker = new Worker(bareThread, { execArgv: kind === 'bare' ? [] : ['--import', tsxLoader] });
   const ready = new Promise<number>((resolve, reject) => {
@@ -83,10 +83,7 @@ export async function timeStartUps(count: number, rounds: number, signal?: Abort
     for (const vessel of ['thread', 'process'] as const) {
       for (const kind of startKinds) {
         signal?.throwIfAborted();
-        const started =
-          vessel === 'thread' && kind === 'lab'
-            ? startLabThreads(count)
-            : Array.from({ length: count }, () => (vessel === 'process' ? startProcess(kind) : startThread(kind as Exclude<StartKind, 'lab'>)));
+        const started = vessel === 'process' ? Array.from({ length: count }, () => startProcess(kind)) : kind === 'lab' ? startLabThreads(count) : Array.from({ length: count }, () => startThread(kind));
         try {
           times[vessel][kind].push(Math.max(...(await Promise.all(started.map((s) => s.ready)))));
         } finally {

@@ -5,8 +5,8 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import type { RunResult, TraceEvent } from './run-result.ts';
-import { taskSpans } from './trace-events.ts';
+import type { RunResult, StepEvent } from './run-result.ts';
+import { taskSpans } from './step-events.ts';
 
 /**
  * Every task as a job on a BullMQ queue over Redis, consumed by lab worker processes (concurrency 1
@@ -39,7 +39,7 @@ export async function runDistributed(workload: WorkloadSpec, options: ModeRunOpt
 /** The run as every mode reports one: one lane per worker process ("host pid N"), steps on the lab's clock. */
 export function distributedResult(workload: WorkloadSpec, run: QueueRun, workers: number, labCpuMs: number): RunResult<'distributed'> {
   const laneOf = new Map<string, number>();
-  const trace: TraceEvent[] = [];
+  const trace: StepEvent[] = [];
   // Lanes in order of each worker's first step, as the thread modes number theirs.
   const byFirstStart = [...run.jobs].sort((a, b) => (a.result.steps?.start[0] ?? 0) - (b.result.steps?.start[0] ?? 0));
   for (const job of byFirstStart) {

@@ -1,19 +1,10 @@
-import type { WorkloadSpec } from '../workload/spec.ts';
-import { defineMode, type ModeRunOptions } from './mode.ts';
-import { runOnScheduler } from './on-scheduler.ts';
-import type { RunResult } from './run-result.ts';
+import { schedulerMode } from './on-scheduler.ts';
 
 /**
  * All tasks on this thread, switched round-robin at every `yield`: concurrency.
  * Non-blocking waits overlap; CPU work and blocking waits do not.
  */
-export function runInterleaved(workload: WorkloadSpec, options?: ModeRunOptions): Promise<RunResult<'interleaved'>> {
-  return runOnScheduler('interleaved', 'round-robin', workload, options);
-}
+export const interleavedMode = schedulerMode('interleaved', 'round-robin', 'one thread, tasks switched round-robin at every yield: concurrency');
 
-export const interleavedMode = defineMode({
-  name: 'interleaved',
-  needs: 'nothing',
-  summary: 'one thread, tasks switched round-robin at every yield: concurrency',
-  run: runInterleaved,
-});
+/** Runs the workload once, interleaved. */
+export const runInterleaved = interleavedMode.run;

@@ -46,7 +46,7 @@ export interface Mode<N extends string = string> {
   readonly namedOnly?: boolean;
   /** Why this mode cannot run the workload, and what to use instead (each a phrase), or undefined when it can. */
   cannotRun?(workload: WorkloadSpec): { readonly why: string; readonly instead: string } | undefined;
-  run(workload: WorkloadSpec, options: ModeRunOptions): Promise<RunResult<N>>;
+  run(workload: WorkloadSpec, options?: ModeRunOptions): Promise<RunResult<N>>;
 }
 
 /** Declares a mode, keeping its literal types (so that `ModeName` is the union of the registered names). */

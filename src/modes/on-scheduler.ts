@@ -4,10 +4,10 @@ import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
-import type { ModeRunOptions } from './mode.ts';
+import { defineMode, type ModeRunOptions } from './mode.ts';
 import type { RunResult } from './run-result.ts';
 import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
-import { taskSpans, traceEvents } from './trace-events.ts';
+import { taskSpans, stepEvents } from './step-events.ts';
 
 /** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */
 export async function runOnScheduler<M extends string>(mode: M, policy: PolicyName, workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<M>> {
@@ -30,7 +30,7 @@ export async function runOnScheduler<M extends string>(mode: M, policy: PolicyNa
   const usPerUnit = kernelUsPerUnit();
   const loneUsPerUnit = pool === undefined ? undefined : await pool.loneWorkerUsPerUnit();
   const checksums = new Map(names.map((name, i) => [name, checksumList[i]!]));
-  const trace = report.trace === undefined ? [] : traceEvents(report.trace, 0, report.startMs);
+  const trace = report.trace === undefined ? [] : stepEvents(report.trace, 0, report.startMs);
   return {
     mode,
     workload: workload.name,
@@ -46,4 +46,9 @@ export async function runOnScheduler<M extends string>(mode: M, policy: PolicyNa
     lanes: ['main'],
     policy,
   };
+}
+
+/** A mode that runs every task on this thread under one scheduler policy: it needs nothing but this thread. */
+export function schedulerMode<const N extends string>(name: N, policy: PolicyName, summary: string) {
+  return defineMode({ name, needs: 'nothing', summary, run: (workload: WorkloadSpec, options?: ModeRunOptions) => runOnScheduler(name, policy, workload, options) });
 }

@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace } from '../scheduler/index.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type RecordedSteps } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
@@ -97,7 +97,7 @@ async function runHere(
   tasks: readonly string[],
   policy: PolicyName,
   steps: boolean | StepRecorder,
-): Promise<{ checksums: number[]; trace: StepTrace | undefined }> {
+): Promise<{ checksums: number[]; trace: RecordedSteps | undefined }> {
   const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
   const handles = spawnTasks(scheduler, workload, tasks, { endThread: endWorkerThread });
   const report = await scheduler.run();

@@ -99,11 +99,6 @@ export class ProcessPool {
     return this.slots.map((s) => s.pid);
   }
 
-  /** Each process's start-up, spawn to ready, ms (the tsx loader, the lab's modules, Node itself). */
-  startMs(): Promise<number[]> {
-    return Promise.all(this.slots.map((s) => s.ready));
-  }
-
   /** Warms the pool again if a process was replaced since the last warm-up. */
   async ensureWarm(): Promise<void> {
     if (this.replaced === 0) return;

@@ -1,4 +1,4 @@
-import type { StepTrace } from '../scheduler/index.ts';
+import type { RecordedSteps } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
 /**
@@ -39,7 +39,7 @@ export interface ProcessTaskReply {
   readonly pid: number;
   readonly checksum: number;
   /** The task's steps on the shared clock, when recorded. */
-  readonly trace?: StepTrace;
+  readonly trace?: RecordedSteps;
   /** Garbage-collection pauses of the process since its last reply: start, end, ... on the shared clock. */
   readonly gc?: readonly number[];
   /** CPU time the process used for the task, ms (its own clock: the lab's `process.cpuUsage` does not see it). */

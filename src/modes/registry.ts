@@ -9,7 +9,7 @@ import type { RunResult } from './run-result.ts';
 import { sequentialMode } from './sequential.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
-/** Every mode the lab can run, in the order its tables and `--help` list them. Adding a mode: its file, and one line here. */
+/** Every mode the lab can run, in the order its tables and `--help` list them. Adding a mode: its file, and its import and entry here. */
 export const modes = [sequentialMode, interleavedMode, parallelMode, hybridMode, piscinaMode, processesMode, distributedMode] as const;
 
 type Registered = (typeof modes)[number];

@@ -1,4 +1,4 @@
-import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type StepTrace } from '../scheduler/index.ts';
+import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type RecordedSteps } from '../scheduler/index.ts';
 import type { EndThread } from '../workload/fault.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
@@ -6,7 +6,7 @@ import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
 /** What running some tasks of a workload here gave: their checksums in request order, and their steps when recorded. */
 export interface RanHere {
   readonly checksums: number[];
-  readonly trace: StepTrace | undefined;
+  readonly trace: RecordedSteps | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { PolicyName, StepEndName } from '../scheduler/index.ts';
 import type { GcMark } from './gc-marks.ts';
 
 /** One executed step on the shared clock, in ms from the start of the run. */
-export interface TraceEvent {
+export interface StepEvent {
   readonly task: string;
   readonly part: string;
   /** Index into `RunResult.lanes`: 0 is the main thread, or worker lanes in order of first use. */
@@ -46,7 +46,7 @@ export interface RunResult<M extends string = string> {
    */
   readonly cpuMs?: number;
   readonly tasks: readonly TaskRun[];
-  readonly trace: readonly TraceEvent[];
+  readonly trace: readonly StepEvent[];
   /**
    * The kernel's cost per unit, µs, timed in place right after the run on the threads it used
    * (the lab's own for the one-thread modes, each worker for the pools; their median).

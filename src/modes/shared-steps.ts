@@ -1,4 +1,4 @@
-import { StepRecorder, type StepColumns, type StepTrace } from '../scheduler/index.ts';
+import { StepRecorder, type StepColumns, type RecordedSteps } from '../scheduler/index.ts';
 
 /**
  * One worker's steps of one run, column-wise in shared memory: the worker appends, the lab
@@ -63,8 +63,8 @@ export class SharedStepWriter {
   }
 }
 
-/** Lab side: the steps of a buffer as a `StepTrace`, with the run's task names and label table. */
-export function readSharedSteps(buffer: SharedArrayBuffer, tasks: string[], labels: string[]): StepTrace {
+/** Lab side: the steps of a buffer as a `RecordedSteps`, with the run's task names and label table. */
+export function readSharedSteps(buffer: SharedArrayBuffer, tasks: string[], labels: string[]): RecordedSteps {
   const c = columnsOf(buffer);
   const n = Atomics.load(c.header, 0);
   return {

@@ -1,11 +1,11 @@
-import type { StepTrace } from '../scheduler/index.ts';
-import type { TraceEvent } from './run-result.ts';
-import { traceEvents } from './trace-events.ts';
+import type { RecordedSteps } from '../scheduler/index.ts';
+import type { StepEvent } from './run-result.ts';
+import { stepEvents } from './step-events.ts';
 
 /** What a worker sent back that places it on a lane: its thread and its step trace. */
 export interface LaneReply {
   readonly threadId: number;
-  readonly trace: StepTrace;
+  readonly trace: RecordedSteps;
 }
 
 /** Workers get lanes 0, 1, ... in the order they first started a task. */
@@ -24,8 +24,8 @@ export function workerLaneNames(lanes: ReadonlyMap<number, number>): string[] {
 }
 
 /** Every worker's steps on one timeline: events on their worker's lane, sorted by start, with the lane names. */
-export function mergeWorkerTraces(replies: readonly LaneReply[], originMs: number): { trace: TraceEvent[]; lanes: string[] } {
+export function mergeWorkerTraces(replies: readonly LaneReply[], originMs: number): { trace: StepEvent[]; lanes: string[] } {
   const laneOf = lanesByFirstStart(replies);
-  const trace = replies.flatMap((reply) => traceEvents(reply.trace, laneOf.get(reply.threadId)!, originMs)).sort((a, b) => a.start - b.start);
+  const trace = replies.flatMap((reply) => stepEvents(reply.trace, laneOf.get(reply.threadId)!, originMs)).sort((a, b) => a.start - b.start);
   return { trace, lanes: workerLaneNames(laneOf) };
 }

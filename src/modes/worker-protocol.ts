@@ -1,4 +1,4 @@
-import type { StepTrace } from '../scheduler/index.ts';
+import type { RecordedSteps } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
 /**
@@ -58,7 +58,7 @@ export interface BatchReply {
   /** One per requested task, in request order. */
   readonly checksums: readonly number[];
   /** Absent when steps were not recorded. */
-  readonly trace?: StepTrace;
+  readonly trace?: RecordedSteps;
   /** Garbage-collection pauses of the worker since its last reply: start, end, ... on the shared clock. */
   readonly gc?: readonly number[];
 }

@@ -4,7 +4,7 @@ import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { RunOptions } from './mode.ts';
 import type { PoolInfo, RunResult } from './run-result.ts';
-import { taskSpans } from './trace-events.ts';
+import { taskSpans } from './step-events.ts';
 import { lanesByFirstStart, mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
 import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
 import { explainWorkerFailure } from './worker-lost.ts';

@@ -4,38 +4,16 @@ import { compareTable } from './compare-table.ts';
 import { correctTests, testCell, testOutcome, type CellTest, type ModeRow } from './compare-tests.ts';
 import type { ResultTable } from './experiment-result.ts';
 import type { SavedResult } from './saved-result.ts';
+import type { ComparedRow } from './compared-row.ts';
 
 export type { CellTest, ModeRow } from './compare-tests.ts';
+export type { ComparedRow, MachineCell } from './compared-row.ts';
 
 /** One column of a comparison: a machine's latest result, or one run when all runs come from one machine. */
 export interface CompareColumn {
   readonly label: string;
   readonly machine: MachineInfo;
   readonly result: SavedResult;
-}
-
-/** One machine's figures for one row. */
-export interface MachineCell {
-  readonly machine: MachineInfo;
-  readonly label: string;
-  readonly row: ModeRow;
-}
-
-/** One workload and mode across machines. */
-export interface ComparedRow {
-  readonly experiment: string;
-  readonly workload: string;
-  readonly mode: string;
-  /** One per column, in column order; undefined where that column has no such row. */
-  readonly cells: readonly (MachineCell | undefined)[];
-  /** Each column's median divided by the first column's (undefined where either is missing). */
-  readonly medianRatios: readonly (number | undefined)[];
-  /** Each column against the first (undefined for the first column and for missing rows). */
-  readonly tests: readonly (CellTest | undefined)[];
-  /** 'differ' when any column differs from the first, 'agree' when all were tested and agree. */
-  readonly verdict: 'agree' | 'differ' | 'unknown' | 'not comparable';
-  /** Why the verdict is 'unknown' or 'not comparable'. */
-  readonly why?: string;
 }
 
 export interface Comparison {

@@ -1,5 +1,5 @@
 import type { CellTest, ModeRow } from './compare-tests.ts';
-import type { ComparedRow } from './compare-results.ts';
+import type { ComparedRow } from './compared-row.ts';
 import type { ResultTable } from './experiment-result.ts';
 import { formatMs, formatRatio } from './format.ts';
 import { formatP, medianWithInterval } from './interval-text.ts';

@@ -1,5 +1,5 @@
 import type { ModeMeasurement } from '../measure/measure-modes.ts';
-import type { NamedRun } from '../trace/index.ts';
+import type { NamedRun } from '../draw/index.ts';
 
 /**
  * The last measured run of each mode, named "<workload> / <mode>", for timelines and trace files.

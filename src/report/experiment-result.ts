@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import type { NamedRun, SpeedupChartOptions } from '../trace/index.ts';
+import type { NamedRun, SpeedupChartOptions } from '../draw/index.ts';
 
 /** A table ready to print: cells are already formatted text. */
 export interface ResultTable {
@@ -14,6 +14,9 @@ export interface ResultTable {
 
 /** Named headline figures of a result; an experiment declares its own as a `type` (not an `interface`, which would lack the index signature). */
 export type Facts = Readonly<Record<string, number>>;
+
+/** The facts an experiment declares, by name: `NamedFacts<'cores' | 'speedup'>` (every fact is a number). */
+export type NamedFacts<K extends string> = Readonly<Record<K, number>>;
 
 /** Everything one experiment run produced: what it printed and what `--json` emits; `Row` and `F` type its rows and facts. */
 export interface ExperimentResult<Row extends object = object, F extends Facts = Facts> {

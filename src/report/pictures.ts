@@ -1,4 +1,4 @@
-import { svgSpeedupChart, svgTimeline } from '../trace/index.ts';
+import { svgSpeedupChart, svgTimeline } from '../draw/index.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 
 /** One picture of a result: its file name suffix and its SVG text. */

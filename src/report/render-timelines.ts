@@ -1,4 +1,4 @@
-import { asciiTimeline } from '../trace/index.ts';
+import { asciiTimeline } from '../draw/index.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 
 /** A terminal timeline of each drawn run of the result, titled, `width` columns wide. */

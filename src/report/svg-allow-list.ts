@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { escapeXml } from '../trace/xml.ts';
+import { escapeXml } from '../draw/xml.ts';
 
 /** The elements the lab's own pictures use (and their plain SVG kin); nothing that runs, links or embeds. */
 const allowedElements = new Set(['svg', 'g', 'rect', 'line', 'polyline', 'polygon', 'circle', 'ellipse', 'path', 'text', 'tspan', 'title', 'desc']);

@@ -1,4 +1,10 @@
-import type { Task, TaskHandle } from './task.ts';
+import type { TaskHandle } from './task.ts';
+
+/** What a task may yield: nothing (let others run) or an effect. */
+export type Yielded = Effect<unknown> | undefined | void;
+
+/** A task is a generator: its parts are the code between two `yield`s. */
+export type Task<T = unknown> = Generator<Yielded, T, unknown>;
 
 /**
  * An instruction a task yields to the scheduler. `yield effect` works; `yield* effect`

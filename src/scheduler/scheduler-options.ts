@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { TaskFailedError } from './errors.ts';
 import type { PolicyName } from './policies/index.ts';
-import type { StepRecorder, StepTrace } from './step-trace.ts';
+import type { StepRecorder, RecordedSteps } from './step-record.ts';
 
 export interface SchedulerOptions {
   /** Which ready task runs next. Default `round-robin`. */
@@ -35,5 +35,8 @@ export interface RunReport {
   readonly steps: number;
   readonly failures: readonly TaskFailedError[];
   readonly aborted: { readonly reason: unknown; readonly running: readonly string[] } | undefined;
-  readonly trace: StepTrace | undefined;
+  readonly trace: RecordedSteps | undefined;
 }
+
+/** What a run of a scheduler built with options `O` reports: when `O` turns step recording on (`trace: true` or a `recorder`), the `trace` is there. */
+export type ReportOf<O extends SchedulerOptions> = O extends { readonly trace: true } | { readonly recorder: StepRecorder } ? RunReport & { readonly trace: RecordedSteps } : RunReport;

@@ -1,14 +1,14 @@
 import { sharedNow, type Clock } from './clock.ts';
-import type { RunReport, SchedulerOptions } from './scheduler-options.ts';
-import { Effect, type AnyEffect } from './effects.ts';
+import type { ReportOf, RunReport, SchedulerOptions } from './scheduler-options.ts';
+import { Effect, type AnyEffect, type Task } from './effects.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from './errors.ts';
 import { IdleWait, turnOfNodeEventLoop } from './idle-wait.ts';
 import { Parking } from './parking.ts';
 import { createPolicy, type Policy, type PolicyName } from './policies/index.ts';
-import { StepEnd, StepRecorder, type StepEndCode } from './step-trace.ts';
+import { StepEnd, StepRecorder, type StepEndCode } from './step-record.ts';
 import { Resume, type TaskRecord } from './task-record.ts';
 import { foreignHandle, TaskTable } from './task-table.ts';
-import type { Task, TaskHandle } from './task.ts';
+import type { TaskHandle } from './task.ts';
 
 /** Returned by `advance` when an effect resumed the task at once: keep stepping it. */
 const CONTINUE = -1;
@@ -18,7 +18,7 @@ const CONTINUE = -1;
  * a timer heap for `sleep`, promise waits for I/O, join and cancellation. While nothing
  * is ready it sleeps on Node's event loop instead of spinning.
  */
-export class Scheduler {
+export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
   readonly policyName: PolicyName;
   private readonly policy: Policy;
   private readonly clock: Clock;
@@ -32,7 +32,7 @@ export class Scheduler {
   private aborted: RunReport['aborted'];
   private started = false;
 
-  constructor(private readonly options: SchedulerOptions = {}) {
+  constructor(private readonly options: O = {} as O) {
     this.policyName = options.policy ?? 'round-robin';
     this.policy = createPolicy(this.policyName);
     this.clock = options.clock ?? sharedNow;
@@ -61,8 +61,8 @@ export class Scheduler {
     }
   }
 
-  /** Run until every task has ended (or the run is aborted and every task has unwound). */
-  async run(): Promise<RunReport> {
+  /** Run until every task has ended (or the run is aborted and every task has unwound); with steps recorded, the report's `trace` is there by type. */
+  async run(): Promise<ReportOf<O>> {
     if (this.started) throw new Error('a Scheduler runs once; create a new one for another run');
     this.started = true;
     const { signal, timeoutMs } = this.options;
@@ -90,7 +90,7 @@ export class Scheduler {
       failures: this.failures,
       aborted: this.aborted,
       trace: this.recorder?.finish(this.table.tasks.map((t) => t.name), this.table.labels),
-    };
+    } as ReportOf<O>;
   }
 
   /** Steps tasks back to back for one slice. Returns true when it stopped because nothing may run. */

@@ -1,4 +1,5 @@
-import type { Outcome, Task, TaskHandle } from './task.ts';
+import type { Task } from './effects.ts';
+import type { Outcome, TaskHandle } from './task.ts';
 
 /** How a task is resumed at its next step. */
 export const Resume = { next: 0, throw: 1, return: 2 } as const;

@@ -1,5 +1,6 @@
 import { TaskRecord } from './task-record.ts';
-import type { Task, TaskHandle } from './task.ts';
+import type { Task } from './effects.ts';
+import type { TaskHandle } from './task.ts';
 
 /** Every task one scheduler has seen, and the part labels its trace refers to by number. */
 export class TaskTable {

@@ -1,11 +1,4 @@
-import type { Effect } from './effects.ts';
 import type { CancelledError, TaskFailedError } from './errors.ts';
-
-/** What a task may yield: nothing (let others run) or an effect. */
-export type Yielded = Effect<unknown> | undefined | void;
-
-/** A task is a generator: its parts are the code between two `yield`s. */
-export type Task<T = unknown> = Generator<Yielded, T, unknown>;
 
 /** How a task ended. */
 export type Outcome<T> =

@@ -9,7 +9,7 @@ import { renderText } from '../../report/render-text.ts';
 import { renderTimelines } from '../../report/render-timelines.ts';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
 import { checkOutputDir, checkOutputFile } from '../../report/output-paths.ts';
-import { chromeTrace } from '../../trace/index.ts';
+import { chromeTrace } from '../../draw/index.ts';
 import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../../experiment/context.ts';
@@ -109,6 +109,8 @@ function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, 
     ...(args.processes !== undefined && { processes: args.processes }),
     ...(args.redis !== undefined && { redis: args.redis }),
     ...(args.workers !== undefined && { workers: args.workers }),
+    ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
+    ...(args.predict !== undefined && { predict: args.predict }),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
     machine: machineInfo(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runInterleaved, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { asciiTimeline } from '../src/trace/index.ts';
+import { runInterleaved, runSequential, type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { asciiTimeline } from '../src/draw/index.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 
 /** The row of glyphs between the `|` borders of the lane named `lane`. */
@@ -17,7 +17,7 @@ function turns(row: string, minColumns: number): string[] {
   return long.filter((glyph, i) => glyph !== long[i - 1]);
 }
 
-const step = (task: string, start: number, end: number): TraceEvent => ({ task, part: `${task}.1`, lane: 0, start, end, endedBy: 'yield' });
+const step = (task: string, start: number, end: number): StepEvent => ({ task, part: `${task}.1`, lane: 0, start, end, endedBy: 'yield' });
 
 describe('ascii timeline of a round-robin run', () => {
   it('draws the exact alternation of a synthetic two-task run, one glyph per task', () => {

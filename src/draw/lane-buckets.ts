@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../modes/run-result.ts';
+import type { StepEvent } from '../modes/run-result.ts';
 import type { WaitInterval } from './waits.ts';
 
 /** What one lane did in one time bucket: the task that ran longest there, else whether anyone waited. */
@@ -9,7 +9,7 @@ export type BucketContent = { readonly kind: 'ran'; readonly task: string } | { 
  * longest there. A step of zero length still counts as having run in its bucket, so that no step
  * vanishes from the picture; ties go to the task that ran there first.
  */
-export function laneBuckets(trace: readonly TraceEvent[], waits: readonly WaitInterval[], laneCount: number, spanMs: number, columns: number): BucketContent[][] {
+export function laneBuckets(trace: readonly StepEvent[], waits: readonly WaitInterval[], laneCount: number, spanMs: number, columns: number): BucketContent[][] {
   const ranFor = Array.from({ length: laneCount }, () => Array.from({ length: columns }, () => new Map<string, number>()));
   const waited = Array.from({ length: laneCount }, () => new Array<boolean>(columns).fill(false));
   if (spanMs > 0 && Number.isFinite(spanMs)) {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { asciiTimeline, idleGlyph, taskGlyphs, waitingGlyph } from '../src/trace/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { asciiTimeline, idleGlyph, taskGlyphs, waitingGlyph } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { runsOfThreeModes } from './helpers/pool.ts';
 
-const event = (task: string, lane: number, start: number, end: number, endedBy: TraceEvent['endedBy'] = 'yield'): TraceEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
+const event = (task: string, lane: number, start: number, end: number, endedBy: StepEvent['endedBy'] = 'yield'): StepEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
 
-const runOf = (trace: TraceEvent[], lanes: string[], wallMs: number): RunResult => ({
+const runOf = (trace: StepEvent[], lanes: string[], wallMs: number): RunResult => ({
   mode: lanes.length > 1 ? 'parallel' : 'interleaved',
   workload: 'synthetic',
   threads: lanes.length,
@@ -80,13 +81,7 @@ describe('ascii timeline', () => {
 const workload = mixedWorkload;
 
 describe('ascii timeline of real runs', () => {
-  let pool: LabPool;
-  const runs: RunResult[] = [];
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-    runs.push(await runSequential(workload), await runInterleaved(workload), await runParallel(workload, { pool }));
-  });
-  afterAll(() => pool.close());
+  const runs = runsOfThreeModes(workload);
 
   it.each(['sequential', 'interleaved', 'parallel'])('draws a %s run: a row per thread, each with some task on it, then axis and legend', (mode) => {
     const run = runs.find((r) => r.mode === mode)!;

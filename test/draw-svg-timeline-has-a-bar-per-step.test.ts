@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { elements, parseSvg, type Element } from './helpers/svg.ts';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { svgTimeline, waitIntervals } from '../src/trace/index.ts';
+import { type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { svgTimeline, waitIntervals } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { runsOfThreeModes } from './helpers/pool.ts';
 
 const byClass = (root: Element, tag: string, className: string): Element[] => elements(root, tag).filter((e) => e.class === className);
 const texts = (root: Element): string[] => elements(root, 'text').map((t) => String(typeof t === 'object' ? t['#text'] : t));
 
-const event = (task: string, start: number, end: number, endedBy: TraceEvent['endedBy'], lane = 0): TraceEvent => ({ task, part: `${task}.part`, lane, start, end, endedBy });
+const event = (task: string, start: number, end: number, endedBy: StepEvent['endedBy'], lane = 0): StepEvent => ({ task, part: `${task}.part`, lane, start, end, endedBy });
 
 /** Three tasks on one thread; two of them wait at the same time (from 1 to 6 and from 2 to 7). */
 const synthetic: RunResult = {
@@ -73,13 +74,7 @@ describe('svg timeline', () => {
 });
 
 describe('svg timeline of real runs', () => {
-  let pool: LabPool;
-  const runs: RunResult[] = [];
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-    runs.push(await runSequential(mixedWorkload), await runInterleaved(mixedWorkload), await runParallel(mixedWorkload, { pool }));
-  });
-  afterAll(() => pool.close());
+  const runs = runsOfThreeModes(mixedWorkload);
 
   it.each(['sequential', 'interleaved', 'parallel'])('draws every step and every wait of a %s run, one lane group per thread', (mode) => {
     const run = runs.find((r) => r.mode === mode)!;

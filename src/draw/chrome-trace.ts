@@ -1,4 +1,4 @@
-import type { RunResult, TraceEvent } from '../modes/run-result.ts';
+import type { RunResult, StepEvent } from '../modes/run-result.ts';
 import { laneNamesOf, taskNamesOf } from './task-order.ts';
 import { waitIntervals } from './waits.ts';
 
@@ -62,7 +62,7 @@ const micros = (ms: number): number => Math.round(ms * 1e6) / 1e3;
  * nanoseconds (exact), and then once more in floating point, so that `ts >= previous ts + dur`
  * holds exactly as a viewer (or a test) computes it.
  */
-function addCompleteEvents(out: ChromeTraceEvent[], trace: readonly TraceEvent[], pid: number): void {
+function addCompleteEvents(out: ChromeTraceEvent[], trace: readonly StepEvent[], pid: number): void {
   for (const [lane, steps] of [...groupBy(trace, (e) => e.lane)].sort((a, b) => a[0] - b[0])) {
     let freeNs = Number.NEGATIVE_INFINITY;
     let freeUs = Number.NEGATIVE_INFINITY;
@@ -99,7 +99,7 @@ function addGcEvents(out: ChromeTraceEvent[], run: RunResult, pid: number): void
  * category (viewers match `b` to `e` by category and id, innermost first). Waits lie between
  * the task's first and last step, so they nest properly.
  */
-function addTaskLifetime(out: ChromeTraceEvent[], steps: readonly TraceEvent[], pid: number, id: number): void {
+function addTaskLifetime(out: ChromeTraceEvent[], steps: readonly StepEvent[], pid: number, id: number): void {
   let first = steps[0];
   if (first === undefined) return;
   let last = first.end;
@@ -117,8 +117,8 @@ function addTaskLifetime(out: ChromeTraceEvent[], steps: readonly TraceEvent[], 
   out.push({ ph: 'e', name: task, ...base, ts: micros(last) });
 }
 
-function groupBy<K>(trace: readonly TraceEvent[], key: (e: TraceEvent) => K): Map<K, TraceEvent[]> {
-  const groups = new Map<K, TraceEvent[]>();
+function groupBy<K>(trace: readonly StepEvent[], key: (e: StepEvent) => K): Map<K, StepEvent[]> {
+  const groups = new Map<K, StepEvent[]>();
   for (const e of trace) {
     const group = groups.get(key(e));
     if (group === undefined) groups.set(key(e), [e]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../src/modes/index.ts';
-import { waitIntervals } from '../src/trace/index.ts';
+import type { StepEvent } from '../src/modes/index.ts';
+import { waitIntervals } from '../src/draw/index.ts';
 
-const event = (task: string, start: number, end: number, endedBy: TraceEvent['endedBy'], lane = 0): TraceEvent => ({ task, part: `${task}@${start}`, lane, start, end, endedBy });
+const event = (task: string, start: number, end: number, endedBy: StepEvent['endedBy'], lane = 0): StepEvent => ({ task, part: `${task}@${start}`, lane, start, end, endedBy });
 
 describe('wait intervals', () => {
   it('start where a step sleeps, waits or joins, and end where the same task next runs', () => {

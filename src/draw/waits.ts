@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../modes/run-result.ts';
+import type { StepEvent } from '../modes/run-result.ts';
 
 /** Step endings that park a task until something outside it happens. */
 export const waitingEnds = ['sleep', 'wait', 'join'] as const;
@@ -28,8 +28,8 @@ const isWaitingEnd = (endedBy: string): endedBy is WaitKind => (waitingEnds as r
  * short) lasts until `untilMs`, by default the end of the last step in the trace.
  * The trace need not be sorted: parallel traces interleave lanes, one-thread traces are in run order.
  */
-export function waitIntervals(trace: readonly TraceEvent[], untilMs?: number): WaitInterval[] {
-  const byTask = new Map<string, TraceEvent[]>();
+export function waitIntervals(trace: readonly StepEvent[], untilMs?: number): WaitInterval[] {
+  const byTask = new Map<string, StepEvent[]>();
   let lastEnd = 0;
   for (const e of trace) {
     const steps = byTask.get(e.task);

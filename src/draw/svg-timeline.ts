@@ -1,5 +1,5 @@
 import type { GcMark } from '../modes/gc-marks.ts';
-import type { RunResult, TraceEvent } from '../modes/run-result.ts';
+import type { RunResult, StepEvent } from '../modes/run-result.ts';
 import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
@@ -92,7 +92,7 @@ interface LaneContext {
   readonly plotRight: number;
 }
 
-function addLaneElements(out: string[], lane: LaneLayout, trace: readonly TraceEvent[], waits: readonly WaitInterval[], context: LaneContext): void {
+function addLaneElements(out: string[], lane: LaneLayout, trace: readonly StepEvent[], waits: readonly WaitInterval[], context: LaneContext): void {
   const { x, colourOf, gutter, plotRight } = context;
   const labelRoom = gutter - 14;
   out.push(`<g class="lane" data-lane="${escapeXml(lane.name)}">`);

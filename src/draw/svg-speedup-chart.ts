@@ -1,4 +1,5 @@
 import { amdahlSpeedup, type SpeedupPoint } from '../measure/amdahl.ts';
+import { uslSpeedup } from '../measure/usl.ts';
 import { inkColours } from './palette.ts';
 import { svgDocument, svgText } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
@@ -15,6 +16,8 @@ export interface SpeedupChartOptions {
   readonly cores: number;
   /** Share of the work that cannot run in parallel, from 0 to 1 (e.g. `fitAmdahl(points).serialFraction`); draws Amdahl's curve when given. */
   readonly serialFraction?: number;
+  /** Contention σ and coherency κ of a fitted Universal Scalability Law (`fitUsl`); draws its curve when given. */
+  readonly usl?: { readonly sigma: number; readonly kappa: number };
   /** Width in px; default 640. */
   readonly width?: number;
 }
@@ -53,6 +56,12 @@ export function svgSpeedupChart(options: SpeedupChartOptions): string {
     const path = samples.map((n) => `${coord(x(n))},${coord(y(amdahlSpeedup(serial, n)))}`).join(' ');
     body.push(`<polyline class="amdahl" points="${path}" fill="none" stroke="${inkColours.amdahl}" stroke-width="2" stroke-dasharray="2 3"/>`);
   }
+  const usl = options.usl;
+  if (usl !== undefined) {
+    const samples = Array.from({ length: 121 }, (_, i) => 1 + ((xMax - 1) * i) / 120);
+    const path = samples.map((n) => `${coord(x(n))},${coord(y(Math.min(yMax, uslSpeedup(usl.sigma, usl.kappa, n))))}`).join(' ');
+    body.push(`<polyline class="usl" points="${path}" fill="none" stroke="${inkColours.usl}" stroke-width="2" stroke-dasharray="8 3 2 3"/>`);
+  }
   body.push(
     `<line class="cores" x1="${coord(x(options.cores))}" y1="${plotTop}" x2="${coord(x(options.cores))}" y2="${plotBottom}" stroke="${inkColours.cores}" stroke-width="1.5"/>`,
     svgText(x(options.cores) + 5, plotTop + 14, `${options.cores} core${options.cores === 1 ? '' : 's'}`, { size: 12, fill: inkColours.cores, className: 'cores-label' }),
@@ -71,6 +80,7 @@ export function svgSpeedupChart(options: SpeedupChartOptions): string {
     { key: { kind: 'line', colour: inkColours.ideal, dash: '6 4' }, label: 'ideal (speedup = threads)' },
   ];
   if (serial !== undefined) entries.push({ key: { kind: 'line', colour: inkColours.amdahl, dash: '2 3' }, label: `Amdahl, ${formatShare(serial)} serial` });
+  if (usl !== undefined) entries.push({ key: { kind: 'line', colour: inkColours.usl, dash: '8 3 2 3' }, label: `USL, σ = ${usl.sigma.toPrecision(2)}, κ = ${usl.kappa.toPrecision(2)}` });
   entries.push({ key: { kind: 'line', colour: inkColours.cores }, label: 'cores of this machine' });
   const legend = svgLegend(entries, left, plotBottom + 52, width - left - 16);
   body.push(...legend.elements);
@@ -105,7 +115,10 @@ function formatShare(fraction: number): string {
 }
 
 function validate(options: SpeedupChartOptions): void {
-  const { cores, serialFraction, points, width } = options;
+  const { cores, serialFraction, points, width, usl } = options;
+  if (usl !== undefined && !(usl.sigma >= 0 && usl.kappa >= 0 && Number.isFinite(usl.sigma) && Number.isFinite(usl.kappa))) {
+    throw new RangeError(`options.usl must have finite sigma and kappa >= 0; got ${String(usl.sigma)}, ${String(usl.kappa)}`);
+  }
   if (!Number.isInteger(cores) || cores < 1) throw new RangeError(`options.cores must be a positive integer; got ${String(cores)}`);
   if (serialFraction !== undefined && !(serialFraction >= 0 && serialFraction <= 1)) {
     throw new RangeError(`options.serialFraction must be a number from 0 to 1; got ${String(serialFraction)}`);

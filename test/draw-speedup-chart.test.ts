@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elements, parseSvg, type Element } from './helpers/svg.ts';
 import { amdahlSpeedup } from '../src/measure/amdahl.ts';
-import { svgSpeedupChart, type SpeedupChartOptions } from '../src/trace/index.ts';
+import { svgSpeedupChart, type SpeedupChartOptions } from '../src/draw/index.ts';
 
 const one = (root: Element, tag: string, className: string): Element | undefined => elements(root, tag).find((e) => e.class === className);
 const texts = (root: Element): string[] => elements(root, 'text').map((t) => String(typeof t === 'object' ? t['#text'] : t));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { part, Scheduler, stepEndNames, sleep, type Task } from '../src/scheduler/index.ts';
 
 // The step trace starts with `traceCapacity` rows and doubles its typed-array columns when full
-// (step-trace.ts grow). Every column must keep every row across growth, in step order.
+// (step-record.ts grow). Every column must keep every row across growth, in step order.
 describe('the step trace', () => {
   it('keeps every step, in order, in every column, when it grows from a capacity of 1', async () => {
     function* worker(name: string): Task<string> {
@@ -18,7 +18,7 @@ describe('the step trace', () => {
     s.spawn('a', worker('a'));
     s.spawn('b', worker('b'));
     const report = await s.run();
-    const trace = report.trace!;
+    const trace = report.trace;
     const rows = Array.from({ length: trace.count }, (_, i) => ({
       task: trace.tasks[trace.task[i]!],
       label: trace.labels[trace.label[i]!],

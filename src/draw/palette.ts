@@ -34,4 +34,5 @@ export const inkColours = {
   cores: '#c0392b',
   measured: '#1f4e9c',
   amdahl: '#e08a00',
+  usl: '#59a14f',
 } as const;

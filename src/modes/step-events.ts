@@ -1,9 +1,9 @@
-import { stepEndNames, type StepTrace } from '../scheduler/index.ts';
-import type { TaskRun, TraceEvent } from './run-result.ts';
+import { stepEndNames, type RecordedSteps } from '../scheduler/index.ts';
+import type { TaskRun, StepEvent } from './run-result.ts';
 
 /** Turns a scheduler's step trace into events on one lane, with times relative to `originMs`. */
-export function traceEvents(trace: StepTrace, lane: number, originMs: number): TraceEvent[] {
-  const events: TraceEvent[] = new Array(trace.count);
+export function stepEvents(trace: RecordedSteps, lane: number, originMs: number): StepEvent[] {
+  const events: StepEvent[] = new Array(trace.count);
   for (let i = 0; i < trace.count; i++) {
     events[i] = {
       task: trace.tasks[trace.task[i]!]!,
@@ -18,7 +18,7 @@ export function traceEvents(trace: StepTrace, lane: number, originMs: number): T
 }
 
 /** When each task first and last ran, from its trace events; tasks keep the given order. */
-export function taskSpans(events: readonly TraceEvent[], checksums: ReadonlyMap<string, number>): TaskRun[] {
+export function taskSpans(events: readonly StepEvent[], checksums: ReadonlyMap<string, number>): TaskRun[] {
   const spans = new Map<string, { startMs: number; endMs: number }>();
   for (const e of events) {
     const span = spans.get(e.task);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabPool, runInterleaved, runParallel, runSequential, type RunResult, type TraceEvent } from '../src/modes/index.ts';
-import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/trace/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunResult, type StepEvent } from '../src/modes/index.ts';
+import { chromeTrace, type ChromeTrace, type ChromeTraceEvent } from '../src/draw/index.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
+import { runsOfThreeModes } from './helpers/pool.ts';
 
 type Timed = Extract<ChromeTraceEvent, { ts: number }>;
 type Complete = Extract<ChromeTraceEvent, { ph: 'X' }>;
@@ -65,8 +66,8 @@ function expectNoOverlapOnAnyThread(events: readonly Complete[]): void {
   }
 }
 
-const event = (task: string, lane: number, start: number, end: number, endedBy: TraceEvent['endedBy'] = 'yield'): TraceEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
-const runOf = (trace: TraceEvent[], lanes: string[]): RunResult => ({ mode: 'interleaved', workload: 'synthetic', threads: lanes.length, wallMs: 10, tasks: [], trace, lanes });
+const event = (task: string, lane: number, start: number, end: number, endedBy: StepEvent['endedBy'] = 'yield'): StepEvent => ({ task, part: `${task}.1`, lane, start, end, endedBy });
+const runOf = (trace: StepEvent[], lanes: string[]): RunResult => ({ mode: 'interleaved', workload: 'synthetic', threads: lanes.length, wallMs: 10, tasks: [], trace, lanes });
 
 describe('chrome trace export', () => {
   it('turns steps into complete events in microseconds, named by part, with the task as category', () => {
@@ -115,7 +116,7 @@ describe('chrome trace export', () => {
     const lane = fc.array(fc.tuple(fc.double({ min: 0, max: 0.01, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.constantFrom(0, 1e-10, -1e-10, 1e-7)), { maxLength: 40 });
     fc.assert(
       fc.property(fc.array(lane, { minLength: 1, maxLength: 3 }), fc.double({ min: 0, max: 1e5, noNaN: true }), (lanes, origin) => {
-        const trace: TraceEvent[] = lanes.flatMap((steps, l) => {
+        const trace: StepEvent[] = lanes.flatMap((steps, l) => {
           let t = origin + 0.1 + 0.2;
           return steps.map(([gap, length, jitter], i) => {
             const start = Math.max(0, t + gap + jitter);
@@ -142,17 +143,12 @@ describe('chrome trace export', () => {
 const workload = mixedWorkload;
 
 describe('chrome trace export of real runs', () => {
-  let pool: LabPool;
-  const runs: { name: string; run: RunResult }[] = [];
-  beforeAll(async () => {
-    pool = await LabPool.start({ threads: 2 });
-    runs.push({ name: 'sequential', run: await runSequential(workload) }, { name: 'interleaved', run: await runInterleaved(workload) }, { name: 'parallel', run: await runParallel(workload, { pool }) });
-  });
-  afterAll(() => pool.close());
+  const made = runsOfThreeModes(workload);
+  const runs = (): { name: string; run: RunResult }[] => made.map((run) => ({ name: run.mode, run }));
 
   it('puts the three modes side by side in one well-formed file, one complete event per step', () => {
-    const read = expectWellFormed(chromeTrace(runs));
-    runs.forEach(({ run }, i) => {
+    const read = expectWellFormed(chromeTrace(runs()));
+    runs().forEach(({ run }, i) => {
       // Garbage collections that happened during the run are complete events too, on tracks of their own.
       const steps = read.traceEvents.filter((e) => e.ph === 'X' && e.pid === i + 1 && e.cat !== 'gc');
       expect(steps).toHaveLength(run.trace.length);

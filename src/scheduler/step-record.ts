@@ -17,7 +17,7 @@ export type StepEndName = (typeof stepEndNames)[number];
  * costs one clock read and four stores, and the whole trace can cross threads cheaply.
  * Row i: task `tasks[task[i]]` ran part `labels[label[i]]` from `start[i]` to `end[i]` ms.
  */
-export interface StepTrace {
+export interface RecordedSteps {
   readonly tasks: string[];
   readonly labels: string[];
   readonly count: number;
@@ -74,7 +74,7 @@ export class StepRecorder {
   }
 
   /** The recorded steps: views of the columns trimmed to their count (no copy: a trace can be millions of steps). */
-  finish(tasks: string[], labels: string[]): StepTrace {
+  finish(tasks: string[], labels: string[]): RecordedSteps {
     const n = this.count;
     return {
       tasks,
