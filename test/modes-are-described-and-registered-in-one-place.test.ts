@@ -7,8 +7,9 @@ import { runLab } from '../src/cli/main.ts';
 describe('the mode registry', () => {
   it('lists every mode once, the lab’s own ones by default and the references only by name', () => {
     expect(new Set(allModeNames).size).toBe(modes.length);
-    expect(allModeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina']);
-    expect(modeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid']);
+    expect(allModeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina', 'processes', 'distributed']);
+    // distributed needs a Redis: like the references, it runs only when named.
+    expect(modeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'processes']);
     expect(isModeName('hybrid')).toBe(true);
     expect(isModeName('threads')).toBe(false);
     expect(findMode('threads')).toBeUndefined();
@@ -21,6 +22,8 @@ describe('the mode registry', () => {
       ['parallel', 'thread-pool'],
       ['hybrid', 'thread-pool'],
       ['piscina', 'thread-pool'],
+      ['processes', 'child-processes'],
+      ['distributed', 'queue'],
     ]);
     expect(needThreadPool(['sequential', 'interleaved'])).toBe(false);
     expect(needThreadPool(['sequential', 'piscina'])).toBe(true);
