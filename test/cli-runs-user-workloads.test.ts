@@ -69,7 +69,7 @@ describe('run --workload', () => {
 
   it('rejects bad --modes values and --workload without run', async () => {
     const example = join(repoRoot, 'experiments/example-workload.json');
-    expect((await lab('run', '--workload', example, '--modes', 'fast')).stderr).toBe('lab: --modes: unknown mode "fast"; accepted: sequential, interleaved, parallel, hybrid, piscina, processes\n');
+    expect((await lab('run', '--workload', example, '--modes', 'fast')).stderr).toBe('lab: --modes: unknown mode "fast"; accepted: sequential, interleaved, parallel, hybrid, piscina, processes, distributed\n');
     expect((await lab('run', '--workload', example, '--modes', 'sequential,,parallel')).stderr).toMatch(/^lab: --modes has an empty entry/);
     expect((await lab('run', '--workload', example, '--modes', 'parallel,parallel')).stderr).toMatch(/^lab: --modes names a mode twice/);
     expect((await lab('headline', '--workload', example)).stderr).toMatch(/^lab: --workload does not apply to an experiment \(headline\); it takes --quick/);

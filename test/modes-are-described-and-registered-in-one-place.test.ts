@@ -7,7 +7,8 @@ import { runLab } from '../src/cli/main.ts';
 describe('the mode registry', () => {
   it('lists every mode once, the lab’s own ones by default and the references only by name', () => {
     expect(new Set(allModeNames).size).toBe(modes.length);
-    expect(allModeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina', 'processes']);
+    expect(allModeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina', 'processes', 'distributed']);
+    // distributed needs a Redis: like the references, it runs only when named.
     expect(modeNames).toEqual(['sequential', 'interleaved', 'parallel', 'hybrid', 'processes']);
     expect(isModeName('hybrid')).toBe(true);
     expect(isModeName('threads')).toBe(false);
@@ -22,6 +23,7 @@ describe('the mode registry', () => {
       ['hybrid', 'thread-pool'],
       ['piscina', 'thread-pool'],
       ['processes', 'child-processes'],
+      ['distributed', 'queue'],
     ]);
     expect(needThreadPool(['sequential', 'interleaved'])).toBe(false);
     expect(needThreadPool(['sequential', 'piscina'])).toBe(true);

@@ -4,6 +4,7 @@ import { flags, type CommandKind, type FlagName } from './flags.ts';
 import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from './usage-error.ts';
+import { parseRedisTarget, type RedisTarget } from '../queue/redis-target.ts';
 
 /** The command line, checked: every numeric flag is in range, no unknown flag got through. */
 export interface LabArgs {
@@ -46,6 +47,12 @@ export interface LabArgs {
   readonly inputs?: string;
   /** `try --batches LIST`: calls per pool task. */
   readonly batches?: readonly number[];
+  /** `--redis URL|SOCKET`: the Redis of the distributed mode (default: a private one). */
+  readonly redis?: RedisTarget;
+  /** `--workers N`: local worker processes of the distributed mode, and the count of every rung of the distributed experiment. */
+  readonly workers?: number;
+  /** `--queue NAME` (worker): serve this queue rather than follow the control key. */
+  readonly queue?: string;
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -64,7 +71,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'workers' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -87,15 +94,23 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
     ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
+    ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
+    ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };
   checkExplainFlags(args, (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 
 /** What kind of command the first positional names (an experiment name, or none, is `measure`). */
 export function commandKind(command: string | undefined): CommandKind {
-  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' || command === 'try' ? command : 'measure';
+  return command === 'run' || command === 'list' || command === 'compare' || command === 'report' || command === 'try' || command === 'worker' ? command : 'measure';
+}
+
+/** `--queue NAME`: a name BullMQ keys can carry, as the lab's own run queues are named. */
+function queueName(raw: string): string {
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(raw)) throw new UsageError(`--queue "${capText(raw)}" is not a queue name; accepted: 1-100 letters, digits, dot, dash, underscore (e.g. lab-run-...)`);
+  return raw;
 }
 
 /** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */

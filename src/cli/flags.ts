@@ -3,14 +3,15 @@ import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
 import { UsageError } from './usage-error.ts';
 
-/** The plain reference modes, run only when named, for the `--modes` help line. */
-const references = modes.flatMap((m) => ('reference' in m && m.reference ? [`${m.name}, ${m.summary}`] : [])).join('; ');
+/** The modes run only when named (the plain references, and those that need a Redis), for the `--modes` help line. */
+const references = modes.flatMap((m) => (('reference' in m && m.reference) || ('namedOnly' in m && m.namedOnly) ? [`${m.name}, ${m.summary}`] : [])).join('; ');
 
 /**
  * The kinds of command, for flag scopes: `measure` is an experiment or `all`, `run` a user's workload
- * (which also takes every `measure` flag); `try` a user's function; `list`, `compare`, `report` are the other commands.
+ * (which also takes every `measure` flag); `try` a user's function; `list`, `compare`, `report` are the other commands; `worker`
+ * serves the `distributed` mode's queue from any machine.
  */
-export const commandKinds = ['measure', 'run', 'list', 'compare', 'report', 'try'] as const;
+export const commandKinds = ['measure', 'run', 'list', 'compare', 'report', 'try', 'worker'] as const;
 export type CommandKind = (typeof commandKinds)[number];
 
 const measuring = ['measure', 'run'] as const satisfies readonly CommandKind[];
@@ -49,6 +50,20 @@ export const flags = {
     parse: integer(1, MAX_THREADS),
     for: measuring,
   },
+  workers: {
+    type: 'string',
+    value: 'N',
+    help: `worker processes the distributed mode starts on this machine, and the count of every rung of the distributed experiment (1-${MAX_THREADS}; default --threads); with worker: jobs this machine takes at once (default 1)`,
+    parse: integer(1, MAX_THREADS),
+    for: [...measuring, 'worker'],
+  },
+  redis: {
+    type: 'string',
+    value: 'URL',
+    help: "the Redis of the distributed mode: redis://HOST:PORT or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it",
+    for: [...measuring, 'worker'],
+  },
+  queue: { type: 'string', value: 'NAME', help: "with worker: serve this queue only (default: follow the control key, which names the queue of the lab's run in progress)", for: ['worker'] },
   'max-threads': {
     type: 'string',
     value: 'N',

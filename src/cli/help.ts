@@ -20,6 +20,7 @@ export function helpText(experiments: readonly Experiment[]): string {
     '       npm run lab -- try FILE [--max-threads N] [--batches LIST] [--inputs FILE.json]',
     '                                             will worker threads pay off for your own function?',
     '       npm run lab -- seed-runner --explain [--step]   the scheduler\'s decisions step by step (--html FILE: an interactive page)',
+    '       npm run lab -- worker --redis URL [--queue NAME] [--workers N]   serve the distributed mode from this machine',
     '       npm run compare -- <files or dirs>    one table across machines from saved results',
     '       npm run report [-- files or dirs]     results/index.html: the latest result of every experiment',
     '',

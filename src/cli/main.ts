@@ -3,6 +3,7 @@ import { capText, escapeControlCharacters } from '../workload/describe-value.ts'
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
 import { reportCommand } from './commands/report.ts';
+import { workerCommand } from './commands/worker.ts';
 import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from '../experiment/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
@@ -17,7 +18,7 @@ import { UsageError } from './usage-error.ts';
 export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
-const commands = ['list', 'all', 'compare', 'run', 'report', 'try'] as const;
+const commands = ['list', 'all', 'compare', 'run', 'report', 'try', 'worker'] as const;
 
 export { ExitCode } from '../scheduler/lab-error.ts';
 
@@ -40,6 +41,10 @@ export async function runLab(
     const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;
     if (command === 'compare') {
       await compareCommand(rest, args, streams);
+      return ExitCode.ok;
+    }
+    if (command === 'worker') {
+      await workerCommand(rest, args, streams, signal);
       return ExitCode.ok;
     }
     if (command === 'report') {

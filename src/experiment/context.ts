@@ -2,6 +2,8 @@ import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
+import type { QueueSession } from '../queue/queue-session.ts';
+import type { RedisTarget } from '../queue/redis-target.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -12,6 +14,10 @@ export interface ExperimentContext {
   readonly threads: number;
   /** `--processes`: forked processes for the processes mode (default: `threads`); many-tasks' cap on processes started one per task (default 16). */
   readonly processes?: number;
+  /** The distributed mode's Redis, from `--redis` (default: a private redis-server the kit starts and stops). */
+  readonly redis?: RedisTarget;
+  /** Local worker processes of the distributed mode, from `--workers` (default: `threads`). */
+  readonly workers?: number;
   /** `--max-threads`: the top of scaling's thread sweep (default twice `threads`); many-tasks' cap on threads started one per task (default 64). */
   readonly maxThreads?: number;
   /** `--predict N`: scaling states what its fitted model predicts at N threads. */
@@ -46,13 +52,14 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
-export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool): ModeRunOptions {
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool, queue?: QueueSession): ModeRunOptions {
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
     ...(processPool !== undefined && { processPool }),
+    ...(queue !== undefined && { queue }),
   };
 }
 

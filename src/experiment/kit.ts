@@ -2,6 +2,7 @@ import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
 import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
+import type { QueueSession } from '../queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -13,6 +14,8 @@ export interface KitMeasureOptions {
   readonly untraced?: readonly ModeName[];
   /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
   readonly pool?: LabPool;
+  /** A process pool of another size for this measurement; by default the experiment's own of `--processes`. */
+  readonly processPool?: ProcessPool;
   /** Timed rounds instead of the context's (a size whose median decides a target may need more). */
   readonly repeats?: number;
   /** Keep the runs for drawing (default true); false when the experiment picks what to draw itself. */
@@ -34,6 +37,7 @@ export interface Measured {
 export class ExperimentKit {
   private pool: Promise<LabPool> | undefined;
   private processPool: Promise<ProcessPool> | undefined;
+  private queue: Promise<QueueSession> | undefined;
   private readonly scoped = new Set<Promise<LabPool>>();
   private readonly drawable: NamedRun[] = [];
 
@@ -49,6 +53,14 @@ export class ExperimentKit {
   sharedProcessPool(): Promise<ProcessPool> {
     this.processPool ??= ProcessPool.start({ processes: this.context.processes ?? this.context.threads });
     return this.processPool;
+  }
+
+  /** The experiment's queue session (Redis, a queue of its own, `--workers` local worker processes), opened on the first call. */
+  sharedQueue(): Promise<QueueSession> {
+    const { redis, workers, threads } = this.context;
+    // BullMQ and ioredis load only when an experiment needs a queue.
+    this.queue ??= import('../queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) }));
+    return this.queue;
   }
 
   /** A pool of `threads` workers for `use` alone (scaling's thread counts), closed when `use` ends. */
@@ -67,11 +79,12 @@ export class ExperimentKit {
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
     const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
-    const processPool = modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined;
+    const processPool = options.processPool ?? (modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined);
+    const queue = modes.some((m) => modeOf(m).needs === 'queue') ? await this.sharedQueue() : undefined;
     const all = await measureModes(workload, modes, {
       repeats: options.repeats ?? context.repeats,
       warmups: context.warmups,
-      runOptions: runOptionsFor(context, pool, processPool),
+      runOptions: runOptionsFor(context, pool, processPool, queue),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(context.auto !== undefined && { auto: context.auto }),
@@ -92,9 +105,10 @@ export class ExperimentKit {
 
   /** Closes every pool the kit started; safe to call whatever happened. */
   async close(): Promise<void> {
-    const pools: Promise<{ close(): Promise<void> }>[] = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped, ...(this.processPool === undefined ? [] : [this.processPool])];
+    const pools: Promise<{ close(): Promise<void> }>[] = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped, ...(this.processPool === undefined ? [] : [this.processPool]), ...(this.queue === undefined ? [] : [this.queue])];
     this.pool = undefined;
     this.processPool = undefined;
+    this.queue = undefined;
     const settled = await Promise.allSettled(pools);
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }

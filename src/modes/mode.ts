@@ -1,6 +1,7 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import type { LabPool } from './pool.ts';
 import type { ProcessPool } from './process-pool.ts';
+import type { QueueSession } from '../queue/queue-session.ts';
 import type { RunResult } from './run-result.ts';
 
 /** What every mode takes, whatever it runs on. */
@@ -29,6 +30,8 @@ export interface ModeRunOptions extends RunOptions {
   readonly pool?: LabPool;
   /** A started, warm process pool: a `child-processes` mode runs on it (without one it forks and ends processes of its own for the run). */
   readonly processPool?: ProcessPool;
+  /** An open queue session (Redis, queue, workers): a `queue` mode runs on it (without one it opens and closes its own for the run). */
+  readonly queue?: QueueSession;
 }
 
 /** One way of running a workload: its name, what it needs, and how it runs one workload once. */
@@ -39,6 +42,8 @@ export interface Mode<N extends string = string> {
   readonly summary: string;
   /** A plain reference rather than one of the lab's own ways: run only when named in `--modes`. */
   readonly reference?: boolean;
+  /** Run only when named in `--modes`: it needs what not every machine has (a Redis), and nothing else in the lab may. */
+  readonly namedOnly?: boolean;
   /** Why this mode cannot run the workload, and what to use instead (each a phrase), or undefined when it can. */
   cannotRun?(workload: WorkloadSpec): { readonly why: string; readonly instead: string } | undefined;
   run(workload: WorkloadSpec, options?: ModeRunOptions): Promise<RunResult<N>>;

@@ -4,22 +4,25 @@ import type { Mode, ModeRunOptions } from './mode.ts';
 import { parallelMode } from './parallel.ts';
 import { piscinaMode } from './piscina.ts';
 import { processesMode } from './processes.ts';
+import { distributedMode } from './distributed.ts';
 import type { RunResult } from './run-result.ts';
 import { sequentialMode } from './sequential.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
 /** Every mode the lab can run, in the order its tables and `--help` list them. Adding a mode: its file, and its import and entry here. */
-export const modes = [sequentialMode, interleavedMode, parallelMode, hybridMode, piscinaMode, processesMode] as const;
+export const modes = [sequentialMode, interleavedMode, parallelMode, hybridMode, piscinaMode, processesMode, distributedMode] as const;
 
 type Registered = (typeof modes)[number];
 export type ModeName = Registered['name'];
-/** The lab's own modes, as opposed to the plain references. */
-export type OwnModeName = Exclude<Registered, { readonly reference: true }>['name'];
+/** The lab's own modes run by default, as opposed to the plain references and the modes run only when named. */
+export type OwnModeName = Exclude<Registered, { readonly reference: true } | { readonly namedOnly: true }>['name'];
 
 /** Every mode's name: the lab's own and the plain references. */
 export const allModeNames: readonly ModeName[] = modes.map((m) => m.name);
 /** The lab's own modes, run when no `--modes` is given; the references (`piscina`) only when named. */
-export const modeNames: readonly OwnModeName[] = modes.filter((m): m is Exclude<Registered, { readonly reference: true }> => !('reference' in m && m.reference)).map((m) => m.name);
+export const modeNames: readonly OwnModeName[] = modes
+  .filter((m): m is Exclude<Registered, { readonly reference: true } | { readonly namedOnly: true }> => !('reference' in m && m.reference) && !('namedOnly' in m && m.namedOnly))
+  .map((m) => m.name);
 
 const byName = new Map<string, Mode<ModeName>>(modes.map((m) => [m.name, m]));
 

@@ -19,6 +19,10 @@ export interface TaskRun {
   readonly checksum: number;
   readonly startMs: number;
   readonly endMs: number;
+  /** Where it ran, when that is another process or machine (distributed: "host pid N"). */
+  readonly ranOn?: string;
+  /** How many times a worker started it (distributed: 2 after a worker died holding it); counted once all the same. */
+  readonly attempts?: number;
 }
 
 /** The worker pool a parallel or hybrid run used. */

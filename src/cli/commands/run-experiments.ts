@@ -14,6 +14,7 @@ import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../../experiment/context.ts';
 import { whileSaving } from '../interrupt.ts';
+import { LabError } from '../../scheduler/lab-error.ts';
 import type { CliStreams } from '../streams.ts';
 
 export const DEFAULT_SEED = 1;
@@ -52,6 +53,13 @@ export async function runExperiments(
     let result: ExperimentResult;
     try {
       result = await experiment.run(contextFor(experiment, args, signal, progress.update));
+    } catch (error) {
+      // Among several experiments (`all`), one that cannot run on this machine (no redis-server) is skipped with its one line.
+      if (experiments.length > 1 && isSkippable(error) && !signal.aborted) {
+        streams.stderr.write(`lab: skipped ${experiment.name}: ${error.message}\n`);
+        continue;
+      }
+      throw error;
     } finally {
       progress.done();
     }
@@ -82,6 +90,11 @@ export async function runExperiments(
   printJson();
 }
 
+/** An error that says the experiment cannot run here (a tool is missing), not that it failed. */
+function isSkippable(error: unknown): error is LabError & { readonly skippable: true } {
+  return error instanceof LabError && 'skippable' in error && error.skippable === true;
+}
+
 /** Terminal width for timelines: the terminal's own, else a width that fits most screens. */
 function timelineWidth(streams: CliStreams): number {
   const columns = (streams.stdout as { columns?: number }).columns;
@@ -97,6 +110,8 @@ function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, 
     steps: args.steps,
     threads: args.threads ?? availableParallelism(),
     ...(args.processes !== undefined && { processes: args.processes }),
+    ...(args.redis !== undefined && { redis: args.redis }),
+    ...(args.workers !== undefined && { workers: args.workers }),
     ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
     ...(args.predict !== undefined && { predict: args.predict }),
     seed: args.seed ?? DEFAULT_SEED,

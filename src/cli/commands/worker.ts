@@ -1,0 +1,36 @@
+import { startLocalWorkers } from '../../queue/local-workers.ts';
+import { CONTROL } from '../../queue/job-protocol.ts';
+import type { LabArgs } from '../args.ts';
+import type { CliStreams } from '../streams.ts';
+import { UsageError } from '../usage-error.ts';
+
+/**
+ * `npm run lab -- worker --redis URL [--queue NAME] [--workers N]`: serves the distributed mode's
+ * jobs from this machine until Ctrl-C. N worker processes (default 1), each a BullMQ worker of
+ * concurrency 1; without `--queue` they follow the control key, which names the lab's run in progress.
+ * Ctrl-C ends it with exit code 0, once its processes have ended.
+ */
+export async function workerCommand(rest: readonly string[], args: LabArgs, streams: CliStreams, signal: AbortSignal): Promise<void> {
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; worker takes --redis URL [--queue NAME] [--workers N]`);
+  if (args.redis === undefined) throw new UsageError('worker needs --redis URL: redis://HOST:PORT or a unix socket path, the Redis the lab runs its distributed mode on');
+  const target = args.redis;
+  // ioredis loads only for this command and the distributed mode.
+  const { checkReachable } = await import('../../queue/redis-client.ts');
+  await checkReachable(target);
+  signal.throwIfAborted();
+  const count = args.workers ?? 1;
+  const workers = await startLocalWorkers(count, { target, ...(args.queue !== undefined && { queue: args.queue }) }, (pid, queue) =>
+    streams.stdout.write(queue === undefined ? `worker ${pid}: no run in progress; waiting\n` : `worker ${pid}: serving queue ${queue}\n`),
+  );
+  try {
+    const serving = args.queue === undefined ? `following the control key ${CONTROL.key}` : `serving queue ${args.queue}`;
+    streams.stdout.write(`worker: ${count} process${count === 1 ? '' : 'es'} (pid ${workers.pids.join(', ')}) on ${target.url}, ${serving}; Ctrl-C stops\n`);
+    const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    const lost = await Promise.race([stopped.then(() => undefined), workers.lost]);
+    if (lost !== undefined) throw new Error(`every worker process exited (the last, pid ${lost.pid}: ${lost.how})`);
+  } finally {
+    await workers.stop();
+  }
+  // Ctrl-C is how a worker is meant to end: no run of its own was cut short.
+  streams.stdout.write('worker: stopped; its worker processes have ended\n');
+}

@@ -1,0 +1,122 @@
+import { hostname } from 'node:os';
+import { sharedNow } from '../scheduler/index.ts';
+import { workloadSlice } from '../modes/workload-slice.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
+import type { JobData, JobResult, JobStart } from './job-protocol.ts';
+import type { SessionHandles } from './queue-session.ts';
+import { withTimeout } from './redis-client.ts';
+import { watchRedis } from './watchdog.ts';
+
+export interface QueueRunOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  /** Record every step (default true). */
+  readonly steps?: boolean;
+  /** Called when a job starts, with its worker, if the session announces starts. */
+  readonly onStart?: (task: string, start: JobStart) => void;
+}
+
+/** One job's outcome as the run keeps it: the first result that came back for its id. */
+export interface JobOutcome {
+  readonly jobId: string;
+  readonly task: string;
+  readonly result: JobResult;
+  /** Milliseconds to add to the worker's clock to put its steps on the lab's; 0 on this machine. */
+  readonly shiftMs: number;
+}
+
+/** A workload's tasks run once as jobs through the queue. */
+export interface QueueRun {
+  /** From the first job added to the last completion seen, ms on the lab's clock. */
+  readonly startMs: number;
+  readonly wallMs: number;
+  /** In task order. */
+  readonly jobs: readonly JobOutcome[];
+  /** Jobs a second worker finished after the first one died holding them (attempt > 1). */
+  readonly retried: number;
+  /** Completions reported again for a job already counted (ignored). */
+  readonly duplicates: number;
+  /** How far a remote worker's steps may be off on the lab's timeline, ms (0 when all ran here). */
+  readonly clockUncertaintyMs: number;
+}
+
+const here = hostname();
+
+/**
+ * Adds one job per task (job id = run and task number, so a job that runs twice is counted once),
+ * and waits for every completion, the first failure, the watchdog, the signal or the timeout. On a
+ * stop, the jobs still waiting are removed so that no worker starts them.
+ */
+export async function runOnQueue(session: SessionHandles, run: number, workload: WorkloadSpec, options: QueueRunOptions): Promise<QueueRun> {
+  const steps = options.steps !== false;
+  const prefix = `r${run}-`;
+  const index = new Map(workload.tasks.map((_, i) => [`${prefix}${i}`, i]));
+  const outcomes = new Array<JobOutcome | undefined>(workload.tasks.length);
+  let left = workload.tasks.length;
+  let duplicates = 0;
+  let lastAt = sharedNow();
+  let settle: { resolve(): void; reject(error: unknown): void } = { resolve() {}, reject() {} };
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }): void => {
+    const i = index.get(jobId);
+    if (i === undefined) return;
+    if (outcomes[i] !== undefined) {
+      duplicates++;
+      return;
+    }
+    const result = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as JobResult;
+    const shiftMs = result.host === here ? 0 : result.clock.offsetMs - session.clock.offsetMs;
+    outcomes[i] = { jobId, task: workload.tasks[i]!.name, result, shiftMs };
+    lastAt = sharedNow();
+    if (--left === 0) settle.resolve();
+  };
+  const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }): void => {
+    const i = index.get(jobId);
+    if (i !== undefined) settle.reject(new Error(`task "${workload.tasks[i]!.name}" failed on a worker: ${failedReason}`));
+  };
+  const onProgress = ({ jobId, data }: { jobId: string; data: unknown }): void => {
+    const i = index.get(jobId);
+    if (i !== undefined) options.onStart?.(workload.tasks[i]!.name, data as JobStart);
+  };
+  const onAbort = (): void => settle.reject(options.signal?.reason);
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => settle.reject(new Error(`the run took longer than --timeout ${options.timeoutMs} ms`)), options.timeoutMs);
+  const watchdog = watchRedis(session.client, session.target.url, session.exited === undefined ? {} : { exited: session.exited });
+  void watchdog.failed.catch((error: unknown) => settle.reject(error));
+  void session.lost?.then(({ pid, how }) => settle.reject(new Error(`every worker process this lab started has exited (the last, pid ${pid}: ${how})`)));
+  session.events.on('completed', onCompleted);
+  session.events.on('failed', onFailed);
+  session.events.on('progress', onProgress);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const jobs = workload.tasks.map((t, i) => ({
+    name: t.name,
+    data: { workload: workloadSlice(workload, [t.name]), task: t.name, steps, ...(session.announce && { announce: true }) } satisfies JobData,
+    opts: { jobId: `${prefix}${i}`, removeOnComplete: true, removeOnFail: true },
+  }));
+  const startMs = sharedNow();
+  try {
+    options.signal?.throwIfAborted();
+    await Promise.race([session.queue.addBulk(jobs), done]);
+    await done;
+  } catch (error) {
+    // Jobs not yet started are removed; the ones in hand finish and are ignored (their run is over).
+    await withTimeout(session.queue.drain(true), 2000).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    watchdog.stop();
+    session.events.off('completed', onCompleted);
+    session.events.off('failed', onFailed);
+    session.events.off('progress', onProgress);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  const kept = outcomes as JobOutcome[];
+  const remote = kept.filter((o) => o.result.host !== here);
+  return {
+    startMs,
+    wallMs: lastAt - startMs,
+    jobs: kept,
+    retried: kept.filter((o) => o.result.attempt > 1).length,
+    duplicates,
+    clockUncertaintyMs: remote.length === 0 ? 0 : session.clock.uncertaintyMs + Math.max(...remote.map((o) => o.result.clock.uncertaintyMs)),
+  };
+}

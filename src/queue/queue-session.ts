@@ -1,0 +1,171 @@
+import { availableParallelism } from 'node:os';
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { clockOffset } from './clock-offset.ts';
+import { CONTROL, runQueueName, type ClockOffset, type JobData, type JobResult } from './job-protocol.ts';
+import { startLocalWorkers, type LocalWorkers } from './local-workers.ts';
+import { checkReachable, closeClient, queueClient, withTimeout } from './redis-client.ts';
+import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
+import type { RedisTarget } from './redis-target.ts';
+import { RedisUnavailableError } from './errors.ts';
+import { runOnQueue, type QueueRun, type QueueRunOptions } from './queue-run.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
+
+export interface QueueSessionOptions {
+  /** A running Redis; without one the session starts a private `redis-server`. */
+  readonly redis?: RedisTarget;
+  /** Worker processes started on this machine; default the cores. */
+  readonly workers?: number;
+  /** Lowered only by tests of a killed worker (BullMQ's defaults are 30 s). */
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
+  /** Each job reports its worker's host and pid when it starts (tests that kill the worker running a job). */
+  readonly announce?: boolean;
+}
+
+/** The parts of a session a run uses. */
+export interface SessionHandles {
+  readonly target: RedisTarget;
+  readonly queue: Queue<JobData, JobResult>;
+  readonly events: QueueEvents;
+  readonly client: Redis;
+  readonly clock: ClockOffset;
+  readonly exited?: Promise<string>;
+  readonly lost?: Promise<{ pid: number; how: string }>;
+  readonly announce: boolean;
+}
+
+/** How long closing may wait on each step; a Redis that is gone must not hold the lab. */
+const CLOSE_STEP_MS = 3000;
+
+/**
+ * Everything the `distributed` mode runs on, started once for many runs: a Redis (the user's, or a
+ * private one), a queue of this session's own name, the completion events, and `workers` local
+ * worker processes. Workers started elsewhere without `--queue` learn the name from the control
+ * key and channel. `close` removes the queue, stops the workers and the private Redis.
+ */
+export class QueueSession {
+  private runs = 0;
+  private closed = false;
+  /** Set when a run found Redis gone: closing then does not wait on it. */
+  private redisGone = false;
+
+  private constructor(
+    private readonly handles: SessionHandles,
+    readonly queueName: string,
+    readonly workerPids: readonly number[],
+    private readonly cleanup: readonly CleanupStep[],
+    /** True when the session started its own redis-server. */
+    readonly privateRedis: boolean,
+  ) {}
+
+  /** The Redis as results may name it: the user's URL, or "a private redis-server" (its socket path is a temporary one of this machine). */
+  get redisDescription(): string {
+    return this.privateRedis ? 'a private redis-server (unix socket in a temporary directory)' : this.handles.target.url;
+  }
+
+  get target(): RedisTarget {
+    return this.handles.target;
+  }
+
+  /** The worker processes this session started (remote ones may add to them). */
+  get workers(): number {
+    return this.workerPids.length;
+  }
+
+  static async open(options: QueueSessionOptions = {}): Promise<QueueSession> {
+    const cleanup: CleanupStep[] = [];
+    const undo = (): Promise<void> => runCleanup(cleanup, false);
+    try {
+      let server: PrivateRedis | undefined;
+      if (options.redis === undefined) {
+        server = await startPrivateRedis();
+        cleanup.push({ step: server.stop });
+      } else await checkReachable(options.redis);
+      const target = server?.target ?? options.redis!;
+      const queueName = runQueueName();
+      const client = queueClient(target, 'lab');
+      const eventsClient = queueClient(target, 'lab-events');
+      cleanup.push({
+        step: async () => {
+          closeClient(client);
+          closeClient(eventsClient);
+        },
+      });
+      await Promise.all([client.connect(), eventsClient.connect()]);
+      // Generous event streams: a run of thousands of jobs must not trim completions before they are read.
+      const queue = new Queue<JobData, JobResult>(queueName, { connection: client, streams: { events: { maxLen: 200_000 } } });
+      const events = new QueueEvents(queueName, { connection: eventsClient });
+      queue.on('error', ignore);
+      events.on('error', ignore);
+      events.setMaxListeners(0);
+      cleanup.push({ step: () => events.close(), talksToRedis: true });
+      cleanup.push({
+        step: async () => {
+          await queue.obliterate({ force: true });
+          await queue.close();
+        },
+        talksToRedis: true,
+      });
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      const clock = await clockOffset(client);
+      // Workers started elsewhere without --queue follow the run in progress.
+      await client.set(CONTROL.key, queueName);
+      await client.publish(CONTROL.channel, queueName);
+      cleanup.push({ step: () => releaseControl(client, queueName), talksToRedis: true });
+      const workers: LocalWorkers = await startLocalWorkers(options.workers ?? availableParallelism(), {
+        target,
+        queue: queueName,
+        ...(options.lockDurationMs !== undefined && { lockDurationMs: options.lockDurationMs }),
+        ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
+      });
+      cleanup.push({ step: workers.stop });
+      const handles: SessionHandles = { target, queue, events, client, clock, lost: workers.lost, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
+      return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
+  }
+
+  /** Runs the workload's tasks as jobs on this session's queue; see `runOnQueue`. */
+  async run(workload: WorkloadSpec, options: QueueRunOptions = {}): Promise<QueueRun> {
+    if (this.closed) throw new Error('the queue session is closed');
+    try {
+      return await runOnQueue(this.handles, ++this.runs, workload, options);
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) this.redisGone = true;
+      throw error;
+    }
+  }
+
+  /** Stops the workers first (so none takes a job of a queue being removed), removes the queue, stops a private Redis. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await runCleanup(this.cleanup, this.redisGone);
+  }
+}
+
+/** One step of closing a session; the ones that talk to Redis are skipped once it is known to be gone. */
+interface CleanupStep {
+  readonly step: () => Promise<unknown>;
+  readonly talksToRedis?: boolean;
+}
+
+/** Undoes the steps in reverse order, each given at most `CLOSE_STEP_MS`, whatever fails. */
+async function runCleanup(steps: readonly CleanupStep[], redisGone: boolean): Promise<void> {
+  for (const { step, talksToRedis } of [...steps].reverse()) {
+    if (talksToRedis === true && redisGone) continue;
+    await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
+  }
+}
+
+function ignore(): void {}
+
+/** Clears the control key if it still names this session's queue, and tells followers there is no run now. */
+async function releaseControl(client: Redis, queueName: string): Promise<void> {
+  if ((await client.get(CONTROL.key)) !== queueName) return;
+  await client.del(CONTROL.key);
+  await client.publish(CONTROL.channel, '');
+}

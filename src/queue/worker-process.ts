@@ -1,0 +1,26 @@
+/**
+ * Entry of a lab worker process: one BullMQ worker (concurrency 1) on the queue given in the
+ * options (JSON in argv[2]), or, without one, on whichever queue the control key names. It reports
+ * `{ ready }` and each queue it moves to over IPC, and ends when told (SIGTERM) or when its parent
+ * goes away (the IPC channel closes), so no worker outlives the lab or the `worker` command.
+ */
+import { followControl, startQueueWorker, type QueueWorkerOptions } from './queue-worker.ts';
+
+type Options = Omit<QueueWorkerOptions, 'queue'> & { readonly queue?: string };
+
+const options = JSON.parse(process.argv[2] ?? '{}') as Options;
+const { queue } = options;
+const worker = queue !== undefined ? await startQueueWorker({ ...options, queue }) : await followControl(options, (serving) => process.send?.({ serving: serving ?? null }));
+let ending = false;
+async function end(): Promise<void> {
+  if (ending) return;
+  ending = true;
+  // A worker that cannot close cleanly (Redis gone) must still end.
+  setTimeout(() => process.exit(0), 2000).unref();
+  await worker.close().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void end());
+process.on('SIGINT', () => void end());
+process.on('disconnect', () => void end());
+process.send?.({ ready: true, pid: process.pid });
