@@ -8,4 +8,6 @@ export default mutationConfig('measure', [
   'test/amdahl-*.test.ts',
   'test/granularity-crossover-*.test.ts',
   'test/checksum-warning-*.test.ts',
+  'test/usl-*.test.ts',
+  'test/try-judges-*.test.ts',
 ]);
