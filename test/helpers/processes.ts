@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { processExists } from '../../src/measure/crash-isolation.ts';
 
 /** A process from the process table: its id and its command line. */
 export type ProcessEntry = { pid: number; args: string };
@@ -21,15 +22,8 @@ export function descendants(root: number): ProcessEntry[] {
   return found;
 }
 
-/** True while a process with this id exists (signal 0 only asks). */
-export function exists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True while a process with this id exists: the lab's own check, shared so the tests ask the same way. */
+export const exists = processExists;
 
 /** Polls `probe` every 50 ms until it returns a value or `ms` passes; returns that value (undefined on time-out). */
 export async function until<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
