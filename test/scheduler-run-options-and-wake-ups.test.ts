@@ -11,6 +11,7 @@ import {
   type Task,
   type TaskHandle,
 } from '../src/scheduler/index.ts';
+import { deferred } from './helpers/deferred.ts';
 
 // Options of a run and the ways a sleeping scheduler is woken. Where a mutant would make a run hang
 // (an idle wait nobody ends), the run carries a watchdog signal far longer than the test needs (100x),
@@ -71,8 +72,7 @@ describe('a run', () => {
 describe('waking a scheduler that sleeps because nothing is ready', () => {
   it('a task spawned from outside runs at once, not at the next timer (mutant: spawn without idleWait.wake())', async () => {
     const log: string[] = [];
-    let resolveSpawned: (value: string) => void = () => undefined;
-    const spawned = new Promise<string>((resolve) => (resolveSpawned = resolve));
+    const { promise: spawned, resolve: resolveSpawned } = deferred<string>();
     function* waitsForSpawned(): Task<void> {
       log.push(`main got ${yield* waitFor(spawned)}`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, join, Scheduler, sleep, waitFor, type Task, type TaskHandle } from '../src/scheduler/index.ts';
+import { deferred } from './helpers/deferred.ts';
 
 // A cancelled task leaves its old timer, promise callback or joiner entry behind. Each of these must
 // be ignored when it fires later, or the task would be woken a second time: run past its end (and end
@@ -54,8 +55,7 @@ describe('a stale timer (parking.ts fireDue)', () => {
 describe('a late promise (parking.ts settle)', () => {
   it('settling after its waiting task was cancelled does not resume it (mutant: state !== "parked" -> false)', async () => {
     const log: string[] = [];
-    let resolveLater: (value: string) => void = () => undefined;
-    const settlesLater = new Promise<string>((resolve) => (resolveLater = resolve));
+    const { promise: settlesLater, resolve: resolveLater } = deferred<string>();
     function* waiter(): Task<void> {
       const value = yield* waitFor(settlesLater);
       log.push(`waiter got ${value}`);
@@ -76,10 +76,8 @@ describe('a late promise (parking.ts settle)', () => {
 
   it('settling while the cancelled task waits on another promise in its cleanup is ignored (mutant: wakeToken !== token -> false)', async () => {
     const received: unknown[] = [];
-    let resolveFirst: (value: string) => void = () => undefined;
-    const first = new Promise<string>((resolve) => (resolveFirst = resolve));
-    let resolveCleanup: (value: string) => void = () => undefined;
-    const cleanup = new Promise<string>((resolve) => (resolveCleanup = resolve));
+    const { promise: first, resolve: resolveFirst } = deferred<string>();
+    const { promise: cleanup, resolve: resolveCleanup } = deferred<string>();
     function* waiter(): Task<void> {
       try {
         received.push(yield* waitFor(first));
