@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, join, Scheduler, sleep, waitFor, type Task, type TaskHandle } from '../src/scheduler/index.ts';
 import { deferred } from './helpers/deferred.ts';
+import { sleeper } from './helpers/tasks.ts';
 
 // A cancelled task leaves its old timer, promise callback or joiner entry behind. Each of these must
 // be ignored when it fires later, or the task would be woken a second time: run past its end (and end
 // the whole run early, while other tasks still sleep) or skip its cleanup's own wait.
 // Each test names the mutant (from `npm run mutate`) that it kills.
-
-function* sleeper(log: string[], name: string, ms: number): Task<void> {
-  yield sleep(ms);
-  log.push(`${name} woke`);
-}
 
 function* canceller(target: () => TaskHandle<unknown>): Task<void> {
   yield cancel(target());
