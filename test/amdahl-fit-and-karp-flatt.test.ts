@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amdahlSpeedup, fitAmdahl } from '../src/measure/amdahl.ts';
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
-
-/** Speedup points from [threads, speedup] pairs, so each fit's data reads as one line. */
-const speedups = (...pairs: [threads: number, speedup: number][]): { threads: number; speedup: number }[] => pairs.map(([threads, speedup]) => ({ threads, speedup }));
+import { speedups } from './helpers/speedup-points.ts';
 
 describe("Amdahl's law", () => {
   it('gives 1/(s + (1 - s)/n)', () => {
