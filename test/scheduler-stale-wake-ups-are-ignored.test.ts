@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, join, Scheduler, sleep, waitFor, type Task, type TaskHandle } from '../src/scheduler/index.ts';
 import { deferred } from './helpers/deferred.ts';
-import { sleeper } from './helpers/tasks.ts';
+import { sleeper, sleepsWithCleanup } from './helpers/tasks.ts';
 
 // A cancelled task leaves its old timer, promise callback or joiner entry behind. Each of these must
 // be ignored when it fires later, or the task would be woken a second time: run past its end (and end
@@ -28,22 +28,13 @@ describe('a stale timer (parking.ts fireDue)', () => {
 
   it('of a cancelled sleeper does not cut short the sleep in its cleanup (mutant: entry.token === task.wakeToken -> true)', async () => {
     const log: string[] = [];
-    function* sleepsAgainInCleanup(): Task<void> {
-      try {
-        yield sleep(5);
-        log.push('first sleep ended');
-      } finally {
-        yield sleep(60);
-        log.push('cleanup slept');
-      }
-    }
     const s = new Scheduler();
-    const cleaner = s.spawn('cleaner', sleepsAgainInCleanup());
+    const cleaner = s.spawn('cleaner', sleepsWithCleanup(log, 'cleaner', 5, 60));
     s.spawn('middle', sleeper(log, 'middle', 25));
     s.spawn('canceller', canceller(() => cleaner));
     await s.run();
     // The old 5 ms timer fires while the cleanup sleeps 60 ms: woken by it, the cleanup would end before 'middle'.
-    expect(log).toEqual(['middle woke', 'cleanup slept']);
+    expect(log).toEqual(['middle woke', 'cleaner cleaned up']);
     expect(cleaner.outcome?.state).toBe('cancelled');
   });
 });
@@ -148,16 +139,8 @@ describe('a joiner that was cancelled (scheduler.ts settle, the joiner check)', 
 describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)', () => {
   it('does not cut short the cleanup of a task already being cancelled (mutant: if (task.cancelling) return -> if (false))', async () => {
     const log: string[] = [];
-    function* slowCleanup(): Task<void> {
-      try {
-        yield sleep(1_000);
-      } finally {
-        yield sleep(40);
-        log.push('cleanup done');
-      }
-    }
     const s = new Scheduler();
-    const victim = s.spawn('victim', slowCleanup());
+    const victim = s.spawn('victim', sleepsWithCleanup(log, 'victim', 1_000, 40));
     function* cancelsTwice(): Task<void> {
       yield cancel(victim);
       yield sleep(5); // the victim now sleeps in its cleanup
@@ -167,7 +150,7 @@ describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)',
     s.spawn('canceller', cancelsTwice());
     s.spawn('middle', sleeper(log, 'middle', 20));
     await s.run();
-    expect(log).toEqual(['cancelled twice', 'middle woke', 'cleanup done']);
+    expect(log).toEqual(['cancelled twice', 'middle woke', 'victim cleaned up']);
     expect(victim.outcome?.state).toBe('cancelled');
   });
 });
