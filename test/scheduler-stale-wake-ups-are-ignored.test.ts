@@ -12,6 +12,14 @@ function* canceller(target: () => TaskHandle<unknown>): Task<void> {
   yield cancel(target());
 }
 
+/** Spawns `victim`, then the task `cancelling` makes for it, runs `s` to its end, and checks that the victim ended cancelled. */
+async function runCancelling(s: Scheduler, victim: Task<void>, cancelling: (target: () => TaskHandle<unknown>) => Task<void>): Promise<void> {
+  const handle = s.spawn('victim', victim);
+  s.spawn('canceller', cancelling(() => handle));
+  await s.run();
+  expect(handle.outcome?.state).toBe('cancelled');
+}
+
 describe('a stale timer (parking.ts fireDue)', () => {
   it('of a cancelled sleeper does not wake it again while another task still sleeps (mutant: state === "parked" -> true)', async () => {
     const log: string[] = [];
@@ -79,12 +87,8 @@ describe('a late promise (parking.ts settle)', () => {
       yield sleep(10);
       resolveCleanup('cleanup');
     }
-    const s = new Scheduler();
-    const waiting = s.spawn('waiter', waiter());
-    s.spawn('driver', driver(() => waiting));
-    await s.run();
+    await runCancelling(new Scheduler(), waiter(), driver);
     expect(received).toEqual(['cleanup']);
-    expect(waiting.outcome?.state).toBe('cancelled');
   });
 });
 
@@ -128,11 +132,8 @@ describe('a joiner that was cancelled (scheduler.ts settle, the joiner check)', 
         received.push(yield* join(second));
       }
     }
-    const joining = s.spawn('joiner', joiner());
-    s.spawn('canceller', canceller(() => joining));
-    await s.run();
+    await runCancelling(s, joiner(), canceller);
     expect(received).toEqual(['second value']);
-    expect(joining.outcome?.state).toBe('cancelled');
   });
 });
 
