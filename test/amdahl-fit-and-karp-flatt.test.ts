@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amdahlSpeedup, fitAmdahl } from '../src/measure/amdahl.ts';
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
+import { speedups } from './helpers/speedup-points.ts';
 
 describe("Amdahl's law", () => {
   it('gives 1/(s + (1 - s)/n)', () => {
@@ -12,11 +13,7 @@ describe("Amdahl's law", () => {
 
   it('recovers the serial fraction from points that follow the law exactly', () => {
     // s = 1/9: S(2) = 9/5, S(4) = 3.
-    const fit = fitAmdahl([
-      { threads: 1, speedup: 1 },
-      { threads: 2, speedup: 1.8 },
-      { threads: 4, speedup: 3 },
-    ])!;
+    const fit = fitAmdahl(speedups([1, 1], [2, 1.8], [4, 3]))!;
     expect(fit.serialFraction).toBeCloseTo(1 / 9, 12);
     expect(fit.maxSpeedup).toBeCloseTo(9, 10);
     expect(fit.rmsError).toBeCloseTo(0, 12);
@@ -26,11 +23,7 @@ describe("Amdahl's law", () => {
   it('fits noisy points by least squares on 1/S, computed by hand', () => {
     // x = 1 - 1/n: 1/2, 3/4; y = 1/S - 1/n: 0, 1/12. s = sum(xy)/sum(xx) = (1/16)/(13/16) = 1/13.
     // Fitted S(2) = 13/7, S(4) = 13/4: residuals 1/7 and -1/4 (and 0 at n = 1).
-    const fit = fitAmdahl([
-      { threads: 1, speedup: 1 },
-      { threads: 2, speedup: 2 },
-      { threads: 4, speedup: 3 },
-    ])!;
+    const fit = fitAmdahl(speedups([1, 1], [2, 2], [4, 3]))!;
     expect(fit.serialFraction).toBeCloseTo(1 / 13, 12);
     expect(fit.rmsError).toBeCloseTo(Math.sqrt((1 / 49 + 1 / 16) / 3), 12);
   });
@@ -56,10 +49,7 @@ describe('Karp-Flatt metric', () => {
   });
 
   it('agrees with the fit: s is the x-squared-weighted mean of the points e(n)', () => {
-    const points = [
-      { threads: 2, speedup: 1.7 },
-      { threads: 3, speedup: 2.2 },
-    ];
+    const points = speedups([2, 1.7], [3, 2.2]);
     const weights = points.map((p) => (1 - 1 / p.threads) ** 2);
     const weighted = points.reduce((sum, p, i) => sum + weights[i]! * karpFlatt(p.speedup, p.threads), 0) / (weights[0]! + weights[1]!);
     expect(fitAmdahl(points)!.serialFraction).toBeCloseTo(weighted, 12);

@@ -1,47 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLabCli } from './helpers/cli.ts';
+import { descendants, exists, until } from './helpers/processes.ts';
 import { redisTitle, skipWithoutRedis } from './helpers/redis.ts';
-
-/** Every process descended from `root`, with its command line, from the process table. */
-function descendants(root: number): { pid: number; args: string }[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [pid, ppid, ...args] = line.trim().split(/\s+/);
-      return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
-    });
-  const found: { pid: number; args: string }[] = [];
-  const parents = [root];
-  while (parents.length > 0) {
-    const parent = parents.pop()!;
-    for (const p of table) if (p.ppid === parent) (found.push({ pid: p.pid, args: p.args }), parents.push(p.pid));
-  }
-  return found;
-}
-
-function exists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function until<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.skipIf(skipWithoutRedis)(redisTitle('Ctrl-C during a distributed run'), () => {
   it('exits 130 and leaves no redis-server, no worker process and no socket directory behind', async () => {

@@ -17,6 +17,7 @@ import {
 import { listenOnLoopback } from '../src/echo/listen.ts';
 import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
+import { refused } from './helpers/sockets.ts';
 
 const closed = (socket: Socket): Promise<void> => (socket.closed ? Promise.resolve() : new Promise((resolve) => socket.once('close', () => resolve())));
 
@@ -31,17 +32,6 @@ function echoOnce(port: number, text: string): Promise<Socket> {
       if (got === text) resolve(socket);
     });
     socket.write(text);
-  });
-}
-
-function refused(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.on('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
   });
 }
 

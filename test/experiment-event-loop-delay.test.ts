@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventLoopDelay, type EventLoopDelayMeasured } from '../experiments/event-loop-delay.ts';
 import { eventLoopDelayPlan } from '../experiments/event-loop-delay.ts';
@@ -8,30 +7,12 @@ import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.t
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
 import { svgLineChart } from '../src/draw/index.ts';
 import { tinyContext } from './helpers/context.ts';
+import { exists } from './helpers/processes.ts';
+import { refused } from './helpers/sockets.ts';
 import { elements, parseSvg } from './helpers/svg.ts';
 
 const work: WorkSettings = { units: 40, seed: 5, partUnits: 3, batch: { size: 2, waitMs: 2 } };
 const checksum = cpuKernel(work.units, work.seed);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function refused(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.on('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-  });
-}
 
 describe('event-loop-delay: the server and its load, on a tiny load', () => {
   let pool: PlainPool;
@@ -69,7 +50,7 @@ describe('event-loop-delay: the server and its load, on a tiny load', () => {
     own.close();
     await expect(running).rejects.toThrow(/the load process exited/);
     await server.stop();
-    await expect.poll(() => alive(own.pid!)).toBe(false);
+    await expect.poll(() => exists(own.pid!)).toBe(false);
   });
 
   it('a server nobody stops stops by itself at its deadline, on 127.0.0.1 only', async () => {

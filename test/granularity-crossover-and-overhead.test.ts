@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossoverSize } from '../src/measure/crossover.ts';
 import { fitOverheadPerTask, overheadPerTask } from '../src/measure/dispatch-overhead.ts';
+import { sizeSpeedups } from './helpers/speedup-points.ts';
 
 describe('crossover size', () => {
   it('interpolates in log-log between the sizes around speedup 1, computed by hand', () => {
@@ -16,12 +17,7 @@ describe('crossover size', () => {
 
   it('takes the first crossing when the speedups wobble, and lists the later dips', () => {
     // t = -ln 0.5 / (ln 1.2 - ln 0.5) = 0.79174; 4 * 4^t = 11.99
-    const c = crossoverSize([
-      { size: 4, speedup: 0.5 },
-      { size: 16, speedup: 1.2 },
-      { size: 64, speedup: 0.9 },
-      { size: 256, speedup: 2 },
-    ]);
+    const c = crossoverSize(sizeSpeedups([4, 0.5], [16, 1.2], [64, 0.9], [256, 2]));
     expect(c.state).toBe('crossed');
     if (c.state === 'crossed') {
       expect(c.size).toBeCloseTo(11.99, 2);

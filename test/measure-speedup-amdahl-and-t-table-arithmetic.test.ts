@@ -6,6 +6,7 @@ import { karpFlatt } from '../src/measure/karp-flatt.ts';
 import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { efficiency, speedup } from '../src/measure/speedup.ts';
 import { tCritical95 } from '../src/measure/student-t.ts';
+import { sizeSpeedups } from './helpers/speedup-points.ts';
 
 // Hand-computed arithmetic for the figures the lab prints. Each test names the mutants it kills.
 
@@ -91,10 +92,7 @@ describe('list-schedule.ts', () => {
 
 describe('crossover.ts', () => {
   it('interpolates at speedup 1 exactly when a measured size reaches 1, and sorts the points itself', () => {
-    const crossed = crossoverSize([
-      { size: 400, speedup: 1 },
-      { size: 100, speedup: 0.5 },
-    ]);
+    const crossed = crossoverSize(sizeSpeedups([400, 1], [100, 0.5]));
     expect(crossed).toMatchObject({ state: 'crossed', below: 100, above: 400, laterDips: [] });
     expect(crossed.state === 'crossed' && crossed.size).toBeCloseTo(400, 9);
   });
@@ -108,12 +106,7 @@ describe('crossover.ts', () => {
   });
 
   it('does not count a later size where parallel merely broke even as a dip (mutant: speedup < 1 -> <= 1)', () => {
-    const crossed = crossoverSize([
-      { size: 1, speedup: 0.5 },
-      { size: 2, speedup: 1.2 },
-      { size: 4, speedup: 1 },
-      { size: 8, speedup: 0.9 },
-    ]);
+    const crossed = crossoverSize(sizeSpeedups([1, 0.5], [2, 1.2], [4, 1], [8, 0.9]));
     expect(crossed).toMatchObject({ state: 'crossed', below: 1, above: 2, laterDips: [8] });
   });
 });

@@ -5,26 +5,7 @@ import { cpuKernel } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { PartSpec, WorkloadSpec } from '../src/workload/spec.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
-
-/** True while a process with this id exists (signal 0 only asks). */
-function exists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Waits until none of `pids` exists, or `ms` passes; returns those still there. */
-async function survivors(pids: readonly number[], ms = 5_000): Promise<number[]> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const left = pids.filter(exists);
-    if (left.length === 0 || Date.now() > until) return left;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { exists, survivors } from './helpers/processes.ts';
 
 function withFault(fault: PartSpec): WorkloadSpec {
   const healthy = (name: string): WorkloadSpec['tasks'][number] => ({ name, parts: [{ kind: 'cpu', units: 30, sliceUnits: 5 }, { kind: 'wait', ms: 2 }] });

@@ -1,42 +1,13 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLabCli } from './helpers/cli.ts';
+import { descendants, exists, until } from './helpers/processes.ts';
 
-/** Every process descended from `root`, from the process table. */
-function descendants(root: number): number[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const parents = [root];
-  while (parents.length > 0) {
-    const parent = parents.pop()!;
-    for (const [pid, ppid] of table) if (ppid === parent) (found.push(pid), parents.push(pid));
-  }
-  return found;
-}
-
-function exists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function until<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The ids of every process descended from `root`. */
+const descendantPids = (root: number): number[] => descendants(root).map((p) => p.pid);
 
 let workload: string;
 let out: string;
@@ -53,7 +24,7 @@ async function stopMidRun(stop: (lab: ChildProcess) => void): Promise<{ code: nu
   let forked: number[] = [];
   const finished = await runLabCli(['run', '--workload', workload, '--modes', 'processes', '--processes', '2', '--repeats', '1', '--warmups', '0', '--out', out], (lab) => {
     void until(() => {
-      const now = descendants(lab.pid!);
+      const now = descendantPids(lab.pid!);
       return now.length >= 2 ? now : undefined;
     }, 30_000).then((pids) => {
       forked = pids ?? [];
@@ -85,7 +56,7 @@ describe('the processes mode leaves no process behind', () => {
     await writeFile(file, JSON.stringify({ name: 'exits', tasks: [{ name: 'ok', parts: [{ kind: 'cpu', units: 20 }] }, { name: 'bad', parts: [{ kind: 'fault', fault: 'exit' }] }] }));
     let forked: number[] = [];
     const { code, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'processes', '--repeats', '1', '--warmups', '0', '--out', out], (lab) => {
-      const watch = setInterval(() => (forked = [...new Set([...forked, ...descendants(lab.pid!)])]), 20);
+      const watch = setInterval(() => (forked = [...new Set([...forked, ...descendantPids(lab.pid!)])]), 20);
       lab.once('exit', () => clearInterval(watch));
     });
     expect(stderr).toMatch(/^lab: processes run of workload "exits" failed: task "bad" ended its process: process \d+ exited with code 3; the pool's other processes live on\n$/);

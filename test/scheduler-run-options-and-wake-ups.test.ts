@@ -11,6 +11,8 @@ import {
   type Task,
   type TaskHandle,
 } from '../src/scheduler/index.ts';
+import { deferred } from './helpers/deferred.ts';
+import { sleeper } from './helpers/tasks.ts';
 
 // Options of a run and the ways a sleeping scheduler is woken. Where a mutant would make a run hang
 // (an idle wait nobody ends), the run carries a watchdog signal far longer than the test needs (100x),
@@ -71,14 +73,9 @@ describe('a run', () => {
 describe('waking a scheduler that sleeps because nothing is ready', () => {
   it('a task spawned from outside runs at once, not at the next timer (mutant: spawn without idleWait.wake())', async () => {
     const log: string[] = [];
-    let resolveSpawned: (value: string) => void = () => undefined;
-    const spawned = new Promise<string>((resolve) => (resolveSpawned = resolve));
+    const { promise: spawned, resolve: resolveSpawned } = deferred<string>();
     function* waitsForSpawned(): Task<void> {
       log.push(`main got ${yield* waitFor(spawned)}`);
-    }
-    function* backstop(): Task<void> {
-      yield sleep(150);
-      log.push('backstop woke');
     }
     function* lateComer(): Task<void> {
       log.push('spawned ran');
@@ -86,7 +83,7 @@ describe('waking a scheduler that sleeps because nothing is ready', () => {
     }
     const s = new Scheduler();
     s.spawn('main', waitsForSpawned());
-    s.spawn('backstop', backstop());
+    s.spawn('backstop', sleeper(log, 'backstop', 150));
     setTimeout(() => s.spawn('late', lateComer()), 5);
     await s.run();
     expect(log).toEqual(['spawned ran', 'main got hello', 'backstop woke']);
@@ -100,28 +97,20 @@ describe('waking a scheduler that sleeps because nothing is ready', () => {
       yield sleep(10);
       log.push('waiter slept');
     }
-    function* backstop(): Task<void> {
-      yield sleep(150);
-      log.push('backstop woke');
-    }
     const s = new Scheduler();
     s.spawn('waiter', waiter());
-    s.spawn('backstop', backstop());
+    s.spawn('backstop', sleeper(log, 'backstop', 150));
     await s.run();
     expect(log).toEqual(['got value', 'waiter slept', 'backstop woke']);
   });
 
   it('a sleeper wakes without any outside help (mutant: msToNextTimer deadline - now -> deadline + now)', async () => {
     const log: string[] = [];
-    function* sleeper(): Task<void> {
-      yield sleep(10);
-      log.push('woke');
-    }
     const s = new Scheduler({ signal: watchdog() });
-    s.spawn('sleeper', sleeper());
+    s.spawn('sleeper', sleeper(log, 'sleeper', 10));
     const report = await s.run();
     expect(report.aborted).toBeUndefined();
-    expect(log).toEqual(['woke']);
+    expect(log).toEqual(['sleeper woke']);
   });
 
   it('a sleep(0) next to a busy task wakes after the busy task\'s next step, not 64 steps later (mutants: hasTimers clock read -> false)', async () => {
@@ -132,12 +121,8 @@ describe('waking a scheduler that sleeps because nothing is ready', () => {
         yield;
       }
     }
-    function* napper(): Task<void> {
-      yield sleep(0);
-      log.push('napper woke');
-    }
     const s = new Scheduler();
-    s.spawn('napper', napper());
+    s.spawn('napper', sleeper(log, 'napper', 0));
     s.spawn('busy', busy());
     await s.run();
     expect(log.indexOf('napper woke')).toBeLessThan(5);
@@ -240,8 +225,8 @@ describe('failFast and cancellation outcomes', () => {
     }
     const s = new Scheduler({ trace: true });
     s.spawn('fails', fails());
-    const sleeper = s.spawn('sleeps', sleeps());
-    s.spawn('done', done(sleeper));
+    const sleeping = s.spawn('sleeps', sleeps());
+    s.spawn('done', done(sleeping));
     const trace = (await s.run()).trace;
     const rows = Array.from({ length: trace.count }, (_, i) => `${trace.tasks[trace.task[i]!]} ${stepEndNames[trace.endedBy[i]!]}`);
     expect(rows).toEqual(['fails failed', 'sleeps sleep', 'done done', 'sleeps cancelled']);

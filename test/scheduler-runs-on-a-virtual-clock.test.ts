@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { cancel, CancelledError, DeadlockError, join, part, RunTimeoutError, Scheduler, sleep, spawn, waitFor, type RunReport, type Task, type TaskHandle } from '../src/scheduler/index.ts';
+import { sleepsWithCleanup } from './helpers/tasks.ts';
 
 // Runs checked step by step, on a clock the test moves by hand. `run()` executes its first slice
 // before it returns its promise, so what a slice did is checked right after the call, and what the
@@ -143,24 +144,16 @@ describe('one slice runs every task that is ready, and every effect that resumes
 describe('cancelling a parked task', () => {
   it('ends a sleeper inside the slice, long before its timer, with its cleanup run (mutants: cancel\'s state === "parked" -> false, "", its block {})', () => {
     const log: string[] = [];
-    function* sleepsLong(): Task<void> {
-      try {
-        yield sleep(1_000_000);
-        log.push('woke');
-      } finally {
-        log.push('cleanup');
-      }
-    }
     const clock = new VirtualClock();
     const s = new Scheduler({ clock: clock.read, sliceMs: oneLongSlice });
-    const sleeper = s.spawn('sleeper', sleepsLong());
+    const sleeper = s.spawn('sleeper', sleepsWithCleanup(log, 'sleeper', 1_000_000));
     s.spawn('canceller', (function* canceller(): Task<void> {
       yield; // the sleeper is parked by now
       yield cancel(sleeper);
       log.push('cancelled');
     })());
     started(s);
-    expect(log).toEqual(['cancelled', 'cleanup']);
+    expect(log).toEqual(['cancelled', 'sleeper cleaned up']);
     expect(sleeper.outcome?.state).toBe('cancelled');
   });
 });

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, join, Scheduler, sleep, waitFor, type Task, type TaskHandle } from '../src/scheduler/index.ts';
+import { deferred } from './helpers/deferred.ts';
+import { sleeper, sleepsWithCleanup } from './helpers/tasks.ts';
 
 // A cancelled task leaves its old timer, promise callback or joiner entry behind. Each of these must
 // be ignored when it fires later, or the task would be woken a second time: run past its end (and end
 // the whole run early, while other tasks still sleep) or skip its cleanup's own wait.
 // Each test names the mutant (from `npm run mutate`) that it kills.
 
-function* sleeper(log: string[], name: string, ms: number): Task<void> {
-  yield sleep(ms);
-  log.push(`${name} woke`);
-}
-
 function* canceller(target: () => TaskHandle<unknown>): Task<void> {
   yield cancel(target());
+}
+
+/** Spawns `victim`, then the task `cancelling` makes for it, runs `s` to its end, and checks that the victim ended cancelled. */
+async function runCancelling(s: Scheduler, victim: Task<void>, cancelling: (target: () => TaskHandle<unknown>) => Task<void>): Promise<void> {
+  const handle = s.spawn('victim', victim);
+  s.spawn('canceller', cancelling(() => handle));
+  await s.run();
+  expect(handle.outcome?.state).toBe('cancelled');
 }
 
 describe('a stale timer (parking.ts fireDue)', () => {
@@ -31,22 +36,13 @@ describe('a stale timer (parking.ts fireDue)', () => {
 
   it('of a cancelled sleeper does not cut short the sleep in its cleanup (mutant: entry.token === task.wakeToken -> true)', async () => {
     const log: string[] = [];
-    function* sleepsAgainInCleanup(): Task<void> {
-      try {
-        yield sleep(5);
-        log.push('first sleep ended');
-      } finally {
-        yield sleep(60);
-        log.push('cleanup slept');
-      }
-    }
     const s = new Scheduler();
-    const cleaner = s.spawn('cleaner', sleepsAgainInCleanup());
+    const cleaner = s.spawn('cleaner', sleepsWithCleanup(log, 'cleaner', 5, 60));
     s.spawn('middle', sleeper(log, 'middle', 25));
     s.spawn('canceller', canceller(() => cleaner));
     await s.run();
     // The old 5 ms timer fires while the cleanup sleeps 60 ms: woken by it, the cleanup would end before 'middle'.
-    expect(log).toEqual(['middle woke', 'cleanup slept']);
+    expect(log).toEqual(['middle woke', 'cleaner cleaned up']);
     expect(cleaner.outcome?.state).toBe('cancelled');
   });
 });
@@ -54,8 +50,7 @@ describe('a stale timer (parking.ts fireDue)', () => {
 describe('a late promise (parking.ts settle)', () => {
   it('settling after its waiting task was cancelled does not resume it (mutant: state !== "parked" -> false)', async () => {
     const log: string[] = [];
-    let resolveLater: (value: string) => void = () => undefined;
-    const settlesLater = new Promise<string>((resolve) => (resolveLater = resolve));
+    const { promise: settlesLater, resolve: resolveLater } = deferred<string>();
     function* waiter(): Task<void> {
       const value = yield* waitFor(settlesLater);
       log.push(`waiter got ${value}`);
@@ -76,10 +71,8 @@ describe('a late promise (parking.ts settle)', () => {
 
   it('settling while the cancelled task waits on another promise in its cleanup is ignored (mutant: wakeToken !== token -> false)', async () => {
     const received: unknown[] = [];
-    let resolveFirst: (value: string) => void = () => undefined;
-    const first = new Promise<string>((resolve) => (resolveFirst = resolve));
-    let resolveCleanup: (value: string) => void = () => undefined;
-    const cleanup = new Promise<string>((resolve) => (resolveCleanup = resolve));
+    const { promise: first, resolve: resolveFirst } = deferred<string>();
+    const { promise: cleanup, resolve: resolveCleanup } = deferred<string>();
     function* waiter(): Task<void> {
       try {
         received.push(yield* waitFor(first));
@@ -94,12 +87,8 @@ describe('a late promise (parking.ts settle)', () => {
       yield sleep(10);
       resolveCleanup('cleanup');
     }
-    const s = new Scheduler();
-    const waiting = s.spawn('waiter', waiter());
-    s.spawn('driver', driver(() => waiting));
-    await s.run();
+    await runCancelling(new Scheduler(), waiter(), driver);
     expect(received).toEqual(['cleanup']);
-    expect(waiting.outcome?.state).toBe('cancelled');
   });
 });
 
@@ -143,27 +132,16 @@ describe('a joiner that was cancelled (scheduler.ts settle, the joiner check)', 
         received.push(yield* join(second));
       }
     }
-    const joining = s.spawn('joiner', joiner());
-    s.spawn('canceller', canceller(() => joining));
-    await s.run();
+    await runCancelling(s, joiner(), canceller);
     expect(received).toEqual(['second value']);
-    expect(joining.outcome?.state).toBe('cancelled');
   });
 });
 
 describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)', () => {
   it('does not cut short the cleanup of a task already being cancelled (mutant: if (task.cancelling) return -> if (false))', async () => {
     const log: string[] = [];
-    function* slowCleanup(): Task<void> {
-      try {
-        yield sleep(1_000);
-      } finally {
-        yield sleep(40);
-        log.push('cleanup done');
-      }
-    }
     const s = new Scheduler();
-    const victim = s.spawn('victim', slowCleanup());
+    const victim = s.spawn('victim', sleepsWithCleanup(log, 'victim', 1_000, 40));
     function* cancelsTwice(): Task<void> {
       yield cancel(victim);
       yield sleep(5); // the victim now sleeps in its cleanup
@@ -173,7 +151,7 @@ describe('cancelling twice (scheduler.ts cancel, the already-cancelling check)',
     s.spawn('canceller', cancelsTwice());
     s.spawn('middle', sleeper(log, 'middle', 20));
     await s.run();
-    expect(log).toEqual(['cancelled twice', 'middle woke', 'cleanup done']);
+    expect(log).toEqual(['cancelled twice', 'middle woke', 'victim cleaned up']);
     expect(victim.outcome?.state).toBe('cancelled');
   });
 });

@@ -137,17 +137,21 @@ describe('TaskRecord (task-record.ts)', () => {
   });
 });
 
+/** Starts `wait.until(undefined)`, checks it is still waiting after `turns` macrotasks, then that one wake() ends it. */
+async function expectEndedOnlyByWake(wait: IdleWait, turns: number): Promise<void> {
+  let ended = false;
+  void wait.until(undefined).then(() => (ended = true));
+  for (let turn = 0; turn < turns; turn++) await nextMacrotask();
+  expect(ended).toBe(false);
+  wait.wake();
+  await nextMacrotask();
+  expect(ended).toBe(true);
+}
+
 describe('IdleWait (idle-wait.ts)', () => {
   it('until(undefined) waits for wake(), however long (mutants: until/the promise executor/wake {}, resolve === undefined -> true)', async () => {
     const wait = new IdleWait();
-    let ended = false;
-    void wait.until(undefined).then(() => (ended = true));
-    await nextMacrotask();
-    await nextMacrotask();
-    expect(ended).toBe(false);
-    wait.wake();
-    await nextMacrotask();
-    expect(ended).toBe(true);
+    await expectEndedOnlyByWake(wait, 2);
   });
 
   it('until(ms) ends by itself, before a Node timer set later for longer (mutant: delayMs !== undefined -> false)', async () => {
@@ -162,13 +166,7 @@ describe('IdleWait (idle-wait.ts)', () => {
   it('wake() with no wait pending does nothing, and does not end the next wait early', async () => {
     const wait = new IdleWait();
     wait.wake();
-    let ended = false;
-    void wait.until(undefined).then(() => (ended = true));
-    await nextMacrotask();
-    expect(ended).toBe(false);
-    wait.wake();
-    await nextMacrotask();
-    expect(ended).toBe(true);
+    await expectEndedOnlyByWake(wait, 1);
   });
 
   it('turnOfNodeEventLoop lets callbacks already queued on Node run first, then ends (mutants: {}, setImmediate(() => undefined))', async () => {

@@ -107,11 +107,12 @@ describe('the ready queue (ring-queue.ts)', () => {
   });
 });
 
-describe('the fifo policy (policies/fifo.ts)', () => {
-  const owner = {};
-  function* idle(): Task<void> {}
-  const record = (id: number): TaskRecord => new TaskRecord(id, `t${id}`, idle(), owner, 0);
+/** The policies' tests share one owner and one idle task body; a record is a task in the state the test sets. */
+const owner = {};
+function* idle(): Task<void> {}
+const record = (id: number): TaskRecord => new TaskRecord(id, `t${id}`, idle(), owner, 0);
 
+describe('the fifo policy (policies/fifo.ts)', () => {
   it('runs nothing while its head task sleeps, not even the next task (mutant: head?.state === "ready" -> true)', () => {
     const fifo = new FifoPolicy();
     const head = record(0);
@@ -139,12 +140,7 @@ describe('the fifo policy (policies/fifo.ts)', () => {
   });
 });
 
-
 describe('the round-robin policy (policies/round-robin.ts)', () => {
-  const owner = {};
-  function* idle(): Task<void> {}
-  const record = (id: number): TaskRecord => new TaskRecord(id, `t${id}`, idle(), owner, 0);
-
   it('hands out tasks in the order they were admitted or became ready again (mutants: admit/ready/next {})', () => {
     const rr = new RoundRobinPolicy();
     const [a, b] = [record(0), record(1)];

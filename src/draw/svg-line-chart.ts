@@ -1,6 +1,7 @@
 import { inkColours, taskColour } from './palette.ts';
 import { svgDocument, svgText } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
+import { axisLines, plotFrame, plotTop } from './svg-plot-frame.ts';
 import { coord, escapeXml } from './xml.ts';
 
 /** One measured line of a chart: points in any order, drawn sorted by x; optionally an extrapolated stretch, drawn dashed. */
@@ -26,20 +27,17 @@ export interface LineChartOptions {
   readonly width?: number;
 }
 
-const plotTop = 72;
 const plotHeight = 320;
 const left = 72;
-const rightMargin = 28;
 
 /** Measured lines against log x and log y, in the lab's colours; returns a standalone SVG document. */
 export function svgLineChart(options: LineChartOptions): string {
-  const width = options.width ?? 640;
+  const frame = plotFrame(options.width, left, plotHeight);
+  const { width, plotRight, plotBottom } = frame;
   const all = options.series.flatMap((s) => [...s.points, ...(s.extrapolated ?? [])]).filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
   const ys = [...all.map((p) => p.y), ...(options.references ?? []).map((r) => r.y)].filter((y) => y > 0 && Number.isFinite(y));
   const [xLo, xHi] = decades(all.map((p) => p.x));
   const [yLo, yHi] = decades(ys);
-  const plotRight = width - rightMargin;
-  const plotBottom = plotTop + plotHeight;
   const x = (v: number): number => left + ((Math.log10(v) - xLo) / (xHi - xLo)) * (plotRight - left);
   const y = (v: number): number => plotBottom - ((Math.log10(v) - yLo) / (yHi - yLo)) * plotHeight;
   const formatX = options.formatX ?? ((v: number) => String(v));
@@ -56,10 +54,7 @@ export function svgLineChart(options: LineChartOptions): string {
     body.push(svgText(left - 8, y(10 ** e) + 4, formatPower(e), { size: 11, anchor: 'end', fill: inkColours.axis }));
   }
   body.push(
-    `<line x1="${left}" y1="${plotBottom}" x2="${coord(plotRight)}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
-    `<line x1="${left}" y1="${plotTop}" x2="${left}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
-    svgText((left + plotRight) / 2, plotBottom + 36, options.xLabel, { size: 12, anchor: 'middle', fill: inkColours.axis }),
-    svgText(20, (plotTop + plotBottom) / 2, options.yLabel, { size: 12, anchor: 'middle', fill: inkColours.axis, rotate: -90 }),
+    ...axisLines(frame, options.xLabel, options.yLabel, 20),
     '</g>',
   );
   const entries: LegendEntry[] = [];

@@ -3,6 +3,7 @@ import { uslSpeedup } from '../measure/usl.ts';
 import { inkColours } from './palette.ts';
 import { svgDocument, svgText } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
+import { axisLines, plotFrame, plotTop, type PlotFrame } from './svg-plot-frame.ts';
 import { axisTicks, formatTick, niceCeiling } from './ticks.ts';
 import { coord, escapeXml } from './xml.ts';
 
@@ -22,10 +23,8 @@ export interface SpeedupChartOptions {
   readonly width?: number;
 }
 
-const plotTop = 72;
 const plotHeight = 300;
 const left = 64;
-const rightMargin = 28;
 
 /**
  * Measured speedup (dots on a line) against the ideal (speedup = threads, dashed) and, if a
@@ -34,20 +33,19 @@ const rightMargin = 28;
  */
 export function svgSpeedupChart(options: SpeedupChartOptions): string {
   validate(options);
-  const width = options.width ?? 640;
+  const frame = plotFrame(options.width, left, plotHeight);
+  const { width, plotRight, plotBottom } = frame;
   const points = [...options.points].sort((a, b) => a.threads - b.threads);
   const maxThreads = Math.max(1, ...points.map((p) => p.threads));
   // One step of room past the cores, so the cores line never sits on the frame.
   const xMax = niceCeiling(maxThreads > options.cores ? maxThreads : options.cores + 1, 8);
   const yMax = niceCeiling(Math.max(xMax, ...points.map((p) => p.speedup)), 6);
-  const plotRight = width - rightMargin;
-  const plotBottom = plotTop + plotHeight;
   const x = (threads: number): number => left + (threads / xMax) * (plotRight - left);
   const y = (speedup: number): number => plotBottom - (speedup / yMax) * plotHeight;
 
   const body: string[] = [svgText(16, 26, options.title, { size: 17, weight: 'bold', className: 'title' })];
   if (options.subtitle !== undefined && options.subtitle !== '') body.push(svgText(16, 45, options.subtitle, { size: 12, fill: inkColours.muted, className: 'subtitle' }));
-  body.push(...axes(xMax, yMax, x, y, plotRight, plotBottom));
+  body.push(...axes(xMax, yMax, x, y, frame));
 
   body.push(`<line class="ideal" x1="${coord(x(1))}" y1="${coord(y(1))}" x2="${coord(x(xMax))}" y2="${coord(y(xMax))}" stroke="${inkColours.ideal}" stroke-width="2" stroke-dasharray="6 4"/>`);
   const serial = options.serialFraction;
@@ -87,7 +85,8 @@ export function svgSpeedupChart(options: SpeedupChartOptions): string {
   return svgDocument(width, plotBottom + 52 + legend.height + 12, `${options.title}: speedup against threads`, body);
 }
 
-function axes(xMax: number, yMax: number, x: (n: number) => number, y: (s: number) => number, plotRight: number, plotBottom: number): string[] {
+function axes(xMax: number, yMax: number, x: (n: number) => number, y: (s: number) => number, frame: PlotFrame): string[] {
+  const { plotRight, plotBottom } = frame;
   const out = ['<g class="axes">'];
   const xTicks = axisTicks(xMax, 8, { integer: true });
   const yTicks = axisTicks(yMax, 6);
@@ -100,10 +99,7 @@ function axes(xMax: number, yMax: number, x: (n: number) => number, y: (s: numbe
     out.push(svgText(left - 8, y(v) + 4, formatTick(v, yTicks.decimals), { size: 11, anchor: 'end', fill: inkColours.axis }));
   }
   out.push(
-    `<line x1="${left}" y1="${plotBottom}" x2="${coord(plotRight)}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
-    `<line x1="${left}" y1="${plotTop}" x2="${left}" y2="${plotBottom}" stroke="${inkColours.axis}" stroke-width="1"/>`,
-    svgText((left + plotRight) / 2, plotBottom + 36, 'threads', { size: 12, anchor: 'middle', fill: inkColours.axis }),
-    svgText(22, (plotTop + plotBottom) / 2, 'speedup (x)', { size: 12, anchor: 'middle', fill: inkColours.axis, rotate: -90 }),
+    ...axisLines(frame, 'threads', 'speedup (x)', 22),
     '</g>',
   );
   return out;

@@ -1,19 +1,12 @@
-import type { ExperimentResult, Facts, ResultTable } from '../report/experiment-result.ts';
-import type { LineChartOptions, SpeedupChartOptions } from '../draw/index.ts';
+import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
 /** What an experiment's analysis makes of its figures: everything of the result but what the kit fills in. */
-export interface Analysis<Row extends object, F extends Facts> {
+export type Analysis<Row extends object, F extends Facts> = Pick<ExperimentResult<Row, F>, 'tables' | 'rows' | 'facts' | 'notes' | 'speedupCharts' | 'lineCharts'> & {
   /** Settings beyond the common ones (repeats, warm-ups, threads, seed, quick, steps), e.g. the workload. */
-  readonly settings?: Readonly<Record<string, string | number | boolean>>;
-  readonly tables: readonly ResultTable[];
-  readonly rows: readonly Row[];
-  readonly facts: F;
-  readonly notes: readonly string[];
-  readonly speedupCharts?: readonly SpeedupChartOptions[];
-  readonly lineCharts?: readonly LineChartOptions[];
-}
+  readonly settings?: ExperimentResult['settings'];
+};
 
 /** An experiment in two halves: `measure` runs things through the kit; `analyse` turns the figures into tables, facts and sentences. */
 export interface ExperimentDefinition<Figures, Row extends object, F extends Facts> {

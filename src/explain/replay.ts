@@ -67,6 +67,11 @@ export function replaySteps(policy: PolicyName, tasks: readonly string[], events
     previous = task;
     open = undefined;
   };
+  /** Ends the task's step as it parks, and marks it parked on what it waits for. */
+  const park = (e: { readonly task: string; readonly label: string; readonly at: number }, ending: StepEnding, on: ParkedTask): void => {
+    close(e.task, e.label, ending, e.at);
+    parked.set(e.task, on);
+  };
   for (const e of events) {
     switch (e.kind) {
       case 'spawn':
@@ -89,16 +94,13 @@ export function replaySteps(policy: PolicyName, tasks: readonly string[], events
         ready.push(e.task);
         break;
       case 'sleep':
-        close(e.task, e.label, { kind: 'sleep', wakeAt: e.wakeAt }, e.at);
-        parked.set(e.task, { task: e.task, on: 'timer', wakeAt: e.wakeAt });
+        park(e, { kind: 'sleep', wakeAt: e.wakeAt }, { task: e.task, on: 'timer', wakeAt: e.wakeAt });
         break;
       case 'wait':
-        close(e.task, e.label, { kind: 'wait' }, e.at);
-        parked.set(e.task, { task: e.task, on: 'promise' });
+        park(e, { kind: 'wait' }, { task: e.task, on: 'promise' });
         break;
       case 'join':
-        close(e.task, e.label, { kind: 'join', target: e.target }, e.at);
-        parked.set(e.task, { task: e.task, on: 'join', target: e.target });
+        park(e, { kind: 'join', target: e.target }, { task: e.task, on: 'join', target: e.target });
         break;
       case 'finish':
         close(e.task, e.label, { kind: 'finish', outcome: e.outcome }, e.at);

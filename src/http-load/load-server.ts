@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listenOnLoopbackPort } from '../echo/listen.ts';
 import { LoopWatch, type LoopFigures } from '../measure/loop-watch.ts';
 import type { PlainPool } from '../modes/plain-pool.ts';
 import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
@@ -59,15 +60,7 @@ export async function startLoadServer(options: LoadServerOptions): Promise<Runni
       response.end();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the load server has no TCP address');
+  const port = await listenOnLoopbackPort(server);
   const watch = new LoopWatch();
   const cpuSince = threadCpuMs();
 
@@ -92,5 +85,5 @@ export async function startLoadServer(options: LoadServerOptions): Promise<Runni
   const deadline = setTimeout(() => void stop('deadline').catch(() => {}), options.deadlineMs);
   // Whoever stops it, `stopped` settles; a failed stop that nobody awaits must not be an unhandled rejection.
   stopped.catch(() => {});
-  return { port: address.port, stop: () => stop('stop'), stopped };
+  return { port, stop: () => stop('stop'), stopped };
 }

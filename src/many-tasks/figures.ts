@@ -1,5 +1,7 @@
 /** The many-tasks measurements, as `measure` hands them to `analyse` (and tests feed them by hand). */
 
+import type { ProcessTasksResult } from './process-tasks.ts';
+
 /** One size run one way on one thread: the scheduler or the async reference. */
 export interface OneThreadFigures {
   readonly way: 'scheduler' | 'async';
@@ -23,16 +25,8 @@ export interface ThreadFigures {
   readonly checksum: number;
 }
 
-/** One forked process per task. */
-export interface ProcessFigures {
-  readonly tasks: number;
-  readonly wallMs: number;
-  readonly startMsMedian: number;
-  /** From the first fork until the last process was ready, ms. */
-  readonly startMsAll: number;
-  readonly rssBytesMean: number;
-  readonly checksum: number;
-}
+/** One forked process per task: what `runProcessTasks` measured, as it measured it. */
+export type ProcessFigures = ProcessTasksResult;
 
 export interface ManyTasksFigures {
   readonly waitMs: number;

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { processExists } from '../../src/measure/crash-isolation.ts';
+
+/** A process from the process table: its id and its command line. */
+export type ProcessEntry = { pid: number; args: string };
+
+/** Every process descended from `root`, with its command line, from the process table. */
+export function descendants(root: number): ProcessEntry[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pid, ppid, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
+    });
+  const found: ProcessEntry[] = [];
+  const parents = [root];
+  while (parents.length > 0) {
+    const parent = parents.pop()!;
+    for (const p of table) if (p.ppid === parent) (found.push({ pid: p.pid, args: p.args }), parents.push(p.pid));
+  }
+  return found;
+}
+
+/** True while a process with this id exists: the lab's own check, shared so the tests ask the same way. */
+export const exists = processExists;
+
+/** Polls `probe` every 50 ms until it returns a value or `ms` passes; returns that value (undefined on time-out). */
+export async function until<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until none of `pids` exists, or `ms` passes; returns those still there. */
+export async function survivors(pids: readonly number[], ms = 5_000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const left = pids.filter(exists);
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
