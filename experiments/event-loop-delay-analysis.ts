@@ -2,7 +2,7 @@ import { percentile } from '../src/echo/index.ts';
 import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { expensiveWays, type ExpensiveWayName, type WayUnderLoad } from '../src/http-load/index.ts';
-import { GAP_TIMER_MS, LOOP_DELAY_RESOLUTION_MS } from '../src/measure/loop-watch.ts';
+import { GAP_TIMER_MS, LOOP_DELAY_RESOLUTION_MS } from '../src/http-load/loop-watch.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import type { EventLoopDelayMeasured } from './event-loop-delay.ts';
 

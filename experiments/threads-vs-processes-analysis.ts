@@ -1,6 +1,6 @@
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
-import type { CrashFigures } from '../src/measure/crash-isolation.ts';
-import type { StartUpTimes } from '../src/measure/start-up.ts';
+import type { CrashFigures } from '../src/probes/crash-isolation.ts';
+import type { StartUpTimes } from '../src/probes/start-up.ts';
 import { median } from '../src/measure/stats.ts';
 import type { ResultTable } from '../src/report/experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';

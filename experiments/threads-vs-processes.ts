@@ -1,7 +1,7 @@
 import { defineExperiment } from '../src/experiment/define.ts';
-import { crashOneProcess } from '../src/measure/crash-isolation.ts';
-import { processRoundTrips, threadRoundTrips } from '../src/measure/round-trip.ts';
-import { timeStartUps } from '../src/measure/start-up.ts';
+import { crashOneProcess } from '../src/probes/crash-isolation.ts';
+import { processRoundTrips, threadRoundTrips } from '../src/probes/round-trip.ts';
+import { timeStartUps } from '../src/probes/start-up.ts';
 import { median } from '../src/measure/stats.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundExperimentWorkload } from './cpu-bound.ts';

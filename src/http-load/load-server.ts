@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopbackPort } from '../echo/listen.ts';
-import { LoopWatch, type LoopFigures } from '../measure/loop-watch.ts';
+import { LoopWatch, type LoopFigures } from './loop-watch.ts';
 import type { PlainPool } from '../modes/plain-pool.ts';
 import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
 import { createExpensiveWay, type ExpensiveWayName, type WorkSettings } from './expensive-way.ts';

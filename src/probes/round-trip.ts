@@ -3,7 +3,7 @@ import type { ProcessPool } from '../modes/process-pool.ts';
 import { shareRun, taskNumber } from '../modes/run-share.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { median } from './stats.ts';
+import { median } from '../measure/stats.ts';
 
 /** One task of one kernel unit: what a round trip carries when the task itself costs next to nothing. */
 export const tinyTaskWorkload: WorkloadSpec = { name: 'round-trip', tasks: [{ name: 'tiny', parts: [{ kind: 'cpu', units: 1 }] }] };
