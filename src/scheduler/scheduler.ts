@@ -105,11 +105,8 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
 
   /** Steps tasks back to back for one slice. Returns true when it stopped because nothing may run. */
   private runSlice(): boolean {
-    const clock = this.clock;
-    const recorder = this.recorder;
-    const decisions = this.decisions;
+    const { clock, recorder, decisions, parking } = this;
     let now = clock();
-    const parking = this.parking;
     parking.fireDue(now);
     const sliceEnd = now + (this.options.sliceMs ?? DEFAULT_SLICE_MS);
     let sinceClock = 0;
@@ -203,11 +200,9 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     task.state = 'ended';
     this.live--;
     this.decisions?.record(Decision.finish, this.clock(), task.id, task.label, state === 'done' ? 0 : state === 'failed' ? 1 : 2);
-    if (state === 'done') {
-      task.outcome = { state, value: valueOrError };
-    } else if (state === 'cancelled') {
-      task.outcome = { state, error: new CancelledError(task.name, this.aborted?.reason) };
-    } else {
+    if (state === 'done') task.outcome = { state, value: valueOrError };
+    else if (state === 'cancelled') task.outcome = { state, error: new CancelledError(task.name, this.aborted?.reason) };
+    else {
       const error = new TaskFailedError(task.name, task.part, valueOrError);
       task.outcome = { state, error };
       this.failures.push(error);
