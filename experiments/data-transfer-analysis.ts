@@ -2,7 +2,39 @@ import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { crossoverSize, type SizePoint } from '../src/measure/crossover.ts';
 import { formatRatio } from '../src/report/format.ts';
-import type { DataTransferMeasured } from './data-transfer.ts';
+import type { PayloadKind, SerialiseCost } from '../src/transfer/index.ts';
+
+/** One size: the median round trip of every way, what v8.serialize costs beside it, and whether every acknowledgement was right. */
+export interface SizeMeasured {
+  readonly bytes: number;
+  /** The plain object's real `v8.serialize` size and record count. */
+  readonly objectBytes: number;
+  readonly records: number;
+  readonly roundTripUs: Readonly<Record<PayloadKind, number>>;
+  readonly objectSerialise: SerialiseCost;
+  readonly cloneSerialise: SerialiseCost;
+  /** Every acknowledgement carried the length and last element that were sent. */
+  readonly acksOk: boolean;
+}
+
+/** A small typed-array view on a large buffer, cloned: what the worker received, and what it cost. */
+export interface ViewMeasured {
+  readonly viewBytes: number;
+  readonly bufferBytes: number;
+  /** `buffer.byteLength` the worker saw behind the view it received. */
+  readonly receivedBufferBytes: number;
+  readonly viewRoundTripUs: number;
+  /** A standalone typed array of the view's length, for comparison. */
+  readonly standaloneRoundTripUs: number;
+  /** What `v8.serialize` (Node's serializer, unlike `postMessage`'s) writes for the view. */
+  readonly viewSerializedBytes: number;
+}
+
+export interface DataTransferMeasured {
+  readonly sizes: readonly SizeMeasured[];
+  readonly view: ViewMeasured;
+  readonly kernelUsPerUnit: number;
+}
 
 /** One nominal size, as `--json` carries it: median round trips and v8 (de)serialisation, µs. */
 export type DataTransferRow = {

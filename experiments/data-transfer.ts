@@ -3,8 +3,8 @@ import type { ExperimentContext } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { median } from '../src/measure/stats.ts';
 import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
-import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type PayloadKind, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
-import { analyseDataTransfer, type DataTransferFacts, type DataTransferRow } from './data-transfer-analysis.ts';
+import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
+import { analyseDataTransfer, type DataTransferFacts, type DataTransferMeasured, type DataTransferRow, type SizeMeasured, type ViewMeasured } from './data-transfer-analysis.ts';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -19,38 +19,6 @@ export function roundTripsAt(bytes: number, quick: boolean): number {
   if (bytes <= 64 * KB) return quick ? 15 : 41;
   if (bytes <= MB) return quick ? 7 : 15;
   return quick || bytes > 16 * MB ? 3 : 5;
-}
-
-/** One size: the median round trip of every way, what v8.serialize costs beside it, and whether every acknowledgement was right. */
-export interface SizeMeasured {
-  readonly bytes: number;
-  /** The plain object's real `v8.serialize` size and record count. */
-  readonly objectBytes: number;
-  readonly records: number;
-  readonly roundTripUs: Readonly<Record<PayloadKind, number>>;
-  readonly objectSerialise: SerialiseCost;
-  readonly cloneSerialise: SerialiseCost;
-  /** Every acknowledgement carried the length and last element that were sent. */
-  readonly acksOk: boolean;
-}
-
-/** A small typed-array view on a large buffer, cloned: what the worker received, and what it cost. */
-export interface ViewMeasured {
-  readonly viewBytes: number;
-  readonly bufferBytes: number;
-  /** `buffer.byteLength` the worker saw behind the view it received. */
-  readonly receivedBufferBytes: number;
-  readonly viewRoundTripUs: number;
-  /** A standalone typed array of the view's length, for comparison. */
-  readonly standaloneRoundTripUs: number;
-  /** What `v8.serialize` (Node's serializer, unlike `postMessage`'s) writes for the view. */
-  readonly viewSerializedBytes: number;
-}
-
-export interface DataTransferMeasured {
-  readonly sizes: readonly SizeMeasured[];
-  readonly view: ViewMeasured;
-  readonly kernelUsPerUnit: number;
 }
 
 async function timed(repeats: number, send: () => Promise<RoundTrip>, check: (trip: RoundTrip) => boolean): Promise<{ us: number; ok: boolean }> {

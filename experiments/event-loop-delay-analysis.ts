@@ -1,10 +1,31 @@
 import { percentile } from '../src/echo/index.ts';
 import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
-import { expensiveWays, type ExpensiveWayName, type WayUnderLoad } from '../src/http-load/index.ts';
+import { expensiveWays, type BatchPolicy, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
 import { GAP_TIMER_MS, LOOP_DELAY_RESOLUTION_MS } from '../src/http-load/loop-watch.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
-import type { EventLoopDelayMeasured } from './event-loop-delay.ts';
+
+/** Milliseconds of kernel work per expensive request, and the load put on both routes. */
+export interface EventLoopDelayPlan {
+  readonly workMs: number;
+  /** Between two yields of the interleaved way, ms of kernel work. */
+  readonly partMs: number;
+  readonly batch: BatchPolicy;
+  readonly shape: Omit<LoadShape, 'expectedChecksum'>;
+}
+
+/** What `measure` hands to `analyse`: the plan, the calibration, and every way under its load. */
+export interface EventLoopDelayMeasured {
+  readonly plan: EventLoopDelayPlan;
+  readonly sliceMs: number;
+  readonly stepsPerClockRead: number;
+  readonly kernelUsPerUnit: number;
+  readonly units: number;
+  readonly partUnits: number;
+  readonly checksum: number;
+  readonly poolThreads: number;
+  readonly ways: Readonly<Record<ExpensiveWayName, WayUnderLoad>>;
+}
 
 /** The cheap route's p99 with work offloaded should be at most this share of inline's. */
 export const TARGET_OFFLOADED_OVER_INLINE = 0.2;

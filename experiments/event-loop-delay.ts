@@ -1,19 +1,10 @@
 import { defineExperiment } from '../src/experiment/define.ts';
-import { expensiveWays, LoadClient, serveUnderLoad, type BatchPolicy, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
+import { expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
 import { median } from '../src/measure/stats.ts';
 import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
-import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayRow } from './event-loop-delay-analysis.ts';
-
-/** Milliseconds of kernel work per expensive request, and the load put on both routes. */
-export interface EventLoopDelayPlan {
-  readonly workMs: number;
-  /** Between two yields of the interleaved way, ms of kernel work. */
-  readonly partMs: number;
-  readonly batch: BatchPolicy;
-  readonly shape: Omit<LoadShape, 'expectedChecksum'>;
-}
+import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayMeasured, type EventLoopDelayPlan, type EventLoopDelayRow } from './event-loop-delay-analysis.ts';
 
 /** The plan of a run: 20 ms of work per expensive request (5 ms in quick), both routes loaded at once, bounded in count and time. */
 export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
@@ -24,19 +15,6 @@ export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
     batch: { size: 2, waitMs: 5 },
     shape: { expensiveRequests: quick ? 64 : 80, expensiveConnections: 8, cheapRate: quick ? 300 : 200, cheapConnections: 4, cheapMax: 20_000, maxMs: quick ? 5_000 : 15_000 },
   };
-}
-
-/** What `measure` hands to `analyse`: the plan, the calibration, and every way under its load. */
-export interface EventLoopDelayMeasured {
-  readonly plan: EventLoopDelayPlan;
-  readonly sliceMs: number;
-  readonly stepsPerClockRead: number;
-  readonly kernelUsPerUnit: number;
-  readonly units: number;
-  readonly partUnits: number;
-  readonly checksum: number;
-  readonly poolThreads: number;
-  readonly ways: Readonly<Record<ExpensiveWayName, WayUnderLoad>>;
 }
 
 const SEED = 13;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataTransfer, roundTripsAt, transferSizes, type DataTransferMeasured, type SizeMeasured } from '../experiments/data-transfer.ts';
+import { dataTransfer, roundTripsAt, transferSizes } from '../experiments/data-transfer.ts';
+import type { DataTransferMeasured, SizeMeasured } from '../experiments/data-transfer-analysis.ts';
 import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker } from '../src/transfer/index.ts';
 import { svgLineChart } from '../src/draw/index.ts';
 import { serialize } from 'node:v8';

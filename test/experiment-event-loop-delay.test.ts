@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventLoopDelay, type EventLoopDelayMeasured } from '../experiments/event-loop-delay.ts';
+import { eventLoopDelay } from '../experiments/event-loop-delay.ts';
+import type { EventLoopDelayMeasured } from '../experiments/event-loop-delay-analysis.ts';
 import { eventLoopDelayPlan } from '../experiments/event-loop-delay.ts';
 import { expensiveWays, LoadClient, serveUnderLoad, startLoadServer, type ExpensiveWayName, type WayUnderLoad, type WorkSettings } from '../src/http-load/index.ts';
 import { PlainPool } from '../src/modes/plain-pool.ts';

@@ -3,5 +3,6 @@ export { chromeTrace, type ChromeTrace, type ChromeTraceEvent, type NamedRun } f
 export { taskColour, taskPalette } from './palette.ts';
 export { svgLineChart, type LineChartOptions, type LineSeries } from './svg-line-chart.ts';
 export { svgSpeedupChart, type SpeedupChartOptions } from './svg-speedup-chart.ts';
-export { svgTimeline, type SvgTimelineOptions } from './svg-timeline.ts';
+export { svgTimeline } from './svg-timeline.ts';
+export type { SvgTimelineOptions } from './svg-timeline-options.ts';
 export { waitIntervals, waitingEnds, type WaitInterval, type WaitKind } from './waits.ts';

@@ -4,7 +4,7 @@ import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
 import { GC_COLOUR, timeAxis, timeGrid } from './svg-timeline-parts.ts';
-import type { SvgTimelineOptions } from './svg-timeline.ts';
+import type { SvgTimelineOptions } from './svg-timeline-options.ts';
 import { niceCeiling } from './ticks.ts';
 import { coord, escapeXml, formatTooltipMs } from './xml.ts';
 

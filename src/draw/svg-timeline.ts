@@ -5,21 +5,12 @@ import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
 import { layoutLanes, type LaneLayout } from './svg-timeline-layout.ts';
 import { needsAggregate, svgDensityTimeline } from './svg-density-timeline.ts';
+import type { SvgTimelineOptions } from './svg-timeline-options.ts';
 import { GC_COLOUR, laneBackground, runLine, timeAxis, timeGrid } from './svg-timeline-parts.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
 import { niceCeiling } from './ticks.ts';
 import { waitIntervals, type WaitInterval } from './waits.ts';
 import { coord, escapeXml, formatTooltipMs } from './xml.ts';
-
-/** Text and size of the SVG timeline; the picture itself comes from the run. */
-export interface SvgTimelineOptions {
-  /** First line, e.g. "wait-bound, interleaved". */
-  readonly title: string;
-  /** Second line, e.g. the machine: "AMD EPYC, 2 cores, Node v20.20.2". */
-  readonly subtitle?: string;
-  /** Width of the picture in px; the height follows from the lanes. Default 960. */
-  readonly width?: number;
-}
 
 /** Steps narrower than this are drawn this wide, so a short step stays visible; tooltips keep the true time. */
 const minBarWidth = 1;

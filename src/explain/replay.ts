@@ -1,15 +1,5 @@
 import type { DecisionEvent, PolicyName } from '../scheduler/index.ts';
-import { whyChosen, type Choice } from './why-chosen.ts';
-
-/** A task parked at the moment of a step: on what, and until when (a timer). */
-export interface ParkedTask {
-  readonly task: string;
-  readonly on: 'timer' | 'promise' | 'join';
-  /** For a timer: when it is due, ms from the start of the run. */
-  readonly wakeAt?: number;
-  /** For a join: the task it waits for. */
-  readonly target?: string;
-}
+import { whyChosen, type Choice, type ParkedTask } from './why-chosen.ts';
 
 /** How a step ended: what the task did at the `yield` (or return) that closed it. */
 export type StepEnding =

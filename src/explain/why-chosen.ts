@@ -1,5 +1,14 @@
 import type { PolicyName } from '../scheduler/index.ts';
-import type { ParkedTask } from './replay.ts';
+
+/** A task parked at the moment of a step: on what, and until when (a timer). */
+export interface ParkedTask {
+  readonly task: string;
+  readonly on: 'timer' | 'promise' | 'join';
+  /** For a timer: when it is due, ms from the start of the run. */
+  readonly wakeAt?: number;
+  /** For a join: the task it waits for. */
+  readonly target?: string;
+}
 
 /** What the replay knew when a task was taken: enough to say why the policy chose it. */
 export interface Choice {

@@ -1,23 +1,12 @@
 import type { PlainPool } from '../modes/plain-pool.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import { BatchedWay, type BatchPolicy } from './batched-way.ts';
+import type { ExpensiveWay, Respond } from './expensive-way-contract.ts';
 import { InterleavedWay } from './interleaved-way.ts';
 
 /** The four ways the server can serve its expensive route. */
 export const expensiveWays = ['inline', 'interleaved', 'offloaded', 'batched'] as const;
 export type ExpensiveWayName = (typeof expensiveWays)[number];
-
-/** Answers one expensive request with the kernel's checksum. */
-export type Respond = (checksum: number) => void;
-
-/** How the server does the expensive route's work: `handle` starts it, `respond` gets the checksum. */
-export interface ExpensiveWay {
-  handle(respond: Respond): void;
-  /** Tasks handed to the pool so far (0 for the main-thread ways). */
-  readonly poolTasks: number;
-  /** Ends whatever the way keeps running (a scheduler, a batch timer); the pool is not its own. */
-  close(): Promise<void>;
-}
 
 /** What every way needs to know to do one request's work. */
 export interface WorkSettings {

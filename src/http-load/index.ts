@@ -1,4 +1,5 @@
-export { createExpensiveWay, expensiveWays, type ExpensiveWay, type ExpensiveWayName, type WorkSettings } from './expensive-way.ts';
+export { createExpensiveWay, expensiveWays, type ExpensiveWayName, type WorkSettings } from './expensive-way.ts';
+export type { ExpensiveWay } from './expensive-way-contract.ts';
 export type { BatchPolicy } from './batched-way.ts';
 export { LoadClient, LoadClientError } from './load-client.ts';
 export { CHEAP_BODY, routes, type LoadPlan, type LoadReply, type RouteResult } from './load-protocol.ts';

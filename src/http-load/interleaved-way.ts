@@ -1,6 +1,6 @@
 import { Scheduler, waitFor, type RunReport, type Task } from '../scheduler/index.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
-import type { ExpensiveWay, Respond } from './expensive-way.ts';
+import type { ExpensiveWay, Respond } from './expensive-way-contract.ts';
 
 /**
  * The expensive work cut into parts and interleaved by the lab's scheduler on the main thread. One

@@ -1,11 +1,25 @@
 import { hostname } from 'node:os';
+import type { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { sharedNow } from '../scheduler/index.ts';
 import { workloadSlice } from '../modes/workload-slice.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import type { JobData, JobResult, JobStart } from './job-protocol.ts';
-import type { SessionHandles } from './queue-session.ts';
+import type { ClockOffset, JobData, JobResult, JobStart } from './job-protocol.ts';
+import type { RedisTarget } from './redis-target.ts';
 import { withTimeout } from './redis-client.ts';
 import { watchRedis } from './watchdog.ts';
+
+/** The parts of a session a run uses. */
+export interface SessionHandles {
+  readonly target: RedisTarget;
+  readonly queue: Queue<JobData, JobResult>;
+  readonly events: QueueEvents;
+  readonly client: Redis;
+  readonly clock: ClockOffset;
+  readonly exited?: Promise<string>;
+  readonly lost?: Promise<{ pid: number; how: string }>;
+  readonly announce: boolean;
+}
 
 export interface QueueRunOptions {
   readonly signal?: AbortSignal;

@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { clockOffset } from './clock-offset.ts';
-import { CONTROL, runQueueName, type ClockOffset, type JobData, type JobResult } from './job-protocol.ts';
+import { CONTROL, runQueueName, type JobData, type JobResult } from './job-protocol.ts';
 import { startLocalWorkers, type LocalWorkers } from './local-workers.ts';
 import { checkReachable, closeClient, queueClient, withTimeout } from './redis-client.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
 import { RedisUnavailableError } from './errors.ts';
-import { runOnQueue, type QueueRun, type QueueRunOptions } from './queue-run.ts';
+import { runOnQueue, type QueueRun, type QueueRunOptions, type SessionHandles } from './queue-run.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
 export interface QueueSessionOptions {
@@ -21,18 +21,6 @@ export interface QueueSessionOptions {
   readonly stalledIntervalMs?: number;
   /** Each job reports its worker's host and pid when it starts (tests that kill the worker running a job). */
   readonly announce?: boolean;
-}
-
-/** The parts of a session a run uses. */
-export interface SessionHandles {
-  readonly target: RedisTarget;
-  readonly queue: Queue<JobData, JobResult>;
-  readonly events: QueueEvents;
-  readonly client: Redis;
-  readonly clock: ClockOffset;
-  readonly exited?: Promise<string>;
-  readonly lost?: Promise<{ pid: number; how: string }>;
-  readonly announce: boolean;
 }
 
 /** How long closing may wait on each step; a Redis that is gone must not hold the lab. */
