@@ -60,6 +60,7 @@ export type DistributedFacts = {
 export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts>({
   name: 'distributed',
   question: 'What does each rung of handing work over cost, from a switch on one thread to a job through a queue, and from what task size does each pay?',
+  about: 'The same CPU work cut into tasks of growing size, handed to worker threads, to processes and through a BullMQ queue on Redis with the same worker count, beside a switch and an await hop: the cost of each rung and the size from which it pays.',
   // Two quick repeats: a thousand jobs through the queue per round keep --quick under half a minute.
   defaults: { repeats: 5, quickRepeats: 2 },
 

@@ -20,6 +20,7 @@ const ROUND_TRIPS = { quick: 200, full: 1_000 } as const;
 export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts>({
   name: 'threads-vs-processes',
   question: 'What do forked processes cost against worker threads (start-up, the tsx loader, a round trip, cpu-bound speed), and what does their isolation buy?',
+  about: "Start-up of bare Node, Node with the tsx loader and the lab's own workers, as threads and as processes; one task's round trip over each; cpu-bound speed in parallel and processes; one crash in the process pool.",
   defaults: { repeats: 7, quickRepeats: 3 },
 
   async measure(kit) {
