@@ -136,12 +136,12 @@ export function bootstrapUsl(baseline: RepeatedPoint, points: readonly RepeatedP
   for (let i = 0; i < resamples; i++) {
     const base = draw(baseline.wallMs);
     const fit = fitUsl(points.map((p) => ({ threads: p.threads, speedup: base / (p.threads === baseline.threads ? base : draw(p.wallMs)) })), [whole.sigma, whole.kappa]);
-    // Stryker disable next-line ConditionalExpression: a refit has the whole fit's thread counts, which already passed the distinct-count check; the guard is for the type.
+    // Stryker disable next-line ConditionalExpression: a refit has the whole fit's thread counts, which already passed the distinct-count check; the guard is for the type (its `true` twin is killed by the tests).
     if (fit === undefined) return undefined;
     sigmas.push(fit.sigma);
     kappas.push(fit.kappa);
     peaks.push(fit.peakN);
-    // Stryker disable next-line ConditionalExpression: without predictAt the predictions (NaN) are never read; the guard only saves the work.
+    // Stryker disable next-line ConditionalExpression: without predictAt the predictions (NaN) are never read; the guard only saves the work (its `false` twin is killed by the tests).
     if (predictAt !== undefined) predictions.push(uslSpeedup(fit.sigma, fit.kappa, predictAt));
   }
   const interval = (values: number[]): Interval => {
