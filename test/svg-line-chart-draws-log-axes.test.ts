@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { svgLineChart } from '../src/draw/index.ts';
+import { formatPower } from '../src/draw/svg-line-chart.ts';
 import { elements, parseSvg } from './helpers/svg.ts';
 
 describe('svg line chart', () => {
@@ -31,5 +32,17 @@ describe('svg line chart', () => {
     const root = parseSvg(svg);
     expect(elements(root, 'polyline')).toHaveLength(0);
     expect(elements(root, 'circle').filter((c) => c.class === 'point')).toHaveLength(0);
+  });
+});
+
+describe('axis labels of a log axis', () => {
+  // A 64 MB plain object's round trip passes 10^6 µs, and a process costs 10^8 bytes: labels past a million once threw (toFixed with a negative digit count).
+  it('label every power of ten from 1e-4 to 1e9 without throwing', () => {
+    expect([-4, -3, -1, 0, 2, 3, 5, 6, 8, 9].map(formatPower)).toEqual(['1e-4', '0.001', '0.1', '1', '100', '1k', '100k', '1M', '100M', '1e9']);
+  });
+
+  it('draw a chart whose values span 1 to 10^8', () => {
+    const svg = svgLineChart({ title: 't', xLabel: 'bytes', yLabel: 'µs', series: [{ label: 'a', points: [{ x: 1, y: 1 }, { x: 1e8, y: 1e8 }] }] });
+    expect(svg).toContain('>100M<');
   });
 });

@@ -89,7 +89,11 @@ function decades(values: readonly number[]): [number, number] {
   return [lo, Math.max(lo + 1, hi)];
 }
 
-function formatPower(exponent: number): string {
-  if (exponent >= 0 && exponent <= 6) return String(10 ** exponent);
-  return exponent >= -3 ? (10 ** exponent).toFixed(-exponent) : `1e${exponent}`;
+/** 10^exponent as an axis label: 0.001 ... 1, 10, 100, then 1k ... 100k, 1M ... 100M, and 1e-4 or 1e9 beyond. */
+export function formatPower(exponent: number): string {
+  if (exponent < 0) return exponent >= -3 ? (10 ** exponent).toFixed(-exponent) : `1e${exponent}`;
+  if (exponent < 3) return String(10 ** exponent);
+  if (exponent < 6) return `${10 ** (exponent - 3)}k`;
+  if (exponent < 9) return `${10 ** (exponent - 6)}M`;
+  return `1e${exponent}`;
 }
