@@ -1,7 +1,7 @@
 import { join, part, Scheduler, sleep, spawn, waitFor, type Task } from '../src/scheduler/index.ts';
 
-/** Stands for any I/O: a promise that settles later. */
-const lookUpName = (id: number): Promise<string> => new Promise((resolve) => setTimeout(() => resolve(`user${id}`), 20));
+/** Stands for any I/O: a promise that settles later (user 2's look-up is the slow one). */
+const lookUpName = (id: number): Promise<string> => new Promise((resolve) => setTimeout(() => resolve(`user${id}`), 40 * id));
 
 function* fetchUser(id: number): Task<{ id: number; name: string }> {
   yield part('request'); // labels the following steps in the trace
@@ -21,4 +21,4 @@ function* main(): Task<string> {
 const scheduler = new Scheduler({ policy: 'round-robin', trace: true, timeoutMs: 5_000 });
 const handle = scheduler.spawn('main', main());
 const report = await scheduler.run(); // { startMs, endMs, steps, failures, aborted, trace }
-console.log(handle.outcome, `${report.steps} steps`); // { state: 'done', value: 'user1 and user2' } 8 steps
+console.log(handle.outcome, `${report.steps} steps`); // { state: 'done', value: 'user1 and user2' } 9 steps

@@ -9,7 +9,7 @@ describe('the README', () => {
     expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(code);
     const { code: exit, stdout } = await runTs('examples/scheduler-tour.ts');
     expect(exit).toBe(0);
-    expect(stdout).toBe("{ state: 'done', value: 'user1 and user2' } 8 steps\n");
+    expect(stdout).toBe("{ state: 'done', value: 'user1 and user2' } 9 steps\n");
   });
 
   it('starts with the install-and-run command and the test command', () => {
