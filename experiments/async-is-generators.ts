@@ -107,8 +107,7 @@ function bytecodeRow(f: FunctionBytecode): BytecodeRow {
   };
 }
 
-export const asyncIsGenerators = defineExperiment<PuddingFigures, AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts>({
-  name: 'async-is-generators',
+export const asyncIsGenerators = defineExperiment<PuddingFigures, AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts>('async-is-generators', {
   question: "Is an async function a generator underneath, in V8, in TypeScript's output, and on the lab's scheduler?",
   about: 'V8\'s bytecode of a generator and an async function side by side, tsc\'s ES2015 output of the async function, and an async-style task on the lab\'s scheduler.',
   defaults: { repeats: 1, quickRepeats: 1 },

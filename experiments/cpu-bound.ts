@@ -85,8 +85,7 @@ export type CpuBoundRow = ModeComparison & StepCounts & { readonly cpuPerUnitUs:
 
 export type CpuBoundFacts = NamedFacts<'cores' | 'tasks' | 'idealParallelSpeedup' | 'parallelShareOfIdeal' | 'interleavedOverSequential' | 'parallelSpeedupVsPiscina'>;
 
-export const cpuBound = defineExperiment<OneWorkload, CpuBoundRow, CpuBoundFacts>({
-  name: 'cpu-bound',
+export const cpuBound = defineExperiment<OneWorkload, CpuBoundRow, CpuBoundFacts>('cpu-bound', {
   question: 'On pure CPU work, what does interleaving on one thread cost, and how close do worker threads come to min(threads, cores) times faster?',
   about: 'Equal CPU tasks in sequential, interleaved, parallel and piscina: what interleaving costs per task switch, and the share of min(threads, cores)x that threads reach.',
 

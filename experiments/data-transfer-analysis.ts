@@ -1,7 +1,7 @@
 import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { crossoverSize, type SizePoint } from '../src/measure/crossover.ts';
-import { formatRatio } from '../src/report/format.ts';
+import { formatBytes, formatRatio } from '../src/report/format.ts';
 import type { PayloadKind, SerialiseCost } from '../src/transfer/index.ts';
 
 /** One size: the median round trip of every way, what v8.serialize costs beside it, and whether every acknowledgement was right. */
@@ -73,17 +73,6 @@ export type DataTransferFacts = {
   readonly viewOverStandalone: number;
 };
 
-const KB = 1024;
-const MB = 1024 * KB;
-
-/** Bytes as the lab prints them: binary units, at most three significant figures. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '-';
-  if (bytes >= MB) return `${Number((bytes / MB).toPrecision(3))} MB`;
-  if (bytes >= KB) return `${Number((bytes / KB).toPrecision(3))} KB`;
-  return `${Math.round(bytes)} B`;
-}
-
 function us(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
@@ -146,20 +135,20 @@ export function analyseDataTransfer(measured: DataTransferMeasured, _context: Ex
     viewOverStandalone: view.viewRoundTripUs / view.standaloneRoundTripUs,
   };
   return {
-    settings: { sizes: rows.map((r) => formatBytes(r.bytes)).join(', '), roundTrips: 'median of 3-41 round trips per size and way, after one untimed; --repeats does not apply' },
+    settings: { sizes: rows.map((r) => formatBytes(r.bytes, 'binary')).join(', '), roundTrips: 'median of 3-41 round trips per size and way, after one untimed; --repeats does not apply' },
     tables: [
       {
         title: 'data-transfer: round trip to a warm worker and back (a small acknowledgement), median µs',
         head: ['size', 'object', 'typed array cloned', 'ArrayBuffer transferred', 'SharedArrayBuffer notified', 'v8.serialize object', 'v8.deserialize object', 'acks'],
-        rows: rows.map((r) => [formatBytes(r.bytes), us(r.objectUs), us(r.cloneUs), us(r.transferUs), us(r.sharedUs), us(r.objectSerialiseUs), us(r.objectDeserialiseUs), r.acksOk ? 'ok' : 'WRONG']),
+        rows: rows.map((r) => [formatBytes(r.bytes, 'binary'), us(r.objectUs), us(r.cloneUs), us(r.transferUs), us(r.sharedUs), us(r.objectSerialiseUs), us(r.objectDeserialiseUs), r.acksOk ? 'ok' : 'WRONG']),
       },
       {
-        title: `a ${formatBytes(view.viewBytes)} typed-array view on a ${formatBytes(view.bufferBytes)} buffer, cloned`,
+        title: `a ${formatBytes(view.viewBytes, 'binary')} typed-array view on a ${formatBytes(view.bufferBytes, 'binary')} buffer, cloned`,
         head: ['what', 'bytes', 'round trip µs'],
         rows: [
-          ['the view, cloned by postMessage', `${formatBytes(view.receivedBufferBytes)} arrived behind it`, us(view.viewRoundTripUs)],
-          ['a standalone copy of the view', formatBytes(view.viewBytes), us(view.standaloneRoundTripUs)],
-          ['v8.serialize(view), for comparison', `${formatBytes(view.viewSerializedBytes)} written`, '-'],
+          ['the view, cloned by postMessage', `${formatBytes(view.receivedBufferBytes, 'binary')} arrived behind it`, us(view.viewRoundTripUs)],
+          ['a standalone copy of the view', formatBytes(view.viewBytes, 'binary'), us(view.standaloneRoundTripUs)],
+          ['v8.serialize(view), for comparison', `${formatBytes(view.viewSerializedBytes, 'binary')} written`, '-'],
         ],
       },
     ],
@@ -189,35 +178,35 @@ export function analyseDataTransfer(measured: DataTransferMeasured, _context: Ex
 export function dataTransferNotes(rows: readonly DataTransferRow[], facts: DataTransferFacts, measured: DataTransferMeasured): string[] {
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
-  const span = `from ${formatBytes(first.bytes)} to ${formatBytes(last.bytes)}`;
+  const span = `from ${formatBytes(first.bytes, 'binary')} to ${formatBytes(last.bytes, 'binary')}`;
   const notes: string[] = [];
   const wrong = rows.filter((r) => !r.acksOk);
-  if (wrong.length > 0) notes.push(`ACKNOWLEDGEMENTS WERE WRONG at ${wrong.map((r) => formatBytes(r.bytes)).join(', ')}: the worker did not see what was sent, and those times mean nothing.`);
+  if (wrong.length > 0) notes.push(`ACKNOWLEDGEMENTS WERE WRONG at ${wrong.map((r) => formatBytes(r.bytes, 'binary')).join(', ')}: the worker did not see what was sent, and those times mean nothing.`);
   notes.push(
     `${span}, a cloned typed array's round trip grew ${formatRatio(facts.cloneGrowth)} and a plain object's ${formatRatio(facts.objectGrowth)}, while a transferred ArrayBuffer's grew ${formatRatio(facts.transferGrowth)} ` +
       `and a SharedArrayBuffer notification's ${formatRatio(facts.sharedGrowth)}: transfer ${facts.transferFlatWhileCloneGrows === 1 ? 'stayed flat while clone grew (expected: held)' : 'did NOT stay flat against clone on this run'}.`,
   );
   notes.push(
     Number.isNaN(facts.transferBeatsCloneFromBytes)
-      ? `Transfer never beat clone in the sizes measured (up to ${formatBytes(last.bytes)}).`
+      ? `Transfer never beat clone in the sizes measured (up to ${formatBytes(last.bytes, 'binary')}).`
       : facts.transferBeatsCloneFromBytes === first.bytes
-        ? `Transfer beat clone for a typed array at every size measured, from the smallest (${formatBytes(first.bytes)}).`
-        : `Transfer beat clone for a typed array from about ${formatBytes(facts.transferBeatsCloneFromBytes)} up; below that, copying the bytes cost no more than detaching the buffer and attaching it in the worker.`,
+        ? `Transfer beat clone for a typed array at every size measured, from the smallest (${formatBytes(first.bytes, 'binary')}).`
+        : `Transfer beat clone for a typed array from about ${formatBytes(facts.transferBeatsCloneFromBytes, 'binary')} up; below that, copying the bytes cost no more than detaching the buffer and attaching it in the worker.`,
   );
   const oneMs = `1 ms of kernel work (${Math.round(facts.kernelUnitsPerMs)} units at ${facts.kernelUsPerUnit.toFixed(2)} µs, calibrated in this run)`;
   notes.push(
     Number.isNaN(facts.sendEqualsOneMsWorkBytes)
-      ? `Sending a plain object stayed under ${oneMs} up to ${formatBytes(last.bytes)}.`
-      : `Sending a plain object costs as much as ${oneMs} at about ${formatBytes(facts.sendEqualsOneMsWorkBytes)}; a cloned typed array at ${Number.isNaN(facts.cloneEqualsOneMsWorkBytes) ? `more than ${formatBytes(last.bytes)}` : `about ${formatBytes(facts.cloneEqualsOneMsWorkBytes)}`}. A task smaller than its data's round trip is not worth sending.`,
+      ? `Sending a plain object stayed under ${oneMs} up to ${formatBytes(last.bytes, 'binary')}.`
+      : `Sending a plain object costs as much as ${oneMs} at about ${formatBytes(facts.sendEqualsOneMsWorkBytes, 'binary')}; a cloned typed array at ${Number.isNaN(facts.cloneEqualsOneMsWorkBytes) ? `more than ${formatBytes(last.bytes, 'binary')}` : `about ${formatBytes(facts.cloneEqualsOneMsWorkBytes, 'binary')}`}. A task smaller than its data's round trip is not worth sending.`,
   );
   notes.push(
-    `postMessage hides its serialisation; timed apart, v8.serialize + v8.deserialize of the ${formatBytes(last.objectBytes)} object took ${duration(last.objectSerialiseUs + last.objectDeserialiseUs)} against a round trip of ${duration(last.objectUs)}, ` +
+    `postMessage hides its serialisation; timed apart, v8.serialize + v8.deserialize of the ${formatBytes(last.objectBytes, 'binary')} object took ${duration(last.objectSerialiseUs + last.objectDeserialiseUs)} against a round trip of ${duration(last.objectUs)}, ` +
       `${Math.round(((last.objectSerialiseUs + last.objectDeserialiseUs) / last.objectUs) * 100)}% of it (timed here, on the thread that also holds the payload).`,
   );
   const { view } = measured;
   notes.push(
-    `A ${formatBytes(view.viewBytes)} view on a ${formatBytes(view.bufferBytes)} buffer arrived with ${formatBytes(view.receivedBufferBytes)} behind it: postMessage clones the whole buffer, not the view, ` +
-      `and the round trip took ${formatRatio(facts.viewOverStandalone)} a standalone ${formatBytes(view.viewBytes)} array's. Send \`view.slice()\` instead (v8.serialize, Node's own serializer, wrote only ${formatBytes(view.viewSerializedBytes)}).`,
+    `A ${formatBytes(view.viewBytes, 'binary')} view on a ${formatBytes(view.bufferBytes, 'binary')} buffer arrived with ${formatBytes(view.receivedBufferBytes, 'binary')} behind it: postMessage clones the whole buffer, not the view, ` +
+      `and the round trip took ${formatRatio(facts.viewOverStandalone)} a standalone ${formatBytes(view.viewBytes, 'binary')} array's. Send \`view.slice()\` instead (v8.serialize, Node's own serializer, wrote only ${formatBytes(view.viewSerializedBytes, 'binary')}).`,
   );
   return notes;
 }

@@ -110,8 +110,7 @@ async function measureView(worker: TransferWorker, bufferBytes: number, quick: b
   return { viewBytes, bufferBytes, receivedBufferBytes, viewRoundTripUs: viewTrip.us, standaloneRoundTripUs: standaloneTrip.us, viewSerializedBytes: serialize(view).byteLength };
 }
 
-export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferRow, DataTransferFacts>({
-  name: 'data-transfer',
+export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferRow, DataTransferFacts>('data-transfer', {
   question: 'What does sending data to a worker cost, by size: a plain object, a cloned typed array, a transferred ArrayBuffer, a SharedArrayBuffer?',
   about: 'Round trips to a warm worker from 1 KB to 64 MB, with v8.serialize and deserialize timed apart; where transfer beats clone, and what size costs as much as 1 ms of work.',
   defaults: { repeats: 1, quickRepeats: 1 },

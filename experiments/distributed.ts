@@ -1,3 +1,4 @@
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { alternate } from '../src/measure/alternate.ts';
@@ -41,40 +42,25 @@ export interface DistributedMeasured {
 
 export type DistributedRow = ModeFigures & { readonly unitsPerTask: number; readonly tasks: number; readonly overheadUsPerTask: number };
 
-export type DistributedFacts = {
-  readonly cores: number;
-  readonly workers: number;
-  readonly switchNs: number;
-  readonly awaitHopNs: number;
-  readonly threadDispatchUs: number;
-  readonly processDispatchUs: number;
-  readonly queueDispatchUs: number;
-  readonly threadCrossoverUs: number;
-  readonly processCrossoverUs: number;
-  readonly queueCrossoverUs: number;
-  readonly usPerUnit: number;
-  readonly queueWorkerProcesses: number;
-  readonly queueJobsRetried: number;
-};
+export type DistributedFacts = NamedFacts<'cores' | 'workers' | 'switchNs' | 'awaitHopNs' | 'threadDispatchUs' | 'processDispatchUs' | 'queueDispatchUs' | 'threadCrossoverUs' | 'processCrossoverUs' | 'queueCrossoverUs' | 'usPerUnit' | 'queueWorkerProcesses' | 'queueJobsRetried'>;
 
-export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts>({
-  name: 'distributed',
+export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts>('distributed', {
   question: 'What does each rung of handing work over cost, from a switch on one thread to a job through a queue, and from what task size does each pay?',
   about: 'The same CPU work cut into tasks of growing size, handed to worker threads, to processes and through a BullMQ queue on Redis with the same worker count, beside a switch and an await hop: the cost of each rung and the size from which it pays.',
   // Two quick repeats: a thousand jobs through the queue per round keep --quick under half a minute.
   defaults: { repeats: 5, quickRepeats: 2 },
 
   async measure(kit) {
-    const { context } = kit;
-    const workers = context.workers ?? context.threads;
-    const plan = granularityPlan(context.quick);
-    const switches = context.quick ? 200_000 : 1_000_000;
+    const { quick, workers: workersFlag, threads, repeats, warmups, onProgress } = kit.context;
+    const workers = workersFlag ?? threads;
+    const plan = granularityPlan(quick);
+    const switches = quick ? 200_000 : 1_000_000;
     // Redis and its workers first: without redis-server this fails here, in one line, before anything is measured.
     const queue = await kit.sharedQueue();
     const samples = await alternate(['scheduler', 'await'] as const, (kind) => nsPerSwitch(kind, SWITCH_TASKS, switches), {
-      repeats: context.repeats,
-      warmups: Math.max(context.warmups, 1),
-      onRound: (kind, phase, repeat, of) => context.onProgress({ label: kind === 'await' ? 'await hop' : 'switch', phase, repeat, of }),
+      repeats: repeats,
+      warmups: Math.max(warmups, 1),
+      onRound: (kind, phase, repeat, of) => onProgress({ label: kind === 'await' ? 'await hop' : 'switch', phase, repeat, of }),
     });
     const oneThread = { switchNs: median(samples.get('scheduler')!), awaitHopNs: median(samples.get('await')!) };
     const processPool = await ProcessPool.start({ processes: workers });

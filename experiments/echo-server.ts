@@ -168,8 +168,7 @@ async function withEchoThreads<T>(serverThreads: number, use: (threads: { client
   }
 }
 
-export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>({
-  name: 'echo-server',
+export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>('echo-server', {
   question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
   about: 'Clients each echoing messages one at a time, against the scheduler serving one client at a time, a task per connection, worker threads each serving a port, and plain node:net.',
   defaults: { repeats: 5, quickRepeats: 3 },

@@ -19,15 +19,14 @@ export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
 
 const SEED = 13;
 
-export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoopDelayRow, EventLoopDelayFacts>({
-  name: 'event-loop-delay',
+export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoopDelayRow, EventLoopDelayFacts>('event-loop-delay', {
   question: 'What does CPU work on the main thread do to every other request of an HTTP server, and which way of moving it (interleaving, a pool, batches) brings the cheap route back?',
   about: 'A real HTTP server on 127.0.0.1 with a cheap and an expensive route, loaded from another process by autocannon; the expensive work inline, interleaved, offloaded to a pool and batched.',
   defaults: { repeats: 1, quickRepeats: 1 },
 
   async measure(kit) {
-    const { context } = kit;
-    const plan = eventLoopDelayPlan(context.quick);
+    const { quick, signal, onProgress } = kit.context;
+    const plan = eventLoopDelayPlan(quick);
     // Calibrated on this thread, warm, in this run: the kernel units that make `workMs` here.
     for (let i = 0; i < 5; i++) kernelUsPerUnit();
     const usPerUnit = median(Array.from({ length: 7 }, () => kernelUsPerUnit()));
@@ -38,22 +37,22 @@ export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoop
     const client = await LoadClient.start();
     // Ctrl-C ends the load process at once: the load under way rejects, and its server stops in `serveUnderLoad`.
     const endLoad = (): void => client.close();
-    context.signal.addEventListener('abort', endLoad, { once: true });
+    signal.addEventListener('abort', endLoad, { once: true });
     try {
       const work = { units, seed: SEED, partUnits, batch: plan.batch };
       const shape: LoadShape = { ...plan.shape, expectedChecksum: String(checksum) };
       // Untimed: one short load warms the HTTP paths of the server and of the client.
       await serveUnderLoad('offloaded', work, pool, client, { ...shape, expensiveRequests: shape.expensiveConnections * 2, cheapMax: 50 });
       const serve = (way: ExpensiveWayName): Promise<WayUnderLoad> => {
-        context.signal.throwIfAborted();
-        context.onProgress({ label: `event-loop-delay ${way}`, phase: 'measure', repeat: expensiveWays.indexOf(way) + 1, of: expensiveWays.length });
+        signal.throwIfAborted();
+        onProgress({ label: `event-loop-delay ${way}`, phase: 'measure', repeat: expensiveWays.indexOf(way) + 1, of: expensiveWays.length });
         return serveUnderLoad(way, work, pool, client, shape);
       };
       // One after another, never two servers at once.
       const ways = { inline: await serve('inline'), interleaved: await serve('interleaved'), offloaded: await serve('offloaded'), batched: await serve('batched') };
       return { plan, sliceMs: DEFAULT_SLICE_MS, stepsPerClockRead: STEPS_PER_CLOCK_READ, kernelUsPerUnit: usPerUnit, units, partUnits, checksum, poolThreads: pool.threads, ways };
     } finally {
-      context.signal.removeEventListener('abort', endLoad);
+      signal.removeEventListener('abort', endLoad);
       client.close();
     }
   },

@@ -45,15 +45,14 @@ export type GranularityRow = ModeFigures & {
 
 export type GranularityFacts = NamedFacts<'cores' | 'parallelOverheadUsPerTask' | 'hybridOverheadUsPerTask' | 'piscinaOverheadUsPerTask' | 'threadDispatchUs' | 'parallelOverheadVsPiscina' | 'baselineVsWorkerPerUnit' | 'parallelUntracedOverheadUsPerTask' | 'stepRecordingUsPerTask' | 'parallelOverheadVsPiscinaTarget' | 'parallelOverheadVsPiscinaMet' | 'parallelSpeedupVsPiscina' | 'parallelSpeedupVsPiscinaLow' | 'parallelSpeedupVsPiscinaHigh' | 'parallelSpeedupVsPiscinaTarget' | 'parallelSpeedupVsPiscinaMet' | 'usPerUnit' | 'crossoverUnits' | 'crossoverUs' | 'piscinaCrossoverUnits' | 'piscinaCrossoverUs'>;
 
-export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>({
-  name: 'granularity',
+export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>('granularity', {
   question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
   about: 'The same CPU work cut into tasks of a few µs up to tens of ms, sequential, parallel, hybrid and piscina: the cost per task handed over, and the size where threads start to pay.',
   defaults: { repeats: 6, quickRepeats: 3 },
 
   async measure(kit) {
-    const { context } = kit;
-    const plan = granularityPlan(context.quick);
+    const { quick, steps, repeats } = kit.context;
+    const plan = granularityPlan(quick);
     let speedupVsPiscina: RatioInterval | undefined;
     const figures: SizeFigures[] = [];
     for (const unitsPerTask of plan.sizes) {
@@ -61,9 +60,9 @@ export const granularity = defineExperiment<GranularityMeasured, GranularityRow,
       const isLargest = unitsPerTask === plan.sizes[plan.sizes.length - 1];
       // Parallel also without step recording, in the same rounds, to say what recording costs (only reported; the targets hold for the traced row).
       const { measurements, rows, untraced } = await kit.measure(workload, MODES, {
-        untraced: context.steps ? ['parallel'] : [],
+        untraced: steps ? ['parallel'] : [],
         draw: DRAWN_TASK_COUNTS.includes(workload.tasks.length),
-        ...(isLargest && { repeats: context.repeats * LARGEST_SIZE_REPEAT_FACTOR }),
+        ...(isLargest && { repeats: repeats * LARGEST_SIZE_REPEAT_FACTOR }),
       });
       figures.push({ unitsPerTask, tasks: workload.tasks.length, rows, ...(untraced[0] && { untracedParallelMs: untraced[0].summary.median }) });
       // Per-round ratios: both modes ran in the same rounds, so the pairing removes the machine's drift.

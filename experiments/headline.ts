@@ -65,8 +65,7 @@ export type HeadlineRow = ModeComparison & { readonly cpuPerUnitUs?: number };
 
 export type HeadlineFacts = NamedFacts<'baselineVsWorkerPerUnit' | 'waitBoundSumOfWaitsMs' | 'waitBoundLongestTaskWaitMs' | 'waitBoundPerfectPoolMs'>;
 
-export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>({
-  name: 'headline',
+export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>('headline', {
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
   about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the first table of the README.',
   timelineByDefault: true,

@@ -82,8 +82,7 @@ export type IoBoundRow = ModeComparison & { readonly reference: string; readonly
 
 export type IoBoundFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'perfectPoolMs' | 'threadsToMatchInterleaving'>;
 
-export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts>({
-  name: 'io-bound',
+export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts>('io-bound', {
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
   about: 'Tasks that mostly wait: sequential against the sum of waits, interleaved against the longest task\'s waits, parallel against a perfect pool of --threads workers.',
 

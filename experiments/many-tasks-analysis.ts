@@ -1,5 +1,5 @@
 import { idealMs, type ManyTasksFigures, type OneThreadFigures } from '../src/many-tasks/figures.ts';
-import { formatRatio } from '../src/report/format.ts';
+import { formatBytes, formatRatio } from '../src/report/format.ts';
 
 /** Within this factor of the ideal wall time, one thread is said to hold its tasks at no visible cost. */
 export const WITHIN_IDEAL = 1.1;
@@ -101,18 +101,6 @@ export function oneWay(f: ManyTasksFigures, way: 'scheduler' | 'async'): OneThre
   return f.oneThread.filter((o) => o.way === way).sort((a, b) => a.tasks - b.tasks);
 }
 
-/** Bytes as text: 512 B, 3.4 kB, 12 MB, 1.5 GB (powers of 1000, as RSS and heap deltas are read). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value.toFixed(0) : value < 10 ? value.toFixed(1) : value.toFixed(0)} ${units[unit]}`;
-}
-
 /** Milliseconds for sentences: 0.42 ms, 87 ms, 1.3 s, 4.2 min. */
 export function formatDuration(ms: number): string {
   if (ms < 1) return `${ms.toFixed(2)} ms`;
@@ -144,15 +132,15 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
   );
   notes.push(
     `At ${top.tasks.toLocaleString('en-US')} tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took ${formatDuration(top.wallMs)} against ${formatDuration(topAsync.wallMs)} for async functions on Node's own loop (${formatRatio(timeRatio)}, ${verdict(timeRatio)} the 2x target), ` +
-      `and ${formatBytes(top.heapBytes / top.tasks)} of heap a parked task against ${formatBytes(topAsync.heapBytes / topAsync.tasks)} (${formatRatio(memoryRatio)}, ${verdict(memoryRatio)} the 2x target), task specs included in both.`,
+      `and ${formatBytes(top.heapBytes / top.tasks, 'decimal')} of heap a parked task against ${formatBytes(topAsync.heapBytes / topAsync.tasks, 'decimal')} (${formatRatio(memoryRatio)}, ${verdict(memoryRatio)} the 2x target), task specs included in both.`,
   );
   notes.push(
-    `A lab worker thread (tsx-loaded, spawn to ready) took ${formatDuration(costs.threadStartMs)} to start alone and ${formatDuration(costs.threadStartMsAtCap)} each when ${f.threadCap} started at once, and held ${formatBytes(costs.bytesPerThread)} of resident memory. ` +
-      `Holding ${top.tasks.toLocaleString('en-US')} waiting tasks as threads would need about ${formatBytes(costs.bytesPerThread * top.tasks)} and ${formatDuration(costs.threadStartMsAtCap * top.tasks)} of start-up on this machine (extrapolated from ${f.threadCap}, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ` +
-      `where one thread held them in ${formatBytes(top.heapBytes)} of heap.`,
+    `A lab worker thread (tsx-loaded, spawn to ready) took ${formatDuration(costs.threadStartMs)} to start alone and ${formatDuration(costs.threadStartMsAtCap)} each when ${f.threadCap} started at once, and held ${formatBytes(costs.bytesPerThread, 'decimal')} of resident memory. ` +
+      `Holding ${top.tasks.toLocaleString('en-US')} waiting tasks as threads would need about ${formatBytes(costs.bytesPerThread * top.tasks, 'decimal')} and ${formatDuration(costs.threadStartMsAtCap * top.tasks)} of start-up on this machine (extrapolated from ${f.threadCap}, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ` +
+      `where one thread held them in ${formatBytes(top.heapBytes, 'decimal')} of heap.`,
   );
   notes.push(
-    `A process per task cost ${formatBytes(costs.bytesPerProcess)} of resident memory each (shared pages counted in every one) and ${formatDuration(costs.processStartMs)} from fork to ready; ${top.tasks.toLocaleString('en-US')} would need about ${formatBytes(costs.bytesPerProcess * top.tasks)} (extrapolated from ${f.processCap}, the --processes cap).`,
+    `A process per task cost ${formatBytes(costs.bytesPerProcess, 'decimal')} of resident memory each (shared pages counted in every one) and ${formatDuration(costs.processStartMs)} from fork to ready; ${top.tasks.toLocaleString('en-US')} would need about ${formatBytes(costs.bytesPerProcess * top.tasks, 'decimal')} (extrapolated from ${f.processCap}, the --processes cap).`,
   );
   const steps = marginalCosts(f, scheduler).filter((m) => m.from >= 1000);
   if (steps.length > 0) {
@@ -161,7 +149,7 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
     const growth = last.usPerTask / first.usPerTask;
     notes.push(
       `Cost of each added task beyond the ideal, size to size: ${steps.map((m) => `${m.usPerTask.toFixed(2)} µs from ${m.from.toLocaleString('en-US')} to ${m.to.toLocaleString('en-US')}`).join(', ')}; ` +
-        `heap per parked task ${scheduler.filter((o) => o.tasks >= first.from).map((o) => formatBytes(o.heapBytes / o.tasks)).join(', ')}. ` +
+        `heap per parked task ${scheduler.filter((o) => o.tasks >= first.from).map((o) => formatBytes(o.heapBytes / o.tasks, 'decimal')).join(', ')}. ` +
         `The timer heap's push and pop are O(log n), log2 n going from ${Math.log2(first.to).toFixed(1)} to ${Math.log2(last.to).toFixed(1)} (${formatRatio(Math.log2(last.to) / Math.log2(first.to))}); ` +
         (first.usPerTask > 0 && last.usPerTask > 0 ? `the cost of an added task ${growth >= 1 ? 'grew' : 'fell'} ${formatRatio(growth)} over that range.` : 'the time beyond the ideal is too small here to read a trend from.'),
     );

@@ -1,31 +1,18 @@
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import type { ManyTasksFigures } from '../src/many-tasks/figures.ts';
 import { measureManyTasks, sizesUpTo } from '../src/many-tasks/measure-many.ts';
-import { formatRatio } from '../src/report/format.ts';
+import { formatBytes, formatRatio } from '../src/report/format.ts';
 import type { LineSeries } from '../src/draw/index.ts';
-import { formatBytes, manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, oneWay, unitCosts, type ManyTasksRow } from './many-tasks-analysis.ts';
+import { manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, oneWay, unitCosts, type ManyTasksRow } from './many-tasks-analysis.ts';
 
 /** Each task waits this long on a timer, then computes one kernel unit. */
 const WAIT_MS = 50;
 const UNITS = 1;
 
-export type ManyTasksFacts = {
-  readonly maxTasks: number;
-  readonly bytesPerTaskScheduler: number;
-  readonly bytesPerTaskAsync: number;
-  readonly rssBytesPerTaskScheduler: number;
-  readonly rssBytesPerTaskAsync: number;
-  readonly bytesPerThread: number;
-  readonly threadStartMs: number;
-  readonly bytesPerProcess: number;
-  readonly processStartMs: number;
-  readonly maxTasksWithinIdeal: number;
-  readonly schedulerVsAsyncTimeAtMaxN: number;
-  readonly schedulerVsAsyncMemoryAtMaxN: number;
-};
+export type ManyTasksFacts = NamedFacts<'maxTasks' | 'bytesPerTaskScheduler' | 'bytesPerTaskAsync' | 'rssBytesPerTaskScheduler' | 'rssBytesPerTaskAsync' | 'bytesPerThread' | 'threadStartMs' | 'bytesPerProcess' | 'processStartMs' | 'maxTasksWithinIdeal' | 'schedulerVsAsyncTimeAtMaxN' | 'schedulerVsAsyncMemoryAtMaxN'>;
 
-export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTasksFacts>({
-  name: 'many-tasks',
+export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTasksFacts>('many-tasks', {
   question: 'How many waiting tasks can one thread hold, and what does each cost against a thread or a process per task?',
   about: 'N tasks (10 up to 1,000,000) each wait on a timer then compute a little: on the lab\'s scheduler, as async functions, a thread per task and a process per task (up to caps); wall time, memory and start-up per task.',
   defaults: { repeats: 3, quickRepeats: 1 },
@@ -69,8 +56,8 @@ export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTa
             r.idealMs.toFixed(r.idealMs < 100 ? 1 : 0),
             formatRatio(r.overIdeal),
             r.overheadUsPerTask.toFixed(2),
-            cell(r.heapBytesPerTask, formatBytes),
-            formatBytes(r.rssBytesPerTask),
+            cell(r.heapBytesPerTask, (bytes) => formatBytes(bytes, 'decimal')),
+            formatBytes(r.rssBytesPerTask, 'decimal'),
             cell(r.startMsPerTask, (v) => (v < 0.01 ? v.toFixed(5) : v.toFixed(2))),
             r.measured ? (r.checksumsIdentical ? 'identical' : 'DIFFERENT') : 'not run',
           ]),

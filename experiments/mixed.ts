@@ -101,8 +101,7 @@ export type MixedRow = ModeComparison & { readonly boundMs: number };
 
 export type MixedExperimentFacts = NamedFacts<'sumOfWaitsMs' | 'cpuMsEstimate' | 'cpuShare' | 'hybridOverInterleaved' | 'hybridOverParallel'>;
 
-export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFacts>({
-  name: 'mixed',
+export const mixed = defineExperiment<OneWorkload, MixedRow, MixedExperimentFacts>('mixed', {
   question: 'When tasks both compute and wait, does interleaving inside each worker thread (hybrid) beat interleaving alone and threads alone, and by how much?',
   about: 'Tasks that compute about as long as they wait: hybrid (each worker interleaving its share) against interleaving alone and threads alone, each against the least it could take.',
   // The timelines are the point here: each hybrid worker lane interleaves its tasks, the parallel lanes wait.

@@ -69,8 +69,7 @@ export interface OverheadRow {
 
 export type OverheadFacts = ReturnType<typeof overheadFacts> & { readonly idleCpuMs: number; readonly idleWallMs: number };
 
-export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts>({
-  name: 'scheduler-overhead',
+export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts>('scheduler-overhead', {
   question: "What does one task switch in the lab's scheduler cost, next to a native await hop and a setImmediate hop?",
   about: 'Tasks switching on the lab\'s scheduler, traced and untraced, against await hops and setImmediate hops; then the CPU the process burns while every task sleeps.',
   // Its rounds are its own (not the kit's): --repeats auto does not apply, so the repeats it ran are stated as a number.

@@ -154,8 +154,7 @@ export type SeedRunnerRow = ({ readonly kind: 'order' } & OrderRow) | ({ readonl
 
 export type SeedRunnerFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'blockingInterleavedVsSequential' | 'timerInterleavedSpeedup'>;
 
-export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>({
-  name: 'seed-runner',
+export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>('seed-runner', {
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
   about: 'The article\'s four tasks under fifo (its code) and round-robin (its text), labelled step by step; then the same steps waiting, blocking the thread or on timers.',
   timelineByDefault: true,

@@ -17,28 +17,26 @@ import {
 /** Round trips timed per vessel, in alternating halves so that a machine that changes speed meets both alike. */
 const ROUND_TRIPS = { quick: 200, full: 1_000 } as const;
 
-export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts>({
-  name: 'threads-vs-processes',
+export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts>('threads-vs-processes', {
   question: 'What do forked processes cost against worker threads (start-up, the tsx loader, a round trip, cpu-bound speed), and what does their isolation buy?',
   about: "Start-up of bare Node, Node with the tsx loader and the lab's own workers, as threads and as processes; one task's round trip over each; cpu-bound speed in parallel and processes; one crash in the process pool.",
   defaults: { repeats: 7, quickRepeats: 3 },
 
   async measure(kit) {
-    const { context } = kit;
-    const threads = context.threads;
-    const processes = context.processes ?? threads;
+    const { quick, threads, processes: processesFlag, repeats, signal } = kit.context;
+    const processes = processesFlag ?? threads;
     // Start-up first, before any pool of the experiment's own is up: nothing else of the lab runs meanwhile.
-    const startUps = await timeStartUps(threads, context.repeats, context.signal);
+    const startUps = await timeStartUps(threads, repeats, signal);
     const [threadPool, processPool] = [await kit.sharedPool(), await kit.sharedProcessPool()];
-    const half = (context.quick ? ROUND_TRIPS.quick : ROUND_TRIPS.full) / 2;
+    const half = (quick ? ROUND_TRIPS.quick : ROUND_TRIPS.full) / 2;
     const viaThread: number[] = [];
     const viaProcess: number[] = [];
     for (let i = 0; i < 2; i++) {
-      context.signal.throwIfAborted();
+      signal.throwIfAborted();
       viaThread.push(...(await threadRoundTrips(threadPool, half)).us);
       viaProcess.push(...(await processRoundTrips(processPool, half)).us);
     }
-    const workload = cpuBoundExperimentWorkload(context.quick, threads);
+    const workload = cpuBoundExperimentWorkload(quick, threads);
     const { rows } = await kit.measure(workload, ['sequential', 'parallel', 'processes']);
     const crash = await crashOneProcess(processPool);
     return { threads, processes, tasks: workload.tasks.length, startUps, roundTripUs: { thread: viaThread, process: viaProcess }, rows, crash };

@@ -68,8 +68,7 @@ describe('without redis-server on this machine', () => {
   });
 
   it('all skips distributed with that line and runs the others', async () => {
-    const other = defineExperiment({
-      name: 'other',
+    const other = defineExperiment('other', {
       question: 'Does all go on?',
       defaults: { repeats: 1, quickRepeats: 1 },
       measure: async () => 1,

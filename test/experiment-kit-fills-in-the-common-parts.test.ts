@@ -8,8 +8,7 @@ const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 50 });
 
 describe('the experiment kit', () => {
   it('fills in name, question, machine, common settings and the drawable runs; the analysis gets the measured figures', async () => {
-    const experiment = defineExperiment({
-      name: 'kit-probe',
+    const experiment = defineExperiment('kit-probe', {
       question: 'Does the kit fill in the common parts?',
       defaults: { repeats: 1, quickRepeats: 1 },
       measure: (kit) => kit.measure(workload, ['sequential', 'parallel']),
@@ -37,8 +36,7 @@ describe('the experiment kit', () => {
 
   it('draws nothing when steps are off, and never analyses a measurement that failed', async () => {
     let analysed = 0;
-    const failing = defineExperiment({
-      name: 'kit-failure',
+    const failing = defineExperiment('kit-failure', {
       question: 'Is a failed measurement reported as a failure?',
       defaults: { repeats: 1, quickRepeats: 1 },
       measure: async (kit) => {
@@ -52,8 +50,7 @@ describe('the experiment kit', () => {
     });
     await expect(failing.run(tinyContext())).rejects.toThrow('measurement failed');
     expect(analysed).toBe(0);
-    const untraced = defineExperiment({
-      name: 'kit-untraced',
+    const untraced = defineExperiment('kit-untraced', {
       question: 'Are untraced runs left undrawn?',
       defaults: { repeats: 1, quickRepeats: 1 },
       measure: (kit) => kit.measure(workload, ['sequential', 'interleaved']),
@@ -65,8 +62,7 @@ describe('the experiment kit', () => {
   });
 
   it('states only the common settings an experiment names, and measures one workload with measureWorkload', async () => {
-    const experiment = defineExperiment({
-      name: 'kit-settings',
+    const experiment = defineExperiment('kit-settings', {
       question: 'Does the kit leave out the settings that do not bear on an experiment?',
       defaults: { repeats: 1, quickRepeats: 1 },
       commonSettings: ['repeats', 'quick'],

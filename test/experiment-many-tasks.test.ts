@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, manyTasksNotes, marginalCosts, manyTasksRows, maxTasksWithinIdeal, unitCosts } from '../experiments/many-tasks-analysis.ts';
+import { manyTasksNotes, marginalCosts, manyTasksRows, maxTasksWithinIdeal, unitCosts } from '../experiments/many-tasks-analysis.ts';
+import { formatBytes } from '../src/report/format.ts';
 import { manyTasks } from '../experiments/many-tasks.ts';
 import { parseLabArgs } from '../src/cli/args.ts';
 import { runSpecAsync, runWorkloadAsync, UnsupportedPartError } from '../src/many-tasks/async-reference.ts';
@@ -82,7 +83,7 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     expect(notes[1]).toContain('(1.50x, within the 2x target)');
     expect(notes[1]).toContain('(0.70x, within the 2x target)');
     expect(notes[2]).toContain('extrapolated from 8, not measured');
-    expect(notes[2]).toContain(`about ${formatBytes(unitCosts(figures).bytesPerThread * 100_000)}`);
+    expect(notes[2]).toContain(`about ${formatBytes(unitCosts(figures).bytesPerThread * 100_000, 'decimal')}`);
     expect(notes.some((n) => n.startsWith('CHECKSUMS DIFFER'))).toBe(false);
   });
 
@@ -103,10 +104,6 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     const note = manyTasksNotes(figures, manyTasksRows(figures)).find((n) => n.startsWith('Cost of each added task'))!;
     expect(note).toContain('19.65 µs from 1,000 to 100,000');
     expect(note).toContain('the cost of an added task grew');
-  });
-
-  it('formats bytes in powers of 1000', () => {
-    expect([512, 3400, 12_000_000, 1.5e9, 2.5e12].map(formatBytes)).toEqual(['512 B', '3.4 kB', '12 MB', '1.5 GB', '2.5 TB']);
   });
 });
 

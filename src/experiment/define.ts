@@ -10,7 +10,6 @@ export type Analysis<Row extends object, F extends Facts> = Pick<ExperimentResul
 
 /** An experiment in two halves: `measure` runs things through the kit; `analyse` turns the figures into tables, facts and sentences. */
 export interface ExperimentDefinition<Figures, Row extends object, F extends Facts> {
-  readonly name: string;
   /** One line: the question this experiment answers. */
   readonly question: string;
   /** One or two sentences for `list`: what it runs, and against what. */
@@ -35,11 +34,11 @@ export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Ex
 export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
 
 /**
- * Declares an experiment: its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
+ * Declares an experiment by its name (the key of `list`, its npm script `exp:<name>` and its results file): its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
  * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
  */
-export function defineExperiment<Figures, Row extends object, F extends Facts>(definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { name, question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
+export function defineExperiment<Figures, Row extends object, F extends Facts>(name: string, definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
+  const { question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
   return {
     name,
     question,

@@ -11,8 +11,7 @@ import { measureWorkload, type OneWorkload } from './kit.ts';
 
 /** A user's workload (`run --workload FILE`), run in the chosen modes like any experiment: tables, notes, saved results. */
 export function workloadExperiment(workload: WorkloadSpec, modes: readonly ModeName[]): DefinedExperiment<OneWorkload, ModeComparison, Record<string, never>> {
-  return defineExperiment({
-    name: `workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`,
+  return defineExperiment(`workload-${workload.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed'}`, {
     question: `How does the workload "${workload.name}" run ${modes.length === 1 ? `in ${modes[0]} mode` : `in ${modes.join(', ')}`}?`,
     defaults: { repeats: 7, quickRepeats: 2 },
     commonSettings: ['repeats', 'warmups', 'threads'],

@@ -19,3 +19,24 @@ export function formatPercent(fraction: number): string {
 export function formatChecksum(checksum: number): string {
   return (checksum >>> 0).toString(16).padStart(8, '0');
 }
+
+const BYTE_STEPS = {
+  binary: { step: 1024, units: ['B', 'KB', 'MB', 'GB', 'TB'] },
+  decimal: { step: 1000, units: ['B', 'kB', 'MB', 'GB', 'TB'] },
+} as const;
+
+/**
+ * Bytes with at most three significant figures. Binary steps (1 KB = 1024 B) suit sizes chosen as powers of two,
+ * such as payloads; decimal steps (1 kB = 1000 B) suit measured memory, as RSS and heap deltas are read.
+ */
+export function formatBytes(bytes: number, steps: keyof typeof BYTE_STEPS): string {
+  if (!Number.isFinite(bytes)) return '-';
+  const { step, units } = BYTE_STEPS[steps];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= step && unit < units.length - 1) {
+    value /= step;
+    unit++;
+  }
+  return `${unit === 0 ? Math.round(value) : Number(value.toPrecision(3))} ${units[unit]}`;
+}

@@ -24,8 +24,7 @@ const START_MS = 60_000;
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
 export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
   const workload = basename(options.file);
-  return defineExperiment<TryFigures, TryRow, TryFacts>({
-    name: `try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`,
+  return defineExperiment<TryFigures, TryRow, TryFacts>(`try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`, {
     question: `Will worker threads pay off for the default export of ${workload}, with how many threads and what batch size?`,
     defaults: { repeats: 7, quickRepeats: 3 },
 
