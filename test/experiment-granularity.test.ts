@@ -30,12 +30,11 @@ describe('granularity experiment', () => {
       expect(r.checksumOk).toBe(true);
       expect(r.tasks).toBe(Math.ceil(totalUnits / r.unitsPerTask));
     }
-    const at = (units: number, mode: ModeName): ModeFigures => rows.find((r) => r.unitsPerTask === units && r.mode === mode)!;
-    // 1024 tasks of a few µs each: handing them out one by one must cost parallel more than it saves (expected ~5x slower).
-    expect(at(sizes[0]!, 'parallel').medianMs).toBeGreaterThan(at(sizes[0]!, 'sequential').medianMs * 1.5);
-    // Fewer, larger tasks must do better in parallel than the smallest ones (expected ~4x on a quiet machine, less on a busy one).
-    expect(at(sizes[sizes.length - 1]!, 'parallel').speedup).toBeGreaterThan(at(sizes[0]!, 'parallel').speedup * 1.2);
-    expect(result.facts.parallelOverheadUsPerTask).toBeGreaterThan(0);
+    // Which mode is faster at which size is a measurement, not a property of the code: it lives in the
+    // facts and notes (checked by hand-fed figures below), not in an assertion that a loaded machine can break.
+    for (const r of rows.filter((row) => row.mode !== 'sequential')) expect(r.threads).toBe(2);
+    expect(Number.isFinite(result.facts.parallelOverheadUsPerTask)).toBe(true);
+    expect(Number.isFinite(result.facts.piscinaOverheadUsPerTask)).toBe(true);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
   });
 

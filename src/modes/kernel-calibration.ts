@@ -1,19 +1,27 @@
 import { sharedNow } from '../scheduler/index.ts';
-import { cpuKernel } from '../workload/cpu-kernel.ts';
+import { buildTaskOf } from '../workload/build.ts';
+import type { WorkloadSpec } from '../workload/spec.ts';
 
 /** Kernel units in one calibration block: a couple of milliseconds, long enough to time, short beside a run. */
 export const CALIBRATION_UNITS = 256;
 
 /**
- * Times a block of kernel units in place, on the calling thread, and returns µs per unit. Timed
- * units, not step records, so the figure holds whether steps are recorded or not. The result is
- * folded into the return so that the optimiser cannot drop the work.
+ * Times a block of kernel units in place, on the calling thread, and returns µs per unit. The units
+ * run as a task built from its spec, the code path every mode runs, and not as a bare kernel call:
+ * a slowdown of that path on one thread (the optimiser once made it 2x slower on the lab's thread
+ * only) then shows in the calibration instead of passing for load. Timed units, not step records, so
+ * the figure holds whether steps are recorded or not. The checksum is folded into the return so that
+ * the optimiser cannot drop the work.
  */
 export function kernelUsPerUnit(units = CALIBRATION_UNITS): number {
+  const workload: WorkloadSpec = { name: 'calibration', tasks: [{ name: 'calibration', parts: [{ kind: 'cpu', units }] }] };
   const start = sharedNow();
-  const result = cpuKernel(units, units);
+  const task = buildTaskOf(workload, workload.tasks[0]!);
+  // Only cpu parts: nothing the task yields needs an answer, so it runs to the end without a scheduler.
+  let step = task.next();
+  while (step.done !== true) step = task.next();
   const us = ((sharedNow() - start) * 1000) / units;
-  return result === 0x7fffffff ? us + Number.MIN_VALUE : us;
+  return step.value.checksum === 0x7fffffff ? us + Number.MIN_VALUE : us;
 }
 
 /**

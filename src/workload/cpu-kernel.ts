@@ -8,8 +8,12 @@ export const ITERATIONS_PER_UNIT = 4096;
  */
 export function cpuKernel(units: number, seed: number): number {
   let h = seed | 0;
+  // A local, not the module constant, in the loop: once the optimiser had inlined this kernel into a
+  // task's generator, the loop with the module constant ran 2x slower per unit on the lab's own
+  // thread (8 x 12000 units sequential: 1330 ms, against 655 ms with the local and with no inlining).
+  const iterations = ITERATIONS_PER_UNIT;
   for (let unit = 0; unit < units; unit++) {
-    for (let i = 0; i < ITERATIONS_PER_UNIT; i++) {
+    for (let i = 0; i < iterations; i++) {
       h = (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + i) | 0;
     }
   }
