@@ -1,4 +1,3 @@
-import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { alternate } from '../src/measure/alternate.ts';
@@ -7,6 +6,7 @@ import { nsPerSwitch } from '../src/measure/switch-cost.ts';
 import { ProcessPool, type ModeName, type TaskRun } from '../src/modes/index.ts';
 import { cpuCostNote } from '../src/report/cpu-cost.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 import { analyseLadder, interpretLadder, RUNGS, rungOf, type LadderSize, type OneThreadRungs } from './distributed-analysis.ts';
@@ -58,7 +58,7 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
     // Redis and its workers first: without redis-server this fails here, in one line, before anything is measured.
     const queue = await kit.sharedQueue();
     const samples = await alternate(['scheduler', 'await'] as const, (kind) => nsPerSwitch(kind, SWITCH_TASKS, switches), {
-      repeats: repeats,
+      repeats,
       warmups: Math.max(warmups, 1),
       onRound: (kind, phase, repeat, of) => onProgress({ label: kind === 'await' ? 'await hop' : 'switch', phase, repeat, of }),
     });

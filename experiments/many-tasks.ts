@@ -1,7 +1,7 @@
-import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import type { ManyTasksFigures } from '../src/many-tasks/figures.ts';
 import { measureManyTasks, sizesUpTo } from '../src/many-tasks/measure-many.ts';
+import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { formatBytes, formatRatio } from '../src/report/format.ts';
 import type { LineSeries } from '../src/draw/index.ts';
 import { manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, oneWay, unitCosts, type ManyTasksRow } from './many-tasks-analysis.ts';

@@ -34,8 +34,9 @@ export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Ex
 export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
 
 /**
- * Declares an experiment by its name (the key of `list`, its npm script `exp:<name>` and its results file): its `measure` runs through an `ExperimentKit` (which owns the pools and keeps
- * the drawable runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
+ * Declares an experiment by its name (its key in `list`, its npm script `exp:<name>` and its results
+ * folder): its `measure` runs through an `ExperimentKit` (which owns the pools and keeps the drawable
+ * runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
  */
 export function defineExperiment<Figures, Row extends object, F extends Facts>(name: string, definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
   const { question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
