@@ -59,7 +59,8 @@ describe('Ctrl-C (SIGINT) during a run', () => {
     await mkdir(join(out, 'headline'), { recursive: true });
     await writeFile(earlier, '{"an": "earlier result"}');
     const { code, stdout, stderr } = await runLabCli(['headline', '--out', out], (child) => {
-      setTimeout(() => child.kill('SIGINT'), 2_500);
+      // Well inside headline's run of about 15 s, and past the lab's start-up even on a loaded machine (which took over 2.5 s at a load of 15).
+      setTimeout(() => child.kill('SIGINT'), 5_000);
     });
     expect(stderr).toBe('lab: interrupted: the run was stopped and nothing was saved for it\n');
     expect(code).toBe(130);

@@ -70,7 +70,7 @@ function runViaTsx(args: readonly string[], onStart: (child: ChildProcess) => vo
 describe('SIGTERM, like Ctrl-C', () => {
   it('during measuring: exit 143, one line, nothing saved', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lab-term-'));
-    const { code, stdout, stderr } = await runLabCli(['headline', '--out', out], (child) => setTimeout(() => child.kill('SIGTERM'), 2_500));
+    const { code, stdout, stderr } = await runLabCli(['headline', '--out', out], (child) => setTimeout(() => child.kill('SIGTERM'), 5_000)); // mid-run: past start-up even under load, well inside the run
     expect(stderr).toBe('lab: terminated (SIGTERM): the run was stopped and nothing was saved for it\n');
     expect(code).toBe(143);
     expect(stdout).toBe('');
