@@ -15,8 +15,8 @@ export const CALIBRATION_UNITS = 256;
  */
 export function kernelUsPerUnit(units = CALIBRATION_UNITS): number {
   const workload: WorkloadSpec = { name: 'calibration', tasks: [{ name: 'calibration', parts: [{ kind: 'cpu', units }] }] };
-  const start = sharedNow();
   const task = buildTaskOf(workload, workload.tasks[0]!);
+  const start = sharedNow();
   // Only cpu parts: nothing the task yields needs an answer, so it runs to the end without a scheduler.
   let step = task.next();
   while (step.done !== true) step = task.next();
