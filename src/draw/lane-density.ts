@@ -1,6 +1,6 @@
 import type { GcMark } from '../modes/gc-marks.ts';
 import type { StepEvent } from '../modes/run-result.ts';
-import { waitingEnds } from './waits.ts';
+import { isWaitingEnd } from './waits.ts';
 
 /** Per lane and time column: how busy the thread was, how many tasks waited on it, how much GC ran. */
 export interface LaneDensity {
@@ -13,8 +13,6 @@ export interface LaneDensity {
   /** Waits that started on this lane (a task parked, then resumed or the run ended). */
   waits: number;
 }
-
-const isWaitingEnd = (endedBy: string): boolean => (waitingEnds as readonly string[]).includes(endedBy);
 
 /**
  * Cuts [0, spanMs) into `columns` equal columns and sums, per lane, the time in steps, the time

@@ -3,7 +3,7 @@ import { laneDensity, type LaneDensity } from './lane-density.ts';
 import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
-import { GC_COLOUR, timeAxis, timeGrid } from './svg-timeline-parts.ts';
+import { GC_COLOUR, laneBackground, runLine, timeAxis, timeGrid } from './svg-timeline-parts.ts';
 import type { SvgTimelineOptions } from './svg-timeline-options.ts';
 import { niceCeiling } from './ticks.ts';
 import { coord, escapeXml, formatTooltipMs } from './xml.ts';
@@ -45,8 +45,7 @@ export function svgDensityTimeline(run: RunResult, options: SvgTimelineOptions, 
   let y = 26;
   body.push(svgText(16, y, options.title, { size: 17, weight: 'bold', className: 'title' }));
   if (options.subtitle !== undefined && options.subtitle !== '') body.push(svgText(16, (y += 19), options.subtitle, { size: 12, fill: inkColours.muted, className: 'subtitle' }));
-  const threads = `${run.threads} thread${run.threads === 1 ? '' : 's'}${run.pool === undefined ? '' : run.pool.warm ? ' (warm)' : ' (cold)'}`;
-  body.push(svgText(16, (y += 17), `${run.mode} run of ${run.workload}: ${threads}, ${run.trace.length} steps of ${taskCount} tasks, ${waits} waits, ${formatTooltipMs(run.wallMs)} wall time`, { size: 11, fill: inkColours.muted, className: 'run-facts' }));
+  body.push(svgText(16, (y += 17), runLine(run, waits, taskCount), { size: 11, fill: inkColours.muted, className: 'run-facts' }));
   const top = y + 18;
   const laneHeight = busyHeight + 4 + waitingHeight;
   const plotBottom = top + lanes.length * (laneHeight + laneGap) - laneGap;
@@ -82,7 +81,7 @@ function addDensityLane(out: string[], name: string, lane: LaneDensity, context:
   let peak = 0;
   for (const w of lane.waiting) peak = Math.max(peak, w);
   out.push(`<g class="lane density" data-lane="${escapeXml(name)}">`);
-  out.push(`<rect class="lane-background" x="${coord(gutter)}" y="${coord(laneTop)}" width="${coord(plotRight - gutter)}" height="${busyHeight}" fill="${inkColours.laneBackground}"/>`);
+  out.push(laneBackground(laneTop, busyHeight, gutter, plotRight));
   out.push(svgText(gutter - 10, laneTop + busyHeight / 2 + 5, fitText(name, gutter - 14, 13), { size: 13, weight: 'bold', anchor: 'end', className: 'lane-name' }));
   out.push(svgText(gutter - 10, waitingTop + waitingHeight / 2 + 4, `tasks waiting`, { size: 9, anchor: 'end', fill: inkColours.muted, className: 'wait-row-name' }));
   out.push(svgText(gutter - 10, waitingTop + waitingHeight / 2 + 15, `(peak ${peak.toFixed(peak < 10 ? 1 : 0)})`, { size: 9, anchor: 'end', fill: inkColours.muted, className: 'wait-row-name' }));

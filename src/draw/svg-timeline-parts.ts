@@ -1,7 +1,6 @@
 import type { RunResult } from '../modes/run-result.ts';
 import { inkColours } from './palette.ts';
 import { svgText } from './svg-document.ts';
-import type { LaneLayout } from './svg-timeline-layout.ts';
 import { axisTicks, formatTick } from './ticks.ts';
 import { coord, formatTooltipMs } from './xml.ts';
 
@@ -10,15 +9,16 @@ import { coord, formatTooltipMs } from './xml.ts';
 /** Garbage-collection marks: near-black red, apart from every task colour. */
 export const GC_COLOUR = '#5a0010';
 
-/** The line under the title: mode, workload, threads, steps, waits, wall time. */
-export function runLine(run: RunResult, waitCount: number): string {
+/** The line under the title: mode, workload, threads, steps ("of N tasks" when `taskCount` is given), waits, wall time. */
+export function runLine(run: RunResult, waitCount: number, taskCount?: number): string {
   const threads = `${run.threads} thread${run.threads === 1 ? '' : 's'}${run.pool === undefined ? '' : run.pool.warm ? ' (warm)' : ' (cold)'}`;
-  return `${run.mode} run of ${run.workload}: ${threads}, ${run.trace.length} steps, ${waitCount} waits, ${formatTooltipMs(run.wallMs)} wall time`;
+  const steps = `${run.trace.length} steps${taskCount === undefined ? '' : ` of ${taskCount} tasks`}`;
+  return `${run.mode} run of ${run.workload}: ${threads}, ${steps}, ${waitCount} waits, ${formatTooltipMs(run.wallMs)} wall time`;
 }
 
-/** The light band behind a lane's steps: where it is visible, the thread was idle. */
-export function laneBackground(lane: LaneLayout, gutter: number, plotRight: number): string {
-  return `<rect class="lane-background" x="${coord(gutter)}" y="${coord(lane.stepsTop)}" width="${coord(plotRight - gutter)}" height="${lane.stepsHeight}" fill="${inkColours.laneBackground}"/>`;
+/** The light band behind a lane's steps, `height` tall from `top`: where it is visible, the thread was idle. */
+export function laneBackground(top: number, height: number, gutter: number, plotRight: number): string {
+  return `<rect class="lane-background" x="${coord(gutter)}" y="${coord(top)}" width="${coord(plotRight - gutter)}" height="${height}" fill="${inkColours.laneBackground}"/>`;
 }
 
 /** Vertical gridlines at the time axis's ticks. */

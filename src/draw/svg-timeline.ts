@@ -45,7 +45,7 @@ export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string
   const plotBottom = layout.length === 0 ? y + 18 : layout[layout.length - 1]!.bottom;
 
   // Backgrounds, then grid, then bars: the grid shows through idle time but never over a step.
-  for (const lane of layout) body.push(laneBackground(lane, gutter, width - rightMargin));
+  for (const lane of layout) body.push(laneBackground(lane.stepsTop, lane.stepsHeight, gutter, width - rightMargin));
   body.push(...timeGrid(axisMax, x, y + 12, plotBottom + 6));
   // Lanes append in place, not `push(...list)`: a long trace would overflow the call stack.
   for (const lane of layout) addLaneElements(body, lane, run.trace, waits, { x, colourOf, gutter, plotRight: width - rightMargin });

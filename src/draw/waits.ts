@@ -21,7 +21,8 @@ export interface WaitInterval {
   readonly kind: WaitKind;
 }
 
-const isWaitingEnd = (endedBy: string): endedBy is WaitKind => (waitingEnds as readonly string[]).includes(endedBy);
+/** True for a step ending that parks its task (one of `waitingEnds`). */
+export const isWaitingEnd = (endedBy: string): endedBy is WaitKind => (waitingEnds as readonly string[]).includes(endedBy);
 
 /**
  * Every wait in a trace, ordered by start. A wait that no later step of its task ends (a run cut
