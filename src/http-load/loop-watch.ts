@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
+import { latency } from '../echo/latency.ts';
 import { sharedNow } from '../scheduler/index.ts';
 
 /** Resolution of `monitorEventLoopDelay`'s timer, ms: the finest Node allows. */
@@ -54,7 +55,8 @@ export class LoopWatch {
     clearInterval(this.timer);
     this.histogram.disable();
     const utilisation = performance.eventLoopUtilization(this.utilisationSince).utilization;
-    const sorted = Float64Array.from(this.gaps).sort();
+    // Never empty: the turn just taken above is one gap.
+    const gaps = latency(Float64Array.from(this.gaps));
     const nsToMs = (ns: number): number => (Number.isFinite(ns) ? ns / 1e6 : 0);
     const samples = this.histogram.count;
     return {
@@ -62,8 +64,8 @@ export class LoopWatch {
       delayP99Ms: samples > 0 ? nsToMs(this.histogram.percentile(99)) : 0,
       delayMaxMs: samples > 0 ? nsToMs(this.histogram.max) : 0,
       delaySamples: samples,
-      gapMaxMs: sorted[sorted.length - 1] ?? 0,
-      gapP99Ms: sorted[Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] ?? 0,
+      gapMaxMs: gaps.max,
+      gapP99Ms: gaps.p99,
       blockedMs: this.gaps.reduce((sum, gap) => (gap > 10 * GAP_TIMER_MS ? sum + gap : sum), 0),
       utilisation,
       watchedMs: sharedNow() - this.startedMs,

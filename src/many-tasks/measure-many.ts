@@ -1,3 +1,4 @@
+import { alternate } from '../measure/alternate.ts';
 import { median } from '../measure/stats.ts';
 import { kernelUsPerUnit } from '../modes/kernel-calibration.ts';
 import { sharedNow } from '../scheduler/index.ts';
@@ -25,6 +26,9 @@ export interface ManyTasksPlan {
 /** From this size on, each way is timed once, whatever the repeats. */
 export const LONE_RUN_FROM = 300_000;
 
+/** The ways timed on this thread, in the order the first round runs them. */
+const ONE_THREAD_WAYS = ['scheduler', 'async'] as const;
+
 /** A parked task's timer never fires while the memory child measures it. */
 const PARKED_WAIT_MS = 600_000;
 
@@ -43,24 +47,25 @@ export async function measureManyTasks(plan: ManyTasksPlan): Promise<ManyTasksFi
     // The kernel's cost, timed before each size: the fastest block is the one least disturbed by the rest of the machine.
     for (let block = 0; block < 5; block++) usPerUnit = Math.min(usPerUnit, kernelUsPerUnit());
     plan.onStage?.(`${tasks} tasks on one thread`, stage++, stages);
-    const walls = { scheduler: [] as number[], async: [] as number[] };
-    const checksums = { scheduler: 0, async: 0 };
     // A million tasks take tens of seconds a run: the largest sizes are timed once per way.
     const repeats = tasks >= LONE_RUN_FROM ? 1 : plan.repeats;
-    for (let r = 0; r < repeats; r++) {
-      // Alternate which way goes first, so that neither always inherits the other's garbage.
-      for (const way of r % 2 === 0 ? (['scheduler', 'async'] as const) : (['async', 'scheduler'] as const)) {
+    // The ways take turns, which goes first alternating each round, so that neither always inherits the other's garbage.
+    const runs = await alternate(
+      ONE_THREAD_WAYS,
+      async (way) => {
         const started = sharedNow();
         const workload = manyTasksWorkload({ tasks, waitMs, units });
-        checksums[way] = way === 'scheduler' ? await runWorkloadOnScheduler(workload, signal) : await runWorkloadAsync(workload);
-        walls[way].push(sharedNow() - started);
-      }
-    }
+        const checksum = way === 'scheduler' ? await runWorkloadOnScheduler(workload, signal) : await runWorkloadAsync(workload);
+        return { wallMs: sharedNow() - started, checksum };
+      },
+      { repeats, warmups: 0 },
+    );
     // Bytes do not depend on timing: the two ways' children may share the machine.
-    const memory = await Promise.all((['scheduler', 'async'] as const).map((way) => probeInChild({ way, tasks, waitMs: PARKED_WAIT_MS, units }, signal ? { signal } : {})));
-    for (const [i, way] of (['scheduler', 'async'] as const).entries()) {
+    const memory = await Promise.all(ONE_THREAD_WAYS.map((way) => probeInChild({ way, tasks, waitMs: PARKED_WAIT_MS, units }, signal ? { signal } : {})));
+    for (const [i, way] of ONE_THREAD_WAYS.entries()) {
       const m = memory[i]!;
-      oneThread.push({ way, tasks, wallMs: median(walls[way]), checksum: checksums[way], heapBytes: m.heapBytes, rssBytes: m.rssBytes, parkedMs: m.parkedMs });
+      const timed = runs.get(way)!;
+      oneThread.push({ way, tasks, wallMs: median(timed.map((run) => run.wallMs)), checksum: timed[timed.length - 1]?.checksum ?? 0, heapBytes: m.heapBytes, rssBytes: m.rssBytes, parkedMs: m.parkedMs });
     }
   }
   const threads: ThreadFigures[] = [];

@@ -1,5 +1,6 @@
+import { checksumsOf, spawnTasks } from '../modes/scheduled-tasks.ts';
 import { Scheduler, sharedNow, type Task, type TaskHandle } from '../scheduler/index.ts';
-import { buildTaskOf, type TaskOutput } from '../workload/build.ts';
+import type { TaskOutput } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { foldChecksums } from './workload.ts';
 
@@ -12,12 +13,11 @@ export class ManyTasksRunError extends Error {
  * Spawns every task of the workload on one scheduler (round-robin, as the interleaved mode, with
  * step recording off) and returns it with the handles, not yet run. `lastly`, when given, is
  * spawned after all of them: under round-robin its first step comes after every task's first.
+ * The tasks are spawned from their specs, as the interleaved mode spawns them: nothing is looked up by name.
  */
 export function spawnWorkload(workload: WorkloadSpec, signal?: AbortSignal, lastly?: Task<void>): { scheduler: Scheduler; handles: TaskHandle<TaskOutput>[] } {
   const scheduler = new Scheduler({ policy: 'round-robin', trace: false, clock: sharedNow, failFast: true, ...(signal && { signal }) });
-  const tasks = workload.tasks;
-  const handles = new Array<TaskHandle<TaskOutput>>(tasks.length);
-  for (let i = 0; i < tasks.length; i++) handles[i] = scheduler.spawn(tasks[i]!.name, buildTaskOf(workload, tasks[i]!));
+  const handles = spawnTasks(scheduler, workload, workload.tasks);
   if (lastly !== undefined) scheduler.spawn('lastly', lastly);
   return { scheduler, handles };
 }
@@ -26,9 +26,11 @@ export function spawnWorkload(workload: WorkloadSpec, signal?: AbortSignal, last
 export async function runWorkloadOnScheduler(workload: WorkloadSpec, signal?: AbortSignal): Promise<number> {
   const { scheduler, handles } = spawnWorkload(workload, signal);
   const report = await scheduler.run();
-  const failure = report.failures[0] ?? report.aborted?.reason;
-  if (failure !== undefined) throw new ManyTasksRunError(`the scheduler's run of ${handles.length} tasks failed: ${String(failure)}`, { cause: failure });
-  const checksums = new Uint32Array(handles.length);
-  for (let i = 0; i < handles.length; i++) checksums[i] = (handles[i]!.outcome as { value: TaskOutput }).value.checksum;
+  let checksums: number[];
+  try {
+    checksums = checksumsOf(report, handles);
+  } catch (failure) {
+    throw new ManyTasksRunError(`the scheduler's run of ${handles.length} tasks failed: ${String(failure)}`, { cause: failure });
+  }
   return foldChecksums(checksums);
 }
