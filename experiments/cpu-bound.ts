@@ -1,7 +1,6 @@
 import { defineExperiment } from '../src/experiment/define.ts';
 import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../src/report/cpu-cost.ts';
@@ -11,6 +10,7 @@ import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { idealCpuSpeedup } from '../src/experiment/dispatch-fit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { taskSwitches } from '../src/experiment/task-switches.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
@@ -26,10 +26,8 @@ export function cpuBoundExperimentWorkload(quick: boolean, threads: number): Wor
   return cpuBoundWorkload({ tasks, unitsPerTask: Math.round(totalUnits / tasks) });
 }
 
-/** The best speedup equal tasks can reach on `threads` threads and `cores` cores: tasks / rounds of the busiest thread. */
-export function idealCpuSpeedup(tasks: number, threads: number, cores: number): number {
-  return tasks / listScheduleMs(new Array<number>(tasks).fill(1), Math.min(threads, cores));
-}
+/** The ideal speedup of equal tasks, shared with scaling and the dispatch fits (src/experiment/dispatch-fit.ts). */
+export { idealCpuSpeedup };
 
 /** What the interpretation reads: the compared modes, and how often each one-thread mode switched tasks. */
 export interface CpuBoundFigures {

@@ -1,7 +1,6 @@
-import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
-import { crossoverSize, type Crossover } from '../src/measure/crossover.ts';
-import { fitOverheadPerTask, overheadPerTask } from '../src/measure/dispatch-overhead.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import type { ModeFigures } from '../src/experiment/mode-rows.ts';
+import { fitDispatch, usPerUnitOf } from '../src/experiment/dispatch-fit.ts';
+import type { Crossover } from '../src/measure/crossover.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { formatRatio } from '../src/report/format.ts';
 import { us } from './granularity-analysis.ts';
@@ -30,6 +29,8 @@ export interface RungAnalysis {
   readonly dispatchUs: number;
   /** (measured - ideal) / tasks at each size, µs, smallest size first. */
   readonly overheadUs: readonly number[];
+  /** Sizes (units per task) the fit left out because the rung's figures there were impossible. */
+  readonly leftOut: readonly number[];
   readonly crossover: Crossover;
   /** The crossover as work per task, µs; NaN unless it crossed between two measured sizes. */
   readonly crossoverUs: number;
@@ -49,27 +50,14 @@ export interface OneThreadRungs {
   readonly awaitHopNs: number;
 }
 
-/** Each rung's fitted per-task cost and crossover, as granularity fits the thread pool's: against the ideal split of sequential time over min(workers, cores). */
+/** Each rung's fitted per-task cost and crossover, by the same fit granularity gives the thread pool: against the ideal split of sequential time over min(workers, cores). */
 export function analyseLadder(sizes: readonly LadderSize[], oneThread: OneThreadRungs, workers: number, cores: number): LadderAnalysis {
   const usable = Math.min(workers, cores);
-  const ideal = sizes.map((s) => (rowOf(s.rows, 'sequential').medianMs * listScheduleMs(new Array<number>(s.tasks).fill(1), usable)) / s.tasks);
-  const largest = sizes.reduce((a, b) => (b.unitsPerTask > a.unitsPerTask ? b : a));
-  const usPerUnit = (rowOf(largest.rows, 'sequential').medianMs * 1000) / (largest.tasks * largest.unitsPerTask);
   const rungs = RUNGS.map(({ rung, mode, name }): RungAnalysis => {
-    // Impossible points (a speedup beyond the ideal) stay out of the fit, as in granularity.
-    const kept = sizes.flatMap((s, i) => (rowOf(s.rows, mode).impossible === undefined ? [{ tasks: s.tasks, extraMs: rowOf(s.rows, mode).medianMs - ideal[i]! }] : []));
-    const crossover = crossoverSize(sizes.map((s) => ({ size: s.unitsPerTask, speedup: rowOf(s.rows, mode).speedup })));
-    return {
-      rung,
-      mode,
-      name,
-      dispatchUs: kept.length === 0 ? Number.NaN : fitOverheadPerTask(kept) * 1000,
-      overheadUs: sizes.map((s, i) => overheadPerTask(rowOf(s.rows, mode).medianMs, ideal[i]!, s.tasks) * 1000),
-      crossover,
-      crossoverUs: crossover.state === 'crossed' ? crossover.size * usPerUnit : Number.NaN,
-    };
+    const fit = fitDispatch(sizes, mode, usable);
+    return { rung, mode, name, dispatchUs: fit.dispatchUs, overheadUs: fit.overheadUs, leftOut: fit.leftOut, crossover: fit.crossover, crossoverUs: fit.crossoverUs };
   });
-  return { ...oneThread, usPerUnit, usable, rungs };
+  return { ...oneThread, usPerUnit: usPerUnitOf(sizes), usable, rungs };
 }
 
 /** The rung of that name; every ladder has all three. */
@@ -98,6 +86,7 @@ export function interpretLadder(a: LadderAnalysis, workers: number, cores: numbe
   const costs = [a.switchNs / 1000, thread.dispatchUs, process.dispatchUs, queue.dispatchUs];
   const ordered = costs.every((c, i) => c > 0 && (i === 0 || c > costs[i - 1]!));
   const lead = ordered ? 'Each rung costs more than the one before' : 'The rungs did not come out in order in this run (a busy machine or too few repeats: rerun on a quiet one)';
+  const leftOut = a.rungs.filter((r) => r.leftOut.length > 0).map((r) => `${r.mode} left out ${r.leftOut.join(', ')} units/task`);
   return [
     `${lead}: a switch on one thread ${a.switchNs.toFixed(0)} ns, an await hop ${a.awaitHopNs.toFixed(0)} ns, ` +
       `a task to a worker thread ${us(thread.dispatchUs)}, to a process ${us(process.dispatchUs)}, a job through the queue ${us(queue.dispatchUs)} ` +
@@ -107,5 +96,6 @@ export function interpretLadder(a: LadderAnalysis, workers: number, cores: numbe
       ? 'With one usable core no rung can pay: handing work over only adds its cost.'
       : `A task must carry clearly more work than its rung's hand-over cost before sharing it over ${a.usable} cores wins that cost back; ` +
         `a queue pays when tasks are big, or when the workers are on other machines with cores of their own.`,
+    ...(leftOut.length === 0 ? [] : [`The fitted costs leave the impossible points out (not clamped to zero), as granularity's do: ${leftOut.join('; ')}.`]),
   ];
 }

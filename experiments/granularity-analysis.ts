@@ -1,13 +1,12 @@
-import { crossoverSize, type Crossover } from '../src/measure/crossover.ts';
-import { fitOverheadPerTask, overheadPerTask } from '../src/measure/dispatch-overhead.ts';
-import { impossibleOverhead } from '../src/measure/impossible-figures.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
+import type { Crossover } from '../src/measure/crossover.ts';
+import { fitOverheadPerTask } from '../src/measure/dispatch-overhead.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { baselineVsWorker } from '../src/report/cpu-cost.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 import { comparedWith, fasterOrSlower } from '../src/experiment/compared-with.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
+import { fitDispatch, idealSplitMs, usPerUnitOf } from '../src/experiment/dispatch-fit.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 
 /** One task size, measured in every mode. */
@@ -55,40 +54,34 @@ export interface GranularityAnalysis {
 /** Ideal times, per-task overheads, the fitted overheads and the crossovers, from the measured sizes (smallest first). */
 export function analyseGranularity(figures: readonly SizeFigures[], threads: number, cores: number): GranularityAnalysis {
   const usable = Math.min(threads, cores);
-  const sizes = figures.map((f): SizeAnalysis => {
-    const sequentialMs = rowOf(f.rows, 'sequential').medianMs;
-    const idealParallelMs = (sequentialMs * listScheduleMs(new Array<number>(f.tasks).fill(1), usable)) / f.tasks;
-    const overheadUs = (mode: ModeName): number => overheadPerTask(rowOf(f.rows, mode).medianMs, idealParallelMs, f.tasks) * 1000;
-    const idealSpeedup = sequentialMs / idealParallelMs;
+  const fits = { parallel: fitDispatch(figures, 'parallel', usable), hybrid: fitDispatch(figures, 'hybrid', usable), piscina: fitDispatch(figures, 'piscina', usable) };
+  const sizes = figures.map((f, i): SizeAnalysis => {
     const impossible: Partial<Record<DispatchMode, string>> = {};
     for (const mode of DISPATCH_MODES) {
-      const row = rowOf(f.rows, mode);
-      const reason = row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, idealSpeedup, row.samples?.length ?? 0));
+      const reason = fits[mode].impossible[i];
       if (reason !== undefined) impossible[mode] = reason;
     }
-    return { ...f, workPerTaskUs: (sequentialMs * 1000) / f.tasks, idealParallelMs, overheadUs: { parallel: overheadUs('parallel'), hybrid: overheadUs('hybrid'), piscina: overheadUs('piscina') }, impossible };
+    return {
+      ...f,
+      workPerTaskUs: (rowOf(f.rows, 'sequential').medianMs * 1000) / f.tasks,
+      idealParallelMs: idealSplitMs(f, usable),
+      overheadUs: { parallel: fits.parallel.overheadUs[i]!, hybrid: fits.hybrid.overheadUs[i]!, piscina: fits.piscina.overheadUs[i]! },
+      impossible,
+    };
   });
-  // Impossible points are left out, not clamped to zero: a fit through them would only spread the baseline's fault.
-  const possible = (mode: DispatchMode): SizeAnalysis[] => sizes.filter((s) => s.impossible[mode] === undefined);
-  const fitted = (mode: DispatchMode): number => {
-    const kept = possible(mode);
-    return kept.length === 0 ? Number.NaN : fitOverheadPerTask(kept.map((s) => ({ tasks: s.tasks, extraMs: rowOf(s.rows, mode).medianMs - s.idealParallelMs }))) * 1000;
-  };
-  const leftOut = (mode: DispatchMode): number[] => sizes.filter((s) => s.impossible[mode] !== undefined).map((s) => s.unitsPerTask);
-  const crossoverOf = (mode: ModeName): Crossover => crossoverSize(sizes.map((s) => ({ size: s.unitsPerTask, speedup: rowOf(s.rows, mode).speedup })));
   const largest = sizes.reduce((a, b) => (b.unitsPerTask > a.unitsPerTask ? b : a));
   return {
     sizes,
-    crossover: crossoverOf('parallel'),
-    piscinaCrossover: crossoverOf('piscina'),
-    fittedOverheadUs: { parallel: fitted('parallel'), hybrid: fitted('hybrid'), piscina: fitted('piscina') },
-    usPerUnit: largest.workPerTaskUs / largest.unitsPerTask,
+    crossover: fits.parallel.crossover,
+    piscinaCrossover: fits.piscina.crossover,
+    fittedOverheadUs: { parallel: fits.parallel.dispatchUs, hybrid: fits.hybrid.dispatchUs, piscina: fits.piscina.dispatchUs },
+    usPerUnit: usPerUnitOf(figures),
     usable,
     parallelSpeedupVsPiscina: rowOf(largest.rows, 'piscina').medianMs / rowOf(largest.rows, 'parallel').medianMs,
     untracedParallelOverheadUs: sizes.every((s) => s.untracedParallelMs !== undefined)
       ? fitOverheadPerTask(sizes.map((s) => ({ tasks: s.tasks, extraMs: s.untracedParallelMs! - s.idealParallelMs }))) * 1000
       : Number.NaN,
-    leftOutOfFit: { parallel: leftOut('parallel'), hybrid: leftOut('hybrid'), piscina: leftOut('piscina') },
+    leftOutOfFit: { parallel: fits.parallel.leftOut, hybrid: fits.hybrid.leftOut, piscina: fits.piscina.leftOut },
   };
 }
 

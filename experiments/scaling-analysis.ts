@@ -1,10 +1,10 @@
 import { amdahlSpeedup, fitAmdahl, type AmdahlFit } from '../src/measure/amdahl.ts';
 import { impossibleSpeedup } from '../src/measure/impossible-figures.ts';
 import { karpFlatt } from '../src/measure/karp-flatt.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
 import { bootstrapRatioInterval, type RatioMethod } from '../src/measure/ratio-interval.ts';
 import type { Sample } from '../src/measure/samples.ts';
 import { efficiency, speedup } from '../src/measure/speedup.ts';
+import { idealCpuSpeedup } from '../src/experiment/dispatch-fit.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
 import { impossibleNotes } from '../src/report/impossible-notes.ts';
 
@@ -81,14 +81,13 @@ export function analyseScaling(points: readonly ScalingPoint[], tasks: number, c
   });
   const fit = fitAmdahl(measured.filter((m) => m.p.threads <= cores && m.impossible === undefined).map((m) => ({ threads: m.p.threads, speedup: m.s })));
   const rows = measured.map(({ p, s, interval, impossible }): ScalingRow => {
-    const usable = Math.min(p.threads, cores);
     return {
       ...p,
       speedup: s,
       ...(interval !== undefined && { speedupLow: interval.low, speedupHigh: interval.high, speedupMethod: interval.method }),
       efficiency: efficiency(s, p.threads),
-      idealSpeedup: tasks / listScheduleMs(new Array<number>(tasks).fill(1), usable),
-      amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, usable),
+      idealSpeedup: idealCpuSpeedup(tasks, p.threads, cores),
+      amdahlSpeedup: fit === undefined ? 1 : amdahlSpeedup(fit.serialFraction, Math.min(p.threads, cores)),
       karpFlatt: p.threads >= 2 ? karpFlatt(s, p.threads) : null,
       beyondCores: p.threads > cores,
       ...(impossible !== undefined && { impossible }),

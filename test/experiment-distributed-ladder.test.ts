@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseLadder, countByWorker, distributed, interpretLadder, type LadderSize } from '../experiments/distributed.ts';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
+import { samplesOf } from '../src/measure/samples.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { compareResults } from '../src/report/compare-results.ts';
 import { readResult, saveResult } from '../src/report/results-store.ts';
@@ -40,6 +41,18 @@ describe('distributed experiment: the ladder', () => {
     expect(notes).toContain('a task to a worker thread 20.0 µs, to a process 100 µs, a job through the queue 500 µs');
     expect(notes).toContain('A process costs 5.00x a thread, the queue 5.00x a process and 16,667x a switch');
     expect(notes).toMatch(/a worker thread paid at every measured size/);
+  });
+
+  it('leaves out of the fit, as granularity does, a point whose speedup beats the ideal beyond its interval', () => {
+    // At 4 units the plain pool took 40 ms, 2.50x (interval from 2.30x) where 2 workers allow 2.00x: a negative overhead.
+    const beyond = sweep.map((s, i) =>
+      i === 0 ? { ...s, rows: s.rows.map((r) => (r.mode === 'piscina' ? { ...row('piscina', 40), speedupLow: 2.3, samples: samplesOf([40, 40, 40, 40, 40]) } : r)) } : s,
+    );
+    const a = analyseLadder(beyond, { switchNs: 30, awaitHopNs: 40 }, 2, 2);
+    expect(a.rungs[0]!.leftOut).toEqual([4]);
+    expect(a.rungs[0]!.dispatchUs).toBeCloseTo(20, 9);
+    expect(a.rungs[1]!.leftOut).toEqual([]);
+    expect(interpretLadder(a, 2, 2)).toContain('The fitted costs leave the impossible points out (not clamped to zero), as granularity\'s do: piscina left out 4 units/task.');
   });
 
   it('says so when the rungs come out of order, rather than claiming the ladder', () => {
