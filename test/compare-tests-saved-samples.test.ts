@@ -91,6 +91,22 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
     expect(differingSettings('headline', { threads: 2, repeats: 7, quick: true }, { threads: 16, repeats: 5, quick: true })).toEqual([]);
     expect(differingSettings('user-workload', { workload: 'a', threads: 2, tasks: 3 }, { workload: 'b', threads: 4, tasks: 3 })).toEqual(['workload']);
     expect(MUST_MATCH.scaling).toEqual(['quick', 'seed']);
+    // distributed's workers default to the threads: a 2-core and a 16-core run still compare, but not two plans of work.
+    const distributed = (over: Record<string, string | number | boolean>): Record<string, string | number | boolean> => ({
+      quick: true,
+      totalUnits: 16_384,
+      sizes: '4 16 64 256',
+      workers: 2,
+      threads: 2,
+      seed: 1,
+      redis: 'a private redis-server (unix socket in a temporary directory)',
+      ...over,
+    });
+    expect(differingSettings('distributed', distributed({}), distributed({ workers: 16, threads: 16, seed: 7 }))).toEqual([]);
+    expect(differingSettings('distributed', distributed({}), distributed({ quick: false, sizes: '4 16' }))).toEqual(['quick', 'sizes']);
+    // Settings measured in the run (the kernel calibration) never stop event-loop-delay or many-tasks from comparing.
+    expect(differingSettings('event-loop-delay', { quick: true, work: '5 ms (100 units at 0.05 µs)' }, { quick: true, work: '5 ms (90 units at 0.06 µs)' })).toEqual([]);
+    expect(differingSettings('many-tasks', { quick: true, kernelUsPerUnit: 0.05 }, { quick: true, kernelUsPerUnit: 0.06 })).toEqual([]);
   });
 
   it('warns once when the results come from different lab commits', async () => {
