@@ -14,6 +14,8 @@ export interface ThreadsVsProcessesFigures {
   readonly processes: number;
   /** Tasks of the cpu-bound workload. */
   readonly tasks: number;
+  /** Workers started at once in each start-up round, threads and processes alike (`--threads`, whatever `--processes` says). */
+  readonly startedPerRound: number;
   readonly startUps: StartUpTimes;
   /** One task to a warm worker and back, µs, in timing order. */
   readonly roundTripUs: { readonly thread: readonly number[]; readonly process: readonly number[] };
@@ -97,19 +99,19 @@ export function threadsVsProcessesTable(f: ThreadsVsProcessesFigures): ResultTab
   return {
     title: `start-up (ms, median and range over ${f.startUps.thread.lab.length} starts, all of a pool at once, until the last is ready) and round trip of one task (µs, median of ${f.roundTripUs.thread.length})`,
     head: ['started', 'bare Node', 'Node + tsx loader', "the lab's worker", 'round trip'],
-    rows: [row('thread', f.threads), row('process', f.processes)],
+    rows: [row('thread', f.startedPerRound), row('process', f.startedPerRound)],
   };
 }
 
-/** Sentences computed from the figures: what processes cost against threads, and what they buy. */
-export function interpretThreadsVsProcesses(f: ThreadsVsProcessesFigures): string[] {
-  const facts = threadsVsProcessesFacts(f);
+/** Sentences computed from the figures (and the facts computed from them): what processes cost against threads, and what they buy. */
+export function interpretThreadsVsProcesses(f: ThreadsVsProcessesFigures, facts: ThreadsVsProcessesFacts = threadsVsProcessesFacts(f)): string[] {
+  const started = f.startedPerRound;
   const workers = rowOf(f.rows, 'processes').threads;
   const slower = facts.processesStartSlower === 1;
   return [
     ...checksumWarning(f.rows),
-    `Start-up: ${slower ? 'processes started slower than threads' : 'processes did NOT start slower than threads in this run'}: ${ms(facts.processStartMs)} for ${f.processes} forked process${f.processes === 1 ? '' : 'es'} ` +
-      `against ${ms(facts.threadStartMs)} for ${f.threads} worker thread${f.threads === 1 ? '' : 's'} (${formatRatio(facts.processStartOverThread)}). ` +
+    `Start-up: ${slower ? 'processes started slower than threads' : 'processes did NOT start slower than threads in this run'}: ${ms(facts.processStartMs)} for ${started} forked process${started === 1 ? '' : 'es'} ` +
+      `against ${ms(facts.threadStartMs)} for ${started} worker thread${started === 1 ? '' : 's'} (${formatRatio(facts.processStartOverThread)}). ` +
       `Bare Node takes ${ms(facts.processBareStartMs)} to start a process and ${ms(facts.threadBareStartMs)} a thread; the tsx loader adds ` +
       `${ms(facts.processTsxStartMs - facts.processBareStartMs)} to a process (${formatPercent(facts.tsxShareOfProcessStart)} of its start-up) and ` +
       `${ms(facts.threadTsxStartMs - facts.threadBareStartMs)} to a thread (${formatPercent(facts.tsxShareOfThreadStart)}); the rest is the lab's own modules (and, for threads, Piscina). ` +

@@ -2,7 +2,6 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { crashOneProcess } from '../src/probes/crash-isolation.ts';
 import { processRoundTrips, threadRoundTrips } from '../src/probes/round-trip.ts';
 import { timeStartUps } from '../src/probes/start-up.ts';
-import { median } from '../src/measure/stats.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import { cpuBoundExperimentWorkload } from './cpu-bound.ts';
 import {
@@ -39,29 +38,25 @@ export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, Th
     const workload = cpuBoundExperimentWorkload(quick, threads);
     const { rows } = await kit.measure(workload, ['sequential', 'parallel', 'processes']);
     const crash = await crashOneProcess(processPool);
-    return { threads, processes, tasks: workload.tasks.length, startUps, roundTripUs: { thread: viaThread, process: viaProcess }, rows, crash };
+    return { threads, processes, tasks: workload.tasks.length, startedPerRound: threads, startUps, roundTripUs: { thread: viaThread, process: viaProcess }, rows, crash };
   },
 
   analyse(figures) {
     const facts = threadsVsProcessesFacts(figures);
     const row = (vessel: 'thread' | 'process', mode: 'parallel' | 'processes'): ThreadsVsProcessesRow => {
       const compared = figures.rows.find((r) => r.mode === mode);
-      return {
-        vessel,
-        startMs: median(figures.startUps[vessel].lab),
-        bareStartMs: median(figures.startUps[vessel].bare),
-        tsxStartMs: median(figures.startUps[vessel].tsx),
-        roundTripUs: median(figures.roundTripUs[vessel]),
-        speedup: compared?.speedup ?? Number.NaN,
-        medianMs: compared?.medianMs ?? Number.NaN,
-      };
+      const [startMs, bareStartMs, tsxStartMs, roundTripUs] =
+        vessel === 'thread'
+          ? [facts.threadStartMs, facts.threadBareStartMs, facts.threadTsxStartMs, facts.threadRoundTripUs]
+          : [facts.processStartMs, facts.processBareStartMs, facts.processTsxStartMs, facts.processRoundTripUs];
+      return { vessel, startMs, bareStartMs, tsxStartMs, roundTripUs, speedup: compared?.speedup ?? Number.NaN, medianMs: compared?.medianMs ?? Number.NaN };
     };
     return {
       settings: { processes: figures.processes, tasks: figures.tasks, roundTrips: figures.roundTripUs.thread.length },
       tables: [threadsVsProcessesTable(figures), modeTable(`cpu-bound: ${figures.tasks} equal tasks, threads against processes`, figures.rows)],
       rows: [row('thread', 'parallel'), row('process', 'processes')],
       facts,
-      notes: interpretThreadsVsProcesses(figures),
+      notes: interpretThreadsVsProcesses(figures, facts),
     };
   },
 });

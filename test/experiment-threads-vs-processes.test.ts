@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretThreadsVsProcesses, threadsVsProcessesFacts, type ThreadsVsProcessesFigures } from '../experiments/threads-vs-processes-analysis.ts';
+import { interpretThreadsVsProcesses, threadsVsProcessesFacts, threadsVsProcessesTable, type ThreadsVsProcessesFigures } from '../experiments/threads-vs-processes-analysis.ts';
 import { threadsVsProcesses } from '../experiments/threads-vs-processes.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { fixedStats } from './helpers/fixed-stats.ts';
@@ -15,6 +15,7 @@ const figures = (overrides: Partial<ThreadsVsProcessesFigures> = {}): ThreadsVsP
   threads: 2,
   processes: 2,
   tasks: 8,
+  startedPerRound: 2,
   startUps: { thread: { bare: [40, 41, 39], tsx: [70, 70, 71], lab: [100, 90, 110] }, process: { bare: [100, 100, 100], tsx: [300, 290, 310], lab: [400, 410, 390] } },
   roundTripUs: { thread: [20, 21, 19], process: [80, 80, 81] },
   rows: [row('sequential', 1, 100), row('parallel', 2, 50), row('processes', 2, 55)],
@@ -43,6 +44,12 @@ describe('threads-vs-processes, analysed from figures by hand', () => {
     expect(quicker).toContain("the processes took 0.98x the threads' time: once warm, a process computes as fast as a thread, and 60 µs more per task for the hand-over, 0.48 ms over the run's 8 tasks is too little to show beside the work.");
     expect(notes).toContain('ended 1 of the 2 processes; 1 lived on, and the lab with them.');
     expect(notes).toContain('What they cost, measured here: 4.00x the start-up, 4.00x the round trip');
+  });
+
+  it('labels the start-ups with the workers actually started, whatever --processes says', () => {
+    const more = figures({ processes: 4 });
+    expect(interpretThreadsVsProcesses(more).join('\n')).toContain('400 ms for 2 forked processes against 100 ms for 2 worker threads (4.00x).');
+    expect(threadsVsProcessesTable(more).rows.map((cells) => cells[0])).toEqual(['2 threads', '2 processes']);
   });
 
   it('says so when processes did not start slower, when the crash took more than one, and when checksums differ', () => {
