@@ -2,7 +2,7 @@ import { serialize } from 'node:v8';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { median } from '../src/measure/stats.ts';
-import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
+import { warmKernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
 import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
 import { analyseDataTransfer, type DataTransferFacts, type DataTransferMeasured, type DataTransferRow, type SizeMeasured, type ViewMeasured } from './data-transfer-analysis.ts';
 
@@ -114,12 +114,13 @@ export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferR
   question: 'What does sending data to a worker cost, by size: a plain object, a cloned typed array, a transferred ArrayBuffer, a SharedArrayBuffer?',
   about: 'Round trips to a warm worker from 1 KB to 64 MB, with v8.serialize and deserialize timed apart; where transfer beats clone, and what size costs as much as 1 ms of work.',
   defaults: { repeats: 1, quickRepeats: 1 },
+  // Its own rounds on one worker of its own: repeats, warm-ups, threads, seed and steps do not apply.
+  commonSettings: ['quick'],
 
   async measure({ context }) {
     const sizes = transferSizes(context.quick);
     const top = sizes[sizes.length - 1]!;
-    for (let i = 0; i < 5; i++) kernelUsPerUnit();
-    const usPerUnit = median(Array.from({ length: 7 }, () => kernelUsPerUnit()));
+    const usPerUnit = warmKernelUsPerUnit();
     const worker = await TransferWorker.start(top);
     try {
       // Untimed: every way, many times at the smallest size, so that the first size timed meets compiled code.

@@ -4,6 +4,8 @@ import { alternate } from '../src/measure/alternate.ts';
 import { median } from '../src/measure/stats.ts';
 import { nsPerSwitch } from '../src/measure/switch-cost.ts';
 import { ProcessPool, type ModeName, type TaskRun } from '../src/modes/index.ts';
+import { RedisServerMissingError } from '../src/queue/errors.ts';
+import { findRedisServer } from '../src/queue/redis-server.ts';
 import { cpuCostNote } from '../src/report/cpu-cost.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import type { NamedFacts } from '../src/report/experiment-result.ts';
@@ -51,18 +53,23 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
   defaults: { repeats: 5, quickRepeats: 2 },
 
   async measure(kit) {
-    const { quick, workers: workersFlag, threads, repeats, warmups, onProgress } = kit.context;
+    const { quick, workers: workersFlag, threads, repeats, warmups, onProgress, redis: redisFlag } = kit.context;
     const workers = workersFlag ?? threads;
     const plan = granularityPlan(quick);
     const switches = quick ? 200_000 : 1_000_000;
-    // Redis and its workers first: without redis-server this fails here, in one line, before anything is measured.
-    const queue = await kit.sharedQueue();
+    // Without redis-server, or with nothing answering at --redis, this fails here, in one line, before anything is
+    // measured; but nothing starts yet, so that no idle redis-server or worker process shares the cores with the ns timings.
+    if (redisFlag === undefined) {
+      if (findRedisServer() === undefined) throw new RedisServerMissingError();
+    } else await (await import('../src/queue/redis-client.ts')).checkReachable(redisFlag);
     const samples = await alternate(['scheduler', 'await'] as const, (kind) => nsPerSwitch(kind, SWITCH_TASKS, switches), {
       repeats,
       warmups: Math.max(warmups, 1),
       onRound: (kind, phase, repeat, of) => onProgress({ label: kind === 'await' ? 'await hop' : 'switch', phase, repeat, of }),
     });
     const oneThread = { switchNs: median(samples.get('scheduler')!), awaitHopNs: median(samples.get('await')!) };
+    // Redis and its workers after the timings on one thread.
+    const queue = await kit.sharedQueue();
     const processPool = await ProcessPool.start({ processes: workers });
     const ranOn: TaskRun[] = [];
     try {

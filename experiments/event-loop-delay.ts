@@ -1,7 +1,6 @@
 import { defineExperiment } from '../src/experiment/define.ts';
 import { expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
-import { median } from '../src/measure/stats.ts';
-import { kernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
+import { warmKernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
 import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayMeasured, type EventLoopDelayPlan, type EventLoopDelayRow } from './event-loop-delay-analysis.ts';
@@ -23,13 +22,14 @@ export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoop
   question: 'What does CPU work on the main thread do to every other request of an HTTP server, and which way of moving it (interleaving, a pool, batches) brings the cheap route back?',
   about: 'A real HTTP server on 127.0.0.1 with a cheap and an expensive route, loaded from another process by autocannon; the expensive work inline, interleaved, offloaded to a pool and batched.',
   defaults: { repeats: 1, quickRepeats: 1 },
+  // One bounded load per way on a pool of --threads: repeats, warm-ups, seed and steps do not apply.
+  commonSettings: ['quick', 'threads'],
 
   async measure(kit) {
     const { quick, signal, onProgress } = kit.context;
     const plan = eventLoopDelayPlan(quick);
     // Calibrated on this thread, warm, in this run: the kernel units that make `workMs` here.
-    for (let i = 0; i < 5; i++) kernelUsPerUnit();
-    const usPerUnit = median(Array.from({ length: 7 }, () => kernelUsPerUnit()));
+    const usPerUnit = warmKernelUsPerUnit();
     const units = Math.max(1, Math.round((plan.workMs * 1000) / usPerUnit));
     const partUnits = Math.max(1, Math.round((plan.partMs * 1000) / usPerUnit));
     const checksum = cpuKernel(units, SEED);

@@ -34,3 +34,12 @@ export function middleCalibration(perThreadUsPerUnit: readonly number[]): number
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * A calibration taken warm, on the calling thread: five untimed blocks so that the optimiser has
+ * compiled the task path, then the middle of seven timed ones.
+ */
+export function warmKernelUsPerUnit(): number {
+  for (let i = 0; i < 5; i++) kernelUsPerUnit();
+  return middleCalibration(Array.from({ length: 7 }, () => kernelUsPerUnit()));
+}
