@@ -1,5 +1,4 @@
 import { threadId } from 'node:worker_threads';
-import { Scheduler, sharedNow, type PolicyName, type StepRecorder, type RecordedSteps } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { arriveAndWait } from './barrier.ts';
 import { endWorkerThread } from './end-worker-thread.ts';
@@ -7,7 +6,7 @@ import { takeGc, watchGc } from './gc-marks.ts';
 import { kernelUsPerUnit } from './kernel-calibration.ts';
 import { workerData as piscinaWorkerData } from 'piscina';
 import { fromTaskNumber, runIdReader, sharedWorkload, stopFlag } from './run-share.ts';
-import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
+import { runTasksHere } from './run-here.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 import { labelTable, SharedStepWriter } from './shared-steps.ts';
 import type { BatchReply, PoolWorkerData, TaskReply, TaskRequest, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -25,7 +24,7 @@ export default async function work(request: WorkerRequest): Promise<WorkerReply>
     case 'task':
       return withGc(await runOne(request));
     case 'batch': {
-      const { checksums, trace } = await runHere(request.workload, request.tasks, 'round-robin', request.steps);
+      const { checksums, trace } = await runTasksHere(request.workload, request.tasks, 'round-robin', request.steps, endWorkerThread);
       return withGc(trace === undefined ? { threadId, checksums } : ({ threadId, checksums, trace } satisfies BatchReply));
     }
   }
@@ -83,25 +82,13 @@ async function runOne(request: TaskRequest): Promise<TaskReply | number> {
   if (spec === undefined) throw new RangeError(`workload "${run.workload.name}" has no task number ${request.task}`);
   const writer = request.steps ? (run.steps ??= new SharedStepWriter()) : undefined;
   const from = writer?.recorder.count ?? 0;
-  const { checksums, trace } = await runHere(run.workload, [spec.name], 'fifo', writer?.recorder ?? false);
+  const { checksums, trace } = await runTasksHere(run.workload, [spec], 'fifo', writer?.recorder ?? false, endWorkerThread);
   const checksum = checksums[0]!;
   if (trace === undefined || writer === undefined) return checksum;
   writer.commit(from, request.task, trace.labels, run.labelIds);
   if (!writer.unsent) return checksum;
   writer.unsent = false;
   return { threadId, checksum, steps: writer.buffer };
-}
-
-async function runHere(
-  workload: WorkloadSpec,
-  tasks: readonly string[],
-  policy: PolicyName,
-  steps: boolean | StepRecorder,
-): Promise<{ checksums: number[]; trace: RecordedSteps | undefined }> {
-  const scheduler = new Scheduler({ policy, clock: sharedNow, ...(steps === true ? { trace: true } : steps === false ? {} : { recorder: steps }) });
-  const handles = spawnTasks(scheduler, workload, tasks, { endThread: endWorkerThread });
-  const report = await scheduler.run();
-  return { checksums: checksumsOf(report, handles), trace: report.trace };
 }
 
 function warmUp(request: WarmUpRequest): WarmUpReply {

@@ -52,7 +52,7 @@ async function serve(request: ProcessRequest): Promise<void> {
     const spec = workload.tasks[request.task];
     if (spec === undefined) throw new RangeError(`workload "${workload.name}" has no task number ${request.task}`);
     const cpu = cpuNow();
-    const { checksums, trace } = await runTasksHere(workload, [spec.name], 'fifo', request.steps, endProcess);
+    const { checksums, trace } = await runTasksHere(workload, [spec], 'fifo', request.steps, endProcess);
     const gc = takeGc();
     send({ kind: 'task', id: request.id, pid: process.pid, checksum: checksums[0]!, cpuMs: cpuMsSince(cpu), ...(trace !== undefined && { trace }), ...(gc.length > 0 && { gc }) });
   } catch (error) {
