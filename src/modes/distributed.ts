@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { QueueRun } from '../queue/queue-run.ts';
+import type { JobOutcome, QueueRun } from '../queue/queue-run.ts';
 import { stepEndNames } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
@@ -40,8 +40,13 @@ export async function runDistributed(workload: WorkloadSpec, options: ModeRunOpt
 export function distributedResult(workload: WorkloadSpec, run: QueueRun, workers: number, labCpuMs: number): RunResult<'distributed'> {
   const laneOf = new Map<string, number>();
   const trace: StepEvent[] = [];
-  // Lanes in order of each worker's first step, as the thread modes number theirs.
-  const byFirstStart = [...run.jobs].sort((a, b) => (a.result.steps?.start[0] ?? 0) - (b.result.steps?.start[0] ?? 0));
+  // Lanes in order of each worker's first step, as the thread modes number theirs: on the lab's clock
+  // (each worker's shift applied), since workers on other machines start from clocks of their own.
+  const firstStart = (job: JobOutcome): number => {
+    const start = job.result.steps?.start[0];
+    return start === undefined ? 0 : start + job.shiftMs - run.startMs;
+  };
+  const byFirstStart = [...run.jobs].sort((a, b) => firstStart(a) - firstStart(b));
   for (const job of byFirstStart) {
     const key = `${job.result.host} pid ${job.result.pid}`;
     if (!laneOf.has(key)) laneOf.set(key, laneOf.size);
