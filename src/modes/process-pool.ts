@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { sharedNow } from '../scheduler/index.ts';
+import { LabError } from '../scheduler/lab-error.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { DEFAULT_WORKER_HEAP_MB } from './pool.ts';
@@ -27,7 +28,7 @@ export interface ProcessTask {
 }
 
 /** A task's process ended under it (`process.exit`, out of memory, killed): the task is named; the pool's other processes live on. */
-export class ProcessLostError extends Error {
+export class ProcessLostError extends LabError {
   override name = 'ProcessLostError';
   constructor(
     readonly task: string,
