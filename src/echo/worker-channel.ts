@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import { EchoWorkerError } from './errors.ts';
 
-// Worker threads are plain Node threads: they need tsx's loader to import TypeScript.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const bootstrap = new URL('./worker-bootstrap.cjs', import.meta.url);
 
 /** Every message between the main thread and an echo worker names its kind. */
@@ -45,6 +43,7 @@ export class WorkerChannel<Out extends Message, In extends Message> {
 
   /** Starts the worker and waits until it says it is ready (its modules loaded). */
   static async start<Out extends Message, In extends Message>(name: string, file: URL): Promise<WorkerChannel<Out, In>> {
+    // Worker threads are plain Node threads: they need tsx's loader to import TypeScript.
     const worker = new Worker(bootstrap, { workerData: { entry: fileURLToPath(file) }, execArgv: ['--import', tsxLoader] });
     const channel = new WorkerChannel<Out, In>(name, worker);
     try {

@@ -1,9 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const entry = new URL('./load-process.ts', import.meta.url);
 
 /** The load process failed, went away, or did not answer in time. */

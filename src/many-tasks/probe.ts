@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { runProcess } from '../inspect/run-process.ts';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import type { ParkedMemory, ProbeRequest, ThreadsProbe } from './probe-protocol.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const childFile = fileURLToPath(new URL('./probe-child.ts', import.meta.url));
 
 /** A probe child answered with something other than its one JSON line. */

@@ -1,11 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { median } from '../measure/stats.ts';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import { foldChecksums, type ManyTasksShape } from './workload.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const childFile = fileURLToPath(new URL('./process-task-child.ts', import.meta.url));
 
 /** What a task process tells its parent. */

@@ -1,16 +1,14 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
 import type { KernelBatch, KernelTask, PlainWarmUp, PlainWarmUpReply } from './plain-worker.ts';
 import type { PoolInfo } from './run-result.ts';
+import { labExecArgv } from './tsx-loader.ts';
 
 type PlainRequest = KernelTask | KernelBatch | PlainWarmUp;
 type PlainReply = number | number[] | PlainWarmUpReply;
 
 const workerFile = new URL('./plain-worker.ts', import.meta.url).href;
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**
  * A plain warm Piscina pool, the way a user would write one: a task is `{ units, seed }`, the
@@ -28,7 +26,7 @@ export class PlainPool {
   static async start(threads: number, warmUpUnits = 2_000, timeoutMs = 30_000): Promise<PlainPool> {
     const piscina = new Piscina<PlainRequest, PlainReply>({
       filename: workerFile,
-      execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
+      execArgv: labExecArgv(),
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,

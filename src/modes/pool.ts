@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
@@ -8,6 +6,7 @@ import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import { createMailbox } from './run-share.ts';
+import { labExecArgv } from './tsx-loader.ts';
 import type { PoolWorkerData, ReplyTo, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 export interface PoolOptions {
@@ -25,8 +24,6 @@ export interface PoolOptions {
 export const DEFAULT_WORKER_HEAP_MB = 1024;
 
 const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
-// Workers are plain Node threads: they need tsx's loader to import the TypeScript worker.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 async function warmUp(piscina: Piscina<WorkerRequest, WorkerReply>, threads: number, timeoutMs: number, units: number): Promise<PoolInfo> {
   const started = sharedNow();
@@ -204,7 +201,7 @@ function newPiscina(threads: number, options: PoolOptions & { readonly mailbox: 
     filename: workerFile,
     workerData,
     // --cpu-prof given to the lab reaches the workers too, so that they can be profiled.
-    execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
+    execArgv: labExecArgv(),
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,

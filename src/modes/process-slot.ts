@@ -1,15 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { sharedNow } from '../scheduler/index.ts';
+import { LabError } from '../scheduler/lab-error.ts';
 import type { ProcessMessage, ProcessRequest } from './process-protocol.ts';
+import { labExecArgv } from './tsx-loader.ts';
 
 const childFile = fileURLToPath(new URL('./process-child.ts', import.meta.url));
-// A forked Node process is plain Node: like a worker thread, it needs tsx's loader for the TypeScript entry.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** A process of the pool ended (it exited, was killed, or never came up) while a request was on it. */
-export class ProcessExitedError extends Error {
+export class ProcessExitedError extends LabError {
   override name = 'ProcessExitedError';
 }
 
@@ -47,7 +46,7 @@ export class ProcessSlot {
   constructor(maxHeapMb: number, timeoutMs: number) {
     const spawnedAt = sharedNow();
     this.child = fork(childFile, [], {
-      execArgv: ['--import', tsxLoader, `--max-old-space-size=${maxHeapMb}`, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
+      execArgv: labExecArgv(`--max-old-space-size=${maxHeapMb}`),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

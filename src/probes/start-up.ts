@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LabPool } from '../modes/pool.ts';
 import { ProcessSlot } from '../modes/process-slot.ts';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import { sharedNow } from '../scheduler/index.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // The least a thread can do: say it is up (an ES module, as the processes' entry is).
 const bareThread = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.postMessage(0);")}`);
 const bareProcess = 'process.send(0);';

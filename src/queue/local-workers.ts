@@ -1,10 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { tsxLoader } from '../modes/tsx-loader.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 
 const entry = new URL('./worker-process.ts', import.meta.url);
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const START_TIMEOUT_MS = 30_000;
 
 /** Worker processes the lab started on this machine for a run's queue. */

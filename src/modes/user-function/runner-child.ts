@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { callToEnd, CallError, isThenable, type FunctionKind, type UserFunction } from './call-user.ts';
 import { baselineRun, interleavedRun, poolRun, RunFault } from './child-runs.ts';
@@ -8,11 +6,11 @@ import { UserModuleError } from './errors.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
+import { tsxLoader } from '../tsx-loader.ts';
 
 // The child process of `try`: it holds the user's function, so that whatever the function does
 // (exit, crash, loop forever) the lab's own process survives and can kill this one.
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
 const workerFile = new URL('./pool-worker.ts', import.meta.url).href;
 

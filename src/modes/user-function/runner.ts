@@ -1,10 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { UserModuleError, UserRunError } from './errors.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
+import { tsxLoader } from '../tsx-loader.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
 const childFile = new URL('./runner-child.ts', import.meta.url);
 
