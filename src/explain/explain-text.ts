@@ -1,5 +1,6 @@
 import type { PolicyName } from '../scheduler/index.ts';
-import type { ExplainedStep, StepEnding } from './replay.ts';
+import { ms, printedLabels, type ExplainedStep, type StepEnding } from './replay.ts';
+import type { ParkedTask } from './why-chosen.ts';
 
 /** One column of the side-by-side explanation: a policy's run, replayed into steps. */
 export interface ExplainColumn {
@@ -16,7 +17,6 @@ export interface ExplainText {
 }
 
 const GAP = ' | ';
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /** What the step did at its end, in words; under fifo a task that yields stays the oldest. */
 export function endingWords(ending: StepEnding, policy: PolicyName): string {
@@ -36,9 +36,14 @@ export function endingWords(ending: StepEnding, policy: PolicyName): string {
   }
 }
 
+/** What a parked task waits for, in words: "until 3.2 ms", "joins task2", "on a promise". */
+export function parkedWords(p: ParkedTask): string {
+  return p.on === 'timer' ? `until ${ms(p.wakeAt ?? 0)}` : p.on === 'join' ? `joins ${p.target ?? '?'}` : 'on a promise';
+}
+
 /** The lines of one step in one column, before wrapping. */
 function stepLines(step: ExplainedStep, policy: PolicyName): string[] {
-  const parked = step.parked.map((p) => (p.on === 'timer' ? `${p.task} until ${ms(p.wakeAt ?? 0)}` : p.on === 'join' ? `${p.task} joins ${p.target ?? '?'}` : `${p.task} on a promise`));
+  const parked = step.parked.map((p) => `${p.task} ${parkedWords(p)}`);
   return [
     `step ${step.index} at ${ms(step.at)}`,
     ...step.happened.map((h) => `  ${h}`),
@@ -87,6 +92,9 @@ export function explainText(columns: readonly ExplainColumn[], width: number): E
   const steps = Array.from({ length: count }, (_, i) =>
     sideBySide(columns.map((c) => { const step = c.steps[i]; return step === undefined ? [] : block(stepLines(step, c.policy)); }), columnWidth) + '\n',
   );
-  const printed = columns.map((c) => block([`printed (${c.steps.filter((s) => s.printed !== undefined).length}): ${c.steps.flatMap((s) => (s.printed === undefined ? [] : [s.printed])).join(' ')}`]));
+  const printed = columns.map((c) => {
+    const labels = printedLabels(c.steps);
+    return block([`printed (${labels.length}): ${labels.join(' ')}`]);
+  });
   return { header, steps, footer: sideBySide(printed, columnWidth) };
 }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { taskColour } from '../draw/palette.ts';
-import { endingWords } from './explain-text.ts';
+import { escapeXml } from '../draw/xml.ts';
+import { endingWords, parkedWords } from './explain-text.ts';
 import type { ExplainedRun } from './explained-run.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
 import { printedLabels, type ExplainedStep } from './replay.ts';
 import { linesOfStep, taskSources } from './task-source.ts';
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /** What the page knows of one column: everything it shows, computed here, so the page only displays. */
 interface PageColumn {
@@ -38,7 +37,7 @@ function pageColumn(run: ExplainedRun, steps: readonly ExplainedStep[]): PageCol
       task: s.task,
       printed: s.printed ?? null,
       ready: s.ready,
-      parked: s.parked.map((p) => ({ task: p.task, note: p.on === 'timer' ? `until ${ms(p.wakeAt ?? 0)}` : p.on === 'join' ? `joins ${p.target ?? '?'}` : 'on a promise' })),
+      parked: s.parked.map((p) => ({ task: p.task, note: parkedWords(p) })),
       happened: s.happened,
       why: s.why,
       then: endingWords(s.ending, run.policy),
@@ -52,8 +51,6 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /**
  * One self-contained offline page that replays the recorded runs step by step: the tasks' code with
  * the running line, the ready queue as boxes, the parked tasks, the printout and a growing timeline;
@@ -65,7 +62,7 @@ export function explainPage(name: string, runs: readonly ExplainedRun[], steps: 
   const data = { name, columns: runs.map((run, i) => pageColumn(run, steps[i] ?? [])) };
   const scriptHash = createHash('sha256').update(pageScript).digest('base64');
   const policies = runs
-    .map((run, i) => `<label><input type="radio" name="policy" id="policy-${i}"${i === 0 ? ' checked' : ''}> ${escapeHtml(run.title)}</label>`)
+    .map((run, i) => `<label><input type="radio" name="policy" id="policy-${i}"${i === 0 ? ' checked' : ''}> ${escapeXml(run.title)}</label>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -73,11 +70,11 @@ export function explainPage(name: string, runs: readonly ExplainedRun[], steps: 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(name)}: the scheduler step by step</title>
+<title>${escapeXml(name)}: the scheduler step by step</title>
 <style>${pageStyle}</style>
 </head>
 <body>
-<h1>${escapeHtml(name)}: the scheduler step by step</h1>
+<h1>${escapeXml(name)}: the scheduler step by step</h1>
 <p class="lead">A replay of recorded runs of the lab's scheduler: each policy ran the same tasks once, and every step below is one of its recorded decisions. Times are ms from the start of that run.</p>
 <div class="controls">
 <button id="back" type="button">Back</button>

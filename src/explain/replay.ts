@@ -32,7 +32,8 @@ export interface ExplainedStep {
   readonly endAt: number;
 }
 
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+/** A time of the replay, ms from the start of its run, to one decimal: "12.3 ms". */
+export const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /**
  * Replays a run's decisions into steps: the ready queue, the parked tasks, what woke whom and why
