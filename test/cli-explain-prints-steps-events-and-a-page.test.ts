@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRunner } from '../experiments/seed-runner.ts';
 import { parseLabArgs } from '../src/cli/args.ts';
 import { reportCommand } from '../src/cli/commands/report.ts';
+import { EXPLAIN_TIMEOUT_MS } from '../src/explain/explained-run.ts';
 import { machineInfo } from '../src/measure/machine.ts';
 import { saveResult } from '../src/report/results-store.ts';
 import type { DecisionEvent } from '../src/scheduler/index.ts';
@@ -59,6 +60,21 @@ describe('seed-runner --explain', () => {
     expect(timers.filter((e) => e.kind === 'fire')).toHaveLength(12);
   });
 
+  it('--timeout cuts each explained run short instead of the default 30 s', async () => {
+    const hangs = await file('hangs.json', { name: 'hangs', tasks: [{ name: 'ok', parts: [{ kind: 'cpu', units: 5 }] }, { name: 'bad', parts: [{ kind: 'cpu', units: 5 }, { kind: 'fault', fault: 'hang' }] }] });
+    const { code, stdout } = await lab('run', '--workload', hangs, '--explain', '--json', '--timeout', '300');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as ExplainJson;
+    expect(doc.explain.map((r) => r.policy)).toEqual(['fifo', 'round-robin']);
+    for (const run of doc.explain) {
+      const cancelled = run.events.find((e) => e.kind === 'wake' && e.task === 'bad');
+      expect(cancelled).toMatchObject({ cause: 'cancel' });
+      // Not before the 300 ms asked for, and before the default would have cancelled it.
+      expect(cancelled!.at).toBeGreaterThanOrEqual(300);
+      expect(cancelled!.at).toBeLessThan(EXPLAIN_TIMEOUT_MS);
+    }
+  });
+
   it('refuses, in one line with exit 2, what it cannot explain or what would mislead', async () => {
     const cases: [string[], RegExp][] = [
       [['headline', '--explain'], /^lab: --explain and --html apply to seed-runner and to run --workload FILE; headline has no step-by-step replay\n$/],
@@ -67,6 +83,9 @@ describe('seed-runner --explain', () => {
       [['seed-runner', '--explain', '--step', '--json'], /^lab: --step paces the text of --explain/],
       [['seed-runner', '--explain', '--repeats', '3'], /^lab: --repeats does not apply with --explain, which runs each policy once and measures nothing; it takes /],
       [['seed-runner', '--html', 'x.html', '--trace', 't.json'], /^lab: --trace does not apply with --html/],
+      [['seed-runner', '--explain', '--no-save'], /^lab: --no-save does not apply with --explain, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --json, --explain, --step, --html, --help\n$/],
+      [['seed-runner', '--explain', '--redis', 'redis://127.0.0.1:6379'], /^lab: --redis does not apply with --explain/],
+      [['run', '--workload', 'w.json', '--html', 'x.html', '--modes', 'fifo'], /^lab: --modes does not apply with --html, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --workload, --json, --max-work, --explain, --step, --html, --help\n$/],
       [['seed-runner', '--html', dirname()], /^lab: --html .*: is a directory/],
     ];
     for (const [argv, message] of cases) {
@@ -121,7 +140,7 @@ describe('npm run report', () => {
     await saveResult({ ...base, experiment: 'seed-runner', question: 'q', settings: { seed: 1, quick: true } }, join(out, 'runs'), []);
     await saveResult({ ...base, experiment: 'other', question: 'q', settings: {} }, join(out, 'runs'), []);
     const stdout = new Capture();
-    await reportCommand([join(out, 'runs')], parseLabArgs(['report', '--out', out]), { stdout, stderr: new Capture() }, ['seed-runner', 'other'], new Date(), [seedRunner]);
+    await reportCommand([join(out, 'runs')], parseLabArgs(['report', '--out', out]), { stdout, stderr: new Capture() }, new AbortController().signal, ['seed-runner', 'other'], new Date(), [seedRunner]);
     expect(stdout.text).toBe(`report: ${join(out, 'index.html')} (2 experiments, 0 pictures); step-by-step page: ${join(out, 'seed-runner-steps.html')}\n`);
     const index = await readFile(join(out, 'index.html'), 'utf8');
     expect(index.match(/href="seed-runner-steps.html"/g)).toHaveLength(1);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   await saveResult(one, join(dir, 'runs'), []);
   await saveResult(two, join(dir, 'runs'), []);
   const out = new Capture();
-  await reportCommand([join(dir, 'runs')], parseLabArgs(['report', '--out', dir]), { stdout: out, stderr: new Capture() }, ['second', 'first']);
+  await reportCommand([join(dir, 'runs')], parseLabArgs(['report', '--out', dir]), { stdout: out, stderr: new Capture() }, new AbortController().signal, ['second', 'first']);
   expect(out.text).toBe(`report: ${join(dir, 'index.html')} (2 experiments, 4 pictures)\n`);
   page = join(dir, 'index.html');
   screenshot = join(dir, 'report.png');

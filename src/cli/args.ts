@@ -97,7 +97,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };
-  checkExplainFlags(args, (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name as FlagName] : [])));
+  checkStepFlag(args);
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
@@ -113,13 +113,18 @@ function queueName(raw: string): string {
   return raw;
 }
 
-/** Each flag at most once, and only flags the command uses: a flag it ignores would mislead. */
+/**
+ * Each flag at most once, and only flags the command uses: a flag it ignores would mislead. Under
+ * `--explain`/`--html`, which run each policy once and measure nothing, only the flags they read (`explain` in their spec).
+ */
 function checkFlagsFit(command: string | undefined, given: readonly FlagName[]): void {
   const kind = commandKind(command);
+  const explaining = given.includes('explain') ? '--explain' : given.includes('html') ? '--html' : undefined;
   const fits = (flag: FlagName): boolean => {
     const spec: { readonly for: readonly CommandKind[]; readonly experiments?: readonly string[] } = flags[flag];
     return spec.for.includes(kind) && (kind !== 'measure' || spec.experiments === undefined || spec.experiments.includes(command ?? 'headline'));
   };
+  const fitsExplaining = (flag: FlagName): boolean => fits(flag) && (flags[flag] as { readonly explain?: true }).explain === true;
   const seen = new Set<FlagName>();
   for (const name of given) {
     if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
@@ -129,19 +134,17 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
       const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }
+    if (explaining !== undefined && !fitsExplaining(name)) {
+      const accepted = flagNames.filter(fitsExplaining).map((f) => `--${f}`);
+      throw new UsageError(`--${name} does not apply with ${explaining}, which runs each policy once and measures nothing; it takes ${accepted.join(', ')}`);
+    }
   }
 }
 
-/** Flags that measure or save mean nothing to `--explain`/`--html`, which run each policy once and measure nothing. */
-const notWithExplain: readonly FlagName[] = ['repeats', 'budget', 'warmups', 'threads', 'timeline', 'no-timeline', 'trace', 'no-steps', 'out', 'modes', 'max-threads', 'processes'];
-
-function checkExplainFlags(args: LabArgs, given: readonly FlagName[]): void {
+/** `--step` paces the text of `--explain`: without it, or with `--json`, it would do nothing. */
+function checkStepFlag(args: LabArgs): void {
   if (args.step && !args.explain) throw new UsageError('--step paces --explain; give --explain too');
   if (args.step && args.json) throw new UsageError('--step paces the text of --explain; --json prints the events at once: give one');
-  if (!args.explain && args.html === undefined) return;
-  const which = args.explain ? '--explain' : '--html';
-  const clash = given.find((name) => notWithExplain.includes(name));
-  if (clash !== undefined) throw new UsageError(`--${clash} does not apply with ${which}, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --json, --step, --html, --explain, --no-save`);
 }
 
 /** `--modes sequential,parallel`: known names, each once, at least one. */

@@ -27,12 +27,14 @@ interface FlagSpec<T> {
   readonly for: readonly CommandKind[];
   /** Flags of one experiment: given to another (or to `all`'s others), they would be ignored, so they are refused. */
   readonly experiments?: readonly string[];
+  /** Still read under `--explain`/`--html`, which run each policy once and measure nothing; every other flag is refused there. */
+  readonly explain?: true;
 }
 
 const MAX_THREADS = 256;
 
 export const flags = {
-  quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds', for: measuringAndTry },
+  quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds', for: measuringAndTry, explain: true },
   repeats: {
     type: 'string',
     value: 'N|auto',
@@ -80,24 +82,24 @@ export const flags = {
     for: measuring,
     experiments: ['scaling', 'all'],
   },
-  seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring },
-  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try)', parse: integer(1, 3_600_000), for: measuringAndTry },
-  workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'] },
+  seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring, explain: true },
+  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try, 30000 for --explain and --html)', parse: integer(1, 3_600_000), for: measuringAndTry, explain: true },
+  workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'], explain: true },
   modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also ${references})`, for: ['run'] },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)', for: measuring },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines', for: measuring },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)', for: measuring },
   'no-steps': { type: 'boolean', help: 'record no steps in any mode (no timelines): measures without the cost of recording; not with --trace', for: measuring },
-  json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuringAndTry, 'compare'] },
+  json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuringAndTry, 'compare'], explain: true },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuringAndTry, 'report'] },
-  'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'] },
-  explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring },
-  step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring },
-  html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring },
+  'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'], explain: true },
+  explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring, explain: true },
+  step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring, explain: true },
+  html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring, explain: true },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuringAndTry },
   inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
   batches: { type: 'string', value: 'LIST', help: 'with try: calls per pool task to measure, comma-separated (1-100000 each; default 1,4,16,64)', for: ['try'] },
-  help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds },
+  help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds, explain: true },
 } as const satisfies Record<string, FlagSpec<number | string>>;
 
 export type FlagName = keyof typeof flags;

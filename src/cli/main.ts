@@ -48,7 +48,7 @@ export async function runLab(
       return ExitCode.ok;
     }
     if (command === 'report') {
-      await reportCommand(rest, args, streams, experiments.map((e) => e.name), new Date(), experiments);
+      await reportCommand(rest, args, streams, signal, experiments.map((e) => e.name), new Date(), experiments);
       return ExitCode.ok;
     }
     if (command === 'try') {

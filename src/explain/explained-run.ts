@@ -22,13 +22,13 @@ export interface ExplainedRunSpec {
   readonly workload: WorkloadSpec;
 }
 
-/** A run is cut short after this long: a workload meant to be explained step by step takes well under a second. */
-const EXPLAIN_TIMEOUT_MS = 30_000;
+/** A run is cut short after this long (unless `--timeout` says otherwise): a workload meant to be explained step by step takes well under a second. */
+export const EXPLAIN_TIMEOUT_MS = 30_000;
 
 /** Runs the workload once on this thread under the policy, recording every decision of the scheduler. */
-export async function explainedRun(spec: ExplainedRunSpec, signal?: AbortSignal): Promise<ExplainedRun> {
+export async function explainedRun(spec: ExplainedRunSpec, signal?: AbortSignal, timeoutMs: number = EXPLAIN_TIMEOUT_MS): Promise<ExplainedRun> {
   const { workload, policy, title } = spec;
-  const scheduler = new Scheduler({ policy, decisions: new DecisionLog(), clock: sharedNow, timeoutMs: EXPLAIN_TIMEOUT_MS, ...(signal !== undefined && { signal }) });
+  const scheduler = new Scheduler({ policy, decisions: new DecisionLog(), clock: sharedNow, timeoutMs, ...(signal !== undefined && { signal }) });
   for (const task of workload.tasks) scheduler.spawn(task.name, buildTask(workload, task.name));
   const report = await scheduler.run();
   signal?.throwIfAborted();

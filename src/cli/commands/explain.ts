@@ -1,12 +1,10 @@
-import { availableParallelism } from 'node:os';
 import type { ExperimentContext } from '../../experiment/context.ts';
 import { explainedStepCount, MAX_EXPLAINED_STEPS } from '../../explain/step-count.ts';
-import { machineInfo } from '../../measure/machine.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import { explainedRun, type ExplainedRun, type ExplainedRunSpec } from '../../explain/explained-run.ts';
 import { explainPage } from '../../explain/html-page.ts';
 import { explainText } from '../../explain/explain-text.ts';
-import { printedLabels, replaySteps } from '../../explain/replay.ts';
+import { printedLabels, replaySteps, type ExplainedStep } from '../../explain/replay.ts';
 import { writeFileAtomic } from '../../report/atomic-write.ts';
 import { checkOutputFile } from '../../report/output-paths.ts';
 import type { LabArgs } from '../args.ts';
@@ -14,7 +12,7 @@ import { InterruptedError, whileSaving } from '../interrupt.ts';
 import { isQuitKey, nextKey } from '../key-press.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../usage-error.ts';
-import { DEFAULT_SEED } from './run-experiments.ts';
+import { contextFor } from './run-experiments.ts';
 
 /** Widest the side-by-side text gets; a pipe gets `PIPE_WIDTH`. */
 const MAX_WIDTH = 200;
@@ -28,9 +26,9 @@ const PIPE_WIDTH = 120;
 export async function explainCommand(name: string, specs: readonly ExplainedRunSpec[], args: LabArgs, streams: CliStreams, signal: AbortSignal): Promise<void> {
   const input = streams.stdin;
   if (args.html !== undefined) await checkOutputFile('--html', args.html);
-  const runs: ExplainedRun[] = [];
-  for (const spec of specs) runs.push(await explainedRun(spec, signal));
-  const columns = runs.map((r) => ({ title: r.title, policy: r.policy, steps: replaySteps(r.policy, r.tasks, r.events) }));
+  const replayed = await replayedRuns(specs, signal, args.timeoutMs);
+  const runs = replayed.map((r) => r.run);
+  const columns = replayed.map(({ run, steps }) => ({ title: run.title, policy: run.policy, steps }));
   if (args.json) {
     const json = runs.map((r, i) => ({ title: r.title, policy: r.policy, workload: r.workload.name, tasks: r.tasks, wallMs: r.wallMs, printed: printedLabels(columns[i]!.steps), events: r.events }));
     streams.stdout.write(`${JSON.stringify({ experiment: name, explain: json }, null, 2)}\n`);
@@ -58,26 +56,26 @@ export async function explainCommand(name: string, specs: readonly ExplainedRunS
   }
 }
 
-/** Runs the specs once each and returns the page that replays them (what `--html` writes, and `report` beside its index). */
-export async function explainPageOf(name: string, specs: readonly ExplainedRunSpec[], signal: AbortSignal): Promise<string> {
-  const runs: ExplainedRun[] = [];
-  for (const spec of specs) runs.push(await explainedRun(spec, signal));
-  return explainPage(name, runs, runs.map((r) => replaySteps(r.policy, r.tasks, r.events)));
+/** Runs the specs once each, one after the other, and replays each run's decisions into steps. */
+export async function replayedRuns(specs: readonly ExplainedRunSpec[], signal: AbortSignal, timeoutMs?: number): Promise<{ run: ExplainedRun; steps: ExplainedStep[] }[]> {
+  const replayed: { run: ExplainedRun; steps: ExplainedStep[] }[] = [];
+  for (const spec of specs) {
+    const run = await explainedRun(spec, signal, timeoutMs);
+    replayed.push({ run, steps: replaySteps(run.policy, run.tasks, run.events) });
+  }
+  return replayed;
 }
 
-/** The settings an experiment's `explain` reads (quick, seed); it measures nothing, so one repeat and no warm-up. */
+/** Runs the specs once each and returns the page that replays them (what `--html` writes, and `report` beside its index). */
+export async function explainPageOf(name: string, specs: readonly ExplainedRunSpec[], signal: AbortSignal): Promise<string> {
+  const replayed = await replayedRuns(specs, signal);
+  return explainPage(name, replayed.map((r) => r.run), replayed.map((r) => r.steps));
+}
+
+/** The settings an experiment's `explain` reads (quick, seed); it measures nothing, so one repeat, no warm-up, and every step recorded. */
 export function explainContext(args: Pick<LabArgs, 'quick' | 'seed'>, signal: AbortSignal): ExperimentContext {
-  return {
-    quick: args.quick,
-    repeats: 1,
-    warmups: 0,
-    threads: availableParallelism(),
-    seed: args.seed ?? DEFAULT_SEED,
-    steps: true,
-    machine: machineInfo(),
-    signal,
-    onProgress: () => {},
-  };
+  const once = { repeats: 1, quickRepeats: 1 };
+  return contextFor({ defaults: once }, { quick: args.quick, seed: args.seed, repeats: 1, warmups: 0, steps: true }, signal, () => {});
 }
 
 /** A user's workload under fifo and round-robin, if it is small enough to follow step by step. */

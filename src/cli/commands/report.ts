@@ -23,6 +23,7 @@ export async function reportCommand(
   paths: readonly string[],
   args: LabArgs,
   streams: CliStreams,
+  signal: AbortSignal,
   order: readonly string[] = [],
   now: Date = new Date(),
   explainable: readonly Pick<Experiment, 'name' | 'explain'>[] = [],
@@ -50,6 +51,9 @@ export async function reportCommand(
   const pages: FileToWrite[] = [];
   const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
   const ordered = [...latest.values()].sort((a, b) => rank(a.result.experiment) - rank(b.result.experiment) || a.result.experiment.localeCompare(b.result.experiment));
+  const explainOf = (experiment: string): Experiment['explain'] => explainable.find((e) => e.name === experiment)?.explain;
+  // Loaded only when a page is to be replayed, as main.ts loads it for --explain.
+  const replay = ordered.some(({ result }) => explainOf(result.experiment) !== undefined) ? await import('./explain.ts') : undefined;
   for (const { result, file } of ordered) {
     const pictures = await Promise.all(
       result.pictures.map(async (p) => {
@@ -66,16 +70,15 @@ export async function reportCommand(
         }
       }),
     );
-    const explain = explainable.find((e) => e.name === result.experiment)?.explain;
-    if (explain === undefined) {
+    const explain = explainOf(result.experiment);
+    if (explain === undefined || replay === undefined) {
       entries.push({ result, file: relative(dirname(out), file), pictures });
       continue;
     }
     // The page replays a fresh run of the same workload (same seed, same quick) as the saved result.
     const stepsPage = `${result.experiment}-steps.html`;
-    const { explainContext, explainPageOf } = await import('./explain.ts');
-    const context = explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULT_SEED }, new AbortController().signal);
-    pages.push({ path: join(outDir, stepsPage), content: await explainPageOf(result.experiment, explain(context), context.signal) });
+    const context = replay.explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULT_SEED }, signal);
+    pages.push({ path: join(outDir, stepsPage), content: await replay.explainPageOf(result.experiment, explain(context), signal) });
     entries.push({ result, file: relative(dirname(out), file), pictures, stepsPage });
   }
   for (const page of pages) await writeFileAtomic(page.path, page.content);

@@ -101,7 +101,11 @@ function timelineWidth(streams: CliStreams): number {
   return Math.max(40, Math.min(columns ?? 100, 160));
 }
 
-function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
+/** What of the command line an experiment's context reads. */
+type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' | 'warmups' | 'threads' | 'processes' | 'redis' | 'workers' | 'maxThreads' | 'predict' | 'seed' | 'timeoutMs'>;
+
+/** The context an experiment runs under: the flags given, else the experiment's defaults and the lab's. */
+export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: ContextArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
   return {
     quick: args.quick,
     repeats: args.autoRepeats !== undefined ? AUTO_MIN_ROUNDS : (args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats)),
@@ -116,8 +120,6 @@ function contextFor(experiment: Experiment, args: LabArgs, signal: AbortSignal, 
     ...(args.predict !== undefined && { predict: args.predict }),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
-    ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
-    ...(args.processes !== undefined && { processes: args.processes }),
     machine: machineInfo(),
     signal,
     onProgress,
