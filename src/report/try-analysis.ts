@@ -3,7 +3,7 @@ import { median } from '../measure/stats.ts';
 import { pairedVerdict } from '../measure/verdict.ts';
 import type { SpeedupChartOptions } from '../draw/index.ts';
 import type { ResultTable } from './experiment-result.ts';
-import { formatMs, formatPercent, formatRatio } from './format.ts';
+import { formatBytes, formatMs, formatPercent, formatRatio } from './format.ts';
 import { medianWithInterval, speedupWithInterval, verdictLegend } from './interval-text.ts';
 import { bestRow, tryRows, type TryRow, type TrySubjectFigures } from './try-rows.ts';
 
@@ -85,8 +85,10 @@ function batchPaysFrom(rows: readonly TryRow[], threads: number): number | null 
   return paying.length === 0 ? null : Math.min(...paying.map((r) => r.batch));
 }
 
+/** Microseconds to a tenth below 100, whole above: "12.3", "250". */
+const us = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
 function tables(f: TryFigures, rows: readonly TryRow[], facts: TryFacts, sendUs: number, receiveUs: number, perInputCallUs: readonly number[]): ResultTable[] {
-  const us = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   return [
     {
       title: `${f.workload}: ${f.callMs.length} inputs, ${f.kind === 'async' ? 'an' : 'a'} ${f.kind} function, ${f.cores} cores`,
@@ -127,11 +129,12 @@ export function tryNotes(f: TryFigures, rows: readonly TryRow[], best: TryRow, f
   if (differing.length > 0) {
     notes.push(`RESULTS DIFFER: ${differing.map((r) => `${label(r)} from input ${r.firstDifferent ?? '?'}`).join('; ')}: those settings are left out of the verdict.`);
   }
-  const interval = `[${best.speedupLow.toFixed(2)}-${best.speedupHigh.toFixed(2)}]`;
-  if (best.mode === 'pool') notes.push(`Verdict: use a pool of ${best.threads} thread${best.threads === 1 ? '' : 's'} with ${best.batch} call${best.batch === 1 ? '' : 's'} a task: ${formatRatio(best.speedup)} ${interval} the speed of the plain loop.`);
-  else if (best.mode === 'interleaved') notes.push(`Verdict: interleave the calls on one thread (start them all, then await them): ${formatRatio(best.speedup)} ${interval} the speed of the plain loop; worker threads are not needed.`);
+  // As the table prints it ("2.50x [2.31-2.70]"), without its verdict mark: the note is the verdict.
+  const speedup = speedupWithInterval({ repeats: best.repeats, speedup: best.speedup, speedupLow: best.speedupLow, speedupHigh: best.speedupHigh });
+  if (best.mode === 'pool') notes.push(`Verdict: use a pool of ${best.threads} thread${best.threads === 1 ? '' : 's'} with ${best.batch} call${best.batch === 1 ? '' : 's'} a task: ${speedup} the speed of the plain loop.`);
+  else if (best.mode === 'interleaved') notes.push(`Verdict: interleave the calls on one thread (start them all, then await them): ${speedup} the speed of the plain loop; worker threads are not needed.`);
   else notes.push(`Verdict: keep the plain loop: no setting was measurably faster than calling the function ${f.callMs.length} times on one thread (fastest other: ${fastestOther(rows)}).`);
-  const usUnit = (v: number): string => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} µs`;
+  const usUnit = (v: number): string => `${us(v)} µs`;
   if (facts.breakEvenUs === null) {
     notes.push(`Only one thread is usable (${f.maxThreads} thread${f.maxThreads === 1 ? '' : 's'} on ${f.cores} core${f.cores === 1 ? '' : 's'}): a pool can add no parallelism here, only its ${usUnit(facts.emptyCallUs)} round trip per task.`);
   } else {
@@ -148,7 +151,7 @@ export function tryNotes(f: TryFigures, rows: readonly TryRow[], best: TryRow, f
   else notes.push(`Batching helps the pool but not enough: from ${facts.batchPaysFrom} calls a task, ${pool} was measurably faster than with one call a task, yet not faster than the plain loop.`);
   if (facts.transferUs > facts.callUs && facts.transferUs > facts.emptyCallUs) {
     notes.push(
-      `Data transfer dominates: sending the ${bytes(facts.inputBytes)} input and receiving the ${bytes(facts.resultBytes)} result costs ${usUnit(facts.transferUs)}, more than the call itself (${usUnit(facts.callUs)}): ` +
+      `Data transfer dominates: sending the ${formatBytes(facts.inputBytes, 'binary')} input and receiving the ${formatBytes(facts.resultBytes, 'binary')} result costs ${usUnit(facts.transferUs)}, more than the call itself (${usUnit(facts.callUs)}): ` +
         'keep the data in the worker (load or build it there), or transfer it (an ArrayBuffer in the transfer list, or a SharedArrayBuffer) instead of copying it.',
     );
   }
@@ -167,10 +170,4 @@ function fastestOther(rows: readonly TryRow[]): string {
 
 function label(r: TryRow): string {
   return r.mode === 'pool' ? `pool of ${r.threads} with batch ${r.batch}` : r.mode;
-}
-
-function bytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes`;
 }
