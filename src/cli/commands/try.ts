@@ -1,10 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { transform, type TransformFailure } from 'esbuild';
-import { kindOf } from '../../report/output-paths.ts';
 import type { LabArgs } from '../args.ts';
-import { jsonSyntaxError } from '../json-syntax.ts';
+import { readJsonFile, readRegularFile } from '../read-file.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
@@ -30,15 +28,7 @@ export async function tryCommand(rest: readonly string[], args: LabArgs, argv: r
 
 async function readModule(given: string, file: string): Promise<string> {
   if (!['.js', '.mjs', '.ts'].includes(extname(file))) throw new UsageError(`${given}: not a ${ACCEPTED} module`);
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new UsageError(`${given}: cannot be read (it is ${kindOf(info)}; give a ${ACCEPTED} file)`);
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${given}: cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)})`);
-  }
+  return await readRegularFile({ path: file, named: given, give: `a ${ACCEPTED} file`, error: UsageError });
 }
 
 /** A syntax error found before anything runs, with its line and column. */
@@ -55,22 +45,7 @@ async function checkSyntax(given: string, file: string, source: string): Promise
 
 /** `--inputs FILE.json`: a non-empty JSON array. */
 async function readInputs(path: string): Promise<unknown[]> {
-  let text: string;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new UsageError(`--inputs ${path}: cannot be read (it is ${kindOf(info)}; give a JSON file)`);
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--inputs ${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UsageError(`--inputs ${path}${jsonSyntaxError(text)}`);
-  }
+  const parsed = await readJsonFile({ path, named: `--inputs ${path}`, give: 'a JSON file', error: UsageError });
   if (!Array.isArray(parsed) || parsed.length === 0) throw new UsageError(`--inputs ${path}: must be a non-empty JSON array of inputs`);
   return parsed;
 }
