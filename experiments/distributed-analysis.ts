@@ -1,6 +1,4 @@
-import type { ModeFigures } from '../src/experiment/mode-rows.ts';
-import { fitDispatch, usPerUnitOf } from '../src/experiment/dispatch-fit.ts';
-import type { Crossover } from '../src/measure/crossover.ts';
+import { fitDispatch, usPerUnitOf, type DispatchFit, type DispatchSize } from '../src/experiment/dispatch-fit.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { formatRatio } from '../src/report/format.ts';
 import { us } from './granularity-analysis.ts';
@@ -14,27 +12,10 @@ export const RUNGS = [
 export type Rung = (typeof RUNGS)[number]['rung'];
 
 /** One task size, measured in sequential and on every rung. */
-export interface LadderSize {
-  readonly unitsPerTask: number;
-  readonly tasks: number;
-  readonly rows: readonly ModeFigures[];
-}
+export type LadderSize = DispatchSize;
 
-/** What a rung cost and from what task size it paid. */
-export interface RungAnalysis {
-  readonly rung: Rung;
-  readonly mode: ModeName;
-  readonly name: string;
-  /** Per-task cost fitted over every size whose figures are possible, µs. */
-  readonly dispatchUs: number;
-  /** (measured - ideal) / tasks at each size, µs, smallest size first. */
-  readonly overheadUs: readonly number[];
-  /** Sizes (units per task) the fit left out because the rung's figures there were impossible. */
-  readonly leftOut: readonly number[];
-  readonly crossover: Crossover;
-  /** The crossover as work per task, µs; NaN unless it crossed between two measured sizes. */
-  readonly crossoverUs: number;
-}
+/** What a rung cost and from what task size it paid: the dispatch fit granularity gives the thread pool. */
+export type RungAnalysis = DispatchFit & { readonly rung: Rung; readonly name: string };
 
 export interface LadderAnalysis {
   readonly switchNs: number;
@@ -53,10 +34,7 @@ export interface OneThreadRungs {
 /** Each rung's fitted per-task cost and crossover, by the same fit granularity gives the thread pool: against the ideal split of sequential time over min(workers, cores). */
 export function analyseLadder(sizes: readonly LadderSize[], oneThread: OneThreadRungs, workers: number, cores: number): LadderAnalysis {
   const usable = Math.min(workers, cores);
-  const rungs = RUNGS.map(({ rung, mode, name }): RungAnalysis => {
-    const fit = fitDispatch(sizes, mode, usable);
-    return { rung, mode, name, dispatchUs: fit.dispatchUs, overheadUs: fit.overheadUs, leftOut: fit.leftOut, crossover: fit.crossover, crossoverUs: fit.crossoverUs };
-  });
+  const rungs = RUNGS.map(({ rung, mode, name }): RungAnalysis => ({ ...fitDispatch(sizes, mode, usable), rung, name }));
   return { ...oneThread, usPerUnit: usPerUnitOf(sizes), usable, rungs };
 }
 
