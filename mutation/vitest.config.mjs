@@ -28,7 +28,13 @@ class FastTestsFirst extends BaseSequencer {
   }
 }
 
-export default mergeConfig(project, {
-  root: fileURLToPath(new URL('..', import.meta.url)),
-  test: { sequence: { sequencer: FastTestsFirst } },
-});
+// Stryker hands its own list of test files to one vitest run, so the tiers (projects) are folded
+// into one: every tier's files, with the service guard that every tier loads.
+const { projects: _tiers, ...settings } = project.test;
+export default mergeConfig(
+  { test: settings },
+  {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts'], sequence: { sequencer: FastTestsFirst } },
+  },
+);

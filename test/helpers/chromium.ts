@@ -1,10 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's Chromium, if installed (`apt-get install chromium`); `.ci/run` installs it. */
-export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+import { needsService } from './services.ts';
+
+/**
+ * Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), declared for the test file
+ * that imports this helper: its browser tests skip where it is missing, except under CI=true.
+ */
+export const browser = needsService('chromium');
+export const chromiumPath = browser.path;
 
 /** Flags that keep headless Chromium off the network and quiet on a closed machine, as root. */
 const quietFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -5,9 +5,11 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLabCli } from './helpers/cli.ts';
 import { descendants, exists, until } from './helpers/processes.ts';
-import { redisTitle, skipWithoutRedis } from './helpers/redis.ts';
+import { needsService } from './helpers/services.ts';
 
-describe.skipIf(skipWithoutRedis)(redisTitle('Ctrl-C during a distributed run'), () => {
+const redisServer = needsService('redis-server');
+
+describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed run'), () => {
   it('exits 130 and leaves no redis-server, no worker process and no socket directory behind', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-queue-int-'));
     const workload = join(dir, 'long.json');

@@ -9,7 +9,7 @@ import { seedRunnerExplained } from '../experiments/seed-runner.ts';
 import { explainedRun, type ExplainedRun } from '../src/explain/explained-run.ts';
 import { explainPage } from '../src/explain/html-page.ts';
 import { printedLabels, replaySteps, type ExplainedStep } from '../src/explain/replay.ts';
-import { chromiumPath } from './helpers/chromium.ts';
+import { browser, chromiumPath } from './helpers/chromium.ts';
 import { tinyContext } from './helpers/context.ts';
 
 let runs: ExplainedRun[];
@@ -41,14 +41,7 @@ describe('the seed-runner page (--html)', () => {
     for (const s of steps) expect(printedLabels(s)).toHaveLength(12);
   });
 
-  const missing = chromiumPath === undefined;
-  if (missing && process.env.CI === 'true') {
-    it('runs in headless Chromium (required under CI=true)', () => {
-      throw new Error('no Chromium at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-    });
-  }
-  const title = missing ? 'in headless Chromium: SKIPPED, no Chromium at /usr/bin/chromium (apt-get install chromium)' : 'in headless Chromium';
-  describe.skipIf(missing)(title, () => {
+  describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
     it('steps to the end of every policy, printing the recorded labels in order, with no network request; a screenshot is taken', async () => {
       // A fresh profile directory: playwright takes it as the persistent context's user data dir.
       const browser = await playwright.launchPersistentContext(await mkdtemp(join(tmpdir(), 'lab-chromium-')), {

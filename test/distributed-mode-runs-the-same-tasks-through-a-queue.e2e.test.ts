@@ -4,7 +4,9 @@ import { runSequential } from '../src/modes/index.ts';
 import { QueueSession } from '../src/queue/queue-session.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
-import { redisTitle, skipWithoutRedis } from './helpers/redis.ts';
+import { needsService } from './helpers/services.ts';
+
+const redisServer = needsService('redis-server');
 
 /** Four tasks that each hold their worker for 100 ms: two workers must share them. */
 const blocking: WorkloadSpec = {
@@ -12,7 +14,7 @@ const blocking: WorkloadSpec = {
   tasks: ['a', 'b', 'c', 'd'].map((name) => ({ name, parts: [{ kind: 'cpu', units: 20 }, { kind: 'block', ms: 100 }] })),
 };
 
-describe.skipIf(skipWithoutRedis)(redisTitle('the distributed mode on a private Redis with two worker processes'), () => {
+describe.skipIf(redisServer.skip)(redisServer.title('the distributed mode on a private Redis with two worker processes'), () => {
   let session: QueueSession;
   beforeAll(async () => {
     session = await QueueSession.open({ workers: 2 });

@@ -10,7 +10,9 @@ import { compareResults } from '../src/report/compare-results.ts';
 import { readResult, saveResult } from '../src/report/results-store.ts';
 import { tinyContext } from './helpers/context.ts';
 import { lab } from './helpers/lab-in-process.ts';
-import { redisTitle, skipWithoutRedis } from './helpers/redis.ts';
+import { needsService } from './helpers/services.ts';
+
+const redisServer = needsService('redis-server');
 
 function row(mode: ModeName, medianMs: number): ModeFigures {
   return { workload: 'split', mode, threads: mode === 'sequential' ? 1 : 2, medianMs, minMs: medianMs, maxMs: medianMs, speedup: 100 / medianMs, checksumOk: true };
@@ -75,7 +77,7 @@ describe('distributed experiment: the ladder', () => {
   });
 });
 
-describe.skipIf(skipWithoutRedis)(redisTitle('distributed experiment, a real run'), () => {
+describe.skipIf(redisServer.skip)(redisServer.title('distributed experiment, a real run'), () => {
   it('measures every rung in one run with identical checksums; its rows sit beside the others in compare and the report', async () => {
     const result = await distributed.run(tinyContext({ threads: 2, workers: 2 }));
     expect(new Set(result.rows.map((r) => r.mode))).toEqual(new Set(['sequential', 'piscina', 'processes', 'distributed']));

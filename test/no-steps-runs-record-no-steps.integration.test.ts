@@ -8,14 +8,19 @@ import { tinyContext } from './helpers/context.ts';
 import { lab } from './helpers/lab-in-process.ts';
 import { join } from 'node:path';
 import { warmPoolForTests } from './helpers/pool.ts';
+import { needsService } from './helpers/services.ts';
 
 const workload = splitWorkWorkload({ totalUnits: 64, unitsPerTask: 8 });
+/** `distributed` starts a private redis-server. */
+const redisServer = needsService('redis-server');
 
 describe('--no-steps', () => {
   const warm = warmPoolForTests();
 
   for (const mode of allModeNames) {
-    it(`records no steps in ${mode} mode, and does the same work`, async () => {
+    const skip = mode === 'distributed' && redisServer.skip;
+    const title = `records no steps in ${mode} mode, and does the same work`;
+    it.skipIf(skip)(mode === 'distributed' ? redisServer.title(title) : title, async () => {
       const traced = await runMode(mode, workload, { pool: warm.pool });
       const untraced = await runMode(mode, workload, { pool: warm.pool, steps: false });
       expect(untraced.trace).toEqual([]);

@@ -4,12 +4,14 @@ import { RedisUnavailableError } from '../src/queue/errors.ts';
 import { QueueSession } from '../src/queue/queue-session.ts';
 import { startPrivateRedis } from '../src/queue/redis-server.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { redisTitle, skipWithoutRedis } from './helpers/redis.ts';
+import { needsService } from './helpers/services.ts';
+
+const redisServer = needsService('redis-server');
 
 /** One task that holds its worker on a timer (its lock is still renewed meanwhile), long enough to be killed mid-job. */
 const long = (ms: number): WorkloadSpec => ({ name: 'long', tasks: [{ name: 'slow', parts: [{ kind: 'cpu', units: 30 }, { kind: 'wait', ms }, { kind: 'cpu', units: 30 }] }] });
 
-describe.skipIf(skipWithoutRedis)(redisTitle('queue failures'), () => {
+describe.skipIf(redisServer.skip)(redisServer.title('queue failures'), () => {
   it("retries a killed worker's job on another worker once its lock runs out, and counts it once", async () => {
     // Lowered for this test only: BullMQ's defaults (30 s) would make it wait half a minute.
     const session = await QueueSession.open({ workers: 2, lockDurationMs: 1000, stalledIntervalMs: 500, announce: true });

@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.ts';
+import { needsService } from './helpers/services.ts';
 
 const run = promisify(execFile);
 /** Debian's tmux (`apt-get install tmux`); `.ci/run` installs it. */
-const tmuxPath = ['/usr/bin/tmux', '/bin/tmux', '/usr/local/bin/tmux'].find((p) => existsSync(p));
-const missing = tmuxPath === undefined;
-const REASON = 'no tmux at /usr/bin/tmux (apt-get install tmux)';
+const terminal = needsService('tmux');
+const tmuxPath = terminal.path;
 
 /** A tmux server of this test's own (its own socket), so no other session is touched. */
 const socket = `lab-explain-${process.pid}`;
@@ -29,12 +28,7 @@ async function until(check: (text: string) => boolean, what: string): Promise<st
 const stepsShown = (text: string): number => new Set(text.match(/step \d+ at/g) ?? []).size;
 
 describe('--explain --step in a terminal', () => {
-  if (missing && process.env.CI === 'true') {
-    it('runs under tmux (required under CI=true)', () => {
-      throw new Error(`${REASON}: .ci/run installs it`);
-    });
-  }
-  it.skipIf(missing)(missing ? `waits for a key before each step: SKIPPED, ${REASON}` : 'waits for a key before each step, and q stops it', async () => {
+  it.skipIf(terminal.skip)(terminal.title('waits for a key before each step, and q stops it'), async () => {
     const command = `cd '${repoRoot}' && node_modules/.bin/tsx experiments/lab.ts seed-runner --explain --step --quick; echo "lab exited $?"; sleep 60`;
     await tmux('new-session', '-d', '-s', 'lab', '-x', '200', '-y', '60', command);
     try {

@@ -12,7 +12,7 @@ import { runInterleaved, runParallel, runSequential, withStartedPool } from '../
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { saveResult } from '../src/report/results-store.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
-import { chromium, chromiumPath } from './helpers/chromium.ts';
+import { browser, chromium } from './helpers/chromium.ts';
 import { Capture } from './helpers/streams.ts';
 
 let page: string;
@@ -66,8 +66,7 @@ describe('npm run report', () => {
     for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(XMLValidator.validate(svg)).toBe(true);
   });
 
-  const title = chromiumPath === undefined ? 'in headless Chromium: SKIPPED, no Chromium at /usr/bin/chromium (apt-get install chromium)' : 'in headless Chromium';
-  describe.skipIf(chromiumPath === undefined)(title, () => {
+  describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
     it('renders its tables and SVGs, and a screenshot can be taken', async () => {
       const dom = await chromium(['--dump-dom'], pathToFileURL(page).href);
       expect(dom.match(/<table>/g)).toHaveLength(expected.tables);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chromium, chromiumPath } from './helpers/chromium.ts';
+import { browser, chromium } from './helpers/chromium.ts';
 import { repoRoot, runLabCli } from './helpers/cli.ts';
 import { filesUnder } from './helpers/files.ts';
 import { parseSvg } from './helpers/svg.ts';
@@ -63,8 +63,7 @@ describe('report: SVG read from files never becomes script', () => {
     expect(html).toContain('picture omitted: its file is not a well-formed SVG document');
   });
 
-  const title = chromiumPath === undefined ? 'in headless Chromium: SKIPPED, no Chromium at /usr/bin/chromium (apt-get install chromium)' : 'in headless Chromium';
-  describe.skipIf(chromiumPath === undefined)(title, () => {
+  describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
     it('the planted scripts do not run: the title is unchanged', async () => {
       const dom = await chromium(['--dump-dom', '--virtual-time-budget=2000'], pathToFileURL(page).href);
       expect(/<title>([^<]*)<\/title>/.exec(dom)?.[1]).toBe('Concurrency vs parallelism lab: results');
