@@ -2,8 +2,15 @@ import type { ExperimentResult } from './experiment-result.ts';
 import { rowFault } from './saved-row.ts';
 import { ExitCode, LabError } from '../scheduler/lab-error.ts';
 
-/** Bumped whenever the saved shape changes incompatibly. Version 2 keeps every repeat (`samples`) on timed rows. */
-export const RESULT_SCHEMA = 'concurrency-lab.result/2';
+/**
+ * Bumped whenever the saved shape or a field's meaning changes. Version 2 keeps every repeat
+ * (`samples`) on timed rows. Version 3 changes meanings: a `…Met` fact needs the point estimate
+ * and positive fits, crossovers are placed by verdicts, the USL's σ and κ come from a fit with λ
+ * free, and `checksumsIdentical` is null where nothing was compared.
+ */
+export const RESULT_SCHEMA = 'concurrency-lab.result/3';
+/** Samples kept, the meanings of before version 3: still read and compared like version 3. */
+export const RESULT_SCHEMA_V2 = 'concurrency-lab.result/2';
 /** The first version, summaries only: still read, and compared by interval overlap. */
 export const RESULT_SCHEMA_V1 = 'concurrency-lab.result/1';
 
@@ -15,7 +22,7 @@ export interface SavedPicture {
 
 /** An experiment result as written to `results/`: the result plus what produced it and when. */
 export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts' | 'lineCharts'> {
-  readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V1;
+  readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V2 | typeof RESULT_SCHEMA_V1;
   readonly pictures: readonly SavedPicture[];
   readonly savedAt: string;
   /** The command-line arguments of the run, to repeat it. */
@@ -36,8 +43,8 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   const object = (v: unknown, path: string): Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(`${path} must be an object`);
   const root = object(value, 'the file');
-  if (root.schema !== RESULT_SCHEMA && root.schema !== RESULT_SCHEMA_V1) {
-    fail(`schema is ${JSON.stringify(root.schema)?.slice(0, 60) ?? 'missing'}; this lab reads ${RESULT_SCHEMA} and ${RESULT_SCHEMA_V1}`);
+  if (root.schema !== RESULT_SCHEMA && root.schema !== RESULT_SCHEMA_V2 && root.schema !== RESULT_SCHEMA_V1) {
+    fail(`schema is ${JSON.stringify(root.schema)?.slice(0, 60) ?? 'missing'}; this lab reads ${RESULT_SCHEMA}, ${RESULT_SCHEMA_V2} and ${RESULT_SCHEMA_V1}`);
   }
   for (const key of ['experiment', 'question', 'savedAt'] as const) if (typeof root[key] !== 'string') fail(`${key} must be a string`);
   const machine = object(root.machine, 'machine');
@@ -51,7 +58,7 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   object(root.facts, 'facts');
   if (!Array.isArray(root.rows)) fail('rows must be an array');
   (root.rows as unknown[]).forEach((row, i) => {
-    const fault = rowFault(object(row, `rows[${i}]`), `rows[${i}]`, root.schema === RESULT_SCHEMA);
+    const fault = rowFault(object(row, `rows[${i}]`), `rows[${i}]`, root.schema !== RESULT_SCHEMA_V1);
     if (fault !== undefined) fail(fault);
   });
   if (!Array.isArray(root.tables)) fail('tables must be an array');
