@@ -1,47 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLabCli } from './helpers/cli.ts';
-import { lab } from './helpers/lab-in-process.ts';
 
-describe('bad input gets one line, naming the fault and what is accepted, and exit code 2', () => {
-  const cases: [string[], RegExp][] = [
-    [['--threads', '0'], /^lab: --threads must be an integer from 1 to 256; got "0"\n$/],
-    [['--threads', '-1'], /^lab: --threads must be an integer from 1 to 256; got "-1"\n$/],
-    [['--threads', 'abc'], /^lab: --threads must be an integer from 1 to 256; got "abc"\n$/],
-    [['--threads', '1e9'], /^lab: --threads must be an integer from 1 to 256; got "1e9"\n$/],
-    [['--threads', '2.5'], /^lab: --threads must be an integer/],
-    [['--threads'], /^lab: --threads needs a value: --threads N\n$/],
-    [['--repeats', '0'], /^lab: --repeats must be an integer from 1 to 1000 or auto; got "0"\n$/],
-    [['--warmups', '-3'], /^lab: --warmups must be an integer from 0 to 100; got "-3"\n$/],
-    [['--seed', 'x'], /^lab: --seed must be an integer from 0 to 4294967295; got "x"\n$/],
-    [['--timeout', '-5'], /^lab: --timeout must be an integer from 1 to 3600000; got "-5"\n$/],
-    [['--quick=yes'], /^lab: --quick takes no value\n$/],
-    [['--thread', '2'], /^lab: unknown flag --thread \(did you mean --threads\?\); accepted flags: --quick, --repeats/],
-    [['--frobnicate'], /^lab: unknown flag --frobnicate; accepted flags: /],
-    [['headlnie'], /^lab: unknown experiment "headlnie" \(did you mean headline\?\); experiments: headline, scheduler-overhead[^;]*; commands: list, all, compare, run, report, try, worker\n$/],
-    [['scheduler-overheat'], /^lab: unknown experiment "scheduler-overheat" \(did you mean scheduler-overhead\?\)/],
-    [['nothing-like-it'], /^lab: unknown experiment "nothing-like-it"; experiments: headline, scheduler-overhead\b.*; commands: list, all, compare, run, report, try, worker\n$/],
-    [['alll'], /^lab: unknown experiment "alll" \(did you mean all\?\)/],
-    [['--out', ''], /^lab: --out needs a non-empty value\n$/],
-    [['headline', 'extra'], /^lab: unexpected argument "extra"; give one experiment name/],
-  ];
-  // Spawned as a user runs it, each with its own output directory that must stay absent.
-  for (const [argv, message] of cases) {
-    it(`lab ${argv.join(' ')}`, async () => {
-      const out = join(await mkdtemp(join(tmpdir(), 'lab-bad-')), 'results');
-      const result = await runLabCli(argv.includes('--out') ? argv : ['--out', out, ...argv]);
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-      expect(result.stdout).toBe('');
-      expect(result.code).toBe(2);
-      expect(existsSync(out)).toBe(false);
-    });
-  }
-});
-
+// Spawned: the exit code and the streams as the shell sees them. Every other refusal is
+// checked in-process, in cli-rejects-bad-input.unit.test.ts.
 describe('the command line as a user runs it', () => {
   it('exits 2 with one line and no stack trace for a bad value', async () => {
     const { code, stdout, stderr } = await runLabCli(['--threads', 'abc']);
@@ -55,12 +16,5 @@ describe('the command line as a user runs it', () => {
     expect(code).toBe(0);
     for (const flag of ['--quick', '--repeats', '--warmups', '--threads', '--seed', '--timeout', '--json', '--help']) expect(stdout).toContain(flag);
     expect(stdout).toContain('headline');
-  });
-
-  it('lists the experiments with their questions', async () => {
-    const { code, stdout } = await lab('list');
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^headline +What do interleaving/);
-    expect(stdout).toMatch(/\nscheduler-overhead +What does one task switch/);
   });
 });

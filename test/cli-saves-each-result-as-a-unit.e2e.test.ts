@@ -3,64 +3,14 @@ import { watch } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { machineInfo } from '../src/measure/machine.ts';
-import type { ExperimentResult } from '../src/report/experiment-result.ts';
-import { saveResult } from '../src/report/results-store.ts';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, runCommand, runLabCli, type Finished } from './helpers/cli.ts';
-import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
+import { completeResults, quickRun } from './helpers/cli-inproc-saved-results.ts';
+import { filesUnder } from './helpers/files.ts';
 
-const example = join(repoRoot, 'experiments/example-workload.json');
-/** A quick run that saves a .md, several SVG pictures and the .json. */
-const quickRun = ['run', '--workload', example, '--modes', 'sequential,interleaved', '--repeats', '1', '--warmups', '0'];
-const unmount: (() => void)[] = [];
-afterAll(() => unmount.forEach((u) => u()));
-
-/** The saved results under `out`, grouped: every .json must have its .md and its pictures. */
-function completeResults(files: readonly string[]): string[] {
-  const jsons = files.filter((f) => f.endsWith('.json'));
-  for (const f of files) expect(jsons.some((j) => f.startsWith(j.replace(/\.json$/, '.')))).toBe(true);
-  return jsons;
-}
-
-describe('two runs saving to the same --out at the same time', () => {
-  it('two results saved at the same instant get different names (in-process, the clock pinned)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'lab-same-instant-'));
-    const result: ExperimentResult = { experiment: 'demo', question: 'q?', machine: machineInfo(), settings: {}, tables: [], rows: [], facts: {}, notes: [] };
-    const now = new Date('2026-12-01T06:00:00.000Z');
-    const [a, b] = await Promise.all([saveResult(result, out, [], now), saveResult(result, out, [], now)]);
-    expect(a.json).not.toBe(b.json);
-    expect(completeResults(await filesUnder(out))).toHaveLength(2);
-  });
-
-  it('both results survive, under different names', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'lab-twice-'));
-    const [a, b] = await Promise.all([runLabCli([...quickRun, '--out', out]), runLabCli([...quickRun, '--out', out])]);
-    expect([a.code, b.code]).toEqual([0, 0]);
-    const savedA = /saved: (\S+)/.exec(a.stdout)?.[1];
-    const savedB = /saved: (\S+)/.exec(b.stdout)?.[1];
-    expect(savedA).toBeDefined();
-    expect(savedA).not.toBe(savedB);
-    const files = await filesUnder(out);
-    expect(completeResults(files)).toHaveLength(2);
-    expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(2);
-    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-});
-
-describe.skipIf(!isRoot)('a full disk while saving (needs root to mount a 64 KB tmpfs)', () => {
-  it('prints the tables first, names the path and the cause, exits 1 and leaves no part of the result', async () => {
-    const disk = await mkdtemp(join(tmpdir(), 'lab-full-'));
-    unmount.push(mountTmpfs(disk, '64k'));
-    const out = join(disk, 'results');
-    const { code, stdout, stderr } = await runLabCli([...quickRun, '--out', out]);
-    expect(stdout).toContain('thumbnails: each photo');
-    expect(stdout).not.toContain('saved:');
-    expect(stderr).toMatch(new RegExp(`^lab: cannot write ${out}/workload-thumbnails/[^ ]+: no space left on the device\\n$`));
-    expect(code).toBe(1);
-    expect(await filesUnder(disk)).toEqual([]);
-  });
-});
+// Spawned: a signal is sent to the lab's own process (or to the tsx parent that npm run lab
+// starts), and its exit status is the promise. Saving as a unit without signals, and a full
+// disk, are checked in-process in cli-saves-each-result-as-a-unit.integration.test.ts.
 
 /** The lab as `npm run lab` starts it: the tsx command, which relays signals to its Node child with a short grace period. */
 function runViaTsx(args: readonly string[], onStart: (child: ChildProcess) => void): Promise<Finished> {

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runLabCli } from './helpers/cli.ts';
+import { repoRoot } from './helpers/cli.ts';
 import { lab } from './helpers/lab-in-process.ts';
 
 let dir: string;
@@ -46,9 +46,9 @@ describe('run --workload', () => {
       ['array.json', '[1, 2]', /^lab: .*array\.json: workload must be an object\n$/],
       ['fault.json', workload([{ name: 'a', parts: [{ kind: 'fault', fault: 'explode' }] }]), /workload\.tasks\[0\]\.parts\[0\]\.fault must be one of throw, hang, exit, exhaust-memory; got "explode"\n$/],
     ];
-    // Spawned as a user runs it; the results directory must stay absent.
+    // In-process, all at once; the results directory must stay absent.
     const results = await Promise.all(
-      cases.map(async ([name, content]) => runLabCli(['run', '--workload', await file(name, content), '--out', join(dir, `out-${name}`)])),
+      cases.map(async ([name, content]) => lab('run', '--workload', await file(name, content), '--out', join(dir, `out-${name}`))),
     );
     cases.forEach(([name, , message], i) => {
       const result = results[i]!;

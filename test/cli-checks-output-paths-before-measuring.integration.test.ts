@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLabCli } from './helpers/cli.ts';
 import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 let dir: string;
 const unmount: (() => void)[] = [];
@@ -27,7 +27,7 @@ afterAll(() => unmount.forEach((u) => u()));
 /** Runs an experiment that would take seconds; a refused path must end it at once, before measuring. */
 async function refused(args: string[]): Promise<string> {
   const started = Date.now();
-  const { code, stdout, stderr } = await runLabCli(['scheduler-overhead', '--quick', ...args]);
+  const { code, stdout, stderr } = await lab('scheduler-overhead', '--quick', ...args);
   expect(stdout).toBe('');
   expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   expect(stderr).not.toMatch(/\bat .*\.ts:\d+|ENOENT|ENOTDIR|EISDIR|EROFS/);
@@ -45,7 +45,7 @@ describe('output paths are checked before anything is measured: one line, exit 2
   });
 
   it('report --out under /proc', async () => {
-    const { code, stderr } = await runLabCli(['report', '--out', '/proc/lab-report']);
+    const { code, stderr } = await lab('report', '--out', '/proc/lab-report');
     expect(stderr).toMatch(/^lab: --out \/proc\/lab-report: cannot create anything in \/proc \(it accepts no new entries\)/);
     expect(code).toBe(2);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateWorkload, WorkloadError } from '../src/workload/validate.ts';
 import { defaultWorkLimits, workLimits } from '../src/workload/work-totals.ts';
-import { runLabCli } from './helpers/cli.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const tasks = (n: number, parts: unknown[] = [{ kind: 'cpu', units: 1 }]): unknown => ({ name: 'many', tasks: Array.from({ length: n }, (_, i) => ({ name: `t${i}`, parts })) });
 
@@ -26,7 +26,7 @@ describe('a workload of more tasks than the old 10,000 limit', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-many-'));
     const file = join(dir, 'many.json');
     await writeFile(file, JSON.stringify(tasks(12_000, [{ kind: 'wait', ms: 0 }, { kind: 'cpu', units: 1 }])));
-    const { code, stdout, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'sequential,interleaved,parallel,hybrid', '--repeats', '1', '--warmups', '0', '--no-save', '--no-timeline', '--json']);
+    const { code, stdout, stderr } = await lab('run', '--workload', file, '--modes', 'sequential,interleaved,parallel,hybrid', '--repeats', '1', '--warmups', '0', '--no-save', '--no-timeline', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as { rows: { mode: string; checksumOk: boolean; checksum: number }[] };

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workLimits, workTotals } from '../src/workload/work-totals.ts';
 import type { TaskSpec } from '../src/workload/spec.ts';
-import { runLabCli } from './helpers/cli.ts';
 import { filesUnder, tempDirForTests } from './helpers/files.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const temp = tempDirForTests('lab-work-');
 
@@ -24,7 +24,7 @@ function chain(depth: number, times: number): { name: string; tasks: TaskSpec[] 
 }
 
 async function refused(file: string, ...flags: string[]): Promise<string> {
-  const { code, stdout, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'sequential', '--out', temp.out, ...flags]);
+  const { code, stdout, stderr } = await lab('run', '--workload', file, '--modes', 'sequential', '--out', temp.out, ...flags);
   expect(stdout).toBe('');
   expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   expect(stderr).not.toMatch(/Maximum call stack|\bat .*\.ts:\d+/);
@@ -50,7 +50,7 @@ describe('the total work after delegation is limited, and --max-work raises the 
     const file = await workloadFile('chain.json', chain(10_000, 1));
     expect(await refused(file)).toMatch(/workload has 50,005,000 parts in all after delegation; at most 10,000,000 are accepted/);
     // Raised, it passes validation and runs: the first task walks all 10,000 levels; the timeout then ends the run.
-    const { code, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'sequential', '--warmups', '0', '--repeats', '1', '--max-work', '6', '--timeout', '3000', '--out', temp.out]);
+    const { code, stderr } = await lab('run', '--workload', file, '--modes', 'sequential', '--warmups', '0', '--repeats', '1', '--max-work', '6', '--timeout', '3000', '--out', temp.out);
     expect(stderr).toMatch(/^lab: sequential run of workload "chain" failed: run exceeded its timeout of 3000 ms/);
     expect(stderr).not.toMatch(/Maximum call stack/);
     expect(code).toBe(1);

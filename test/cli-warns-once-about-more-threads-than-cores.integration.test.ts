@@ -1,27 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runLabCli } from './helpers/cli.ts';
+import { repoRoot } from './helpers/cli.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const cores = availableParallelism();
 const run = (threads: number): string[] => ['run', '--workload', join(repoRoot, 'experiments/example-workload.json'), '--modes', 'sequential,parallel', '--repeats', '1', '--warmups', '0', '--no-save', '--threads', String(threads)];
 
 describe('asking for more threads than cores', () => {
   it.skipIf(cores >= 256)('--threads cores+1: one note on stderr, and the run goes ahead', async () => {
-    const { code, stdout, stderr } = await runLabCli(run(cores + 1));
+    const { code, stdout, stderr } = await lab(...run(cores + 1));
     expect(stderr).toBe(`lab: note: --threads ${cores + 1} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers: the threads will take turns on them, and each costs start-up time and memory\n`);
     expect(stdout).toContain(`with ${cores + 1} threads`);
     expect(code).toBe(0);
   });
 
   it('--threads equal to the cores: no note', async () => {
-    const { code, stderr } = await runLabCli(run(cores));
+    const { code, stderr } = await lab(...run(cores));
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
 
   it('an experiment whose own sweep goes past the cores on purpose (scaling): no note', async () => {
-    const { code, stderr } = await runLabCli(['scaling', '--quick', '--repeats', '1', '--warmups', '0', '--no-save', '--no-timeline']);
+    const { code, stderr } = await lab('scaling', '--quick', '--repeats', '1', '--warmups', '0', '--no-save', '--no-timeline');
     expect(stderr).toBe('');
     expect(code).toBe(0);
   }, 120_000);

@@ -2,8 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runLabCli } from './helpers/cli.ts';
+import { repoRoot } from './helpers/cli.ts';
 import { filesUnder } from './helpers/files.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const example = join(repoRoot, 'experiments/example-workload.json');
 
@@ -28,7 +29,7 @@ describe('each command takes only its own flags, each once', () => {
     it(`lab ${argv.join(' ').replace(repoRoot, '')}`, async () => {
       const out = join(await mkdtemp(join(tmpdir(), 'lab-flags-')), 'results');
       const withOut = argv[0] === 'list' || argv[0] === 'compare' ? argv : [...argv, '--out', out];
-      const { code, stdout, stderr } = await runLabCli(withOut);
+      const { code, stdout, stderr } = await lab(...withOut);
       expect(stderr).toBe(message);
       expect(stdout).toBe('');
       expect(code).toBe(2);
@@ -38,7 +39,7 @@ describe('each command takes only its own flags, each once', () => {
 
   it('--help is taken by every command', async () => {
     for (const command of ['list', 'compare', 'report', 'run', 'headline']) {
-      const { code, stdout } = await runLabCli([command, '--help']);
+      const { code, stdout } = await lab(command, '--help');
       expect(code).toBe(0);
       expect(stdout).toContain('--max-work N');
     }
