@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
+import { needsRoot } from './helpers/services.ts';
+
+const readOnlyMount = needsRoot('to mount a read-only tmpfs');
+const deviceNode = needsRoot('for mknod');
 import { lab } from './helpers/lab-in-process.ts';
 
 let dir: string;
@@ -79,7 +83,7 @@ describe('output paths are checked before anything is measured: one line, exit 2
     expect(await refused(['--no-save', '--trace', join(dir, 'a-dir')])).toBe(`lab: --trace ${join(dir, 'a-dir')}: is a directory; the lab only creates a new file or replaces a regular file\n`);
   });
 
-  it.skipIf(!isRoot)('a read-only file system, for --out and --trace (needs root to mount a read-only tmpfs)', async () => {
+  it.skipIf(readOnlyMount.skip)(readOnlyMount.title('a read-only file system, for --out and --trace (needs root to mount a read-only tmpfs)'), async () => {
     const ro = join(dir, 'read-only');
     expect(await refused(['--out', join(ro, 'results')])).toBe(`lab: --out ${join(ro, 'results')}: cannot create anything in ${ro} (read-only file system); give a writable directory (it is created if missing)\n`);
     expect(await refused(['--no-save', '--trace', join(ro, 'trace.json')])).toMatch(/\(read-only file system\); give a file in a writable directory\n$/);
@@ -105,7 +109,7 @@ describe('--trace refuses special files rather than replacing them', () => {
     expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('keep me');
   });
 
-  it.skipIf(!isRoot)('a device node stays a device (needs root for mknod)', async () => {
+  it.skipIf(deviceNode.skip)(deviceNode.title('a device node stays a device (needs root for mknod)'), async () => {
     const device = join(dir, 'a-device');
     expect(await refused(['--no-save', '--trace', device])).toBe(`lab: --trace ${device}: is a character device; the lab only creates a new file or replaces a regular file\n`);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);

@@ -6,7 +6,10 @@ import { machineInfo } from '../src/measure/machine.ts';
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { saveResult } from '../src/report/results-store.ts';
 import { completeResults, quickRun } from './helpers/cli-inproc-saved-results.ts';
-import { filesUnder, isRoot, mountTmpfs } from './helpers/files.ts';
+import { filesUnder, mountTmpfs } from './helpers/files.ts';
+import { needsRoot } from './helpers/services.ts';
+
+const fullDisk = needsRoot('to mount a 64 KB tmpfs');
 import { lab } from './helpers/lab-in-process.ts';
 
 // In-process. A signal to the lab's process while it saves needs a process of its own:
@@ -39,7 +42,7 @@ describe('two runs saving to the same --out at the same time', () => {
   });
 });
 
-describe.skipIf(!isRoot)('a full disk while saving (needs root to mount a 64 KB tmpfs)', () => {
+describe.skipIf(fullDisk.skip)(fullDisk.title('a full disk while saving (needs root to mount a 64 KB tmpfs)'), () => {
   it('prints the tables first, names the path and the cause, exits 1 and leaves no part of the result', async () => {
     const disk = await mkdtemp(join(tmpdir(), 'lab-full-'));
     unmount.push(mountTmpfs(disk, '64k'));

@@ -70,3 +70,13 @@ export function needsService(name: ServiceName): ServiceNeed {
   const skip = path === undefined;
   return { path, skip, title: (title) => (skip ? `${title}: SKIPPED, no ${name} on PATH (${service.install})` : title) };
 }
+
+/**
+ * Declares that a test needs root (to mount a tmpfs, make a device node, or run as another user).
+ * Elsewhere it skips and says why; CI runs as root, so under CI=true a non-root run fails instead.
+ */
+export function needsRoot(why: string): { readonly skip: boolean; title(title: string): string } {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot && process.env.CI === 'true') throw new Error(`this test needs root (${why}) and CI runs as root: run the suite as root under CI=true`);
+  return { skip: !isRoot, title: (title) => (isRoot ? title : `${title}: SKIPPED, needs root (${why})`) };
+}
