@@ -1,68 +1,15 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browser, chromium } from './helpers/chromium.ts';
-import { repoRoot, runLabCli } from './helpers/cli.ts';
-import { filesUnder } from './helpers/files.ts';
-import { parseSvg } from './helpers/svg.ts';
+import { reportOfHostileSvgFiles } from './helpers/e2e-hostile-svg-report.ts';
 
-const pwn = "document.title='pwned'";
-/** Every way an SVG file could carry script into the page, beside a harmless text the page must keep. */
-const planted = `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="40" onload="${pwn}">
-<script>${pwn}</script>
-<script type="text/javascript"><![CDATA[${pwn}]]></script>
-<rect width="10" height="10" onload="${pwn}" onmouseover="${pwn}" style="background:url(javascript:alert(1))"/>
-<foreignObject width="10" height="10"><body xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="${pwn}"/></body></foreignObject>
-<a href="javascript:${pwn}" xlink:href="javascript:${pwn}"><text x="1" y="1">link</text></a>
-<set attributeName="onmouseover" to="${pwn}"/>
-<animate attributeName="href" to="javascript:${pwn}"/>
-<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/>
-<style>@import url(http://127.0.0.1:9/x.css);</style>
-<rect class="&quot;&gt;&lt;script&gt;${pwn}&lt;/script&gt;" fill="url(#x)" width="5" height="5"/>
-<text x="5" y="30">kept &lt;text&gt; &amp; more</text>
-<title>&lt;/title&gt;&lt;script&gt;${pwn}&lt;/script&gt;</title>
-</svg>
-`;
-/** Not one SVG document: an attempt to close the picture and continue as HTML. */
-const breakout = `<svg xmlns="http://www.w3.org/2000/svg"></svg><script>${pwn}</script><svg xmlns="http://www.w3.org/2000/svg"></svg>`;
-
-let html: string;
 let page: string;
-let svgCount: number;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lab-hostile-report-'));
-  const out = join(dir, 'runs');
-  const saved = await runLabCli(['run', '--workload', join(repoRoot, 'experiments/example-workload.json'), '--modes', 'sequential,interleaved', '--repeats', '1', '--warmups', '0', '--out', out]);
-  expect(saved.code).toBe(0);
-  const svgs = (await filesUnder(out)).filter((f) => f.endsWith('.svg'));
-  svgCount = svgs.length;
-  expect(svgCount).toBe(2);
-  await writeFile(join(out, svgs[0]!), planted);
-  await writeFile(join(out, svgs[1]!), breakout);
-  const report = await runLabCli(['report', out, '--out', dir]);
-  expect(report.stderr).toBe('');
-  expect(report.code).toBe(0);
-  page = join(dir, 'index.html');
-  html = await readFile(page, 'utf8');
+  if (!browser.skip) ({ page } = await reportOfHostileSvgFiles());
 });
 
 describe('report: SVG read from files never becomes script', () => {
-  it('keeps only the elements and attributes the lab draws, escaped again', () => {
-    expect(html).not.toMatch(/<script|onload|onerror|onmouseover|javascript:|foreignObject|<set|<animate|<image|<style[^>]*>@import|xlink|url\(/i);
-    expect(html).toContain('kept &lt;text&gt; &amp; more');
-    const figures = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-    expect(figures).toHaveLength(1);
-    parseSvg(figures[0]!);
-  });
-
-  it('says when a picture was dropped as not well-formed', () => {
-    expect(html).toContain('picture omitted: its file is not a well-formed SVG document');
-  });
-
   describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
     it('the planted scripts do not run: the title is unchanged', async () => {
       const dom = await chromium(['--dump-dom', '--virtual-time-budget=2000'], pathToFileURL(page).href);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLabCli } from './helpers/cli.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lab-try-bad-'));
 const out = join(dir, 'results');
@@ -14,7 +14,7 @@ function module(name: string, source: string): string {
 }
 
 async function expectOneLine(file: string, code: number, pattern: RegExp, ...more: string[]): Promise<void> {
-  const result = await runLabCli(['try', file, '--quick', '--max-threads', '1', '--batches', '1', '--out', out, ...more]);
+  const result = await lab('try', file, '--quick', '--max-threads', '1', '--batches', '1', '--out', out, ...more);
   expect(result.code, result.stderr).toBe(code);
   const lines = result.stderr.trim().split('\n');
   expect(lines, result.stderr).toHaveLength(1);

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLabCli } from './helpers/cli.ts';
+import { repoRoot } from './helpers/cli.ts';
+import { lab } from './helpers/lab-in-process.ts';
 
 interface TryJson {
   bestMode: string;
@@ -13,10 +14,13 @@ interface TryJson {
   notes: string[];
 }
 
+/** An example of examples/try/, by absolute path: an in-process run resolves paths against the test runner's directory. */
+const example = (name: string): string => join(repoRoot, 'examples/try', name);
+
 const quick = ['--quick', '--no-save', '--json', '--batches', '1,8'];
 
 async function tryJson(file: string, ...more: string[]): Promise<TryJson> {
-  const { code, stdout, stderr } = await runLabCli(['try', file, ...quick, ...more]);
+  const { code, stdout, stderr } = await lab('try', file, ...quick, ...more);
   expect(stderr, stderr).not.toContain('lab:');
   expect(code).toBe(0);
   return JSON.parse(stdout) as TryJson;
@@ -24,7 +28,7 @@ async function tryJson(file: string, ...more: string[]): Promise<TryJson> {
 
 describe('try FILE on the examples', () => {
   it('measures every setting of a CPU-heavy function, with results equal by value in every mode', async () => {
-    const result = await tryJson('examples/try/pbkdf2.mjs', '--max-threads', '2');
+    const result = await tryJson(example('pbkdf2.mjs'), '--max-threads', '2');
     expect(result.rows.map((r) => `${r.mode} ${r.threads} ${r.batch}`)).toEqual(['baseline 1 1', 'pool 1 1', 'pool 1 8', 'pool 2 1', 'pool 2 8']);
     for (const r of result.rows) {
       expect(r.checksumOk).toBe(true);
@@ -36,19 +40,19 @@ describe('try FILE on the examples', () => {
   }, 120_000);
 
   it('says a pool cannot help a tiny function: a call is below the break-even work', async () => {
-    const result = await tryJson('examples/try/tiny-sum.mjs', '--max-threads', '2');
+    const result = await tryJson(example('tiny-sum.mjs'), '--max-threads', '2');
     expect(result.bestMode).toBe('baseline');
     expect(result.bestThreads).toBe(0);
     expect(result.notes.join('\n')).toContain('this function is below it');
   }, 120_000);
 
   it('says data transfer dominates when the input is large', async () => {
-    const result = await tryJson('examples/try/large-input.mjs', '--max-threads', '2');
+    const result = await tryJson(example('large-input.mjs'), '--max-threads', '2');
     expect(result.notes.join('\n')).toContain('Data transfer dominates');
   }, 120_000);
 
   it('interleaves an async function that mostly waits, and interleaving wins', async () => {
-    const result = await tryJson('examples/try/mostly-waits.mjs', '--max-threads', '1');
+    const result = await tryJson(example('mostly-waits.mjs'), '--max-threads', '1');
     expect(result.rows.map((r) => r.mode)).toContain('interleaved');
     expect(result.bestMode).toBe('interleaved');
     expect(result.breakEvenUs).toBeNull();
@@ -94,7 +98,7 @@ describe('try compares results by value', () => {
 describe('try saves its result like any experiment', () => {
   it('writes JSON, markdown and a speedup SVG per batch size', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-try-out-'));
-    const { code } = await runLabCli(['try', 'examples/try/tiny-sum.mjs', '--quick', '--max-threads', '1', '--batches', '1,4', '--out', out]);
+    const { code } = await lab('try', example('tiny-sum.mjs'), '--quick', '--max-threads', '1', '--batches', '1,4', '--out', out);
     expect(code).toBe(0);
     const files = readdirSync(join(out, 'try-tiny-sum-mjs'));
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);

@@ -5,8 +5,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { runSequential } from '../src/modes/index.ts';
 import { svgSpeedupChart, svgTimeline } from '../src/draw/index.ts';
-import { runLabCli } from './helpers/cli.ts';
 import { filesUnder } from './helpers/files.ts';
+import { lab } from './helpers/lab-in-process.ts';
 import { parseSvg } from './helpers/svg.ts';
 
 /** Printable but hostile to XML and HTML: every one is accepted as a name and must come out well-formed. */
@@ -23,7 +23,7 @@ describe('every saved SVG is well-formed XML, whatever the names', () => {
     const file = join(dir, 'hostile.json');
     await writeFile(file, JSON.stringify(workload));
     const out = join(dir, 'results');
-    const { code, stderr } = await runLabCli(['run', '--workload', file, '--modes', 'sequential,interleaved,parallel', '--repeats', '1', '--warmups', '0', '--out', out]);
+    const { code, stderr } = await lab('run', '--workload', file, '--modes', 'sequential,interleaved,parallel', '--repeats', '1', '--warmups', '0', '--out', out);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const svgs = (await filesUnder(out)).filter((f) => f.endsWith('.svg'));

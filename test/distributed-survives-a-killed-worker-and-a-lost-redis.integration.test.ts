@@ -38,14 +38,17 @@ describe.skipIf(redisServer.skip)(redisServer.title('queue failures'), () => {
   it('fails a run whose Redis stops answering with an error naming the URL, instead of hanging', async () => {
     // A Redis of the test's own, given to the session as a user's --redis would be: only the watchdog can tell it went away.
     const redis = await startPrivateRedis();
-    const session = await QueueSession.open({ redis: redis.target, workers: 1 });
+    const session = await QueueSession.open({ redis: redis.target, workers: 1, announce: true });
     try {
-      const running = session.run(long(60_000));
+      let jobStarted = (): void => {};
+      const started = new Promise<void>((resolve) => (jobStarted = resolve));
+      const running = session.run(long(60_000), { onStart: () => jobStarted() });
       const outcome = running.then(
         () => 'finished',
         (error: unknown) => error,
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Mid-run: the job is on its worker (or the run already ended, which the expectations below report).
+      await Promise.race([started, outcome]);
       await redis.stop();
       const error = await outcome;
       expect(error).toBeInstanceOf(RedisUnavailableError);

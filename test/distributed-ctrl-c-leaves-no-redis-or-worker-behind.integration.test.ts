@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Queue } from 'bullmq';
+import { describe, expect, it } from 'vitest';
+import { experiments } from '../experiments/catalogue.ts';
+import { InterruptedError } from '../src/cli/interrupt.ts';
+import { runLab } from '../src/cli/main.ts';
+import { CONTROL } from '../src/queue/job-protocol.ts';
+import { closeClient, queueClient } from '../src/queue/redis-client.ts';
+import { parseRedisTarget } from '../src/queue/redis-target.ts';
+import { descendants, exists, until, type ProcessEntry } from './helpers/processes.ts';
+import { needsService } from './helpers/services.ts';
+import { Capture } from './helpers/streams.ts';
+
+const redisServer = needsService('redis-server');
+
+/** The processes this test's process has started (the lab runs in it), but for the `ps` that lists them. */
+const startedHere = (): ProcessEntry[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps '));
+
+/** The unix socket a private redis-server listens on, from its command line (which redis-server rewrites to `unixsocket:PATH`). */
+const socketOf = (args: string): string | undefined => /unixsocket:?\s*(\S+)/.exec(args)?.[1] ?? /(\/\S+redis\.sock)/.exec(args)?.[1];
+
+/** Resolves once `count` jobs of the lab's run are active on the Redis at `socket` (the queue the lab names in its control key); throws after `ms`. */
+async function jobsOnWorkers(socket: string, count: number, ms: number): Promise<void> {
+  const client = queueClient(parseRedisTarget(socket), 'test-watch');
+  const deadline = Date.now() + ms;
+  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    await client.connect();
+    let queueName: string | null;
+    while ((queueName = await client.get(CONTROL.key)) === null) {
+      if (Date.now() > deadline) throw new Error(`the lab named no queue in ${CONTROL.key} within ${ms} ms`);
+      await pause();
+    }
+    const queue = new Queue(queueName, { connection: client });
+    try {
+      while ((await queue.getActiveCount()) < count) {
+        if (Date.now() > deadline) throw new Error(`fewer than ${count} jobs of ${queueName} were active within ${ms} ms`);
+        await pause();
+      }
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    closeClient(client);
+  }
+}
+
+describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed run'), () => {
+  it('exits 130 and leaves no redis-server, no worker process and no socket directory behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-queue-int-'));
+    const workload = join(dir, 'long.json');
+    const task = (name: string): object => ({ name, parts: [{ kind: 'cpu', units: 10 }, { kind: 'wait', ms: 60_000 }] });
+    await writeFile(workload, JSON.stringify({ name: 'long', tasks: [task('a'), task('b'), task('c')] }));
+    let seen: ProcessEntry[] = [];
+    // Interrupted in this process as Ctrl-C interrupts the lab: its signal aborted with the InterruptedError
+    // the lab's SIGINT handler gives it, once the jobs reached both workers. (That a real SIGINT reaches that
+    // handler and sets exit code 130 is proven on a spawned lab, in processes-mode-leaves-no-orphaned-process.e2e.test.ts.)
+    const controller = new AbortController();
+    const interrupt = (async () => {
+      const up = await until(() => {
+        const now = startedHere();
+        const redis = now.filter((p) => p.args.includes('redis-server'));
+        const workers = now.filter((p) => p.args.includes('worker-process'));
+        return redis.length === 1 && workers.length === 2 ? now : undefined;
+      }, 30_000);
+      seen = up ?? [];
+      try {
+        // Let the jobs reach the workers, then interrupt the lab alone, as a terminal's Ctrl-C to it would.
+        const socket = socketOf(seen.find((p) => p.args.includes('redis-server'))?.args ?? '');
+        if (socket === undefined) throw new Error(`no private redis-server with a socket among the lab's processes: ${JSON.stringify(seen)}`);
+        await jobsOnWorkers(socket, 2, 30_000);
+      } finally {
+        controller.abort(new InterruptedError('SIGINT'));
+      }
+    })();
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await runLab(['run', '--workload', workload, '--modes', 'distributed', '--workers', '2', '--repeats', '1', '--warmups', '0', '--no-save'], experiments, { stdout, stderr }, controller.signal);
+    await interrupt;
+    const finished = { code, stderr: stderr.text };
+    expect(finished.stderr).toBe('lab: interrupted: the run was stopped and nothing was saved for it\n');
+    expect(finished.code).toBe(130);
+    const redis = seen.find((p) => p.args.includes('redis-server'));
+    expect(redis).toBeDefined();
+    expect(seen.filter((p) => p.args.includes('worker-process'))).toHaveLength(2);
+    expect(await until(() => (seen.some((p) => exists(p.pid)) ? undefined : true), 5_000)).toBe(true);
+    // The private Redis listened on a socket in a temporary directory of its own: removed with it.
+    const socket = socketOf(redis!.args);
+    expect(socket).toBeDefined();
+    expect(existsSync(dirname(socket!))).toBe(false);
+  });
+});
