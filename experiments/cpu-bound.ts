@@ -9,7 +9,7 @@ import { modeTable } from '../src/report/mode-table.ts';
 import { workloadCpuUnits } from '../src/workload/cpu-bound.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { comparedWithRow, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
 import { idealCpuSpeedup } from '../src/experiment/dispatch-fit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
 import { taskSwitches } from '../src/experiment/task-switches.ts';
@@ -44,23 +44,21 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
   const interleaved = rowOf(rows, 'interleaved');
   const parallel = rowOf(rows, 'parallel');
   const extraMs = interleaved.medianMs - sequential.medianMs;
-  const spreadMs = Math.max(sequential.maxMs - sequential.minMs, interleaved.maxMs - interleaved.minMs);
   const extraSwitches = switches.interleaved - switches.sequential;
   const cost =
     extraMs >= 0
-      ? `+${formatMs(extraMs)} ms (+${formatPercent(extraMs / sequential.medianMs)}), at most ${((extraMs * 1000) / Math.max(1, extraSwitches)).toFixed(2)} µs for each of its ${extraSwitches} extra task switches`
-      : `-${formatMs(-extraMs)} ms (${formatPercent(extraMs / sequential.medianMs)}): its ${extraSwitches} extra task switches cost nothing measurable`;
+      ? `+${formatMs(extraMs)} ms (+${formatPercent(extraMs / sequential.medianMs)}) by the medians, at most ${((extraMs * 1000) / Math.max(1, extraSwitches)).toFixed(2)} µs for each of its ${extraSwitches} extra task switches`
+      : `-${formatMs(-extraMs)} ms (${formatPercent(extraMs / sequential.medianMs)}) by the medians, with ${extraSwitches} extra task switches`;
   const verdict =
     interleaved.impossible !== undefined
-      ? 'Interleaved came out faster, which one thread cannot do on pure CPU work: the row is flagged as impossible.'
-      : 'Taking turns on one thread overlaps no CPU work, so interleaving gained nothing.';
+      ? 'Interleaved came out faster beyond its interval, which one thread cannot do on pure CPU work: the row is flagged as impossible.'
+      : 'Taking turns on one thread overlaps no CPU work, so interleaving can gain nothing.';
   const ideal = idealCpuSpeedup(tasks, parallel.threads, cores);
   const oversubscribed = parallel.threads > cores ? ` The ${parallel.threads - cores} threads beyond the ${cores} cores add no speed, only turns on the same cores.` : '';
   return [
     ...checksumWarning(rows),
     ...impossibleNotes(rows, baselineVsWorker(rows)),
-    `interleaved took ${formatRatio(interleaved.medianMs / sequential.medianMs)} the sequential time: ${cost}; ` +
-      `the difference is ${Math.abs(extraMs) <= spreadMs ? 'within' : 'larger than'} the ${formatMs(spreadMs)} ms spread between repeats. ${verdict}`,
+    `interleaved against sequential: ${fasterOrSlower(sequential.medianMs / interleaved.medianMs, verdictBetween(interleaved, sequential))}; ${cost}. ${verdict}`,
     `parallel on ${parallel.threads} worker threads was ${comparedWithRow(parallel, sequential)}, ` +
       `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
       `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,

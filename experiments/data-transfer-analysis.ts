@@ -1,6 +1,9 @@
 import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
-import { crossoverSize, type SizePoint } from '../src/measure/crossover.ts';
+import { crossoverByVerdict, crossoverSize, type Crossover, type SizePoint } from '../src/measure/crossover.ts';
+import { unpairedVerdict } from '../src/measure/verdict.ts';
+import { comparisonBacking, unpairedComparison } from '../src/experiment/ratio-with-verdict.ts';
+import { verdictPhrase } from '../src/report/interval-text.ts';
 import { formatBytes, formatRatio } from '../src/report/format.ts';
 import type { PayloadKind, SerialiseCost } from '../src/transfer/index.ts';
 
@@ -11,6 +14,8 @@ export interface SizeMeasured {
   readonly objectBytes: number;
   readonly records: number;
   readonly roundTripUs: Readonly<Record<PayloadKind, number>>;
+  /** Every timed round trip of each way, µs, in timing order: what the tests between sizes and ways read (absent: untested). */
+  readonly samplesUs?: Readonly<Record<PayloadKind, readonly number[]>>;
   readonly objectSerialise: SerialiseCost;
   readonly cloneSerialise: SerialiseCost;
   /** Every acknowledgement carried the length and last element that were sent. */
@@ -26,6 +31,8 @@ export interface ViewMeasured {
   readonly viewRoundTripUs: number;
   /** A standalone typed array of the view's length, for comparison. */
   readonly standaloneRoundTripUs: number;
+  /** Every timed round trip of each, µs (absent: untested). */
+  readonly samplesUs?: { readonly view: readonly number[]; readonly standalone: readonly number[] };
   /** What `v8.serialize` (Node's serializer, unlike `postMessage`'s) writes for the view. */
   readonly viewSerializedBytes: number;
 }
@@ -53,7 +60,10 @@ export type DataTransferRow = {
 };
 
 export type DataTransferFacts = {
-  /** From this size up, transferring an ArrayBuffer beat cloning a typed array at every measured size (null: not at the largest). */
+  /**
+   * From this size up, transferring an ArrayBuffer was faster than cloning a typed array at every measured size: by each size's
+   * Mann-Whitney verdict when the round trips were kept, else by the medians (null: not at the largest).
+   */
   readonly transferBeatsCloneFromBytes: number;
   /** The plain object's size at which a round trip costs 1 ms, as much as `kernelUnitsPerMs` units of kernel work (null: beyond the sizes measured). */
   readonly sendEqualsOneMsWorkBytes: number;
@@ -98,6 +108,18 @@ function sizeFromWhichAlways(points: readonly SizePoint[]): number {
   return lastBelow === -1 ? sorted[0]!.size : sizeWhere(sorted.slice(lastBelow));
 }
 
+/** Where transfer starts to be measurably faster than clone, by each size's Mann-Whitney verdict; undefined unless every size kept its round trips. */
+export function transferCrossover(sizes: readonly SizeMeasured[]): Crossover | undefined {
+  if (sizes.length === 0 || !sizes.every((s) => s.samplesUs !== undefined)) return undefined;
+  return crossoverByVerdict(sizes.map((s) => ({ size: s.bytes, verdict: unpairedVerdict(s.samplesUs!.transfer, s.samplesUs!.clone) })));
+}
+
+function transferFromBytes(sizes: readonly SizeMeasured[]): number | undefined {
+  const c = transferCrossover(sizes);
+  if (c === undefined) return undefined;
+  return c.state === 'crossed' ? c.above : c.state === 'always-faster' ? c.smallest : Number.NaN;
+}
+
 /** Tables, facts, notes and the chart, from the measured sizes alone. */
 export function analyseDataTransfer(measured: DataTransferMeasured, _context: ExperimentContext): Analysis<DataTransferRow, DataTransferFacts> {
   const rows: DataTransferRow[] = measured.sizes.map((s) => ({
@@ -120,7 +142,7 @@ export function analyseDataTransfer(measured: DataTransferMeasured, _context: Ex
   const unitsPerMs = 1000 / measured.kernelUsPerUnit;
   const { view } = measured;
   const facts: DataTransferFacts = {
-    transferBeatsCloneFromBytes: sizeFromWhichAlways(rows.map((r) => ({ size: r.bytes, speedup: r.cloneUs / r.transferUs }))),
+    transferBeatsCloneFromBytes: transferFromBytes(measured.sizes) ?? sizeFromWhichAlways(rows.map((r) => ({ size: r.bytes, speedup: r.cloneUs / r.transferUs }))),
     sendEqualsOneMsWorkBytes: sizeWhere(rows.map((r) => ({ size: r.bytes, speedup: r.objectUs / 1000 }))),
     cloneEqualsOneMsWorkBytes: sizeWhere(rows.map((r) => ({ size: r.bytes, speedup: r.cloneUs / 1000 }))),
     kernelUsPerUnit: measured.kernelUsPerUnit,
@@ -135,7 +157,7 @@ export function analyseDataTransfer(measured: DataTransferMeasured, _context: Ex
     viewOverStandalone: view.viewRoundTripUs / view.standaloneRoundTripUs,
   };
   return {
-    settings: { sizes: rows.map((r) => formatBytes(r.bytes, 'binary')).join(', '), roundTrips: 'median of 3-41 round trips per size and way, after one untimed; --repeats does not apply' },
+    settings: { sizes: rows.map((r) => formatBytes(r.bytes, 'binary')).join(', '), roundTrips: 'median of 4-41 round trips per size and way, after one untimed; --repeats does not apply' },
     tables: [
       {
         title: 'data-transfer: round trip to a warm worker and back (a small acknowledgement), median µs',
@@ -182,31 +204,52 @@ export function dataTransferNotes(rows: readonly DataTransferRow[], facts: DataT
   const notes: string[] = [];
   const wrong = rows.filter((r) => !r.acksOk);
   if (wrong.length > 0) notes.push(`ACKNOWLEDGEMENTS WERE WRONG at ${wrong.map((r) => formatBytes(r.bytes, 'binary')).join(', ')}: the worker did not see what was sent, and those times mean nothing.`);
+  const growth = (way: PayloadKind, ratio: number): string => {
+    const [top, bottom] = [measured.sizes[measured.sizes.length - 1]!.samplesUs?.[way], measured.sizes[0]!.samplesUs?.[way]];
+    if (top === undefined || bottom === undefined) return `${formatRatio(ratio)} (untested: no round trips were kept)`;
+    return `${formatRatio(ratio)} (${comparisonBacking(unpairedComparison(top, bottom, 'round trips'))})`;
+  };
   notes.push(
-    `${span}, a cloned typed array's round trip grew ${formatRatio(facts.cloneGrowth)} and a plain object's ${formatRatio(facts.objectGrowth)}, while a transferred ArrayBuffer's grew ${formatRatio(facts.transferGrowth)} ` +
-      `and a SharedArrayBuffer notification's ${formatRatio(facts.sharedGrowth)}: transfer ${facts.transferFlatWhileCloneGrows === 1 ? 'stayed flat while clone grew (expected: held)' : 'did NOT stay flat against clone on this run'}.`,
+    `${span}, a cloned typed array's round trip grew ${growth('clone', facts.cloneGrowth)} and a plain object's ${growth('object', facts.objectGrowth)}, while a transferred ArrayBuffer's grew ${growth('transfer', facts.transferGrowth)} ` +
+      `and a SharedArrayBuffer notification's ${growth('shared', facts.sharedGrowth)}: transfer ${facts.transferFlatWhileCloneGrows === 1 ? 'stayed flat while clone grew (expected: held)' : 'did NOT stay flat against clone on this run'}.`,
   );
-  notes.push(
-    Number.isNaN(facts.transferBeatsCloneFromBytes)
-      ? `Transfer never beat clone in the sizes measured (up to ${formatBytes(last.bytes, 'binary')}).`
-      : facts.transferBeatsCloneFromBytes === first.bytes
-        ? `Transfer beat clone for a typed array at every size measured, from the smallest (${formatBytes(first.bytes, 'binary')}).`
-        : `Transfer beat clone for a typed array from about ${formatBytes(facts.transferBeatsCloneFromBytes, 'binary')} up; below that, copying the bytes cost no more than detaching the buffer and attaching it in the worker.`,
-  );
+  notes.push(transferAgainstClone(transferCrossover(measured.sizes), facts, first.bytes, last.bytes));
   const oneMs = `1 ms of kernel work (${Math.round(facts.kernelUnitsPerMs)} units at ${facts.kernelUsPerUnit.toFixed(2)} µs, calibrated in this run)`;
   notes.push(
     Number.isNaN(facts.sendEqualsOneMsWorkBytes)
       ? `Sending a plain object stayed under ${oneMs} up to ${formatBytes(last.bytes, 'binary')}.`
-      : `Sending a plain object costs as much as ${oneMs} at about ${formatBytes(facts.sendEqualsOneMsWorkBytes, 'binary')}; a cloned typed array at ${Number.isNaN(facts.cloneEqualsOneMsWorkBytes) ? `more than ${formatBytes(last.bytes, 'binary')}` : `about ${formatBytes(facts.cloneEqualsOneMsWorkBytes, 'binary')}`}. A task smaller than its data's round trip is not worth sending.`,
+      : `Sending a plain object costs as much as ${oneMs} at about ${formatBytes(facts.sendEqualsOneMsWorkBytes, 'binary')} (medians, interpolated); a cloned typed array ${Number.isNaN(facts.cloneEqualsOneMsWorkBytes) ? `did not reach it up to ${formatBytes(last.bytes, 'binary')}` : `at about ${formatBytes(facts.cloneEqualsOneMsWorkBytes, 'binary')}`}. A task is worth sending only when its work outlasts its data's round trip.`,
   );
   notes.push(
     `postMessage hides its serialisation; timed apart, v8.serialize + v8.deserialize of the ${formatBytes(last.objectBytes, 'binary')} object took ${duration(last.objectSerialiseUs + last.objectDeserialiseUs)} against a round trip of ${duration(last.objectUs)}, ` +
       `${Math.round(((last.objectSerialiseUs + last.objectDeserialiseUs) / last.objectUs) * 100)}% of it (timed here, on the thread that also holds the payload).`,
   );
   const { view } = measured;
+  const viewBacking = view.samplesUs === undefined ? 'untested: no round trips were kept' : comparisonBacking(unpairedComparison(view.samplesUs.view, view.samplesUs.standalone, 'round trips'));
   notes.push(
     `A ${formatBytes(view.viewBytes, 'binary')} view on a ${formatBytes(view.bufferBytes, 'binary')} buffer arrived with ${formatBytes(view.receivedBufferBytes, 'binary')} behind it: postMessage clones the whole buffer, not the view, ` +
-      `and the round trip took ${formatRatio(facts.viewOverStandalone)} a standalone ${formatBytes(view.viewBytes, 'binary')} array's. Send \`view.slice()\` instead (v8.serialize, Node's own serializer, wrote only ${formatBytes(view.viewSerializedBytes, 'binary')}).`,
+      `and the round trip took ${formatRatio(facts.viewOverStandalone)} a standalone ${formatBytes(view.viewBytes, 'binary')} array's (${viewBacking}). Send \`view.slice()\` instead (v8.serialize, Node's own serializer, wrote only ${formatBytes(view.viewSerializedBytes, 'binary')}).`,
   );
   return notes;
+}
+
+/** Where transfer was faster than clone, by each size's Mann-Whitney verdict; by the medians alone (and said so) when no round trips were kept. */
+function transferAgainstClone(c: Crossover | undefined, facts: DataTransferFacts, firstBytes: number, lastBytes: number): string {
+  const test = 'Mann-Whitney U over the round trips at each size';
+  if (c === undefined) {
+    return Number.isNaN(facts.transferBeatsCloneFromBytes)
+      ? `By the medians (untested: no round trips were kept), transfer was never under clone in the sizes measured (up to ${formatBytes(lastBytes, 'binary')}).`
+      : `By the medians (untested: no round trips were kept), transfer was under clone for a typed array from about ${formatBytes(facts.transferBeatsCloneFromBytes, 'binary')} up.`;
+  }
+  switch (c.state) {
+    case 'always-faster':
+      return `Transfer was measurably faster than clone for a typed array at every size measured, from the smallest (${formatBytes(firstBytes, 'binary')}; ${test}).`;
+    case 'crossed':
+      return (
+        `Transfer was measurably faster than clone for a typed array from ${formatBytes(c.above, 'binary')} up (${test}); at ${formatBytes(c.below, 'binary')}, transfer against clone: ${verdictPhrase(c.belowVerdict)}` +
+        (c.belowVerdict.state === 'slower' ? ': copying the bytes cost less than detaching the buffer and attaching it in the worker.' : '.')
+      );
+    case 'never-faster':
+      return `Transfer was not measurably faster than clone at the largest size measured (${formatBytes(c.largest, 'binary')}; transfer against clone: ${verdictPhrase(c.largestVerdict)}; ${test}).`;
+  }
 }

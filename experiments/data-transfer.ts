@@ -14,14 +14,17 @@ export function transferSizes(quick: boolean): number[] {
   return quick ? [KB, 16 * KB, 256 * KB, 4 * MB] : [KB, 4 * KB, 16 * KB, 64 * KB, 256 * KB, MB, 4 * MB, 16 * MB, 64 * MB];
 }
 
-/** Round trips timed per size and way: many for small payloads (cheap, noisy), few for large ones (slow, steady). */
+/**
+ * Round trips timed per size and way: many for small payloads (cheap, noisy), few for large ones (slow, steady),
+ * but never under 4: the Mann-Whitney test between two ways needs 4 against 4 to reach p < 0.05 at all.
+ */
 export function roundTripsAt(bytes: number, quick: boolean): number {
   if (bytes <= 64 * KB) return quick ? 15 : 41;
   if (bytes <= MB) return quick ? 7 : 15;
-  return quick || bytes > 16 * MB ? 3 : 5;
+  return quick || bytes > 16 * MB ? 4 : 5;
 }
 
-async function timed(repeats: number, send: () => Promise<RoundTrip>, check: (trip: RoundTrip) => boolean): Promise<{ us: number; ok: boolean }> {
+async function timed(repeats: number, send: () => Promise<RoundTrip>, check: (trip: RoundTrip) => boolean): Promise<{ us: number; ok: boolean; samples: number[] }> {
   let ok = check(await send());
   const samples: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -29,7 +32,7 @@ async function timed(repeats: number, send: () => Promise<RoundTrip>, check: (tr
     ok &&= check(trip);
     samples.push(trip.us);
   }
-  return { us: median(samples), ok };
+  return { us: median(samples), ok, samples };
 }
 
 function serialiseRuns(value: unknown, lengthOf: (copy: unknown) => number, length: number, runs: number): SerialiseCost {
@@ -37,8 +40,8 @@ function serialiseRuns(value: unknown, lengthOf: (copy: unknown) => number, leng
   return { serialiseUs: median(costs.map((r) => r.serialiseUs)), deserialiseUs: median(costs.map((r) => r.deserialiseUs)), bytes: costs[0]!.bytes };
 }
 
-type BytesMeasured = Pick<SizeMeasured, 'cloneSerialise' | 'acksOk'> & { readonly clone: number; readonly transfer: number; readonly shared: number };
-type ObjectMeasured = Pick<SizeMeasured, 'objectSerialise' | 'objectBytes' | 'records' | 'acksOk'> & { readonly object: number };
+type BytesMeasured = Pick<SizeMeasured, 'cloneSerialise' | 'acksOk'> & { readonly clone: number; readonly transfer: number; readonly shared: number; readonly samplesUs: { readonly clone: number[]; readonly transfer: number[]; readonly shared: number[] } };
+type ObjectMeasured = Pick<SizeMeasured, 'objectSerialise' | 'objectBytes' | 'records' | 'acksOk'> & { readonly object: number; readonly samplesUs: number[] };
 
 /** The three ways of sending bytes at one size: a clone, a transfer (moved back each time), a shared buffer written in place. */
 async function measureBytes(worker: TransferWorker, bytes: number, quick: boolean): Promise<BytesMeasured> {
@@ -55,7 +58,7 @@ async function measureBytes(worker: TransferWorker, bytes: number, quick: boolea
   worker.sharedBytes.set(array);
   const shared = await timed(repeats, () => worker.sendShared(bytes), bytesOk);
   const cloneSerialise = serialiseRuns(array, (c) => (c instanceof Uint8Array ? c.byteLength : -1), bytes, Math.min(repeats, 7));
-  return { clone: clone.us, transfer: transfer.us, shared: shared.us, cloneSerialise, acksOk: clone.ok && transfer.ok && shared.ok };
+  return { clone: clone.us, transfer: transfer.us, shared: shared.us, samplesUs: { clone: clone.samples, transfer: transfer.samples, shared: shared.samples }, cloneSerialise, acksOk: clone.ok && transfer.ok && shared.ok };
 }
 
 /** The plain object at one size: its round trip and its v8 (de)serialisation; built here and dropped after, so the other ways never meet its heap. */
@@ -64,7 +67,7 @@ async function measureObject(worker: TransferWorker, bytes: number, quick: boole
   const records = plainRecords(bytes);
   const object = await timed(repeats, () => worker.sendObject(records), (t) => t.ack.length === records.length && t.ack.last === records.length - 1);
   const objectSerialise = serialiseRuns(records, (c) => (Array.isArray(c) ? c.length : -1), records.length, Math.min(repeats, 7));
-  return { object: object.us, objectSerialise, objectBytes: objectSerialise.bytes, records: records.length, acksOk: object.ok };
+  return { object: object.us, samplesUs: object.samples, objectSerialise, objectBytes: objectSerialise.bytes, records: records.length, acksOk: object.ok };
 }
 
 async function measureSizes(worker: TransferWorker, sizes: readonly number[], context: ExperimentContext): Promise<SizeMeasured[]> {
@@ -88,6 +91,7 @@ async function measureSizes(worker: TransferWorker, sizes: readonly number[], co
       objectBytes: o.objectBytes,
       records: o.records,
       roundTripUs: { object: o.object, clone: b.clone, transfer: b.transfer, shared: b.shared },
+      samplesUs: { object: o.samplesUs, ...b.samplesUs },
       objectSerialise: o.objectSerialise,
       cloneSerialise: b.cloneSerialise,
       acksOk: o.acksOk && b.acksOk,
@@ -107,7 +111,15 @@ async function measureView(worker: TransferWorker, bufferBytes: number, quick: b
     return t.ack.length === viewBytes;
   });
   const standaloneTrip = await timed(repeats, () => worker.sendClone(standalone), (t) => t.ack.length === viewBytes);
-  return { viewBytes, bufferBytes, receivedBufferBytes, viewRoundTripUs: viewTrip.us, standaloneRoundTripUs: standaloneTrip.us, viewSerializedBytes: serialize(view).byteLength };
+  return {
+    viewBytes,
+    bufferBytes,
+    receivedBufferBytes,
+    viewRoundTripUs: viewTrip.us,
+    standaloneRoundTripUs: standaloneTrip.us,
+    samplesUs: { view: viewTrip.samples, standalone: standaloneTrip.samples },
+    viewSerializedBytes: serialize(view).byteLength,
+  };
 }
 
 export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferRow, DataTransferFacts>('data-transfer', {

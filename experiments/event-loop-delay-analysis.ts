@@ -4,6 +4,9 @@ import type { ExperimentContext } from '../src/experiment/context.ts';
 import { expensiveWays, type BatchPolicy, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
 import { GAP_TIMER_MS, LOOP_DELAY_RESOLUTION_MS } from '../src/http-load/loop-watch.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
+import { formatP } from '../src/report/interval-text.ts';
+import { mannWhitneyOver } from '../src/experiment/ratio-with-verdict.ts';
+import { unpairedVerdict } from '../src/measure/verdict.ts';
 
 /** Milliseconds of kernel work per expensive request, and the load put on both routes. */
 export interface EventLoopDelayPlan {
@@ -167,7 +170,7 @@ export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context:
     ],
     rows,
     facts,
-    notes: eventLoopDelayNotes(rows, facts, context),
+    notes: eventLoopDelayNotes(rows, facts, context, Object.fromEntries(expensiveWays.map((way) => [way, measured.ways[way].load.cheapLatencyMs])) as Record<ExpensiveWayName, readonly number[]>),
     lineCharts: [
       {
         title: `event-loop-delay: cheap route latency by percentile`,
@@ -182,8 +185,25 @@ export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context:
   };
 }
 
-/** Sentences computed from the rows: how far inline work raised the cheap route's p99, and which way brought it back. */
-export function eventLoopDelayNotes(rows: readonly EventLoopDelayRow[], facts: EventLoopDelayFacts, context: ExperimentContext): string[] {
+/** Inline's cheap latencies against another way's, by Mann-Whitney U over every cheap request of each (a load each, no rounds to pair). */
+function latencyVerdict(latencies: Readonly<Record<ExpensiveWayName, readonly number[]>> | undefined, way: ExpensiveWayName): string {
+  const inline = latencies?.inline;
+  const other = latencies?.[way];
+  if (inline === undefined || other === undefined || inline.length === 0 || other.length === 0) return 'untested: no latencies were kept';
+  const verdict = unpairedVerdict(inline, other);
+  const test = mannWhitneyOver(inline.length, other.length, 'cheap requests');
+  switch (verdict.state) {
+    case 'too-few':
+      return `too few requests for a verdict (n = ${verdict.n})`;
+    case 'same':
+      return `no measurable difference in the cheap latencies, ${formatP(verdict.p)}, ${test}`;
+    default:
+      return `the cheap latencies measurably ${verdict.state === 'slower' ? 'higher' : 'lower'} inline, ${formatP(verdict.p)}, ${test}`;
+  }
+}
+
+/** Sentences computed from the rows (and, to test them, every cheap latency): how far inline work raised the cheap route's p99, and which way had the lowest. */
+export function eventLoopDelayNotes(rows: readonly EventLoopDelayRow[], facts: EventLoopDelayFacts, context: ExperimentContext, latencies?: Readonly<Record<ExpensiveWayName, readonly number[]>>): string[] {
   const by = (way: ExpensiveWayName): EventLoopDelayRow => rows.find((r) => r.way === way)!;
   const inline = by('inline');
   const best = [...rows].filter((r) => r.way !== 'inline').sort((a, b) => a.cheapP99Ms - b.cheapP99Ms)[0]!;
@@ -191,8 +211,8 @@ export function eventLoopDelayNotes(rows: readonly EventLoopDelayRow[], facts: E
   const faulty = rows.filter((r) => r.mismatches > 0 || r.errors > 0 || r.cutShort);
   if (faulty.length > 0) notes.push(`ANSWERS WENT WRONG in ${faulty.map((r) => `${r.way} (${r.mismatches} wrong bodies, ${r.errors} failed requests${r.cutShort ? ', cut short by the time bound' : ''})`).join(', ')}: those rows are not comparable.`);
   notes.push(
-    `Inline, every expensive request held the main thread for ${facts.workMs} ms: the cheap route's p99 rose to ${formatMs(inline.cheapP99Ms)} ms (p50 ${formatMs(inline.cheapP50Ms)} ms), ` +
-      `${formatRatio(inline.cheapP99Ms / best.cheapP99Ms)} the best way's; ${best.way} brought it back to ${formatMs(best.cheapP99Ms)} ms.`,
+    `Inline, every expensive request held the main thread for ${facts.workMs} ms: the cheap route's p99 was ${formatMs(inline.cheapP99Ms)} ms (p50 ${formatMs(inline.cheapP50Ms)} ms), ` +
+      `${formatRatio(inline.cheapP99Ms / best.cheapP99Ms)} the lowest p99 of the other ways (${latencyVerdict(latencies, best.way)}); that was ${best.way}'s, ${formatMs(best.cheapP99Ms)} ms.`,
   );
   if (inline.cheapRequests < best.cheapRequests) {
     notes.push(

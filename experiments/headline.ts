@@ -1,5 +1,7 @@
 import { defineExperiment } from '../src/experiment/define.ts';
+import { comparedWithRow, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
 import { rowOf } from '../src/experiment/mode-rows.ts';
+import { medianOverReference } from '../src/experiment/ratio-with-verdict.ts';
 import { waitFigures, type WaitReferences } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import { formatMs, formatPercent, formatRatio } from '../src/report/format.ts';
@@ -38,19 +40,31 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
   const waitSequential = row(wait, 'sequential');
   const waitInterleaved = row(wait, 'interleaved');
   const waitParallel = row(wait, 'parallel');
+  const waitsOf = (r: ModeComparison): number[] => r.samples.map((x) => x.wallMs);
   const notes = [
-    `cpu-bound: interleaved took ${formatRatio(cpuInterleaved.medianMs / row(cpu, 'sequential').medianMs)} the sequential time; ` +
-      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads ran at ` +
-      `${formatRatio(cpuParallel.speedup)} the sequential speed, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
-      `for ${cpuParallel.threads} threads on ${cores} cores.`,
-    `wait-bound: sequential took ${formatRatio(waitSequential.medianMs / facts.sumOfWaitsMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms); ` +
-      `interleaved took ${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest single task's waits ` +
+    `cpu-bound, interleaved against sequential: ${against(cpuInterleaved, row(cpu, 'sequential'))}; ` +
+      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads was ` +
+      `${comparedWithRow(cpuParallel, row(cpu, 'sequential'))}, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
+      `for ${cpuParallel.threads} threads on ${cores} cores (speedup interval ${speedupInterval(cpuParallel)}).`,
+    `wait-bound: sequential took ${medianOverReference(waitsOf(waitSequential), waitSequential.medianMs, facts.sumOfWaitsMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms); ` +
+      `interleaved took ${medianOverReference(waitsOf(waitInterleaved), waitInterleaved.medianMs, facts.longestTaskWaitMs)} the longest single task's waits ` +
       `(${formatMs(facts.longestTaskWaitMs)} ms), because a waiting task parks and the others run on the same thread.`,
     `wait-bound: parallel took ${formatMs(waitParallel.medianMs)} ms against ${formatMs(facts.perfectPoolMs)} ms for a perfect ` +
-      `${waitParallel.threads}-thread pool: a worker holding one task overlaps only as many waits as there are threads, ` +
-      `so for waiting, ${formatRatio(waitInterleaved.speedup)} from interleaving beats ${formatRatio(waitParallel.speedup)} from threads.`,
+      `${waitParallel.threads}-thread pool (${medianOverReference(waitsOf(waitParallel), waitParallel.medianMs, facts.perfectPoolMs)}): a worker holding one task overlaps only as many waits as there are threads, ` +
+      `so for waiting, interleaving ran at ${formatRatio(waitInterleaved.speedup)} the sequential speed and parallel at ${formatRatio(waitParallel.speedup)}; ` +
+      `interleaving against parallel: ${against(waitInterleaved, waitParallel)}.`,
   ];
   return [...checksumWarning([...cpu, ...wait]), ...impossibleNotes([...cpu, ...wait], baselineVsWorker(cpu)), ...notes];
+}
+
+/** `row` against `other` by their paired verdict: "1.02x slower (p = 0.031)", "as fast: no measurable difference (1.00x, p = 0.688)". */
+function against(row: ModeComparison, other: ModeComparison): string {
+  return fasterOrSlower(other.medianMs / row.medianMs, verdictBetween(row, other));
+}
+
+/** "[1.85-1.93]", the speedup's paired interval, or "unknown (one repeat)". */
+function speedupInterval(r: ModeComparison): string {
+  return r.repeats < 2 ? 'unknown (one repeat)' : `[${r.speedupLow.toFixed(2)}-${r.speedupHigh.toFixed(2)}]`;
 }
 
 /** What `measure` hands to `analyse`: both workloads and their compared rows. */

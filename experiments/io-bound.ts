@@ -1,4 +1,5 @@
-import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { comparedWithRow, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
+import { medianOverReference } from '../src/experiment/ratio-with-verdict.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
@@ -64,17 +65,18 @@ export function interpretIoBound(rows: readonly ModeFigures[], facts: WaitRefere
   const [sequential, interleaved, parallel] = referenceRows(rows, facts);
   const parallelRow = rowOf(rows, 'parallel');
   const interleavedRow = rowOf(rows, 'interleaved');
-  const oneThread = `one interleaving thread (${formatMs(interleavedRow.medianMs)} ms)`;
+  const sequentialRow = rowOf(rows, 'sequential');
+  const runs = (r: ModeFigures): number[] | undefined => r.samples?.map((x) => x.wallMs);
   const pool = `${facts.threads} worker threads (${formatMs(parallelRow.medianMs)} ms)`;
-  const winner = interleavedRow.medianMs <= parallelRow.medianMs ? `${oneThread} beat ${pool}` : `${pool} beat ${oneThread}`;
   return [
     ...checksumWarning(rows),
-    `sequential took ${formatRatio(sequential!.ratio)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms): each wait holds the only thread. ` +
-      `interleaved took ${formatRatio(interleaved!.ratio)} the longest single task's waits (${formatMs(facts.longestTaskWaitMs)} ms): ` +
-      `all ${tasks} tasks waited at once on one thread, ${comparedWithRow(interleavedRow, rowOf(rows, 'sequential'))}.`,
-    `parallel took ${formatMs(parallel!.measuredMs)} ms, ${formatRatio(parallel!.ratio)} the ${formatMs(facts.perfectPoolMs)} ms of a perfect ${facts.threads}-thread pool, ` +
-      `${comparedWithRow(parallelRow, rowOf(rows, 'sequential'))}: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
-      `whatever the core count. A pool would need ${facts.threadsToMatchInterleaving} threads to match interleaving on these waits; here ${winner}.`,
+    `sequential took ${medianOverReference(runs(sequentialRow), sequential!.measuredMs, sequential!.referenceMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms): each wait holds the only thread. ` +
+      `interleaved took ${medianOverReference(runs(interleavedRow), interleaved!.measuredMs, interleaved!.referenceMs)} the longest single task's waits (${formatMs(facts.longestTaskWaitMs)} ms): ` +
+      `all ${tasks} tasks waited at once on one thread, ${comparedWithRow(interleavedRow, sequentialRow)}.`,
+    `parallel took ${formatMs(parallel!.measuredMs)} ms, ${medianOverReference(runs(parallelRow), parallel!.measuredMs, parallel!.referenceMs)} the ${formatMs(facts.perfectPoolMs)} ms of a perfect ${facts.threads}-thread pool, ` +
+      `${comparedWithRow(parallelRow, sequentialRow)}: a worker holding one task overlaps nothing, so waits overlap only ${facts.threads} at a time, ` +
+      `whatever the core count. A pool would need ${facts.threadsToMatchInterleaving} threads to match interleaving on these waits; ` +
+      `here ${pool} against one interleaving thread (${formatMs(interleavedRow.medianMs)} ms): ${fasterOrSlower(interleavedRow.medianMs / parallelRow.medianMs, verdictBetween(parallelRow, interleavedRow))}.`,
   ];
 }
 

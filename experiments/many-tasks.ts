@@ -4,7 +4,7 @@ import { measureManyTasks, sizesUpTo } from '../src/many-tasks/measure-many.ts';
 import type { NamedFacts } from '../src/report/experiment-result.ts';
 import { formatBytes, formatRatio } from '../src/report/format.ts';
 import type { LineSeries } from '../src/draw/index.ts';
-import { manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, oneWay, unitCosts, type ManyTasksRow } from './many-tasks-analysis.ts';
+import { checksumCell, flaggedCell, manyTasksNotes, manyTasksRows, maxTasksWithinIdeal, oneWay, unitCosts, type ManyTasksRow } from './many-tasks-analysis.ts';
 
 /** Each task waits this long on a timer, then computes one kernel unit. */
 const WAIT_MS = 50;
@@ -56,10 +56,10 @@ export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTa
             r.idealMs.toFixed(r.idealMs < 100 ? 1 : 0),
             formatRatio(r.overIdeal),
             r.overheadUsPerTask.toFixed(2),
-            cell(r.heapBytesPerTask, (bytes) => formatBytes(bytes, 'decimal')),
-            formatBytes(r.rssBytesPerTask, 'decimal'),
+            cell(r.heapBytesPerTask, (bytes) => flaggedCell(formatBytes(bytes, 'decimal'), r, 'heap')),
+            flaggedCell(formatBytes(r.rssBytesPerTask, 'decimal'), r, 'RSS'),
             cell(r.startMsPerTask, (v) => (v < 0.01 ? v.toFixed(5) : v.toFixed(2))),
-            r.measured ? (r.checksumsIdentical ? 'identical' : 'DIFFERENT') : 'not run',
+            checksumCell(r),
           ]),
         },
       ],
@@ -92,7 +92,8 @@ function seriesOf(rows: readonly ManyTasksRow[], value: (r: ManyTasksRow) => num
   const what = (kind: string): string => (memory ? ` (${kind})` : '');
   const names = { scheduler: `lab's scheduler${what('heap')}`, async: `async functions${what('heap')}`, threads: `a thread per task${what('RSS')}`, processes: `a process per task${what('RSS')}` } as const;
   return (['scheduler', 'async', 'threads', 'processes'] as const).map((way) => {
-    const of = rows.filter((r) => r.way === way).sort((a, b) => a.tasks - b.tasks);
+    // An impossible (negative) memory figure is flagged in the notes, not drawn as a point.
+    const of = rows.filter((r) => r.way === way && !(memory && value(r) < 0)).sort((a, b) => a.tasks - b.tasks);
     return {
       label: names[way],
       points: of.filter((r) => r.measured).map((r) => ({ x: r.tasks, y: value(r) })),

@@ -4,6 +4,7 @@ import { idleCpu, type IdleCpu } from '../src/measure/idle-cpu.ts';
 import { summarize, type Summary } from '../src/measure/stats.ts';
 import { nsPerSwitch, switchKinds, type SwitchKind } from '../src/measure/switch-cost.ts';
 import { formatPercent, formatRatio } from '../src/report/format.ts';
+import { comparisonBacking, pairedComparison } from '../src/experiment/ratio-with-verdict.ts';
 
 const TASKS = 10;
 const IDLE_MS = 500;
@@ -21,6 +22,8 @@ const names: Record<SwitchKind, string> = {
 
 export interface OverheadFigures {
   readonly ns: ReadonlyMap<SwitchKind, Summary>;
+  /** Every round's ns per switch by kind, the kinds taking turns within each round: what the paired tests read (absent: untested). */
+  readonly samples?: ReadonlyMap<SwitchKind, readonly number[]>;
   readonly idle: IdleCpu;
 }
 
@@ -34,15 +37,23 @@ export function overheadFacts(figures: OverheadFigures): { readonly ratioToAwait
   };
 }
 
-/** Sentences from the measured figures, including whether each target was met. */
+/** What backs one kind's ratio to the await hop: its paired interval and test over the rounds, or that no samples were kept. */
+function againstAwait(figures: OverheadFigures, kind: SwitchKind): string {
+  const kindNs = figures.samples?.get(kind);
+  const awaitNs = figures.samples?.get('await');
+  if (kindNs === undefined || awaitNs === undefined) return 'untested: no samples were kept';
+  return comparisonBacking(pairedComparison(kindNs, awaitNs));
+}
+
+/** Sentences from the measured figures, including whether each target was met (by the point estimate; the interval and the test are beside it). */
 export function interpretOverhead(figures: OverheadFigures): string[] {
   const facts = overheadFacts(figures);
   const verdict = (value: number, target: number): string => (value <= target ? `target <= ${formatRatio(target)} met` : `MISSED the target of <= ${formatRatio(target)}`);
   return [
     `One switch between generator tasks in the lab's scheduler costs ${formatRatio(facts.ratioToAwait)} an await hop with tracing off ` +
-      `(${verdict(facts.ratioToAwait, targets.ratioToAwait)}) and ${formatRatio(facts.ratioToAwaitTraced)} with tracing on ` +
-      `(${verdict(facts.ratioToAwaitTraced, targets.ratioToAwaitTraced)}): tracing adds one clock read and one typed-array row per step.`,
-    `A setImmediate hop costs ${formatRatio(facts.ratioToSetImmediate)} an await hop, because each one waits for a full turn of Node's event loop; ` +
+      `(${againstAwait(figures, 'scheduler')}; ${verdict(facts.ratioToAwait, targets.ratioToAwait)}) and ${formatRatio(facts.ratioToAwaitTraced)} with tracing on ` +
+      `(${againstAwait(figures, 'scheduler-traced')}; ${verdict(facts.ratioToAwaitTraced, targets.ratioToAwaitTraced)}): tracing adds one clock read and one typed-array row per step.`,
+    `A setImmediate hop costs ${formatRatio(facts.ratioToSetImmediate)} an await hop (${againstAwait(figures, 'setImmediate')}), because each one waits for a full turn of Node's event loop; ` +
       `the scheduler hands over between tasks without leaving JavaScript.`,
     `While ${TASKS} tasks all slept for ${IDLE_MS} ms (median of ${IDLE_RUNS} such periods), the process used ${figures.idle.cpuMs.toFixed(1)} ms of CPU in ${figures.idle.wallMs.toFixed(0)} ms ` +
       `(${formatPercent(facts.idleCpuShare)}; ${facts.idleCpuShare < targets.idleShare ? 'under' : 'NOT under'} the 5% target): ` +
@@ -93,7 +104,7 @@ export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow,
 
   analyse({ switches, warmups, samples, idle }, context) {
     const ns = new Map(switchKinds.map((kind) => [kind, summarize(samples.get(kind)!)]));
-    const figures: OverheadFigures = { ns, idle };
+    const figures: OverheadFigures = { ns, samples, idle };
     const awaitMedian = ns.get('await')!.median;
     return {
       settings: { tasks: TASKS, switches, repeats: context.repeats, warmups },

@@ -1,4 +1,6 @@
-import { comparedWithRow } from '../src/experiment/compared-with.ts';
+import { comparedWithRow, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
+import { medianOverReference } from '../src/experiment/ratio-with-verdict.ts';
+import type { Verdict } from '../src/measure/verdict.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { rowOf } from '../src/experiment/mode-rows.ts';
 import { waitFigures, type WaitFigures } from '../src/experiment/wait-figures.ts';
@@ -9,7 +11,7 @@ import { checksumWarning } from '../src/report/checksum-warning.ts';
 import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import type { ExplainedRunSpec } from '../src/explain/explained-run.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
-import { formatMs, formatRatio } from '../src/report/format.ts';
+import { formatMs } from '../src/report/format.ts';
 import { modeTable } from '../src/report/mode-table.ts';
 import type { PolicyName } from '../src/scheduler/index.ts';
 import { createRandom } from '../src/workload/random.ts';
@@ -102,6 +104,7 @@ export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly
   const fifoTimers = orders.find((o) => o.policy === 'fifo' && o.waits === 'wait');
   const sameWithTimers = fifoTimers !== undefined && fifoTimers.order.join() === fifo.order.join();
   const blockRatio = mode(block, 'interleaved').medianMs / mode(block, 'sequential').medianMs;
+  const blockVerdict = verdictBetween(mode(block, 'interleaved'), mode(block, 'sequential'));
   const waitInterleaved = mode(wait, 'interleaved');
   const notes = [
     `fifo ran the ${fifo.order.length} steps with ${fifo.switches} task switches` +
@@ -109,19 +112,33 @@ export function interpretSeedRunner(orders: readonly OrderRow[], block: readonly
       (fifoTimers === undefined ? '. ' : sameWithTimers ? ', in the same order with timer waits. ' : ', in a DIFFERENT order with timer waits. ') +
       `round-robin switched task ${rr.switches} times in ${Math.max(rr.order.length - 1, 0)} hand-overs (${rr.order.slice(0, 4).join(', ')}, ...): ` +
       `that is what the article's text describes.`,
-    `With blocking waits (Atomics.wait, like time.sleep) interleaved took ${formatRatio(blockRatio)} the sequential time ` +
+    `With blocking waits (Atomics.wait, like time.sleep), interleaved against sequential: ${fasterOrSlower(1 / blockRatio, blockVerdict)} ` +
       `(${formatMs(mode(block, 'interleaved').medianMs)} vs ${formatMs(mode(block, 'sequential').medianMs)} ms; the waits add up to ${formatMs(facts.sumOfWaitsMs)} ms): ` +
-      (blockRatio >= 0.8
-        ? 'a blocked thread runs nothing else, so round-robin changed the order but not the total.'
-        : 'less than blocking waits should allow, so the sequential runs were probably slowed by a busy machine.'),
+      blockingReading(blockVerdict, blockRatio),
     `With timer waits interleaved took ${formatMs(waitInterleaved.medianMs)} ms against sequential's ${formatMs(mode(wait, 'sequential').medianMs)} ms ` +
       `(${comparedWithRow(waitInterleaved, mode(wait, 'sequential'))}), ` +
-      `${formatRatio(waitInterleaved.medianMs / facts.longestTaskWaitMs)} the longest task's own waits (${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
+      `${medianOverReference(waitInterleaved.samples.map((x) => x.wallMs), waitInterleaved.medianMs, facts.longestTaskWaitMs)} the longest task's own waits (${formatMs(facts.longestTaskWaitMs)} ms, ${facts.longestTask}): ` +
       (waitInterleaved.speedup >= 1.5
         ? 'a task waiting on a timer parks and the others run, so the waits overlapped.'
         : 'the waits did NOT overlap as they should.'),
   ];
   return [...checksumWarning([...block, ...wait]), ...notes];
+}
+
+/** What the blocking-wait times say, by the paired verdict (by the ratio alone, as a reading, with too few repeats): blocked threads overlap nothing. */
+function blockingReading(verdict: Verdict | undefined, ratio: number): string {
+  switch (verdict?.state) {
+    case 'same':
+      return 'a blocked thread runs nothing else, so round-robin changed the order but not the total.';
+    case 'slower':
+      return 'a blocked thread runs nothing else, and round-robin took measurably longer in total.';
+    case 'faster':
+      return 'less than blocking waits allow: they overlap nothing, and this run does not show what else made the sequential rounds slower.';
+    default:
+      return ratio >= 0.8
+        ? 'a blocked thread runs nothing else, so round-robin can change the order but not the total (too few repeats to test that here).'
+        : 'less than blocking waits allow: they overlap nothing, and this run does not show what else made the sequential rounds slower.';
+  }
 }
 
 /** The orders side by side, one row per step; a delegated step names the task that ran it. */

@@ -62,9 +62,10 @@ describe('ascii timeline', () => {
     expect(axisLabels.trim().split(/\s+/)).toEqual(['ms', '0', '5', '10', '15', '20', '25', '30', '35', '40']);
   });
 
-  it('draws an empty trace and a zero-length run as idle lanes without throwing', () => {
+  it('draws an empty trace as untraced (no idle lanes: when it ran is unknown) and a zero-length run without throwing', () => {
     const empty = asciiTimeline(runOf([], ['main'], 0), { width: 30 });
-    expect(rows(empty, ['main'])[0]).toBe(idleGlyph.repeat(23));
+    expect(empty.split('\n')[0]).toBe('untraced | no steps recorded |');
+    expect(empty).not.toContain(idleGlyph.repeat(3));
     expect(() => asciiTimeline(runOf([], [], 0), { width: 20 })).not.toThrow();
     const instant = asciiTimeline(runOf([event('a', 0, 0, 0, 'done')], ['main'], 0), { width: 30 });
     expect(instant).toContain('A a');

@@ -30,9 +30,8 @@ describe('cpu-bound experiment', () => {
   it('computes its sentences from the numbers it is given', () => {
     const notes = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 810, 800, 20), row('parallel', 2, 421, 800)])).join('\n');
     expectNotesToSay(notes, [
-      'interleaved took 1.01x the sequential time: +10.0 ms (+1.3%), at most 10.00 µs for each of its 1000 extra task switches',
-      'the difference is within the 20.0 ms spread between repeats',
-      'so interleaving gained nothing',
+      'interleaved against sequential: 1.01x slower; +10.0 ms (+1.3%) by the medians, at most 10.00 µs for each of its 1000 extra task switches',
+      'so interleaving can gain nothing',
       'parallel on 2 worker threads was 1.90x faster than sequential, 95% of the ideal 2.00x for 8 equal tasks on min(2 threads, 2 cores) = 2: close to ideal.',
     ]);
   });
@@ -40,12 +39,18 @@ describe('cpu-bound experiment', () => {
   it('says how far parallel fell short, and when it was slower, and when threads outnumber cores', () => {
     const slow = interpretCpuBound(figures([row('sequential', 1, 800, 800), row('interleaved', 1, 790, 800), row('parallel', 4, 1000, 800)])).join('\n');
     expectNotesToSay(slow, [
-      'interleaved took 0.99x the sequential time: -10.0 ms (-1.3%): its 1000 extra task switches cost nothing measurable',
-      'the difference is larger than the 4.00 ms spread',
+      'interleaved against sequential: 1.01x faster; -10.0 ms (-1.3%) by the medians, with 1000 extra task switches',
       'parallel on 4 worker threads was 1.25x slower than sequential, 40% of the ideal 2.00x',
       'the missing 60% is time the threads spent on something other than task work',
       'The 2 threads beyond the 2 cores add no speed',
     ]);
+  });
+
+  it('says interleaved against sequential by the paired verdict when the rounds are kept', () => {
+    const rounds = (ms: number, wobble: readonly number[]): ModeFigures['samples'] => wobble.map((d, i) => ({ round: i + 1, wallMs: ms + d }));
+    const same = [0, 3, -2, 1, -3, 2, -1];
+    const rows = [{ ...row('sequential', 1, 800, 800), samples: rounds(800, same) }, { ...row('interleaved', 1, 801, 800), samples: rounds(801, [1, -2, 3, -1, 2, -3, 0]) }, row('parallel', 2, 421, 800)];
+    expect(interpretCpuBound(figures(rows)).join('\n')).toMatch(/interleaved against sequential: as fast: no measurable difference \(1\.00x, p = 0\.\d{3}\); \+1\.00 ms/);
   });
 
   it('says so first when a mode reported different checksums', () => {

@@ -42,10 +42,16 @@ describe('io-bound experiment', () => {
   it('computes its sentences from the numbers it is given', () => {
     const facts = { sumOfWaitsMs: 1000, longestTaskWaitMs: 100, perfectPoolMs: 520, threads: 2, threadsToMatchInterleaving: 11 };
     const notes = interpretIoBound([row('sequential', 1, 1020, 1020), row('interleaved', 1, 102, 1020), row('parallel', 2, 530, 1020)], facts, 12).join('\n');
-    expect(notes).toContain('sequential took 1.02x the sum of all waits (1000 ms)');
-    expect(notes).toContain("interleaved took 1.02x the longest single task's waits (100 ms): all 12 tasks waited at once on one thread, 10.00x faster than sequential");
-    expect(notes).toContain('parallel took 530 ms, 1.02x the 520 ms of a perfect 2-thread pool, 1.92x faster than sequential');
-    expect(notes).toContain('A pool would need 11 threads to match interleaving on these waits; here one interleaving thread (102 ms) beat 2 worker threads (530 ms).');
+    // Rows without their repeats: one median each, no interval and no test, and the sentences say so.
+    expect(notes).toContain('sequential took 1.02x (no repeats kept: no interval, too few repeats for a verdict) the sum of all waits (1000 ms)');
+    expect(notes).toContain("interleaved took 1.02x (no repeats kept: no interval, too few repeats for a verdict) the longest single task's waits (100 ms): all 12 tasks waited at once on one thread, 10.00x faster than sequential");
+    expect(notes).toContain('parallel took 530 ms, 1.02x (no repeats kept: no interval, too few repeats for a verdict) the 520 ms of a perfect 2-thread pool, 1.92x faster than sequential');
+    expect(notes).toContain('A pool would need 11 threads to match interleaving on these waits; here 2 worker threads (530 ms) against one interleaving thread (102 ms): 5.20x slower.');
+    // With the rounds kept: the medians' intervals, and the paired verdict between the pool and the one thread.
+    const rounds = (ms: number): { round: number; wallMs: number }[] => [0, 1, 2, 3, 4, 5, 6].map((d) => ({ round: d + 1, wallMs: ms + d }));
+    const kept = interpretIoBound([row('sequential', 1, 1020, 1020), row('interleaved', 1, 102, 1020), row('parallel', 2, 530, 1020)].map((r) => ({ ...r, samples: rounds(r.medianMs - 3) })), facts, 12).join('\n');
+    expect(kept).toContain('sequential took 1.02x [1.02-1.02] the sum of all waits (1000 ms)');
+    expect(kept).toContain('here 2 worker threads (530 ms) against one interleaving thread (102 ms): 5.20x slower (p = 0.016).');
   });
 
   it('says which won when the pool is big enough, and puts a checksum mismatch first', () => {
@@ -53,6 +59,6 @@ describe('io-bound experiment', () => {
     const rows = [row('sequential', 1, 1000, 1000), row('interleaved', 1, 110, 1000), { ...row('parallel', 16, 105, 1000), checksumOk: false }];
     const notes = interpretIoBound(rows, facts, 12);
     expect(notes[0]).toMatch(/^CHECKSUMS DIFFER in wait-bound\/parallel/);
-    expect(notes.join('\n')).toContain('here 16 worker threads (105 ms) beat one interleaving thread (110 ms)');
+    expect(notes.join('\n')).toContain('here 16 worker threads (105 ms) against one interleaving thread (110 ms): 1.05x faster.');
   });
 });

@@ -79,9 +79,15 @@ describe('many-tasks analysis (hand-fed figures)', () => {
 
   it('says in its notes where one thread stopped holding the ideal, the 2x verdicts, and what threads would need, labelled as extrapolated', () => {
     const notes = manyTasksNotes(figures, manyTasksRows(figures));
-    expect(notes[0]).toMatch(/^One thread held 1,000 waiting tasks within 1\.10x the ideal .*; at 100,000 it took 2\.86x the ideal\. Async functions on Node's loop held 1,000 the same way\.$/);
-    expect(notes[1]).toContain('(1.50x, within the 2x target)');
-    expect(notes[1]).toContain('(0.70x, within the 2x target)');
+    // Figures without their runs: each ratio to the ideal says that it has no interval and no verdict.
+    expect(notes[0]).toMatch(/^One thread held 1,000 waiting tasks within 1\.10x the ideal .*; 1\.08x \(no repeats kept: no interval, too few repeats for a verdict\) at 1,000\); at 100,000 it took 2\.86x \(no repeats kept: no interval, too few repeats for a verdict\) the ideal\. Async functions on Node's loop held 1,000 the same way\.$/);
+    expect(notes[1]).toContain('(1.50x, medians only: too few repeats for a verdict; within the 2x target)');
+    expect(notes[1]).toContain('(0.70x, one child process each: too few repeats for a verdict (n = 1); within the 2x target)');
+    // With the runs kept (three each, the ways taking turns): the median's interval against the ideal, and the paired test.
+    const runs = (o: OneThreadFigures): OneThreadFigures => ({ ...o, runsMs: [o.wallMs - 1, o.wallMs, o.wallMs + 1] });
+    const kept = manyTasksNotes({ ...figures, oneThread: figures.oneThread.map(runs) }, manyTasksRows(figures));
+    expect(kept[0]).toContain('at 100,000 it took 2.86x [2.86-2.86] (75% interval of 3 repeats) the ideal');
+    expect(kept[1]).toContain('(1.50x [1.50-1.50], too few repeats for a verdict (n = 3); within the 2x target)');
     expect(notes[2]).toContain('extrapolated from 8, not measured');
     expect(notes[2]).toContain(`about ${formatBytes(unitCosts(figures).bytesPerThread * 100_000, 'decimal')}`);
     expect(notes.some((n) => n.startsWith('CHECKSUMS DIFFER'))).toBe(false);
@@ -90,8 +96,51 @@ describe('many-tasks analysis (hand-fed figures)', () => {
   it('puts a checksum warning first when a way did different work', () => {
     const wrong: ManyTasksFigures = { ...figures, oneThread: figures.oneThread.map((o) => (o.way === 'async' && o.tasks === 10 ? { ...o, checksum: 999 } : o)) };
     const rows = manyTasksRows(wrong);
-    expect(rows.filter((r) => !r.checksumsIdentical).map((r) => `${r.way} ${r.tasks}`)).toEqual(['async 10']);
+    // The scheduler's row is the reference: it says that not every way at its size matched it.
+    expect(rows.filter((r) => r.checksumsIdentical === false).map((r) => `${r.way} ${r.tasks}`)).toEqual(['scheduler 10', 'async 10']);
     expect(manyTasksNotes(wrong, rows)[0]).toMatch(/^CHECKSUMS DIFFER/);
+  });
+
+  it('compares threads and processes only with a scheduler run of their own size; rows without one, and extrapolated rows, are not compared (null)', () => {
+    // The hand-made figures have threads at 1 and 8 and processes at 1 and 2 tasks, sizes the scheduler never ran.
+    const rows = manyTasksRows(figures);
+    const said = (r: (typeof rows)[number]): string => `${r.way} ${r.tasks} ${String(r.checksumsIdentical)}`;
+    expect(rows.filter((r) => r.way === 'threads' || r.way === 'processes').map(said)).toEqual([
+      'threads 1 null', 'threads 8 null', 'processes 1 null', 'processes 2 null', 'threads 100000 null', 'processes 100000 null',
+    ]);
+    // No other way ran 100,000 tasks but async, which matched.
+    expect(rows.filter((r) => r.way === 'scheduler').map(said)).toEqual(['scheduler 10 true', 'scheduler 1000 true', 'scheduler 100000 true']);
+    const { tables, notes } = manyTasks.analyse(figures, {} as ExperimentContext);
+    const checksums = tables[0]!.rows.map((cells) => `${cells[0]} ${cells[1]}: ${cells[cells.length - 1]}`);
+    expect(checksums).toContain('threads 1: not compared');
+    expect(checksums).toContain('processes 2: not compared');
+    expect(checksums).toContain('threads (extrapolated) 100,000: not run');
+    expect(notes.join('\n')).toContain('Checksums not compared (no other way ran the same size): threads at 1, threads at 8, processes at 1, processes at 2.');
+    expect(JSON.parse(JSON.stringify(rows)).filter((r: { measured: boolean }) => !r.measured).map((r: { checksumsIdentical: unknown }) => r.checksumsIdentical)).toEqual([null, null]);
+
+    // With the scheduler's own run at those sizes, each row is compared: equal, or DIFFERENT with the warning first.
+    const referenced: ManyTasksFigures = { ...figures, schedulerReference: [{ tasks: 1, checksum: 1 }, { tasks: 2, checksum: 2 }, { tasks: 8, checksum: 999 }] };
+    const compared = manyTasksRows(referenced).filter((r) => r.measured && (r.way === 'threads' || r.way === 'processes')).map(said);
+    expect(compared).toEqual(['threads 1 true', 'threads 8 false', 'processes 1 true', 'processes 2 true']);
+    expect(manyTasksNotes(referenced, manyTasksRows(referenced))[0]).toMatch(/^CHECKSUMS DIFFER/);
+  });
+
+  it('flags a negative memory figure per task as impossible, not as a finding, and leaves it off the memory chart', () => {
+    // The reference run's figure: RSS fell by 6.2 MB while the child built 10 tasks, -616 kB a task.
+    const shrank: ManyTasksFigures = { ...figures, oneThread: figures.oneThread.map((o) => (o.way === 'scheduler' && o.tasks === 10 ? { ...o, rssBytes: -6_164_480 } : o)) };
+    const rows = manyTasksRows(shrank);
+    const row = rows.find((r) => r.way === 'scheduler' && r.tasks === 10)!;
+    expect(row.impossible).toBe('RSS per task of -616 kB is below zero: holding tasks cannot free memory');
+    expect(rows.filter((r) => r.impossible !== undefined)).toHaveLength(1);
+    const { tables, notes, lineCharts } = manyTasks.analyse(shrank, {} as ExperimentContext);
+    expect(tables[0]!.rows[0]![7]).toBe('-616 kB ✗');
+    expect(notes.filter((n) => n.startsWith('IMPOSSIBLE (✗): scheduler at 10 tasks: RSS per task of -616 kB is below zero'))).toHaveLength(1);
+    expect(notes.join('\n')).toContain('This is not a finding');
+    const memory = lineCharts![0]!.series.find((s) => s.label.startsWith("lab's scheduler"))!;
+    expect(memory.points.every((p) => p.y > 0)).toBe(true);
+    // A heap that shrank is flagged the same way.
+    const heap = manyTasksRows({ ...figures, oneThread: [one('scheduler', 10, 51, -8000), ...figures.oneThread.slice(1)] });
+    expect(heap[0]!.impossible).toBe('heap per task of -0.8 kB is below zero: holding tasks cannot free memory; RSS per task of -1.0 kB is below zero: holding tasks cannot free memory');
   });
 
   it('reads the cost of each added task between consecutive sizes, beyond what the ideal adds', () => {
@@ -103,7 +152,11 @@ describe('many-tasks analysis (hand-fed figures)', () => {
     ]);
     const note = manyTasksNotes(figures, manyTasksRows(figures)).find((n) => n.startsWith('Cost of each added task'))!;
     expect(note).toContain('19.65 µs from 1,000 to 100,000');
-    expect(note).toContain('the cost of an added task grew');
+    // One step between sizes past 1,000: no trend to read.
+    expect(note).toContain('One step between sizes shows no trend.');
+    const wider: ManyTasksFigures = { ...figures, oneThread: [...figures.oneThread, one('scheduler', 1_000_000, 40_000, 700_000_000), one('async', 1_000_000, 30_000, 1_000_000_000)] };
+    const trend = manyTasksNotes(wider, manyTasksRows(wider)).find((n) => n.startsWith('Cost of each added task'))!;
+    expect(trend).toMatch(/the cost of an added task grew [\d.]+x over that range, a reading of medians of as few as 1 run a size: too few repeats for a verdict\.$/);
   });
 });
 
@@ -116,15 +169,20 @@ describe('many-tasks measurement (small sizes)', () => {
 
   it('runs every way at tiny sizes; every way that ran the same size reports the scheduler\'s checksum', async () => {
     const stages: string[] = [];
-    const f = await measureManyTasks({ sizes: [2, 20], threadSizes: [2], processSizes: [2], waitMs: 5, units: 1, repeats: 1, threadCap: 2, processCap: 2, onStage: (label) => stages.push(label) });
-    expect(stages).toEqual(['2 tasks on one thread', '20 tasks on one thread', '2 worker threads', '2 processes']);
+    const f = await measureManyTasks({ sizes: [2, 20], threadSizes: [1, 2], processSizes: [2], waitMs: 5, units: 1, repeats: 1, threadCap: 2, processCap: 2, onStage: (label) => stages.push(label) });
+    expect(stages).toEqual(['2 tasks on one thread', '20 tasks on one thread', '1 worker threads', '2 worker threads', '2 processes']);
+    // 1 task ran only as a thread: the scheduler ran it once more, untimed, for the reference checksum.
+    expect(f.schedulerReference).toEqual([{ tasks: 1, checksum: f.threads[0]!.checksum }]);
     const checksumAt2 = f.oneThread.find((o) => o.way === 'scheduler' && o.tasks === 2)!.checksum;
-    expect([...f.oneThread.filter((o) => o.tasks === 2), ...f.threads, ...f.processes].map((x) => x.checksum)).toEqual([checksumAt2, checksumAt2, checksumAt2, checksumAt2]);
+    expect([...f.oneThread.filter((o) => o.tasks === 2), ...f.threads.filter((t) => t.tasks === 2), ...f.processes].map((x) => x.checksum)).toEqual([checksumAt2, checksumAt2, checksumAt2, checksumAt2]);
     expect(f.oneThread.map((o) => `${o.way} ${o.tasks}`)).toEqual(['scheduler 2', 'async 2', 'scheduler 20', 'async 20']);
     // Bytes of a couple of tasks are within the GC's noise: only that they were measured is checked here.
     for (const x of [...f.oneThread.flatMap((o) => [o.heapBytes, o.rssBytes]), f.threads[0]!.rssBytes, f.processes[0]!.rssBytesMean]) expect(Number.isFinite(x)).toBe(true);
     expect(f.processes[0]!.startMsAll).toBeGreaterThanOrEqual(f.processes[0]!.startMsMedian);
-    expect(manyTasksRows(f).every((r) => r.checksumsIdentical)).toBe(true);
+    // Every measured row was compared with the scheduler at its own size; the extrapolated rows ran nothing.
+    const rows = manyTasksRows(f);
+    expect(rows.filter((r) => r.measured).every((r) => r.checksumsIdentical === true)).toBe(true);
+    expect(rows.filter((r) => !r.measured).map((r) => r.checksumsIdentical)).toEqual([null, null]);
   }, 120_000);
 
   it('measures at powers of ten up to a cap, and at the cap itself', () => {

@@ -17,11 +17,15 @@ const figures = (scheduler: number, traced: number, awaitNs: number, immediate: 
 describe('scheduler-overhead', () => {
   it('states its ratios and whether each target was met, from the figures it is given', () => {
     const met = interpretOverhead(figures(25, 75, 50, 300, 0.002)).join('\n');
-    expect(met).toContain('costs 0.50x an await hop with tracing off (target <= 0.80x met) and 1.50x with tracing on (target <= 2.00x met)');
+    expect(met).toContain('costs 0.50x an await hop with tracing off (untested: no samples were kept; target <= 0.80x met) and 1.50x with tracing on (untested: no samples were kept; target <= 2.00x met)');
     expect(met).toContain('A setImmediate hop costs 6.00x an await hop');
     expect(met).toContain('the process used 1.0 ms of CPU in 500 ms (0.2%; under the 5% target)');
     const missed = interpretOverhead(figures(45, 110, 50, 300, 0.08)).join('\n');
-    expect(missed).toContain('0.90x an await hop with tracing off (MISSED the target of <= 0.80x) and 2.20x with tracing on (MISSED the target of <= 2.00x)');
+    expect(missed).toContain('0.90x an await hop with tracing off (untested: no samples were kept; MISSED the target of <= 0.80x) and 2.20x with tracing on (untested: no samples were kept; MISSED the target of <= 2.00x)');
+    // With every round kept, each ratio carries its paired interval and test.
+    const rounds = (ns: number): number[] => [0, 1, 2, 3, 4, 5, 6].map((d) => ns + d / 10);
+    const paired = interpretOverhead({ ...figures(25, 75, 50, 300, 0.002), samples: new Map([['scheduler', rounds(25)], ['scheduler-traced', rounds(75)], ['await', rounds(50)], ['setImmediate', rounds(300)]]) }).join('\n');
+    expect(paired).toMatch(/costs 0\.50x an await hop with tracing off \(\[0\.50-0\.51\], p = 0\.016, Wilcoxon signed-rank over 7 paired rounds; target <= 0\.80x met\)/);
     expect(missed).toContain('(8.0%; NOT under the 5% target)');
     expect(overheadFacts(figures(25, 75, 50, 300, 0.002))).toEqual({ ratioToAwait: 0.5, ratioToAwaitTraced: 1.5, ratioToSetImmediate: 6, idleCpuShare: 0.002 });
   });

@@ -1,39 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { crossoverSize } from '../src/measure/crossover.ts';
+import { crossoverByVerdict, type SizeVerdict } from '../src/measure/crossover.ts';
 import { fitOverheadPerTask, overheadPerTask } from '../src/measure/dispatch-overhead.ts';
-import { sizeSpeedups } from './helpers/speedup-points.ts';
+import type { Verdict } from '../src/measure/verdict.ts';
 
-describe('crossover size', () => {
-  it('interpolates in log-log between the sizes around speedup 1, computed by hand', () => {
-    // ln 0.5 and ln 2 are symmetric around 0: halfway between ln 16 and ln 64, at 32.
-    expect(crossoverSize([{ size: 64, speedup: 2 }, { size: 16, speedup: 0.5 }, { size: 4, speedup: 0.2 }])).toEqual({
+const faster = (p = 0.004): Verdict => ({ state: 'faster', n: 9, p });
+const slower = (p = 0.004): Verdict => ({ state: 'slower', n: 9, p });
+const same = (p = 0.31): Verdict => ({ state: 'same', n: 9, p });
+const tooFew: Verdict = { state: 'too-few', n: 3 };
+const at = (...pairs: [size: number, verdict: Verdict][]): SizeVerdict[] => pairs.map(([size, verdict]) => ({ size, verdict }));
+
+describe('crossover by verdict', () => {
+  it('places the crossover at the smallest size from which every larger size is measurably faster, with the last size that is not', () => {
+    expect(crossoverByVerdict(at([256, faster(0.002)], [16, slower()], [4, slower()], [64, faster()]))).toEqual({
       state: 'crossed',
-      size: expect.closeTo(32, 10) as number,
+      size: 64,
       below: 16,
       above: 64,
-      laterDips: [],
+      belowVerdict: slower(),
+      aboveVerdict: faster(),
+      earlierWins: [],
     });
   });
 
-  it('takes the first crossing when the speedups wobble, and lists the later dips', () => {
-    // t = -ln 0.5 / (ln 1.2 - ln 0.5) = 0.79174; 4 * 4^t = 11.99
-    const c = crossoverSize(sizeSpeedups([4, 0.5], [16, 1.2], [64, 0.9], [256, 2]));
-    expect(c.state).toBe('crossed');
-    if (c.state === 'crossed') {
-      expect(c.size).toBeCloseTo(11.99, 2);
-      expect([c.below, c.above]).toEqual([4, 16]);
-      expect(c.laterDips).toEqual([64]);
-    }
+  it('does not place it at a size whose test found no measurable difference, however its point speedup looked', () => {
+    // The README's case: 0.973x at 117 µs, saved verdict "same" (p = 0.31); measurably faster only from the next size.
+    const c = crossoverByVerdict(at([4, slower()], [16, same()], [64, faster()], [256, faster()]));
+    expect(c).toMatchObject({ state: 'crossed', size: 64, below: 16, above: 64, belowVerdict: same() });
+    expect(crossoverByVerdict(at([4, slower()], [16, faster()], [64, tooFew], [256, faster()]))).toMatchObject({ state: 'crossed', size: 256, below: 64, belowVerdict: tooFew });
   });
 
-  it('says when parallel was faster at every size, or slower at every size', () => {
-    expect(crossoverSize([{ size: 4, speedup: 1 }, { size: 16, speedup: 1.5 }])).toEqual({ state: 'always-faster', smallest: 4 });
-    expect(crossoverSize([{ size: 4, speedup: 0.1 }, { size: 16, speedup: 0.99 }])).toEqual({ state: 'never-faster', largest: 16 });
+  it('lists sizes measurably faster below one that was not as earlier wins, without moving the crossover down', () => {
+    const c = crossoverByVerdict(at([4, slower()], [16, faster()], [64, same()], [256, faster()], [1024, faster()]));
+    expect(c).toMatchObject({ state: 'crossed', size: 256, below: 64, above: 256, earlierWins: [16] });
   });
 
-  it('refuses sizes or speedups that are not positive', () => {
-    expect(() => crossoverSize([])).toThrow(RangeError);
-    expect(() => crossoverSize([{ size: 0, speedup: 1 }])).toThrow(RangeError);
+  it('says when it was measurably faster at every size, or not measurably faster at the largest, with that verdict', () => {
+    expect(crossoverByVerdict(at([16, faster(0.01)], [4, faster(0.03)]))).toEqual({ state: 'always-faster', smallest: 4, smallestVerdict: faster(0.03) });
+    expect(crossoverByVerdict(at([4, faster()], [16, slower(0.02)]))).toEqual({ state: 'never-faster', largest: 16, largestVerdict: slower(0.02) });
+    expect(crossoverByVerdict(at([4, slower()], [16, same()]))).toEqual({ state: 'never-faster', largest: 16, largestVerdict: same() });
+    expect(crossoverByVerdict(at([4, faster()], [16, tooFew]))).toEqual({ state: 'never-faster', largest: 16, largestVerdict: tooFew });
+    expect(crossoverByVerdict(at([4, same()]))).toEqual({ state: 'never-faster', largest: 4, largestVerdict: same() });
+  });
+
+  it('refuses no points, and sizes that are not positive', () => {
+    expect(() => crossoverByVerdict([])).toThrow('crossover of no points');
+    expect(() => crossoverByVerdict(at([0, faster()]))).toThrow('sizes must be positive, got 0');
+    expect(() => crossoverByVerdict(at([4, faster()], [Number.NaN, faster()]))).toThrow(RangeError);
   });
 });
 

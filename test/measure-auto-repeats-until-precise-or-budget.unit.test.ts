@@ -52,8 +52,8 @@ describe('alternate: extra rounds keep every subject paired', () => {
     expect(kept.get('a')).toHaveLength(4);
     expect(kept.get('b')).toHaveLength(4);
     expect(asked).toEqual([2, 3, 4]);
-    // Whole rounds, the order rotating by one each round.
-    expect(order).toEqual(['a:warm-up:1/1', 'b:warm-up:1/1', 'b:measure:1/2', 'a:measure:1/2', 'a:measure:2/2', 'b:measure:2/2', 'b:measure:3/3', 'a:measure:3/3', 'a:measure:4/4', 'b:measure:4/4']);
+    // Whole rounds in the balanced order: for two subjects a block is one round, a then b, so each follows the other once a round.
+    expect(order).toEqual(['a:warm-up:1/1', 'b:warm-up:1/1', 'a:measure:1/2', 'b:measure:1/2', 'a:measure:2/2', 'b:measure:2/2', 'a:measure:3/3', 'b:measure:3/3', 'a:measure:4/4', 'b:measure:4/4']);
   });
 });
 

@@ -48,13 +48,13 @@ describe('measureModes', () => {
     expect(progress.map((p) => `${p.label} ${p.phase} ${p.repeat}/${p.of}`)).toEqual([
       'tiny sequential warm-up 1/1',
       'tiny interleaved warm-up 1/1',
-      // The order rotates by one each round.
-      'tiny interleaved measure 1/3',
+      // The balanced order: for two modes, plain alternation, each running right after the other once a round.
       'tiny sequential measure 1/3',
+      'tiny interleaved measure 1/3',
       'tiny sequential measure 2/3',
       'tiny interleaved measure 2/3',
-      'tiny interleaved measure 3/3',
       'tiny sequential measure 3/3',
+      'tiny interleaved measure 3/3',
     ]);
   });
 });

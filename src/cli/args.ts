@@ -29,6 +29,8 @@ export interface LabArgs {
   readonly threads?: number;
   /** `--predict N`: scaling's model prediction at N threads. */
   readonly predict?: number;
+  /** `--aa`: granularity's A/A check (piscina measured twice, as two subjects). */
+  readonly aa?: true;
   readonly seed?: number;
   readonly timeoutMs?: number;
   /** `--explain`: replay each policy's decisions step by step instead of measuring. */
@@ -84,6 +86,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     save: values['no-save'] !== true,
     steps: stepsChoice(values['no-steps'] === true, values.trace),
     explain: values.explain === true,
+    ...(values.aa === true && { aa: true as const }),
     step: values.step === true,
     ...(typeof values.html === 'string' && { html: nonEmpty(values.html, 'html') }),
     ...(typeof values.out === 'string' && { out: nonEmpty(values.out, 'out') }),

@@ -82,6 +82,12 @@ export const flags = {
     for: measuring,
     experiments: ['scaling', 'all'],
   },
+  aa: {
+    type: 'boolean',
+    help: "with granularity: an A/A check, a second identical piscina subject (piscina-aa) with its own place in the run order, its own runs, fit and row; the ratio of its per-task cost to piscina's (aaRatio, with a 95% interval) is the instrument's own bias",
+    for: ['measure'],
+    experiments: ['granularity'],
+  },
   seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring, explain: true },
   timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try, 30000 for --explain and --html)', parse: integer(1, 3_600_000), for: measuringAndTry, explain: true },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'], explain: true },

@@ -3,6 +3,7 @@ import type { RunResult } from '../modes/run-result.ts';
 import { laneBuckets, type BucketContent } from './lane-buckets.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
 import { axisTicks, formatTick } from './ticks.ts';
+import { isUntraced, UNTRACED, untracedText } from './untraced.ts';
 import { waitIntervals } from './waits.ts';
 import { zoomLabel, zoomRow } from './zoom-row.ts';
 
@@ -39,10 +40,13 @@ export const gcGlyph = '#';
  * ```
  * When steps are shorter than a column, each column still shows one task, the one that ran
  * longest in it: the letters then switch in no visible pattern, which says "finer than this".
+ * A run that recorded no steps (`piscina`, `--no-steps`) gets one `untraced` row with no glyphs,
+ * not idle lanes: when its tasks ran is unknown.
  */
 export function asciiTimeline(run: RunResult, options: AsciiTimelineOptions): string {
   const { width } = options;
   if (!Number.isInteger(width) || width < 20) throw new RangeError(`options.width must be an integer of at least 20; got ${String(width)}`);
+  if (isUntraced(run)) return untracedTimeline(run, options);
   const tasks = taskNamesOf(run);
   const glyphOf = new Map(tasks.map((name, i) => [name, taskGlyphs[i] ?? overflowGlyph]));
   const lanes = laneNamesOf(run);
@@ -69,6 +73,36 @@ export function asciiTimeline(run: RunResult, options: AsciiTimelineOptions): st
   lines.push(...timeAxis(span, gutter, columns));
   if (options.legend !== false) lines.push(...legend(tasks, width, gc.length > 0, zoomed));
   return `${lines.join('\n')}\n`;
+}
+
+/** An untraced run: one row saying so (blank, no task glyphs), the time axis of its wall time, and the reason. */
+function untracedTimeline(run: RunResult, options: AsciiTimelineOptions): string {
+  const { width } = options;
+  const gutter = Math.max(2, Math.min(UNTRACED.length, width - 13));
+  const columns = width - gutter - 3;
+  const inside = ' no steps recorded ';
+  const text = inside.length <= columns ? inside : inside.slice(0, columns);
+  const left = Math.floor((columns - text.length) / 2);
+  const lines = [`${UNTRACED.slice(0, gutter).padEnd(gutter)} |${' '.repeat(left)}${text}${' '.repeat(columns - left - text.length)}|`];
+  lines.push(...timeAxis(runSpanMs(run), gutter, columns));
+  if (options.legend !== false) lines.push(...wrapWords(untracedText(run), width));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Words wrapped to `width` columns (a word longer than a line is cut). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const w = word.length > width ? word.slice(0, width) : word;
+    if (current !== '' && current.length + 1 + w.length > width) {
+      lines.push(current);
+      current = '';
+    }
+    current = current === '' ? w : `${current} ${w}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RunResult, StepEvent } from '../modes/run-result.ts';
 import { laneNamesOf, taskNamesOf } from './task-order.ts';
 import { ordinal, sampledRun, sampleOf, TRACE_EVENT_BUDGET, type TraceSample } from './trace-sample.ts';
+import { isUntraced, UNTRACED } from './untraced.ts';
 import { waitIntervals } from './waits.ts';
 
 /** One event of the Trace Event Format, as Perfetto and chrome://tracing read it (times in µs). */
@@ -50,7 +51,8 @@ export function chromeTrace(runs: readonly NamedRun[], eventBudget: number = TRA
     const pid = r + 1;
     const sample = samples[r]!;
     const run = sample === undefined ? whole : sampledRun(whole, sample);
-    const name = sample === undefined ? runName : `${runName} (sample: every ${ordinal(sample.everyNth)} task, ${sample.tasks} of ${sample.ofTasks})`;
+    // A run without steps has no events to show: its process says why the viewer finds it empty.
+    const name = isUntraced(whole) ? `${runName} (${UNTRACED})` : sample === undefined ? runName : `${runName} (sample: every ${ordinal(sample.everyNth)} task, ${sample.tasks} of ${sample.ofTasks})`;
     events.push({ ph: 'M', name: 'process_name', pid, tid: 0, args: { name } }, { ph: 'M', name: 'process_sort_index', pid, tid: 0, args: { sort_index: pid } });
     laneNamesOf(run).forEach((lane, l) => {
       events.push({ ph: 'M', name: 'thread_name', pid, tid: l + 1, args: { name: lane } }, { ph: 'M', name: 'thread_sort_index', pid, tid: l + 1, args: { sort_index: l + 1 } });

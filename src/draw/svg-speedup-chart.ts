@@ -17,8 +17,12 @@ export interface SpeedupChartOptions {
   readonly cores: number;
   /** Share of the work that cannot run in parallel, from 0 to 1 (e.g. `fitAmdahl(points).serialFraction`); draws Amdahl's curve when given. */
   readonly serialFraction?: number;
-  /** Contention σ and coherency κ of a fitted Universal Scalability Law (`fitUsl`); draws its curve when given. */
-  readonly usl?: { readonly sigma: number; readonly kappa: number };
+  /**
+   * Contention σ and coherency κ of a fitted Universal Scalability Law (`fitUsl`); draws its curve when given.
+   * `lambda` is the fitted one-thread throughput λ over the measured one, the points' baseline (default 1):
+   * the curve is λ·S(N) in the points' units, so it starts at λ, not at 1.
+   */
+  readonly usl?: { readonly sigma: number; readonly kappa: number; readonly lambda?: number };
   /** Width in px; default 640. */
   readonly width?: number;
 }
@@ -57,7 +61,8 @@ export function svgSpeedupChart(options: SpeedupChartOptions): string {
   const usl = options.usl;
   if (usl !== undefined) {
     const samples = Array.from({ length: 121 }, (_, i) => 1 + ((xMax - 1) * i) / 120);
-    const path = samples.map((n) => `${coord(x(n))},${coord(y(Math.min(yMax, uslSpeedup(usl.sigma, usl.kappa, n))))}`).join(' ');
+    const lambda = usl.lambda ?? 1;
+    const path = samples.map((n) => `${coord(x(n))},${coord(y(Math.min(yMax, lambda * uslSpeedup(usl.sigma, usl.kappa, n))))}`).join(' ');
     body.push(`<polyline class="usl" points="${path}" fill="none" stroke="${inkColours.usl}" stroke-width="2" stroke-dasharray="8 3 2 3"/>`);
   }
   body.push(
@@ -78,7 +83,7 @@ export function svgSpeedupChart(options: SpeedupChartOptions): string {
     { key: { kind: 'line', colour: inkColours.ideal, dash: '6 4' }, label: 'ideal (speedup = threads)' },
   ];
   if (serial !== undefined) entries.push({ key: { kind: 'line', colour: inkColours.amdahl, dash: '2 3' }, label: `Amdahl, ${formatShare(serial)} serial` });
-  if (usl !== undefined) entries.push({ key: { kind: 'line', colour: inkColours.usl, dash: '8 3 2 3' }, label: `USL, σ = ${usl.sigma.toPrecision(2)}, κ = ${usl.kappa.toPrecision(2)}` });
+  if (usl !== undefined) entries.push({ key: { kind: 'line', colour: inkColours.usl, dash: '8 3 2 3' }, label: `USL, σ = ${usl.sigma.toPrecision(2)}, κ = ${usl.kappa.toPrecision(2)}${usl.lambda === undefined ? '' : `, λ = ${usl.lambda.toFixed(2)}x the measured one thread`}` });
   entries.push({ key: { kind: 'line', colour: inkColours.cores }, label: 'cores of this machine' });
   const legend = svgLegend(entries, left, plotBottom + 52, width - left - 16);
   body.push(...legend.elements);
@@ -115,6 +120,7 @@ function validate(options: SpeedupChartOptions): void {
   if (usl !== undefined && !(usl.sigma >= 0 && usl.kappa >= 0 && Number.isFinite(usl.sigma) && Number.isFinite(usl.kappa))) {
     throw new RangeError(`options.usl must have finite sigma and kappa >= 0; got ${String(usl.sigma)}, ${String(usl.kappa)}`);
   }
+  if (usl?.lambda !== undefined && !(usl.lambda > 0 && Number.isFinite(usl.lambda))) throw new RangeError(`options.usl.lambda must be a finite number > 0; got ${String(usl.lambda)}`);
   if (!Number.isInteger(cores) || cores < 1) throw new RangeError(`options.cores must be a positive integer; got ${String(cores)}`);
   if (serialFraction !== undefined && !(serialFraction >= 0 && serialFraction <= 1)) {
     throw new RangeError(`options.serialFraction must be a number from 0 to 1; got ${String(serialFraction)}`);

@@ -5,6 +5,8 @@ import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';
 import { layoutLanes, type LaneLayout } from './svg-timeline-layout.ts';
 import { needsAggregate, svgDensityTimeline } from './svg-density-timeline.ts';
+import { svgUntracedTimeline } from './svg-untraced-timeline.ts';
+import { isUntraced } from './untraced.ts';
 import type { SvgTimelineOptions } from './svg-timeline-options.ts';
 import { GC_COLOUR, laneBackground, runLine, timeAxis, timeGrid } from './svg-timeline-parts.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
@@ -19,11 +21,13 @@ const rightMargin = 28;
 /**
  * The run as a timeline: one lane per thread, one solid bar per traced step coloured by task,
  * and under each lane one thin outlined row per task that parked there, showing its waits.
- * Returns a standalone SVG document (no scripts, no ids, no external styles).
+ * Returns a standalone SVG document (no scripts, no ids, no external styles). A run that recorded
+ * no steps is drawn with no lanes and no bars, labelled "untraced".
  */
 export function svgTimeline(run: RunResult, options: SvgTimelineOptions): string {
   const width = options.width ?? 960;
   if (!Number.isFinite(width) || width < 320) throw new RangeError(`options.width must be a number of at least 320; got ${String(width)}`);
+  if (isUntraced(run)) return svgUntracedTimeline(run, options, width);
   const tasks = taskNamesOf(run);
   const lanes = laneNamesOf(run);
   const span = runSpanMs(run);

@@ -22,6 +22,8 @@ export interface ExperimentContext {
   readonly maxThreads?: number;
   /** `--predict N`: scaling states what its fitted model predicts at N threads. */
   readonly predict?: number;
+  /** `--aa`: granularity measures piscina a second time as its A/A twin, to show the instrument's own bias. */
+  readonly aa?: boolean;
   readonly seed: number;
   /** Record every step (timelines); false under `--no-steps`. */
   readonly steps: boolean;

@@ -1,8 +1,10 @@
-import { crossoverSize, type Crossover } from '../measure/crossover.ts';
+import { crossoverByVerdict, type Crossover } from '../measure/crossover.ts';
 import { fitOverheadPerTask, overheadPerTask } from '../measure/dispatch-overhead.ts';
 import { impossibleOverhead } from '../measure/impossible-figures.ts';
 import { listScheduleMs } from '../measure/list-schedule.ts';
+import type { Verdict } from '../measure/verdict.ts';
 import type { ModeName } from '../modes/index.ts';
+import { verdictBetween } from './compared-with.ts';
 import { rowOf, type ModeFigures } from './mode-rows.ts';
 
 /** The best speedup equal tasks can reach on `threads` threads and `cores` cores: tasks / rounds of the busiest thread. */
@@ -10,22 +12,44 @@ export function idealCpuSpeedup(tasks: number, threads: number, cores: number): 
   return tasks / listScheduleMs(new Array<number>(tasks).fill(1), Math.min(threads, cores));
 }
 
+/** A mode's figures at one size as the fit reads them, with the verdict of its paired test against sequential when compared. */
+export type DispatchRow = ModeFigures & { readonly verdict?: Verdict };
+
 /** One task size of a sweep, measured in sequential and in every mode that hands tasks out. */
 export interface DispatchSize {
   readonly unitsPerTask: number;
   readonly tasks: number;
-  readonly rows: readonly ModeFigures[];
+  readonly rows: readonly DispatchRow[];
+}
+
+/** A subject's row at each size: a mode's own row, or a row measured beside them (the A/A twin). */
+export type RowAt<Z extends DispatchSize = DispatchSize> = (size: Z) => DispatchRow;
+
+/** The ideal time over the sequential time at `tasks` equal tasks on `usable` threads: the list schedule, per task. */
+export function idealShare(tasks: number, usable: number): number {
+  return listScheduleMs(new Array<number>(tasks).fill(1), usable) / tasks;
 }
 
 /** The ideal time of a size on `usable` threads: sequential time split by whole tasks (list schedule of equal tasks). */
 export function idealSplitMs(size: DispatchSize, usable: number): number {
-  return (rowOf(size.rows, 'sequential').medianMs * listScheduleMs(new Array<number>(size.tasks).fill(1), usable)) / size.tasks;
+  return rowOf(size.rows, 'sequential').medianMs * idealShare(size.tasks, usable);
 }
 
 /** Microseconds of kernel work in one unit, from the sequential run of the largest tasks. */
 export function usPerUnitOf(sizes: readonly DispatchSize[]): number {
   const largest = sizes.reduce((a, b) => (b.unitsPerTask > a.unitsPerTask ? b : a));
   return (rowOf(largest.rows, 'sequential').medianMs * 1000) / largest.tasks / largest.unitsPerTask;
+}
+
+/** Why `row`'s figures at `size` are impossible (superlinear, or a negative overhead beyond its interval); undefined when possible. */
+export function impossibleAt(size: DispatchSize, row: DispatchRow, usable: number): string | undefined {
+  const sequentialMs = rowOf(size.rows, 'sequential').medianMs;
+  return row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, sequentialMs / idealSplitMs(size, usable), row.samples?.length ?? 0));
+}
+
+/** The verdict of `row` against sequential at `size`: the saved one, else the paired test on the samples, else too few (no rounds, no test). */
+export function verdictAgainstSequential(size: DispatchSize, row: DispatchRow): Verdict {
+  return row.verdict ?? verdictBetween(row, rowOf(size.rows, 'sequential')) ?? { state: 'too-few', n: 0 };
 }
 
 /** What one mode's hand-over cost over a sweep of sizes, fitted against the ideal split. */
@@ -35,14 +59,36 @@ export interface DispatchFit {
   readonly overheadUs: readonly number[];
   /** Why the mode's figures at each size are impossible (superlinear, or a negative overhead beyond its interval); undefined when possible. */
   readonly impossible: readonly (string | undefined)[];
-  /** Per-task cost fitted over every size whose figures are possible, µs; NaN when none is. */
+  /** Per-task cost fitted over the sizes in `fittedOn`, µs; NaN when there is none. */
   readonly dispatchUs: number;
-  /** Sizes (units per task) the fit left out because their figures were impossible. */
+  /** Sizes (units per task) the fit used: those whose figures are possible (for every mode it is compared with, when fitted together). */
+  readonly fittedOn: readonly number[];
+  /** Sizes (units per task) whose figures for this mode were impossible, left out of its fit. */
   readonly leftOut: readonly number[];
-  /** Where the mode starts to beat sequential. */
+  /** Where the mode starts to be measurably faster than sequential, by each size's verdict. */
   readonly crossover: Crossover;
-  /** The crossover as work per task, µs; NaN unless it crossed between two measured sizes. */
+  /** The crossover as work per task, µs (the first size from which every larger one was measurably faster); NaN unless it crossed between two measured sizes. */
   readonly crossoverUs: number;
+}
+
+/** The fit of the subject `rowAt` over the sizes whose figures are possible and, when `only` is given, among those units per task. */
+function fitSubject<Z extends DispatchSize>(sizes: readonly Z[], mode: ModeName, rowAt: RowAt<Z>, usable: number, only?: ReadonlySet<number>): DispatchFit {
+  const points = sizes.map((size) => {
+    const row = rowAt(size);
+    return { size, row, idealMs: idealSplitMs(size, usable), impossible: impossibleAt(size, row, usable) };
+  });
+  const kept = points.filter((p) => p.impossible === undefined && (only === undefined || only.has(p.size.unitsPerTask)));
+  const crossover = crossoverByVerdict(points.map((p) => ({ size: p.size.unitsPerTask, verdict: verdictAgainstSequential(p.size, p.row) })));
+  return {
+    mode,
+    overheadUs: points.map((p) => overheadPerTask(p.row.medianMs, p.idealMs, p.size.tasks) * 1000),
+    impossible: points.map((p) => p.impossible),
+    dispatchUs: kept.length === 0 ? Number.NaN : fitOverheadPerTask(kept.map((p) => ({ tasks: p.size.tasks, extraMs: p.row.medianMs - p.idealMs }))) * 1000,
+    fittedOn: kept.map((p) => p.size.unitsPerTask),
+    leftOut: points.filter((p) => p.impossible !== undefined).map((p) => p.size.unitsPerTask),
+    crossover,
+    crossoverUs: crossover.state === 'crossed' ? crossover.size * usPerUnitOf(sizes) : Number.NaN,
+  };
 }
 
 /**
@@ -51,22 +97,26 @@ export interface DispatchFit {
  * them would only spread the baseline's fault.
  */
 export function fitDispatch(sizes: readonly DispatchSize[], mode: ModeName, usable: number): DispatchFit {
-  const points = sizes.map((s) => {
-    const sequentialMs = rowOf(s.rows, 'sequential').medianMs;
-    const idealMs = idealSplitMs(s, usable);
-    const row = rowOf(s.rows, mode);
-    const impossible = row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, sequentialMs / idealMs, row.samples?.length ?? 0));
-    return { size: s, row, idealMs, impossible };
-  });
-  const kept = points.filter((p) => p.impossible === undefined);
-  const crossover = crossoverSize(points.map((p) => ({ size: p.size.unitsPerTask, speedup: p.row.speedup })));
-  return {
-    mode,
-    overheadUs: points.map((p) => overheadPerTask(p.row.medianMs, p.idealMs, p.size.tasks) * 1000),
-    impossible: points.map((p) => p.impossible),
-    dispatchUs: kept.length === 0 ? Number.NaN : fitOverheadPerTask(kept.map((p) => ({ tasks: p.size.tasks, extraMs: p.row.medianMs - p.idealMs }))) * 1000,
-    leftOut: points.filter((p) => p.impossible !== undefined).map((p) => p.size.unitsPerTask),
-    crossover,
-    crossoverUs: crossover.state === 'crossed' ? crossover.size * usPerUnitOf(sizes) : Number.NaN,
-  };
+  return fitSubject(sizes, mode, (size) => rowOf(size.rows, mode), usable);
+}
+
+/** A subject fitted with others: the mode it ran and where its row is. */
+export interface FitSubject<Z extends DispatchSize = DispatchSize> {
+  readonly mode: ModeName;
+  readonly rowAt: RowAt<Z>;
+}
+
+/**
+ * Every subject fitted on the same sizes: those whose figures are possible for all of them. Costs
+ * compared in a ratio must cover the same sizes, or the ratio compares different work.
+ */
+export function fitTogether<Z extends DispatchSize, K extends string>(
+  sizes: readonly Z[],
+  subjects: Readonly<Record<K, FitSubject<Z>>>,
+  usable: number,
+): { readonly fits: Readonly<Record<K, DispatchFit>>; readonly fittedOn: readonly number[] } {
+  const entries = Object.entries(subjects) as [K, FitSubject<Z>][];
+  const common = new Set(sizes.filter((size) => entries.every(([, s]) => impossibleAt(size, s.rowAt(size), usable) === undefined)).map((s) => s.unitsPerTask));
+  const fits = Object.fromEntries(entries.map(([key, s]) => [key, fitSubject(sizes, s.mode, s.rowAt, usable, common)])) as Record<K, DispatchFit>;
+  return { fits, fittedOn: sizes.map((s) => s.unitsPerTask).filter((u) => common.has(u)) };
 }

@@ -12,6 +12,8 @@ import { runOptionsFor, type ExperimentContext } from './context.ts';
 export interface KitMeasureOptions {
   /** Modes measured a second time without step recording, in the same rounds (see `measureModes`). */
   readonly untraced?: readonly ModeName[];
+  /** Modes measured a second time as A/A twins, subjects of their own in the same rounds (see `measureModes`). */
+  readonly aa?: readonly ModeName[];
   /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
   readonly pool?: LabPool;
   /** A process pool of another size for this measurement; by default the experiment's own of `--processes`. */
@@ -28,6 +30,8 @@ export interface Measured {
   readonly rows: readonly ModeComparison[];
   /** The modes measured again without step recording (`KitMeasureOptions.untraced`), in that order. */
   readonly untraced: readonly ModeMeasurement[];
+  /** The A/A twins (`KitMeasureOptions.aa`), in that order, compared with the baseline like `rows` (their `mode` is the mode they twin). */
+  readonly aa?: readonly ModeComparison[];
 }
 
 /**
@@ -87,11 +91,14 @@ export class ExperimentKit {
       runOptions: runOptionsFor(context, pool, processPool, queue),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
+      ...(options.aa !== undefined && options.aa.length > 0 && { aa: options.aa }),
       ...(context.auto !== undefined && { auto: context.auto }),
     });
-    const measurements = all.filter((m) => m.steps !== false);
+    const measurements = all.filter((m) => m.steps !== false && m.aa !== true);
+    const twins = all.filter((m) => m.aa === true);
     if (options.draw !== false) this.draw(...drawableRuns(measurements));
-    return { measurements, untraced: all.filter((m) => m.steps === false), rows: compareModes(measurements, judgeFor(workload, context.machine.availableParallelism)) };
+    const compared = compareModes([...measurements, ...twins], judgeFor(workload, context.machine.availableParallelism));
+    return { measurements, untraced: all.filter((m) => m.steps === false), rows: compared.slice(0, measurements.length), aa: compared.slice(measurements.length) };
   }
 
   /** Keeps runs measured another way for timelines, SVGs and `--trace` files. */

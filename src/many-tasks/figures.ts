@@ -8,6 +8,11 @@ export interface OneThreadFigures {
   readonly tasks: number;
   /** Median wall time over the repeats, from building the specs until every task had ended, ms. */
   readonly wallMs: number;
+  /**
+   * Every timed run's wall time, in round order (the two ways took turns within each round, so run i of one
+   * way pairs with run i of the other): what intervals and tests read. Absent in figures from before it was kept.
+   */
+  readonly runsMs?: readonly number[];
   readonly checksum: number;
   /** After a forced GC with every task parked, in a fresh child process: heap and RSS deltas. */
   readonly heapBytes: number;
@@ -28,6 +33,12 @@ export interface ThreadFigures {
 /** One forked process per task: what `runProcessTasks` measured, as it measured it. */
 export type ProcessFigures = ProcessTasksResult;
 
+/** The scheduler's checksum at a size only threads or processes were timed at: the reference their rows are compared with. */
+export interface SchedulerReference {
+  readonly tasks: number;
+  readonly checksum: number;
+}
+
 export interface ManyTasksFigures {
   readonly waitMs: number;
   readonly units: number;
@@ -38,6 +49,11 @@ export interface ManyTasksFigures {
   readonly oneThread: readonly OneThreadFigures[];
   readonly threads: readonly ThreadFigures[];
   readonly processes: readonly ProcessFigures[];
+  /**
+   * The scheduler run untimed at the sizes of `threads` and `processes` that `oneThread` lacks, for their
+   * checksums (absent in figures from before it was measured: those rows are then not compared).
+   */
+  readonly schedulerReference?: readonly SchedulerReference[];
 }
 
 /** The best any way can do: every wait overlapped, the CPU work back to back on one thread. */

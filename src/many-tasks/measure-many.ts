@@ -3,7 +3,7 @@ import { median } from '../measure/stats.ts';
 import { kernelUsPerUnit } from '../modes/kernel-calibration.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import { runWorkloadAsync } from './async-reference.ts';
-import type { ManyTasksFigures, OneThreadFigures, ProcessFigures, ThreadFigures } from './figures.ts';
+import type { ManyTasksFigures, OneThreadFigures, ProcessFigures, SchedulerReference, ThreadFigures } from './figures.ts';
 import { probeInChild } from './probe.ts';
 import { runProcessTasks } from './process-tasks.ts';
 import { runWorkloadOnScheduler } from './scheduler-way.ts';
@@ -49,7 +49,7 @@ export async function measureManyTasks(plan: ManyTasksPlan): Promise<ManyTasksFi
     plan.onStage?.(`${tasks} tasks on one thread`, stage++, stages);
     // A million tasks take tens of seconds a run: the largest sizes are timed once per way.
     const repeats = tasks >= LONE_RUN_FROM ? 1 : plan.repeats;
-    // The ways take turns, which goes first alternating each round, so that neither always inherits the other's garbage.
+    // The ways take turns in alternate's balanced order: each runs right after the other once a round, so both inherit the other's garbage alike.
     const runs = await alternate(
       ONE_THREAD_WAYS,
       async (way) => {
@@ -65,7 +65,8 @@ export async function measureManyTasks(plan: ManyTasksPlan): Promise<ManyTasksFi
     for (const [i, way] of ONE_THREAD_WAYS.entries()) {
       const m = memory[i]!;
       const timed = runs.get(way)!;
-      oneThread.push({ way, tasks, wallMs: median(timed.map((run) => run.wallMs)), checksum: timed[timed.length - 1]?.checksum ?? 0, heapBytes: m.heapBytes, rssBytes: m.rssBytes, parkedMs: m.parkedMs });
+      const runsMs = timed.map((run) => run.wallMs);
+      oneThread.push({ way, tasks, wallMs: median(runsMs), runsMs, checksum: timed[timed.length - 1]?.checksum ?? 0, heapBytes: m.heapBytes, rssBytes: m.rssBytes, parkedMs: m.parkedMs });
     }
   }
   const threads: ThreadFigures[] = [];
@@ -79,7 +80,23 @@ export async function measureManyTasks(plan: ManyTasksPlan): Promise<ManyTasksFi
     plan.onStage?.(`${tasks} processes`, stage++, stages);
     processes.push(await runProcessTasks({ tasks, waitMs, units }, signal));
   }
-  return { waitMs, units, usPerUnit, threadCap: plan.threadCap, processCap: plan.processCap, oneThread, threads, processes };
+  const schedulerReference = await referenceChecksums(plan, oneThread, signal);
+  return { waitMs, units, usPerUnit, threadCap: plan.threadCap, processCap: plan.processCap, oneThread, threads, processes, schedulerReference };
+}
+
+/**
+ * The scheduler's checksum at every size that threads or processes ran and the one-thread ways did not
+ * (1 task, the caps): one untimed run each, the reference those rows are compared with.
+ */
+async function referenceChecksums(plan: ManyTasksPlan, oneThread: readonly OneThreadFigures[], signal?: AbortSignal): Promise<SchedulerReference[]> {
+  const timed = new Set(oneThread.filter((o) => o.way === 'scheduler').map((o) => o.tasks));
+  const missing = [...new Set([...plan.threadSizes, ...plan.processSizes])].filter((tasks) => !timed.has(tasks)).sort((a, b) => a - b);
+  const references: SchedulerReference[] = [];
+  for (const tasks of missing) {
+    signal?.throwIfAborted();
+    references.push({ tasks, checksum: await runWorkloadOnScheduler(manyTasksWorkload({ tasks, waitMs: plan.waitMs, units: plan.units }), signal) });
+  }
+  return references;
 }
 
 /** Powers of ten from 10 up to `max`, then `max` itself if it is not one: the sizes a way is measured at. */

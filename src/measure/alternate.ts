@@ -1,3 +1,5 @@
+import { balancedRounds, orderBalance, type OrderBalance } from './balanced-order.ts';
+
 /** Where a measurement is, for progress displays: "cpu-bound parallel, repeat 2/5". */
 export interface Progress {
   readonly label: string;
@@ -6,33 +8,62 @@ export interface Progress {
   readonly of: number;
 }
 
+/** How `alternate` runs its rounds. */
 export interface AlternateOptions<K, R = unknown> {
+  /** Timed rounds wanted; rounded up to whole blocks of the design (see `alternate`). */
   readonly repeats: number;
-  /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). */
+  /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). They follow the design too. */
   readonly warmups: number;
   readonly onRound?: (subject: K, phase: 'warm-up' | 'measure', round: number, of: number) => void;
-  /** Asked after the `repeats` kept rounds, and after every round added since: true runs one more round of every subject. */
+  /**
+   * Asked after the timed rounds, and after every block added since: true runs one more block of the
+   * design (`balance.blockRounds` rounds of every subject; one round for one or two subjects), so
+   * that the added rounds keep the balance.
+   */
   readonly more?: (kept: ReadonlyMap<K, readonly R[]>) => boolean;
 }
 
+/** What `alternate` measured: the timed results of every subject, in run order, and how balanced their order was. */
+export interface Alternated<K, R> extends Map<K, R[]> {
+  readonly balance: OrderBalance;
+}
+
 /**
- * Measures every subject once per round, `warmups` discarded rounds then `repeats` kept ones.
- * Subjects take turns within each round, so a slow drift of a shared machine hits them all alike,
- * and the order rotates by one each round, so that no subject always runs right after the same
- * other: a run just after a long one-thread run met idle, cooled-down workers and paid for it
- * (about 17 µs a task for whichever pool mode came first, measured with the order swapped).
+ * Measures every subject once per round, `warmups` discarded rounds then the timed ones. Subjects
+ * take turns within each round, so a slow drift of a shared machine hits them all alike. Whatever
+ * ran just before a run may move it (a pool run right after a long one-thread run was once seen to
+ * pay about 17 µs a task; measureModes now wakes the pool before each pool run), so what remains is
+ * balanced: the rounds follow a design (balanced-order.ts) in which, read as one sequence across
+ * round boundaries, each block of n - 1 rounds runs every subject right after every other subject
+ * exactly once, and never right after itself. The timed rounds are rounded up to whole blocks, so
+ * that in the timed runs every subject follows every other equally often (the first timed run
+ * follows the last warm-up run; without warm-up it follows nothing and one pair falls one short).
+ * `balance` gives the counts, for the experiments to report.
  */
-export async function alternate<K, R>(subjects: readonly K[], measure: (subject: K) => Promise<R>, options: AlternateOptions<K, R>): Promise<Map<K, R[]>> {
+export async function alternate<K, R>(subjects: readonly K[], measure: (subject: K) => Promise<R>, options: AlternateOptions<K, R>): Promise<Alternated<K, R>> {
+  const block = balancedRounds(subjects.length);
   const kept = new Map<K, R[]>(subjects.map((s) => [s, []]));
-  for (let round = 0; round < options.warmups + options.repeats || options.more?.(kept) === true; round++) {
-    const warmUp = round < options.warmups;
-    const of = warmUp ? options.warmups : Math.max(options.repeats, round - options.warmups + 1);
-    for (let k = 0; k < subjects.length; k++) {
-      const subject = subjects[(k + round) % subjects.length]!;
-      options.onRound?.(subject, warmUp ? 'warm-up' : 'measure', warmUp ? round + 1 : round - options.warmups + 1, of);
+  const counts = subjects.map(() => subjects.map(() => 0));
+  let planned = Math.ceil(options.repeats / block.length) * block.length;
+  let previous = -1;
+  for (let round = 0; ; round++) {
+    const timed = round - options.warmups;
+    if (timed >= planned) {
+      // Only ever reached at a block boundary: `planned` is whole blocks.
+      if (options.more?.(kept) !== true) break;
+      planned += block.length;
+    }
+    const warmUp = timed < 0;
+    for (const index of block[round % block.length]!) {
+      const subject = subjects[index]!;
+      options.onRound?.(subject, warmUp ? 'warm-up' : 'measure', warmUp ? round + 1 : timed + 1, warmUp ? options.warmups : planned);
       const result = await measure(subject);
-      if (!warmUp) kept.get(subject)!.push(result);
+      if (!warmUp) {
+        kept.get(subject)!.push(result);
+        if (previous >= 0) counts[previous]![index]!++;
+      }
+      previous = index;
     }
   }
-  return kept;
+  return Object.assign(kept, { balance: orderBalance(counts, block.length, planned) });
 }

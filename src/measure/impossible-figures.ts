@@ -70,3 +70,14 @@ export function possibleOnly<R extends { readonly impossible?: string }>(rows: r
 export function judgeFor(workload: WorkloadSpec, cores: number): { readonly cores: number; readonly cpuBound: boolean } {
   return { cores, cpuBound: isCpuBoundWorkload(workload) };
 }
+
+/**
+ * Why a memory figure per held task is impossible: below zero. Holding more tasks cannot free memory, so a
+ * negative delta (a process's resident set read before and after its tasks were built) measured something
+ * else: pages the garbage collector or the allocator gave back to the system between the two readings.
+ * `what` names the figure ("RSS per task"); the bytes are said in decimal kB.
+ */
+export function impossibleMemoryPerTask(bytesPerTask: number, what: string): string | undefined {
+  if (!(bytesPerTask < 0)) return undefined;
+  return `${what} of ${(bytesPerTask / 1000).toFixed(bytesPerTask > -10_000 ? 1 : 0)} kB is below zero: holding tasks cannot free memory`;
+}

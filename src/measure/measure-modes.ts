@@ -1,6 +1,7 @@
-import { runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
+import { modeOf, runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
+import type { OrderBalance } from './balanced-order.ts';
 import { autoStop, type AutoStop } from './auto-repeats.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -16,6 +17,11 @@ export interface MeasureOptions {
    * that the comparison is not skewed by when it ran); returned after the others, with `steps: false`.
    */
   readonly untraced?: readonly ModeName[];
+  /**
+   * A/A: modes measured a second time, identically, as subjects of their own (their own place in the
+   * run order, their own runs); returned last, with `aa: true`. Two identical subjects must compare equal.
+   */
+  readonly aa?: readonly ModeName[];
   /** `--repeats auto`: after `repeats` rounds, keep adding rounds until `autoStop` says stop. */
   readonly auto?: { readonly deadlineMs: number; readonly now?: () => number };
 }
@@ -43,29 +49,43 @@ export interface ModeMeasurement {
   readonly pool?: PoolInfo;
   /** Present (false) on the runs measured without step recording (`MeasureOptions.untraced`). */
   readonly steps?: false;
+  /** Present (true) on the runs of an A/A twin (`MeasureOptions.aa`). */
+  readonly aa?: true;
   /** Under `--repeats auto`: what ended the rounds. */
   readonly stoppedBy?: AutoStop;
+  /** How often each subject ran right after each other (the same object on every measurement of one call). */
+  readonly balance?: OrderBalance;
 }
 
 /**
- * Runs the workload in every mode, `warmups` discarded rounds then `repeats` timed rounds,
- * the modes taking turns within each round.
+ * Runs the workload in every mode, `warmups` discarded rounds then `repeats` timed rounds (rounded up
+ * to whole blocks of the balanced order, see `alternate`), the modes taking turns within each round,
+ * the threads of a pool mode's pool woken untimed before each of its runs.
  */
 export async function measureModes(workload: WorkloadSpec, modes: readonly ModeName[], options: MeasureOptions): Promise<ModeMeasurement[]> {
   // Only the last run of each mode is drawn: earlier runs drop their steps as soon as the next one
   // is in, so that thousands of retained trace events do not grow the heap (and its collections)
   // under the runs still to be timed.
-  const subjects: Subject[] = [...modes.map((mode) => ({ mode, steps: true })), ...(options.untraced ?? []).map((mode) => ({ mode, steps: false }))];
+  const subjects: Subject[] = [
+    ...modes.map((mode) => ({ mode, steps: true })),
+    ...(options.untraced ?? []).map((mode) => ({ mode, steps: false })),
+    ...(options.aa ?? []).map((mode) => ({ mode, steps: true, aa: true })),
+  ];
   const latest = new Map<Subject, RunResult>();
-  const measure = (s: Subject): Promise<RunResult> =>
-    runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }).then((run) => keepLatest(latest, s, run));
+  const pool = options.runOptions?.pool;
+  const measure = async (s: Subject): Promise<RunResult> => {
+    // Untimed, right before the run: every thread of the mode's pool runs a small task, so that no pool mode
+    // meets threads left idle by whatever ran before it (a long one-thread run, or another pool).
+    if (pool !== undefined && modeOf(s.mode).needs === 'thread-pool') await pool.wake();
+    return keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
+  };
   let stoppedBy: AutoStop | undefined;
   const auto = options.auto;
   const now = auto?.now ?? (() => performance.now());
   const runs = await alternate(subjects, measure, {
     repeats: options.repeats,
     warmups: options.warmups,
-    onRound: (s, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${s.mode}${s.steps ? '' : ' (no steps)'}`, phase, repeat, of }),
+    onRound: (s, phase, repeat, of) => options.onProgress?.({ label: `${workload.name} ${s.mode}${s.aa === true ? '-aa' : ''}${s.steps ? '' : ' (no steps)'}`, phase, repeat, of }),
     ...(auto !== undefined && {
       more: (kept: ReadonlyMap<Subject, readonly RunResult[]>) => {
         stoppedBy = autoStop(subjects.map((m) => kept.get(m)!.map((r) => r.wallMs)), now(), auto.deadlineMs);
@@ -92,15 +112,18 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       lastRun: last,
       ...(last.pool && { pool: last.pool }),
       ...(!subject.steps && { steps: false as const }),
+      ...(subject.aa === true && { aa: true as const }),
       ...(stoppedBy !== undefined && { stoppedBy }),
+      balance: runs.balance,
     };
   });
 }
 
-/** One thing measured each round: a mode, with or without step recording. */
+/** One thing measured each round: a mode, with or without step recording, or a mode's A/A twin. */
 interface Subject {
   readonly mode: ModeName;
   readonly steps: boolean;
+  readonly aa?: true;
 }
 
 /** Remembers `run` as the mode's latest (whole) and returns it without its steps, for the list of repeats. */

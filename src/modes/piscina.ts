@@ -34,7 +34,8 @@ export function kernelTasks(workload: WorkloadSpec): KernelTask[] {
 /**
  * The plain-pool reference: the workload's cpu work on a plain warm Piscina pool of the same
  * thread count, one task per message, no scheduler, no trace, no per-task signal. What the lab's
- * `parallel` mode costs beyond this is the cost of its instrumentation.
+ * `parallel` mode costs beyond this is the cost of its instrumentation. Untraced: its tasks carry
+ * no spans, and its pictures say "untraced".
  */
 export function runPiscina(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'piscina'>> {
   const tasks = kernelTasks(workload);
@@ -66,7 +67,8 @@ export function runPiscina(workload: WorkloadSpec, options: ModeRunOptions = {})
       kernelUsPerUnit: usPerUnit,
       gc,
       gcShare: gcShareOf(gc, wallMs),
-      tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: 0, endMs: wallMs })),
+      // The plain pool records no steps: when each task ran is unknown (NaN, null in JSON), not 0 to the run's wall time.
+      tasks: workload.tasks.map((t, i) => ({ name: t.name, checksum: checksums[i]!, startMs: Number.NaN, endMs: Number.NaN })),
       trace: [],
       lanes: gc.length > 0 ? ['main'] : [],
       pool: pool.info,

@@ -61,6 +61,12 @@ export class PlainPool {
     return (await rendezvous(this.piscina, this.threads, this.timeoutMs, units)).map((r) => r.kernelUsPerUnit);
   }
 
+  /** Wakes every thread untimed (see `LabPool.wake`): one task per thread at once, held at a barrier, each running `units` of the kernel. True when every thread took part. */
+  async wake(units: number): Promise<boolean> {
+    const replies = await rendezvous(this.piscina, this.threads, this.timeoutMs, units);
+    return replies.every((r) => r.arrived) && new Set(replies.map((r) => r.threadId)).size === this.threads;
+  }
+
   close(): Promise<void> {
     return this.piscina.destroy();
   }

@@ -25,6 +25,9 @@ export const DEFAULT_WORKER_HEAP_MB = 1024;
 
 const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
 
+/** Kernel units each thread runs when woken before a timed run (see `LabPool.wake`). */
+export const WAKE_UNITS = 0;
+
 async function warmUp(piscina: Piscina<WorkerRequest, WorkerReply>, threads: number, timeoutMs: number, units: number): Promise<PoolInfo> {
   const started = sharedNow();
   const replies = await rendezvous(piscina, threads, threads, timeoutMs, units);
@@ -94,6 +97,22 @@ export class LabPool {
     if (this.replaced === 0) return;
     this.replaced = 0;
     this.currentInfo = await warmUp(this.piscina, this.threads, this.warmUpTimeoutMs, this.warmUpUnits);
+  }
+
+  /**
+   * Wakes every thread untimed, right before a timed run: one small task per thread at once, each held
+   * at a barrier until all have theirs (so no thread is skipped), and the same on the plain reference
+   * pool once it has started. A pool run timed right after a long one-thread run was once seen to pay
+   * ~17 µs a task for threads that had idled through it; scripts/wake-penalty.ts measures that penalty
+   * with and without this wake. True when every thread of both took part.
+   */
+  async wake(): Promise<boolean> {
+    await this.ensureWarm();
+    const [own, plain] = await Promise.all([
+      rendezvous(this.piscina, this.threads, this.threads, this.warmUpTimeoutMs, WAKE_UNITS),
+      this.plain?.then((p) => p.wake(WAKE_UNITS), () => true),
+    ]);
+    return own.every((r) => r.arrived) && new Set(own.map((r) => r.threadId)).size === this.threads && plain !== false;
   }
 
   /**

@@ -102,7 +102,7 @@ function timelineWidth(streams: CliStreams): number {
 }
 
 /** What of the command line an experiment's context reads. */
-type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' | 'warmups' | 'threads' | 'processes' | 'redis' | 'workers' | 'maxThreads' | 'predict' | 'seed' | 'timeoutMs'>;
+type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' | 'warmups' | 'threads' | 'processes' | 'redis' | 'workers' | 'maxThreads' | 'predict' | 'aa' | 'seed' | 'timeoutMs'>;
 
 /** The context an experiment runs under: the flags given, else the experiment's defaults and the lab's. */
 export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: ContextArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
@@ -118,6 +118,7 @@ export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: Conte
     ...(args.workers !== undefined && { workers: args.workers }),
     ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
     ...(args.predict !== undefined && { predict: args.predict }),
+    ...(args.aa === true && { aa: true }),
     seed: args.seed ?? DEFAULT_SEED,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
     machine: machineInfo(),

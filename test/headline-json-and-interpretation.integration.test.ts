@@ -3,8 +3,8 @@ import { interpretHeadline, headlineWorkloads } from '../experiments/headline.ts
 import { waitFigures } from '../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../src/measure/compare-modes.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import { runLabCli } from './helpers/cli.ts';
 import { fixedStats } from './helpers/fixed-stats.ts';
+import { lab } from './helpers/lab-in-process.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
 
 function row(workload: string, mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeComparison {
@@ -18,7 +18,7 @@ function row(workload: string, mode: ModeName, threads: number, medianMs: number
 
 describe('headline experiment', () => {
   it('prints one JSON document with a row per workload and mode, checksums identical', async () => {
-    const { code, stdout, stderr } = await runLabCli(['--quick', '--json', '--repeats', '1', '--warmups', '0', '--no-save']);
+    const { code, stdout, stderr } = await lab('--quick', '--json', '--repeats', '1', '--warmups', '0', '--no-save');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { experiment: string; machine: { logicalCores: number }; rows: Record<string, unknown>[]; notes: string[] };
@@ -43,12 +43,13 @@ describe('headline experiment', () => {
     const wait = [row('wait-bound', 'sequential', 1, 1010, 1010), row('wait-bound', 'interleaved', 1, 212, 1010), row('wait-bound', 'parallel', 2, 530, 1010)];
     const notes = interpretHeadline(cpu, wait, facts, 2).join('\n');
     expectNotesToSay(notes, [
-      'interleaved took 1.01x the sequential time',
-      'Parallel on 2 worker threads ran at 1.90x the sequential speed, 95% of the ideal 2.00x for 2 threads on 2 cores',
-      'sequential took 1.01x the sum of all waits (1000 ms)',
-      "interleaved took 1.06x the longest single task's waits (200 ms)",
+      // Three repeats each: every comparison says it has too few for a verdict, every ratio to a reference gives its interval.
+      'cpu-bound, interleaved against sequential: 0.99x the speed, too few repeats for a verdict (n = 3)',
+      'Parallel on 2 worker threads was 1.90x the speed of sequential, too few repeats for a verdict (n = 3), 95% of the ideal 2.00x for 2 threads on 2 cores',
+      'sequential took 1.01x [1.01-1.01] (75% interval of 3 repeats) the sum of all waits (1000 ms)',
+      "interleaved took 1.06x [1.06-1.06] (75% interval of 3 repeats) the longest single task's waits (200 ms)",
       'parallel took 530 ms against 520 ms for a perfect 2-thread pool',
-      '4.76x from interleaving beats 1.91x from threads',
+      'interleaving ran at 4.76x the sequential speed and parallel at 1.91x; interleaving against parallel: 2.50x the speed, too few repeats for a verdict (n = 3).',
     ]);
     expect(notes).not.toContain('CHECKSUMS DIFFER');
   });
