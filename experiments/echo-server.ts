@@ -4,6 +4,7 @@ import { alternate } from '../src/measure/alternate.ts';
 import { median, summarize } from '../src/measure/stats.ts';
 import type { ResultTable, NamedFacts } from '../src/report/experiment-result.ts';
 import { formatMs, formatRatio } from '../src/report/format.ts';
+import { comparisonBacking, pairedComparison, type PairedComparison } from '../src/experiment/ratio-with-verdict.ts';
 
 /** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
 export const TARGET_RATIO_TO_NET = 0.8;
@@ -96,27 +97,53 @@ export function interpretEchoServer(rows: readonly EchoRow[], cores: number): st
   const cost = (r: EchoRow): number => (useCpu ? r.cpuUsPerMessage! : r.busyUsPerMessage);
   const us = (r: EchoRow): string => `${cost(r).toFixed(1)} µs`;
   const speedup = parallel.messagesPerSecond / interleaved.messagesPerSecond;
+  const vsNet = throughputAgainst(interleaved, net);
+  const vsSequential = throughputAgainst(sequential, interleaved);
+  const vsParallel = throughputAgainst(parallel, interleaved);
   const notes = [
     `The lab's scheduler on one thread (a task per connection, parked with waitFor until its socket has bytes) echoed ${Math.round(interleaved.messagesPerSecond)} messages/s, ` +
-      `${formatRatio(interleaved.vsNet)} the plain net server's ${Math.round(net.messagesPerSecond)}: ` +
+      `${formatRatio(interleaved.vsNet)} the plain net server's ${Math.round(net.messagesPerSecond)} (${backing(vsNet)}): ` +
       (met ? `target >= ${formatRatio(TARGET_RATIO_TO_NET)} met. ` : `MISSED the target of >= ${formatRatio(TARGET_RATIO_TO_NET)} (profile with node --cpu-prof --import tsx experiments/lab.ts echo-server). `) +
-      `Its thread ${useCpu ? 'used' : 'was busy for'} ${us(interleaved)} ${useCpu ? 'of CPU ' : ''}per message against ${us(net)} for net: ` +
+      `Its thread ${useCpu ? 'used' : 'was busy for'} ${us(interleaved)} ${useCpu ? 'of CPU ' : ''}per message against ${us(net)} for net (medians of the runs): ` +
       (cost(interleaved) > cost(net)
         ? `${(cost(interleaved) - cost(net)).toFixed(1)} µs is the price of parking on a promise and waking through the scheduler.`
-        : 'the scheduler added no measurable work per message.'),
-    `Served one client at a time by the same code, the server managed ${Math.round(sequential.messagesPerSecond)} messages/s (${formatRatio(sequential.messagesPerSecond / interleaved.messagesPerSecond)} interleaved): ` +
+        : 'the scheduler added no work per message that the medians show.'),
+    `Served one client at a time by the same code, the server managed ${Math.round(sequential.messagesPerSecond)} messages/s (${formatRatio(sequential.messagesPerSecond / interleaved.messagesPerSecond)} interleaved's, ${backing(vsSequential)}): ` +
       `a waiting client's bytes sit in the kernel until its turn, so the worst round trip took ${formatMs(sequential.maxMs)} ms against ${formatMs(interleaved.maxMs)} ms interleaved` +
       (sequential.p50Ms < interleaved.p50Ms
         ? `, while the median one took ${formatMs(sequential.p50Ms)} ms (${formatMs(interleaved.p50Ms)} interleaved): the client being served has the thread to itself.`
         : `, and the median one ${formatMs(sequential.p50Ms)} ms against ${formatMs(interleaved.p50Ms)}.`),
     `On ${parallel.serverThreads} worker threads, each its own server on its own port (Node cannot hand a socket to a worker thread, so the clients were spread over the ports), ` +
-      `the servers echoed ${Math.round(parallel.messagesPerSecond)} messages/s, ${formatRatio(speedup)} one thread, with ${parallel.serverThreads} server threads and 1 client thread on ${cores} cores, ` +
-      `at ${us(parallel)} per message against ${us(interleaved)} on one thread: ` +
-      (speedup >= 1.1 ? 'the threads paid off.' : speedup > 0.9 ? 'the threads bought nothing.' : 'the threads cost more than they bought.'),
+      `the servers echoed ${Math.round(parallel.messagesPerSecond)} messages/s, ${formatRatio(speedup)} one thread's (${backing(vsParallel)}), with ${parallel.serverThreads} server threads and 1 client thread on ${cores} cores, ` +
+      `at ${us(parallel)} per message against ${us(interleaved)} on one thread: ${threadsReading(vsParallel, speedup)}`,
   ];
   const broken = rows.filter((r) => !r.echoOk || r.socketsLeftOpen > 0 || !r.stopped);
   if (broken.length > 0) notes.unshift(`ECHO OR CLEAN-UP FAILED for ${broken.map((r) => r.kind).join(', ')}: bytes missing, sockets left open or a server still listening.`);
   return notes;
+}
+
+/** `a`'s throughput against `b`'s, over the rounds both ran (the servers took turns in every round); undefined without samples. */
+function throughputAgainst(a: EchoRow, b: EchoRow): PairedComparison | undefined {
+  if (a.samples === undefined || b.samples === undefined) return undefined;
+  const other = new Map(b.samples.map((s) => [s.round, s.messagesPerSecond]));
+  const both = a.samples.filter((s) => other.has(s.round));
+  return pairedComparison(both.map((s) => s.messagesPerSecond), both.map((s) => other.get(s.round)!));
+}
+
+const backing = (c: PairedComparison | undefined): string => (c === undefined ? 'untested: no samples were kept' : comparisonBacking(c));
+
+/** What the worker threads bought, by the paired verdict on throughput ('slower' there means more messages/s); with too few repeats, a reading that says so. */
+function threadsReading(c: PairedComparison | undefined, speedup: number): string {
+  switch (c?.verdict.state) {
+    case 'slower':
+      return 'the threads paid off.';
+    case 'same':
+      return 'the threads bought nothing measurable.';
+    case 'faster':
+      return 'the threads cost more than they bought.';
+    default:
+      return `${speedup >= 1 ? 'the threads may have paid off' : 'the threads may have cost more than they bought'}; ${c === undefined ? 'untested, as no samples were kept' : 'too few repeats to tell'}.`;
+  }
 }
 
 function tables(rows: readonly EchoRow[], size: EchoLoadSize): ResultTable[] {
@@ -171,7 +198,8 @@ async function withEchoThreads<T>(serverThreads: number, use: (threads: { client
 export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>('echo-server', {
   question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
   about: 'Clients each echoing messages one at a time, against the scheduler serving one client at a time, a task per connection, worker threads each serving a port, and plain node:net.',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  // Seven rounds: its verdicts are paired Wilcoxon tests, which cannot reach p < 0.05 below six; --quick stays a quick look at three.
+  defaults: { repeats: 7, quickRepeats: 3 },
   // Its rounds are its own (not the kit's): --repeats auto does not apply, so the repeats it ran are stated as a number.
   commonSettings: ['quick'],
 

@@ -12,7 +12,7 @@ import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { UsageError } from '../src/cli/usage-error.ts';
 import { uslSpeedup } from '../src/measure/usl.ts';
 import { analyseScaling, interpretScaling, type ScalingPoint, type ScalingRow } from './scaling-analysis.ts';
-import { analyseUsl, interpretUsl, predictionRefusal, uslFacts, type UslFacts } from './scaling-usl.ts';
+import { analyseUsl, interpretUsl, predictionRefusal, uslFacts, uslRelativeLambda, type UslFacts } from './scaling-usl.ts';
 
 /**
  * The thread counts to measure: every count from 1 to `max` on small machines; on large
@@ -89,9 +89,11 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
     const analysis = analyseScaling(points, workload.tasks.length, cores);
     const { rows, fit } = analysis;
     const usl = analyseUsl(rows, cores, context.predict);
+    // The USL curve on a chart of speedups over the measured one thread: λ·S(N) over that thread's throughput.
+    const uslCurve = usl.fit === undefined ? undefined : { sigma: usl.fit.sigma, kappa: usl.fit.kappa, lambda: uslRelativeLambda(usl)! };
     return {
       settings: { threads: `1-${maxThreads}`, cores, workload: workload.description! },
-      tables: [scalingTable(rows, { title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`, repeats: context.repeats, cores, checksum: reference.reduce(foldChecksum, 0x811c9dc5), usl: usl.fit })],
+      tables: [scalingTable(rows, { title: `scaling: ${workload.description}, parallel on 1-${maxThreads} threads, ${cores} cores (speedup vs 1 thread)`, repeats: context.repeats, cores, checksum: reference.reduce(foldChecksum, 0x811c9dc5), usl: uslCurve })],
       rows: rows.map((r) => ({ workload: workload.name, mode: 'parallel' as const, ...r })),
       facts: {
         cores,
@@ -111,7 +113,7 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
           points: rows.map((r) => ({ threads: r.threads, speedup: r.speedup })),
           cores,
           ...(fit !== undefined && { serialFraction: fit.serialFraction }),
-          ...(usl.fit !== undefined && { usl: { sigma: usl.fit.sigma, kappa: usl.fit.kappa } }),
+          ...(uslCurve !== undefined && { usl: uslCurve }),
         },
       ],
     };
@@ -119,7 +121,7 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
 });
 
 /** The scaling table: one row per thread count. */
-function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string; readonly repeats: number; readonly cores: number; readonly checksum: number; readonly usl: { readonly sigma: number; readonly kappa: number } | undefined }): ResultTable {
+function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string; readonly repeats: number; readonly cores: number; readonly checksum: number; readonly usl: { readonly sigma: number; readonly kappa: number; readonly lambda: number } | undefined }): ResultTable {
   const { repeats, cores, checksum } = how;
   const kf = (r: ScalingRow): string => (r.karpFlatt === null ? '-' : formatPercent(r.karpFlatt));
   return {
@@ -134,7 +136,7 @@ function scalingTable(rows: readonly ScalingRow[], how: { readonly title: string
       formatPercent(r.efficiency),
       formatRatio(r.idealSpeedup),
       formatRatio(r.amdahlSpeedup),
-      how.usl === undefined ? '-' : formatRatio(uslSpeedup(how.usl.sigma, how.usl.kappa, r.threads)),
+      how.usl === undefined ? '-' : formatRatio(how.usl.lambda * uslSpeedup(how.usl.sigma, how.usl.kappa, r.threads)),
       kf(r),
       r.threads < cores ? 'spare' : r.threads === cores ? 'all busy <- knee' : 'oversubscribed',
       `${r.checksumOk ? 'identical' : 'DIFFERENT'} ${formatChecksum(checksum)}`,

@@ -15,6 +15,7 @@ import {
   WorkerServers,
 } from '../src/echo/index.ts';
 import { listenOnLoopback } from '../src/echo/listen.ts';
+import { MIN_PAIRED_ROUNDS } from '../src/measure/verdict.ts';
 import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
 import { refused } from './helpers/sockets.ts';
@@ -125,6 +126,11 @@ describe('echo-server experiment', () => {
     }
   });
 
+  it('runs seven rounds by default, enough for a paired verdict (Wilcoxon needs six to reach p < 0.05), and three under --quick', () => {
+    expect(echoServer.defaults).toEqual({ repeats: 7, quickRepeats: 3 });
+    expect(echoServer.defaults.repeats).toBeGreaterThanOrEqual(MIN_PAIRED_ROUNDS);
+  });
+
   it('takes percentiles by nearest rank', () => {
     const samples = Float64Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(latency(samples)).toEqual({ p50: 50, p99: 99, max: 100 });
@@ -139,11 +145,18 @@ describe('echo-server experiment', () => {
     ];
     const notes = interpretEchoServer(rows, 2).join('\n');
     expectNotesToSay(notes, [
-      "echoed 45000 messages/s, 0.90x the plain net server's 50000: target >= 0.80x met",
-      'used 10.5 µs of CPU per message against 8.5 µs for net: 2.0 µs is the price',
-      'managed 30000 messages/s (0.67x interleaved)',
+      "echoed 45000 messages/s, 0.90x the plain net server's 50000 (untested: no samples were kept): target >= 0.80x met",
+      'used 10.5 µs of CPU per message against 8.5 µs for net (medians of the runs): 2.0 µs is the price',
+      "managed 30000 messages/s (0.67x interleaved's, untested: no samples were kept)",
       'the worst round trip took 400 ms against 4.00 ms interleaved, while the median one took 0.02 ms (0.20 interleaved)',
-      'echoed 40000 messages/s, 0.89x one thread, with 2 server threads and 1 client thread on 2 cores, at 10.0 µs per message against 10.5 µs on one thread: the threads cost more than they bought',
+      "echoed 40000 messages/s, 0.89x one thread's (untested: no samples were kept), with 2 server threads and 1 client thread on 2 cores, at 10.0 µs per message against 10.5 µs on one thread: the threads may have cost more than they bought; untested, as no samples were kept",
+    ]);
+    // With the rounds kept, each throughput is compared with the paired test over them.
+    const rounds = (perSecond: number): { round: number; messagesPerSecond: number }[] => [0, 1, 2, 3, 4, 5, 6].map((d) => ({ round: d + 1, messagesPerSecond: perSecond + d * 10 }));
+    const tested = interpretEchoServer(rows.map((r) => ({ ...r, repeats: 7, samples: rounds(r.messagesPerSecond) })), 2).join('\n');
+    expectNotesToSay(tested, [
+      "0.90x the plain net server's 50000 ([0.90-0.90], p = 0.016, Wilcoxon signed-rank over 7 paired rounds)",
+      'the threads cost more than they bought.',
     ]);
 
     const missed = interpretEchoServer(
@@ -156,9 +169,9 @@ describe('echo-server experiment', () => {
       '0.70x the plain net server',
       'MISSED the target of >= 0.80x',
       'was busy for 20.0 µs per message against 9.0 µs for net',
-      '1.71x one thread',
+      "1.71x one thread's",
       'and the median one 0.02 ms against 0.01.',
-      'the threads paid off',
+      'the threads may have paid off; untested',
     ]);
   });
 });

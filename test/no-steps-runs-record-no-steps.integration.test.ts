@@ -47,7 +47,12 @@ describe('--no-steps', () => {
   it('lets granularity say what recording steps costs per task', async () => {
     const result = await granularity.run(tinyContext());
     expect(Number.isFinite(result.facts.stepRecordingUsPerTask)).toBe(true);
-    expect(result.notes.join('\n')).toMatch(/Recording every step cost -?[\d.]+ (µs|ms) per task: parallel paid -?[\d.]+ (µs|ms) per task with --no-steps/);
+    // Each figure with its 95% bootstrap interval when the rounds give one; the step cost also says when it is not measurably different from zero.
+    const cost = String.raw`-?[\d.]+ (?:µs|ms)`;
+    const withInterval = String.raw`${cost}(?: \(95% interval ${cost} to ${cost}\))?`;
+    expect(result.notes.join('\n')).toMatch(
+      new RegExp(String.raw`Recording every step cost ${withInterval} per task(?:, no cost measurably different from zero)?: parallel paid ${withInterval} per task with --no-steps \(fitted alike\)\.`),
+    );
     expect(result.rows.filter((r) => r.mode === 'parallel').every((r) => (r.untracedMedianMs ?? 0) > 0)).toBe(true);
   });
 });
