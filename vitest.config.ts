@@ -22,8 +22,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', sequence: { groupOrder: 0 }, include: tierOf('unit'), setupFiles: [GUARD, 'test/setup/unit-tier-has-no-io.ts'], maxWorkers: 3, testTimeout: 20_000 } },
-      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: [GUARD], maxWorkers: 2 } },
-      { extends: true, test: { name: 'e2e', sequence: { groupOrder: 2 }, include: tierOf('e2e'), setupFiles: [GUARD], maxWorkers: 2 } },
+      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: [GUARD], maxWorkers: 3 } },
+      { extends: true, test: { name: 'e2e', sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: [GUARD], maxWorkers: 3 } },
     ],
   },
 });

@@ -64,7 +64,7 @@ describe('failures, as a user meets them on the command line', () => {
  * when the pool is up and busy. (That a real SIGINT reaches that handler and sets exit code 130 is
  * proven on a spawned lab, in processes-mode-leaves-no-orphaned-process.e2e.test.ts.)
  */
-function headlineInterruptedInParallel(controller: AbortController): Experiment[] {
+function headlineInterruptedInParallel(controller: AbortController, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT'): Experiment[] {
   return experiments.map((e) =>
     e.name !== 'headline'
       ? e
@@ -76,7 +76,7 @@ function headlineInterruptedInParallel(controller: AbortController): Experiment[
               onProgress: (progress) => {
                 context.onProgress(progress);
                 // Said just before the run starts: the abort lands once it is under way, its tasks on the pool.
-                if (progress.label.endsWith(' parallel') && !controller.signal.aborted) setImmediate(() => controller.abort(new InterruptedError('SIGINT')));
+                if (progress.label.endsWith(' parallel') && !controller.signal.aborted) setImmediate(() => controller.abort(new InterruptedError(signal)));
               },
             }),
         },
@@ -97,5 +97,21 @@ describe('Ctrl-C (SIGINT) during a run', () => {
     expect(stdout.text).toBe('');
     expect(await filesUnder(join(out, 'headline'))).toEqual(['earlier-run.json']);
     expect(await readFile(earlier, 'utf8')).toBe('{"an": "earlier result"}');
+  });
+});
+
+// The signal as the shell sends it, and a save it must not cut in half, are tested on a spawned lab in
+// cli-saves-each-result-as-a-unit.e2e.test.ts; here the lab's own mapping of SIGTERM mid-measuring.
+describe('SIGTERM, like Ctrl-C', () => {
+  it('during measuring: exit 143, one line, nothing saved', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'lab-term-'));
+    const controller = new AbortController();
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await runLab(['headline', '--out', fresh], headlineInterruptedInParallel(controller, 'SIGTERM'), { stdout, stderr }, controller.signal);
+    expect(stderr.text).toBe('lab: terminated (SIGTERM): the run was stopped and nothing was saved for it\n');
+    expect(code).toBe(143);
+    expect(stdout.text).toBe('');
+    expect(await filesUnder(fresh)).toEqual([]);
   });
 });

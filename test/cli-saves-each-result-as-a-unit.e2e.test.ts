@@ -18,15 +18,6 @@ function runViaTsx(args: readonly string[], onStart: (child: ChildProcess) => vo
 }
 
 describe('SIGTERM, like Ctrl-C', () => {
-  it('during measuring: exit 143, one line, nothing saved', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'lab-term-'));
-    const { code, stdout, stderr } = await runLabCli(['headline', '--out', out], (child) => setTimeout(() => child.kill('SIGTERM'), 5_000)); // mid-run: past start-up even under load, well inside the run
-    expect(stderr).toBe('lab: terminated (SIGTERM): the run was stopped and nothing was saved for it\n');
-    expect(code).toBe(143);
-    expect(stdout).toBe('');
-    expect(await filesUnder(out)).toEqual([]);
-  });
-
   const launchers = { node: runLabCli, 'the tsx parent (npm run lab)': runViaTsx };
   for (const [launcher, run] of Object.entries(launchers)) for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} to ${launcher} as the first file of a result appears: the result is whole or absent, never half`, async () => {

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNTRACED_NOTE } from '../src/cli/commands/run-experiments.ts';
 import { allModeNames, runMode } from '../src/modes/index.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
-import { granularity } from '../experiments/granularity.ts';
 import { repoRoot } from './helpers/cli.ts';
-import { tinyContext } from './helpers/context.ts';
 import { lab } from './helpers/lab-in-process.ts';
 import { join } from 'node:path';
 import { warmPoolForTests } from './helpers/pool.ts';
@@ -29,6 +27,8 @@ describe('--no-steps', () => {
     });
   }
 
+  // What recording steps costs per task is said by granularity: tested on its one real run in
+  // experiment-granularity.integration.test.ts, not on a second one here.
   it('draws no timelines, and the notes say the runs are untraced', async () => {
     const example = join(repoRoot, 'experiments/example-workload.json');
     const { code, stdout } = await lab('run', '--workload', example, '--modes', 'sequential,parallel', '--repeats', '1', '--warmups', '0', '--no-save', '--no-steps', '--timeline');
@@ -42,17 +42,5 @@ describe('--no-steps', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('lab: --no-steps and --trace FILE contradict each other: a trace file needs the recorded steps; give one\n');
-  });
-
-  it('lets granularity say what recording steps costs per task', async () => {
-    const result = await granularity.run(tinyContext());
-    expect(Number.isFinite(result.facts.stepRecordingUsPerTask)).toBe(true);
-    // Each figure with its 95% bootstrap interval when the rounds give one; the step cost also says when it is not measurably different from zero.
-    const cost = String.raw`-?[\d.]+ (?:µs|ms)`;
-    const withInterval = String.raw`${cost}(?: \(95% interval ${cost} to ${cost}\))?`;
-    expect(result.notes.join('\n')).toMatch(
-      new RegExp(String.raw`Recording every step cost ${withInterval} per task(?:, no cost measurably different from zero)?: parallel paid ${withInterval} per task with --no-steps \(fitted alike\)\.`),
-    );
-    expect(result.rows.filter((r) => r.mode === 'parallel').every((r) => (r.untracedMedianMs ?? 0) > 0)).toBe(true);
   });
 });

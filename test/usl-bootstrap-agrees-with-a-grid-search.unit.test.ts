@@ -5,7 +5,7 @@ import { createRandom } from '../src/workload/random.ts';
 // An independent check of the bootstrap's fits: a plain grid search, sharing nothing with the fit but the law.
 // λ enters the law linearly, so for each (σ, κ) the least-squares λ is Σ X·S / Σ S², and only σ and κ are gridded,
 // one inside the other: for each σ on a grid over [0, 1], the best κ on a grid over log10 κ in [−9, 0] (κ = 0 at the
-// floor); each grid is then redrawn, ten times finer, between the neighbours of its best node. Nesting the grids
+// floor); each grid is then redrawn, five times finer, between the neighbours of its best node. Nesting the grids
 // (profiling κ out for each σ) keeps a thin, tilted valley from slipping between the nodes of one coarse 2-D grid.
 
 const KAPPA_FLOOR = -9;
@@ -23,8 +23,11 @@ function profile(points: readonly ThroughputPoint[], sigma: number, kappa: numbe
   return { lambda, squares: xx - 2 * lambda * xs + lambda * lambda * ss };
 }
 
-/** The node of least `f` on a grid over [low, high]: `first` steps, then 20 steps between the best node's neighbours, `levels` times. */
-function gridMin(f: (x: number) => number, low: number, high: number, first: number, levels = 10): { readonly at: number; readonly value: number } {
+/**
+ * The node of least `f` on a grid over [low, high]: `first` steps, then 10 steps between the best node's neighbours,
+ * `levels` times. Six levels narrow a node to a millionth of the range, far below a tenth of any interval's width.
+ */
+function gridMin(f: (x: number) => number, low: number, high: number, first: number, levels = 6): { readonly at: number; readonly value: number } {
   let best = { at: low, value: Number.POSITIVE_INFINITY };
   let steps = first;
   for (let level = 0; level < levels; level++) {
@@ -34,14 +37,14 @@ function gridMin(f: (x: number) => number, low: number, high: number, first: num
       const value = f(x);
       if (value < best.value) best = { at: x, value };
     }
-    [low, high, steps] = [Math.max(low, best.at - h), Math.min(high, best.at + h), 20];
+    [low, high, steps] = [Math.max(low, best.at - h), Math.min(high, best.at + h), 10];
   }
   return best;
 }
 
 function gridFit(points: readonly ThroughputPoint[]): { readonly sigma: number; readonly kappa: number; readonly lambda: number } {
-  const bestKappa = (sigma: number): { readonly at: number; readonly value: number } => gridMin((u) => profile(points, sigma, kappaAt(u)).squares, KAPPA_FLOOR, 0, 90);
-  const sigma = gridMin((s) => bestKappa(s).value, 0, 1, 100).at;
+  const bestKappa = (sigma: number): { readonly at: number; readonly value: number } => gridMin((u) => profile(points, sigma, kappaAt(u)).squares, KAPPA_FLOOR, 0, 45);
+  const sigma = gridMin((s) => bestKappa(s).value, 0, 1, 50).at;
   const kappa = kappaAt(bestKappa(sigma).at);
   return { sigma, kappa, lambda: profile(points, sigma, kappa).lambda };
 }
