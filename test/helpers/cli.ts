@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,15 +18,16 @@ export function runTs(file: string, args: readonly string[] = [], env: NodeJS.Pr
 }
 
 /** Any command from the repository root, its output collected; `onStart` gets the child process (to signal it). */
-export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<Finished> {
+export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void, options: { readonly detached?: boolean } = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached === true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // Killed by a signal (code null), the shell would see 128 + its number.
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal === null ? null : 128 + constants.signals[signal]), stdout, stderr }));
     onStart?.(child);
   });
 }
