@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cpuBound, idealCpuSpeedup, interpretCpuBound, type CpuBoundFigures } from '../experiments/cpu-bound.ts';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
 import type { ModeName } from '../src/modes/index.ts';
+import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
-import { runTinyIn } from './helpers/experiments.ts';
+import { expectTinyIn } from './helpers/experiments.ts';
+
+// One real run in the tiny configuration serves every test here that reads a measured result
+// (the step counts below, and the CPU columns and note checked under 'cpuMs' at the end).
+let measured: Awaited<ReturnType<typeof cpuBound.run>>;
+beforeAll(async () => {
+  measured = await cpuBound.run(tinyContext());
+});
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number, spreadMs = 4): ModeFigures {
   return { workload: 'cpu-bound', mode, threads, medianMs, minMs: medianMs - spreadMs / 2, maxMs: medianMs + spreadMs / 2, speedup: baselineMs / medianMs, checksumOk: true };
@@ -12,8 +20,8 @@ function row(mode: ModeName, threads: number, medianMs: number, baselineMs: numb
 const figures = (rows: ModeFigures[]): CpuBoundFigures => ({ rows, cores: 2, tasks: 8, switches: { sequential: 7, interleaved: 1007 } });
 
 describe('cpu-bound experiment', () => {
-  it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', async () => {
-    const result = await runTinyIn(cpuBound, ['sequential', 'interleaved', 'parallel', 'piscina']);
+  it('runs every mode on the same work: identical checksums, interleaving on one lane, parallel on the pool', () => {
+    const result = expectTinyIn(measured, ['sequential', 'interleaved', 'parallel', 'piscina']);
     const rows = result.rows;
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     const [sequential, interleaved, parallel] = rows;
@@ -62,5 +70,18 @@ describe('cpu-bound experiment', () => {
     expect(idealCpuSpeedup(8, 2, 2)).toBe(2);
     expect(idealCpuSpeedup(8, 3, 4)).toBeCloseTo(8 / 3, 12); // 3 rounds on the busiest thread
     expect(idealCpuSpeedup(8, 16, 4)).toBe(4);
+  });
+});
+
+// Moved from cpu-time-covers-every-thread.integration.test.ts (same describe and title), to read the run above
+// instead of making a second identical one there.
+describe('cpuMs', () => {
+  it('puts cpuMs and cpuPerUnitUs on the cpu-bound rows, and says what the speedup cost in CPU', () => {
+    const result = measured;
+    for (const row of result.rows) {
+      expect(row.cpuMs).toBeGreaterThan(0);
+      expect(row.cpuPerUnitUs).toBeGreaterThan(0);
+    }
+    expect(result.notes.join('\n')).toMatch(/What the speedup cost in CPU: \w+ was .+ and used [\d.]+ ms of CPU against [\d.]+ ms \([\d.]+x, medians over all threads of the process; untested, as CPU time per repeat is not kept\)/);
   });
 });

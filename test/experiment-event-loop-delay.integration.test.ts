@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventLoopDelay } from '../experiments/event-loop-delay.ts';
 import type { EventLoopDelayMeasured } from '../experiments/event-loop-delay-analysis.ts';
@@ -14,6 +16,20 @@ import { elements, parseSvg } from './helpers/svg.ts';
 
 const work: WorkSettings = { units: 40, seed: 5, partUnits: 3, batch: { size: 2, waitMs: 2 } };
 const checksum = cpuKernel(work.units, work.seed);
+
+/** Settles when an HTTP server of this process listening on `port` starts on its first request (Node's `http.server.request.start` channel). */
+function firstRequestOn(port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = (message: unknown): void => {
+      const address = (message as { server: Server }).server.address();
+      if (typeof address === 'object' && address?.port === port) {
+        unsubscribe('http.server.request.start', seen);
+        resolve();
+      }
+    };
+    subscribe('http.server.request.start', seen);
+  });
+}
 
 describe('event-loop-delay: the server and its load, on a tiny load', () => {
   let pool: PlainPool;
@@ -46,8 +62,10 @@ describe('event-loop-delay: the server and its load, on a tiny load', () => {
   it('closing the load process mid-load ends the load at once and leaves no process behind', async () => {
     const own = await LoadClient.start();
     const server = await startLoadServer({ way: 'inline', work, deadlineMs: 20_000 });
+    const underWay = firstRequestOn(server.port);
     const running = own.run({ port: server.port, expensiveRequests: 100_000, expensiveConnections: 2, expectedChecksum: String(checksum), cheapRate: 100, cheapConnections: 1, cheapMax: 100_000, maxMs: 15_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Mid-load: once the server has seen the load's first request (not after a fixed wait), with 100,000 still to come.
+    await Promise.race([underWay, running.then(() => Promise.reject(new Error('the load ended before the server saw a request')))]);
     own.close();
     await expect(running).rejects.toThrow(/the load process exited/);
     await server.stop();
