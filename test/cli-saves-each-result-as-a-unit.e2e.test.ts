@@ -25,7 +25,14 @@ const launchers: Record<string, Launcher> = {
   // signal itself, so the shell sees 128 + the signal's number.
   'npm run lab (the signal to its process group, as a terminal sends it)': {
     run: (args, onStart) => runCommand('npm', ['run', '-s', 'lab', '--', ...args], {}, onStart, { detached: true }),
-    signal: (child, signal) => process.kill(-child.pid!, signal),
+    signal: (child, signal) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch (error) {
+        // The second signal may find the group already gone, as a terminal's would.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    },
   },
 };
 

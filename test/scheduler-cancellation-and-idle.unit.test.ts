@@ -151,6 +151,17 @@ describe('AbortSignal and timeout for a whole run', () => {
     expect((report.aborted?.reason as Error).message).toBe('run exceeded its timeout of 30 ms; still running: slow');
     expect(log).toEqual(['slow unwound']);
   });
+
+  it('never cuts a run before its own clock says the timeout is up, even when Node\'s timer fires early by that clock', async () => {
+    // A clock at half speed: Node's timer fires when the run's clock says only half the time has passed.
+    const origin = performance.now();
+    const halfSpeed = (): number => (performance.now() - origin) / 2;
+    const s = new Scheduler({ timeoutMs: 20, clock: halfSpeed });
+    s.spawn('slow', stubborn([], 'slow'));
+    const report = await s.run();
+    expect(report.aborted?.reason).toBeInstanceOf(RunTimeoutError);
+    expect(runMs(report)).toBeGreaterThanOrEqual(20);
+  });
 });
 
 describe('idle without spinning', () => {

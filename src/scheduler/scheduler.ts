@@ -1,3 +1,4 @@
+import { armRunTimeout } from './run-timeout.ts';
 import { sharedNow, type Clock } from './clock.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ, type ReportOf, type RunReport, type SchedulerOptions } from './scheduler-options.ts';
 import { Decision, WakeCause, type DecisionLog, type WakeCauseCode } from './decisions.ts';
@@ -79,8 +80,8 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent without once; a signal aborts once, and the finally block removes the listener.
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
-    const timeout = timeoutMs === undefined ? undefined : setTimeout(() => this.abort(this.table.timeoutError(timeoutMs)), timeoutMs);
     const startMs = this.clock();
+    const cancelTimeout = timeoutMs === undefined ? undefined : armRunTimeout(timeoutMs, () => this.clock() - startMs, () => this.abort(this.table.timeoutError(timeoutMs)));
     try {
       while (this.live > 0) {
         const nothingReady = this.runSlice();
@@ -88,7 +89,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
         await (nothingReady ? this.idleWait.until(this.parking.msToNextTimer(this.clock)) : turnOfNodeEventLoop());
       }
     } finally {
-      clearTimeout(timeout);
+      cancelTimeout?.();
       signal?.removeEventListener('abort', onAbort);
     }
     return {
