@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asyncIsGenerators, interpretAsyncIsGenerators, type AsyncIsGeneratorsRow, type PuddingFigures } from '../experiments/async-is-generators.ts';
-import { BytecodeNotFoundError, inspectPudding, parseBytecode, type FunctionBytecode } from '../src/inspect/index.ts';
+import { generatorBytecode } from './helpers/hand-made-figures.ts';
+import { BytecodeNotFoundError, inspectPudding, parseBytecode } from '../src/inspect/index.ts';
 import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
 
@@ -22,18 +23,7 @@ Constant pool (size = 2)
          0x61189f1cb5c @   70 : 10                LdaTheHole
 `;
 
-function fn(name: string, source: string, suspend: number, resume: number, intrinsic: string): FunctionBytecode {
-  return {
-    name,
-    source,
-    bytecodes: 40,
-    counts: { SwitchOnGeneratorState: 1, SuspendGenerator: suspend, ResumeGenerator: resume },
-    lines: [
-      { offset: 0, opcode: 'SwitchOnGeneratorState', operands: 'r0, [0], [1] { 0: @37 }' },
-      { offset: 28, opcode: 'InvokeIntrinsic', operands: `[${intrinsic}], r2-r3` },
-    ],
-  };
-}
+const fn = generatorBytecode;
 
 function figures(overrides: Partial<PuddingFigures> = {}): PuddingFigures {
   return {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventLoopDelay } from '../experiments/event-loop-delay.ts';
 import type { EventLoopDelayMeasured } from '../experiments/event-loop-delay-analysis.ts';
 import { eventLoopDelayPlan } from '../experiments/event-loop-delay.ts';
-import { expensiveWays, LoadClient, serveUnderLoad, startLoadServer, type ExpensiveWayName, type WayUnderLoad, type WorkSettings } from '../src/http-load/index.ts';
+import { wayUnderLoad } from './helpers/hand-made-figures.ts';
+import { expensiveWays, LoadClient, serveUnderLoad, startLoadServer, type WayUnderLoad, type WorkSettings } from '../src/http-load/index.ts';
 import { PlainPool } from '../src/modes/plain-pool.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
@@ -89,16 +90,7 @@ describe('event-loop-delay: the server and its load, on a tiny load', () => {
   });
 });
 
-function way(name: ExpensiveWayName, cheapMs: number[], extra: { samples?: number; gapMs?: number; poolTasks?: number } = {}): WayUnderLoad {
-  const route = { completed: 10, errors: 0, timeouts: 0, mismatches: 0, non2xx: 0, durationMs: 500 };
-  return {
-    server: {
-      way: name, cheapAnswered: cheapMs.length, expensiveAnswered: 10, poolTasks: extra.poolTasks ?? 0, stoppedBy: 'stop', listening: false, serverCpuMs: 100,
-      loop: { delayP50Ms: 1, delayP99Ms: extra.gapMs ?? 2, delayMaxMs: extra.gapMs ?? 2, delaySamples: extra.samples ?? 400, gapMaxMs: extra.gapMs ?? 2, gapP99Ms: 2, blockedMs: 0, utilisation: 0.5, watchedMs: 500 },
-    },
-    load: { kind: 'loaded', cheapLatencyMs: cheapMs, cheap: { ...route, completed: cheapMs.length }, expensive: route, clientCpuMs: 50, wallMs: 500, cutShort: false },
-  };
-}
+const way = wayUnderLoad;
 
 describe('event-loop-delay: the analysis', () => {
   const hundred = (ms: number): number[] => Array.from({ length: 100 }, (_, i) => (i === 99 ? ms : 1));

@@ -81,7 +81,7 @@ export class Scheduler<const O extends SchedulerOptions = SchedulerOptions> {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted === true) onAbort();
     const startMs = this.clock();
-    const cancelTimeout = timeoutMs === undefined ? undefined : armRunTimeout(timeoutMs, () => this.clock() - startMs, () => this.abort(this.table.timeoutError(timeoutMs)));
+    const cancelTimeout = timeoutMs === undefined ? undefined : armRunTimeout(timeoutMs, () => this.abort(this.table.timeoutError(timeoutMs)));
     try {
       while (this.live > 0) {
         const nothingReady = this.runSlice();

@@ -28,7 +28,7 @@ import type { ThreadsVsProcessesFigures } from '../../experiments/threads-vs-pro
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { Analysis } from '../../src/experiment/define.ts';
 import type { EchoRun, EchoServerKind } from '../../src/echo/index.ts';
-import type { ExpensiveWayName, WayUnderLoad } from '../../src/http-load/index.ts';
+import { generatorBytecode, wayUnderLoad } from './hand-made-figures.ts';
 import type { ManyTasksFigures, OneThreadFigures } from '../../src/many-tasks/figures.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import type { MachineInfo } from '../../src/measure/machine.ts';
@@ -266,16 +266,8 @@ function dataTransferCases(): AnalysedCase[] {
 }
 
 function eventLoopDelayCases(): AnalysedCase[] {
-  const way = (name: ExpensiveWayName, cheapMs: number[], extra: { samples?: number; gapMs?: number; poolTasks?: number } = {}): WayUnderLoad => {
-    const route = { completed: 10, errors: 0, timeouts: 0, mismatches: 0, non2xx: 0, durationMs: 500 };
-    return {
-      server: {
-        way: name, cheapAnswered: cheapMs.length, expensiveAnswered: 10, poolTasks: extra.poolTasks ?? 0, stoppedBy: 'stop', listening: false, serverCpuMs: 100,
-        loop: { delayP50Ms: 1, delayP99Ms: extra.gapMs ?? 2, delayMaxMs: extra.gapMs ?? 2, delaySamples: extra.samples ?? 400, gapMaxMs: extra.gapMs ?? 2, gapP99Ms: 2, blockedMs: 0, utilisation: 0.5, watchedMs: 500 },
-      },
-      load: { kind: 'loaded', cheapLatencyMs: cheapMs, cheap: { ...route, completed: cheapMs.length }, expensive: route, clientCpuMs: 50, wallMs: 500, cutShort: false },
-    };
-  };
+  const way = wayUnderLoad;
+
   const hundred = (ms: number, spread = 0): number[] => Array.from({ length: 100 }, (_, i) => (i === 99 ? ms : 1 + (spread * i) / 100));
   const measured = (offloaded: number[], fewerInline = false): EventLoopDelayMeasured => ({
     plan: eventLoopDelayPlan(true), sliceMs: DEFAULT_SLICE_MS, stepsPerClockRead: STEPS_PER_CLOCK_READ, kernelUsPerUnit: 10, units: 500, partUnits: 12, checksum: 1, poolThreads: 2,
@@ -293,16 +285,8 @@ function eventLoopDelayCases(): AnalysedCase[] {
 }
 
 function asyncIsGeneratorsCases(): AnalysedCase[] {
-  const fn = (name: string, source: string, suspend: number, resume: number, intrinsic: string): PuddingFigures['generator'] => ({
-    name,
-    source,
-    bytecodes: 40,
-    counts: { SwitchOnGeneratorState: 1, SuspendGenerator: suspend, ResumeGenerator: resume },
-    lines: [
-      { offset: 0, opcode: 'SwitchOnGeneratorState', operands: 'r0, [0], [1] { 0: @37 }' },
-      { offset: 28, opcode: 'InvokeIntrinsic', operands: `[${intrinsic}], r2-r3` },
-    ],
-  });
+  const fn = generatorBytecode;
+
   const figures: PuddingFigures = {
     generator: fn('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
     async: fn('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),

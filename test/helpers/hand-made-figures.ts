@@ -1,0 +1,28 @@
+import type { FunctionBytecode } from '../../src/inspect/index.ts';
+import type { ExpensiveWayName, WayUnderLoad } from '../../src/http-load/index.ts';
+
+/** One way of serving expensive requests, measured by hand: its cheap route's latencies and its event loop's gaps. */
+export function wayUnderLoad(name: ExpensiveWayName, cheapMs: number[], extra: { samples?: number; gapMs?: number; poolTasks?: number } = {}): WayUnderLoad {
+  const route = { completed: 10, errors: 0, timeouts: 0, mismatches: 0, non2xx: 0, durationMs: 500 };
+  return {
+    server: {
+      way: name, cheapAnswered: cheapMs.length, expensiveAnswered: 10, poolTasks: extra.poolTasks ?? 0, stoppedBy: 'stop', listening: false, serverCpuMs: 100,
+      loop: { delayP50Ms: 1, delayP99Ms: extra.gapMs ?? 2, delayMaxMs: extra.gapMs ?? 2, delaySamples: extra.samples ?? 400, gapMaxMs: extra.gapMs ?? 2, gapP99Ms: 2, blockedMs: 0, utilisation: 0.5, watchedMs: 500 },
+    },
+    load: { kind: 'loaded', cheapLatencyMs: cheapMs, cheap: { ...route, completed: cheapMs.length }, expensive: route, clientCpuMs: 50, wallMs: 500, cutShort: false },
+  };
+}
+
+/** A generator function's bytecode as V8 prints it, by hand: its suspend and resume counts and the intrinsic it calls. */
+export function generatorBytecode(name: string, source: string, suspend: number, resume: number, intrinsic: string): FunctionBytecode {
+  return {
+    name,
+    source,
+    bytecodes: 40,
+    counts: { SwitchOnGeneratorState: 1, SuspendGenerator: suspend, ResumeGenerator: resume },
+    lines: [
+      { offset: 0, opcode: 'SwitchOnGeneratorState', operands: 'r0, [0], [1] { 0: @37 }' },
+      { offset: 28, opcode: 'InvokeIntrinsic', operands: `[${intrinsic}], r2-r3` },
+    ],
+  };
+}
