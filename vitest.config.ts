@@ -8,21 +8,40 @@ import { defineConfig } from 'vitest/config';
 // unless the test file declared it with needsService(), which skips it where it is missing.
 const GUARD = 'test/setup/guard-services.ts';
 const TIERS = ['unit', 'integration', 'e2e'] as const;
+const UNIT_SETUP = [GUARD, 'test/setup/unit-tier-has-no-io.ts'];
+/** Unit files that replace a module (vi.mock) and so need a module graph of their own. */
+const MOCKING_UNIT_FILES = ['test/measure-switch-cost-and-idle-cpu-count-their-work.unit.test.ts', 'test/usl-fit-hands-levenberg-marquardt-the-law-and-its-jacobian.unit.test.ts'];
+/**
+ * Integration files that need a process of their own: one replaces a module (vi.mock), the others
+ * count the child processes of the test's process, which another file's live pool would join.
+ */
+const ISOLATED_INTEGRATION_FILES = [
+  'test/measure-modes-and-machine-in-process.integration.test.ts',
+  'test/processes-mode-leaves-no-orphaned-process.integration.test.ts',
+  'test/distributed-ctrl-c-leaves-no-redis-or-worker-behind.integration.test.ts',
+  'test/mode-processes-runs-the-same-tasks-in-forked-processes.integration.test.ts',
+  'test/experiment-event-loop-delay.integration.test.ts',
+];
 const tierOf = (name: (typeof TIERS)[number]): string[] => [`test/**/*.${name}.test.ts`, `experiments/**/*.${name}.test.ts`, `src/**/*.${name}.test.ts`];
 
 export default defineConfig({
   test: {
-    // The tiers run one after another (groupOrder), cheapest first, so a broken unit fails fast.
-    // No test asserts an absolute time, and those that compare durations compare them to each
-    // other with a wide margin, so files may share the machine. Real pools and processes run
-    // 2 threads each: on a 2-core machine 2 files at once keep both cores busy without piling
-    // up. Pure unit files are light, so they take 3 at once. Workers are forks, so that a test
-    // which starts threads or children is cleaned up with its process.
+    // The unit tier runs first (groupOrder 0), so a broken unit fails fast; then integration and
+    // e2e together. No test asserts an absolute time, and those that compare durations compare
+    // medians with a wide margin, so files may share the machine: 3 at once on 2 cores, because
+    // integration and e2e files spend much of their time waiting on children, queues and
+    // browsers (measured: 2 at once took 188 s, 3 at once 155 s). Workers are forks, so that a
+    // test which starts threads or children is cleaned up with its process.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', sequence: { groupOrder: 0 }, include: tierOf('unit'), setupFiles: [GUARD, 'test/setup/unit-tier-has-no-io.ts'], maxWorkers: 3, testTimeout: 20_000 } },
-      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: [GUARD], maxWorkers: 3 } },
+      // Unit and integration files share their modules within a worker (isolate: false): a fresh module
+      // graph per file cost more than most tests themselves (the suite took 131 s isolated, 116 s shared).
+      // Files that replace a module with vi.mock, or count their process's children, get one of their own.
+      { extends: true, test: { name: 'unit', isolate: false, sequence: { groupOrder: 0 }, include: tierOf('unit'), exclude: MOCKING_UNIT_FILES, setupFiles: UNIT_SETUP, maxWorkers: 3, testTimeout: 20_000 } },
+      { extends: true, test: { name: 'unit-with-mocks', sequence: { groupOrder: 0 }, include: MOCKING_UNIT_FILES, setupFiles: UNIT_SETUP, maxWorkers: 3, testTimeout: 20_000 } },
+      { extends: true, test: { name: 'integration', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('integration'), exclude: ISOLATED_INTEGRATION_FILES, setupFiles: [GUARD], maxWorkers: 3 } },
+      { extends: true, test: { name: 'integration-isolated', sequence: { groupOrder: 1 }, include: ISOLATED_INTEGRATION_FILES, setupFiles: [GUARD], maxWorkers: 3 } },
       { extends: true, test: { name: 'e2e', sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: [GUARD], maxWorkers: 3 } },
     ],
   },

@@ -49,7 +49,9 @@ const blockOf = (n: number): number => Math.max(1, n - 1);
 describe('alternate runs its subjects in a balanced order', () => {
   it('over the timed runs, each subject runs right after every other equally often, and each round runs every subject once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 2 }), async (n, warmups, repeats, extraBlocks) => {
+      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 2 }), async (n, warmups, beyondABlock, extraBlocks) => {
+        // At least one block of rounds: fewer cannot be balanced (the next test).
+        const repeats = blockOf(n) + beyondABlock;
         const { calls, result } = await logCalls(n, warmups, repeats, extraBlocks);
         for (let r = 0; r < calls.length / n; r++) {
           const round = calls.slice(r * n, r * n + n);
@@ -75,13 +77,30 @@ describe('alternate runs its subjects in a balanced order', () => {
   it('without warm-up the first timed run follows nothing: one pair falls one short, and the balance says so', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 20 }), async (n, repeats) => {
-        const { calls, result } = await logCalls(n, 0, repeats);
+        const { calls, result } = await logCalls(n, 0, Math.max(repeats, blockOf(n)));
         const counts = predecessorCounts(n, calls);
         const pairs = offDiagonal(counts);
         expect(Math.max(...pairs) - Math.min(...pairs)).toBe(1);
         expect(pairs.filter((c) => c === Math.min(...pairs))).toHaveLength(1);
         expect(result.balance.predecessorCounts).toEqual(counts);
         expect([result.balance.fewest, result.balance.most]).toEqual([Math.min(...pairs), Math.max(...pairs)]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fewer rounds than one block run exactly as asked, in the design\'s order, and the balance says how unbalanced they were', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 3, max: 8 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 6 }), async (n, warmups, asked) => {
+        const repeats = Math.min(asked, blockOf(n) - 1);
+        const { calls, result } = await logCalls(n, warmups, repeats);
+        expect(calls.filter((c) => c.phase === 'measure')).toHaveLength(repeats * n);
+        const counts = predecessorCounts(n, calls);
+        const pairs = offDiagonal(counts);
+        expect(counts.every((row, a) => row[a] === 0)).toBe(true);
+        expect(result.balance).toEqual({ blockRounds: blockOf(n), rounds: repeats, predecessorCounts: counts, fewest: Math.min(...pairs), most: Math.max(...pairs) });
+        // Less than a block leaves some ordered pair out: the balance shows it.
+        expect(result.balance.fewest).toBe(0);
       }),
       { numRuns: 100 },
     );
@@ -115,9 +134,9 @@ describe('alternate runs its subjects in a balanced order', () => {
   });
 
   it('asks for more only at block boundaries, and each yes adds a whole block', async () => {
-    const { calls, asked } = await logCalls(4, 1, 2, 2);
-    // 2 repeats round up to one block of 3 rounds; two yeses add two blocks; the third answer (no) ends them.
+    const { calls, asked } = await logCalls(4, 1, 4, 2);
+    // 4 repeats round up to two blocks of 3 rounds; two yeses add two blocks; the third answer (no) ends them.
     expect(asked).toBe(3);
-    expect(calls.filter((c) => c.phase === 'measure')).toHaveLength(9 * 4);
+    expect(calls.filter((c) => c.phase === 'measure')).toHaveLength(12 * 4);
   });
 });

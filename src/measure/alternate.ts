@@ -10,7 +10,7 @@ export interface Progress {
 
 /** How `alternate` runs its rounds. */
 export interface AlternateOptions<K, R = unknown> {
-  /** Timed rounds wanted; rounded up to whole blocks of the design (see `alternate`). */
+  /** Timed rounds wanted; from one block of the design up, rounded up to whole blocks (see `alternate`). */
   readonly repeats: number;
   /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). They follow the design too. */
   readonly warmups: number;
@@ -35,8 +35,8 @@ export interface Alternated<K, R> extends Map<K, R[]> {
  * pay about 17 µs a task; measureModes now wakes the pool before each pool run), so what remains is
  * balanced: the rounds follow a design (balanced-order.ts) in which, read as one sequence across
  * round boundaries, each block of n - 1 rounds runs every subject right after every other subject
- * exactly once, and never right after itself. The timed rounds are rounded up to whole blocks, so
- * that in the timed runs every subject follows every other equally often (the first timed run
+ * exactly once, and never right after itself. Timed rounds of a block or more are rounded up to whole
+ * blocks, so that in the timed runs every subject follows every other equally often (the first timed run
  * follows the last warm-up run; without warm-up it follows nothing and one pair falls one short).
  * `balance` gives the counts, for the experiments to report.
  */
@@ -44,12 +44,14 @@ export async function alternate<K, R>(subjects: readonly K[], measure: (subject:
   const block = balancedRounds(subjects.length);
   const kept = new Map<K, R[]>(subjects.map((s) => [s, []]));
   const counts = subjects.map(() => subjects.map(() => 0));
-  let planned = Math.ceil(options.repeats / block.length) * block.length;
+  // Fewer rounds than one block cannot be balanced however they are ordered: they run as asked (a
+  // tiny run stays tiny) and `balance` says how unbalanced they were. From one block up, whole blocks.
+  let planned = options.repeats < block.length ? options.repeats : Math.ceil(options.repeats / block.length) * block.length;
   let previous = -1;
   for (let round = 0; ; round++) {
     const timed = round - options.warmups;
     if (timed >= planned) {
-      // Only ever reached at a block boundary: `planned` is whole blocks.
+      // At a block boundary, unless fewer rounds than a block were asked for.
       if (options.more?.(kept) !== true) break;
       planned += block.length;
     }
