@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { bootstrapUsl, percentileInterval, uslResamples, uslSpeedup, type Interval, type RepeatedPoint, type ThroughputPoint } from '../src/measure/usl.ts';
-import { createRandom } from '../src/workload/random.ts';
+import { expect } from 'vitest';
+import { bootstrapUsl, percentileInterval, uslResamples, uslSpeedup, type Interval, type RepeatedPoint, type ThroughputPoint } from '../../src/measure/usl.ts';
+import { createRandom } from '../../src/workload/random.ts';
 
 // An independent check of the bootstrap's fits: a plain grid search, sharing nothing with the fit but the law.
 // λ enters the law linearly, so for each (σ, κ) the least-squares λ is Σ X·S / Σ S², and only σ and κ are gridded,
@@ -50,7 +50,7 @@ function gridFit(points: readonly ThroughputPoint[]): { readonly sigma: number; 
 }
 
 /** Data set `seed`: a seeded true λ, σ, κ, thread counts, repeats and noise (some with σ = 0 or κ = 0, where the bounds bind). */
-function dataSet(seed: number): RepeatedPoint[] {
+export function dataSet(seed: number): RepeatedPoint[] {
   const random = createRandom(seed);
   const ladders = [[1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 4, 8, 16, 32], [1, 2, 4, 6, 8, 12, 16, 24]];
   const counts = ladders[seed % ladders.length]!;
@@ -63,16 +63,15 @@ function dataSet(seed: number): RepeatedPoint[] {
 
 const RESAMPLES = 100;
 
-describe('the USL bootstrap agrees with a grid search on the same resamples', () => {
-  it.each(Array.from({ length: 20 }, (_, i) => i + 1))('data set %i: σ, κ and λ intervals within a tenth of their width', (seed) => {
-    const points = dataSet(seed);
-    const boot = bootstrapUsl(points, { seed, resamples: RESAMPLES })!;
-    const grids = [...uslResamples(points, seed, RESAMPLES)].map(gridFit);
-    for (const key of ['sigma', 'kappa', 'lambda'] as const) {
-      const grid: Interval = percentileInterval(grids.map((g) => g[key]));
-      const width = Math.max(grid.high - grid.low, boot[key].high - boot[key].low);
-      expect(Math.abs(boot[key].low - grid.low), `${key} low: bootstrap ${boot[key].low}, grid ${grid.low}`).toBeLessThanOrEqual(0.1 * width);
-      expect(Math.abs(boot[key].high - grid.high), `${key} high: bootstrap ${boot[key].high}, grid ${grid.high}`).toBeLessThanOrEqual(0.1 * width);
-    }
-  });
-});
+/** Data set `seed`'s bootstrap intervals held against a grid search on the same resamples: each end within a tenth of the width. */
+export function expectBootstrapToAgreeWithGrid(seed: number): void {
+  const points = dataSet(seed);
+  const boot = bootstrapUsl(points, { seed, resamples: RESAMPLES })!;
+  const grids = [...uslResamples(points, seed, RESAMPLES)].map(gridFit);
+  for (const key of ['sigma', 'kappa', 'lambda'] as const) {
+    const grid: Interval = percentileInterval(grids.map((g) => g[key]));
+    const width = Math.max(grid.high - grid.low, boot[key].high - boot[key].low);
+    expect(Math.abs(boot[key].low - grid.low), `${key} low: bootstrap ${boot[key].low}, grid ${grid.low}`).toBeLessThanOrEqual(0.1 * width);
+    expect(Math.abs(boot[key].high - grid.high), `${key} high: bootstrap ${boot[key].high}, grid ${grid.high}`).toBeLessThanOrEqual(0.1 * width);
+  }
+}
