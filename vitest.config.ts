@@ -11,21 +11,6 @@ const TIERS = ['unit', 'integration', 'e2e'] as const;
 const UNIT_SETUP = [GUARD, 'test/setup/unit-tier-has-no-io.ts'];
 /** Unit files that replace a module (vi.mock) and so need a module graph of their own. */
 const MOCKING_UNIT_FILES = ['test/measure-switch-cost-and-idle-cpu-count-their-work.unit.test.ts', 'test/usl-fit-hands-levenberg-marquardt-the-law-and-its-jacobian.unit.test.ts'];
-/**
- * Integration files that need a process of their own: one replaces a module (vi.mock); some count
- * the child processes of the test's process, which another file's live pool would join; one times
- * the scheduler's switch against setImmediate, and the scheduler's code, made megamorphic by the
- * other files' tasks in a shared worker, switched 3x slower there (162 against 289 ns: the 2x
- * margin failed).
- */
-const ISOLATED_INTEGRATION_FILES = [
-  'test/measure-modes-and-machine-in-process.integration.test.ts',
-  'test/experiment-scheduler-overhead.integration.test.ts',
-  'test/processes-mode-leaves-no-orphaned-process.integration.test.ts',
-  'test/distributed-ctrl-c-leaves-no-redis-or-worker-behind.integration.test.ts',
-  'test/mode-processes-runs-the-same-tasks-in-forked-processes.integration.test.ts',
-  'test/experiment-event-loop-delay.integration.test.ts',
-];
 const tierOf = (name: (typeof TIERS)[number]): string[] => [`test/**/*.${name}.test.ts`, `experiments/**/*.${name}.test.ts`, `src/**/*.${name}.test.ts`];
 
 export default defineConfig({
@@ -39,13 +24,14 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      // Unit and integration files share their modules within a worker (isolate: false): a fresh module
-      // graph per file cost more than most tests themselves (the suite took 131 s isolated, 116 s shared).
-      // Files that replace a module with vi.mock, or count their process's children, get one of their own.
+      // Unit files share their modules within a worker (isolate: false): a fresh module graph per file
+      // cost more than most of them (the unit tier took 24 s isolated, 12-13 s shared). Files that
+      // replace a module with vi.mock get one of their own.
       { extends: true, test: { name: 'unit', isolate: false, sequence: { groupOrder: 0 }, include: tierOf('unit'), exclude: MOCKING_UNIT_FILES, setupFiles: UNIT_SETUP, maxWorkers: 3, testTimeout: 20_000 } },
       { extends: true, test: { name: 'unit-with-mocks', sequence: { groupOrder: 0 }, include: MOCKING_UNIT_FILES, setupFiles: UNIT_SETUP, maxWorkers: 3, testTimeout: 20_000 } },
-      { extends: true, test: { name: 'integration', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('integration'), exclude: ISOLATED_INTEGRATION_FILES, setupFiles: [GUARD], maxWorkers: 3 } },
-      { extends: true, test: { name: 'integration-isolated', sequence: { groupOrder: 1 }, include: ISOLATED_INTEGRATION_FILES, setupFiles: [GUARD], maxWorkers: 3 } },
+      // Integration files keep a module graph each: sharing one, the kernel and the scheduler, made
+      // megamorphic by other files' tasks, ran 3x to 16x slower, and two timing checks failed.
+      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: [GUARD], maxWorkers: 3 } },
       { extends: true, test: { name: 'e2e', sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: [GUARD], maxWorkers: 3 } },
     ],
   },
