@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { asyncIsGenerators, interpretAsyncIsGenerators, type AsyncIsGeneratorsRow, type PuddingFigures } from '../experiments/async-is-generators.ts';
-import { generatorBytecode } from './helpers/hand-made-figures.ts';
+import { asyncIsGenerators, interpretAsyncIsGenerators, type AsyncIsGeneratorsRow } from '../experiments/async-is-generators.ts';
+import { generatorBytecode, puddingFigures } from './helpers/hand-made-figures.ts';
 import { BytecodeNotFoundError, inspectPudding, parseBytecode } from '../src/inspect/index.ts';
 import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';
@@ -25,18 +25,7 @@ Constant pool (size = 2)
 
 const fn = generatorBytecode;
 
-function figures(overrides: Partial<PuddingFigures> = {}): PuddingFigures {
-  return {
-    generator: fn('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
-    async: fn('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),
-    tsc: {
-      target: 'es2015', tscVersion: '7.0.2', awaiterCount: 4, awaiterCalls: 2, generatorFunctionCount: 4, awaitCount: 0, yieldCount: 3,
-      asyncFunctionYields: 1, asyncFunctionLines: ['function atask1() {', '    return __awaiter(this, void 0, void 0, function* () { yield atask2(); });', '}'], stepLine: 'function step(result) {}',
-    },
-    task: { schedulerValue: 60, asyncValue: 60, steps: 4, stepEnds: ['wait', 'wait', 'wait', 'done'] },
-    ...overrides,
-  };
-}
+const figures = puddingFigures;
 
 describe('async-is-generators experiment', () => {
   it("reports, from node's and tsc's real output, that both functions suspend like generators and await became yield", async () => {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asyncIsGenerators, type PuddingFigures } from '../../experiments/async-is-generators.ts';
+import { asyncIsGenerators } from '../../experiments/async-is-generators.ts';
 import { cpuBound, cpuBoundExperimentWorkload } from '../../experiments/cpu-bound.ts';
 import { dataTransfer, roundTripsAt } from '../../experiments/data-transfer.ts';
 import type { DataTransferMeasured, SizeMeasured } from '../../experiments/data-transfer-analysis.ts';
@@ -28,7 +28,7 @@ import type { ThreadsVsProcessesFigures } from '../../experiments/threads-vs-pro
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { Analysis } from '../../src/experiment/define.ts';
 import type { EchoRun, EchoServerKind } from '../../src/echo/index.ts';
-import { generatorBytecode, wayUnderLoad } from './hand-made-figures.ts';
+import { puddingFigures, wayUnderLoad } from './hand-made-figures.ts';
 import type { ManyTasksFigures, OneThreadFigures } from '../../src/many-tasks/figures.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import type { MachineInfo } from '../../src/measure/machine.ts';
@@ -285,17 +285,7 @@ function eventLoopDelayCases(): AnalysedCase[] {
 }
 
 function asyncIsGeneratorsCases(): AnalysedCase[] {
-  const fn = generatorBytecode;
-
-  const figures: PuddingFigures = {
-    generator: fn('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
-    async: fn('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),
-    tsc: {
-      target: 'es2015', tscVersion: '7.0.2', awaiterCount: 4, awaiterCalls: 2, generatorFunctionCount: 4, awaitCount: 0, yieldCount: 3,
-      asyncFunctionYields: 1, asyncFunctionLines: ['function atask1() {', '    return __awaiter(this, void 0, void 0, function* () { yield atask2(); });', '}'], stepLine: 'function step(result) {}',
-    },
-    task: { schedulerValue: 60, asyncValue: 60, steps: 4, stepEnds: ['wait', 'wait', 'wait', 'done'] },
-  };
+  const figures = puddingFigures();
   return [{ figures: 'by hand', analyse: () => asyncIsGenerators.analyse(figures, tinyContext()) }];
 }
 

@@ -1,3 +1,4 @@
+import type { PuddingFigures } from '../../experiments/async-is-generators.ts';
 import type { FunctionBytecode } from '../../src/inspect/index.ts';
 import type { ExpensiveWayName, WayUnderLoad } from '../../src/http-load/index.ts';
 
@@ -24,5 +25,19 @@ export function generatorBytecode(name: string, source: string, suspend: number,
       { offset: 0, opcode: 'SwitchOnGeneratorState', operands: 'r0, [0], [1] { 0: @37 }' },
       { offset: 28, opcode: 'InvokeIntrinsic', operands: `[${intrinsic}], r2-r3` },
     ],
+  };
+}
+
+/** What async-is-generators measures, by hand: a generator and an async function's bytecode, tsc's down-levelled output and one task's run. */
+export function puddingFigures(overrides: Partial<PuddingFigures> = {}): PuddingFigures {
+  return {
+    generator: generatorBytecode('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
+    async: generatorBytecode('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),
+    tsc: {
+      target: 'es2015', tscVersion: '7.0.2', awaiterCount: 4, awaiterCalls: 2, generatorFunctionCount: 4, awaitCount: 0, yieldCount: 3,
+      asyncFunctionYields: 1, asyncFunctionLines: ['function atask1() {', '    return __awaiter(this, void 0, void 0, function* () { yield atask2(); });', '}'], stepLine: 'function step(result) {}',
+    },
+    task: { schedulerValue: 60, asyncValue: 60, steps: 4, stepEnds: ['wait', 'wait', 'wait', 'done'] },
+    ...overrides,
   };
 }
