@@ -91,15 +91,19 @@ function untracedTimeline(run: RunResult, options: AsciiTimelineOptions): string
 
 /** Words wrapped to `width` columns (a word longer than a line is cut). */
 function wrapWords(text: string, width: number): string[] {
+  return packLines(text.split(' ').map((word) => (word.length > width ? word.slice(0, width) : word)), width, ' ');
+}
+
+/** Pieces laid on lines of at most `width` columns, `gap` between two pieces on one line. */
+function packLines(pieces: readonly string[], width: number, gap: string): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(' ')) {
-    const w = word.length > width ? word.slice(0, width) : word;
-    if (current !== '' && current.length + 1 + w.length > width) {
+  for (const piece of pieces) {
+    if (current !== '' && current.length + gap.length + piece.length > width) {
       lines.push(current);
       current = '';
     }
-    current = current === '' ? w : `${current} ${w}`;
+    current = current === '' ? piece : `${current}${gap}${piece}`;
   }
   if (current !== '') lines.push(current);
   return lines;
@@ -148,16 +152,5 @@ function legend(tasks: readonly string[], width: number, hasGc = false, zoomed =
   entries.push(`${waitingGlyph} waiting`, `${idleGlyph} idle`);
   if (hasGc) entries.push(`${gcGlyph} garbage collection (gc row)`);
   if (zoomed > 0) entries.push(`${zoomLabel}: first ${zoomed} steps zoomed, 1 letter each`);
-  const lines: string[] = [];
-  let current = '';
-  for (const entry of entries) {
-    const text = entry.length > width ? `${entry.slice(0, width - 1)}~` : entry;
-    if (current !== '' && current.length + 2 + text.length > width) {
-      lines.push(current);
-      current = '';
-    }
-    current = current === '' ? text : `${current}  ${text}`;
-  }
-  if (current !== '') lines.push(current);
-  return lines;
+  return packLines(entries.map((entry) => (entry.length > width ? `${entry.slice(0, width - 1)}~` : entry)), width, '  ');
 }
