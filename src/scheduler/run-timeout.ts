@@ -9,6 +9,7 @@ export function armRunTimeout(timeoutMs: number, expire: () => void, now: () => 
   let timer: NodeJS.Timeout;
   const check = (): void => {
     const leftMs = timeoutMs - (now() - armedAt);
+    // Stryker disable next-line EqualityOperator: equivalent; at exactly 0 left a 0 ms timer expires it just the same.
     if (leftMs > 0) timer = setTimeout(check, leftMs);
     else expire();
   };
