@@ -6,9 +6,10 @@ import { defineConfig } from 'vitest/config';
 //   *.e2e.test.ts          the spawned CLI, Chromium, tmux, Redis, npm ci
 // Every tier loads the service guard: starting redis-server, Chromium, tmux or hyperfine fails
 // unless the test file declared it with needsService(), which skips it where it is missing.
-const GUARD = 'test/setup/guard-services.ts';
+// Every tier also removes, when a test file ends, the temporary directories made while it ran.
+const EVERY_TIER = ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'];
 const TIERS = ['unit', 'integration', 'e2e'] as const;
-const UNIT_SETUP = [GUARD, 'test/setup/unit-tier-has-no-io.ts'];
+const UNIT_SETUP = [...EVERY_TIER, 'test/setup/unit-tier-has-no-io.ts'];
 /** Unit files that replace a module (vi.mock) and so need a module graph of their own. */
 const MOCKING_UNIT_FILES = ['test/measure-switch-cost-and-idle-cpu-count-their-work.unit.test.ts', 'test/usl-fit-hands-levenberg-marquardt-the-law-and-its-jacobian.unit.test.ts'];
 const tierOf = (name: (typeof TIERS)[number]): string[] => [`test/**/*.${name}.test.ts`, `experiments/**/*.${name}.test.ts`, `src/**/*.${name}.test.ts`];
@@ -31,8 +32,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit-with-mocks', sequence: { groupOrder: 0 }, include: MOCKING_UNIT_FILES, setupFiles: UNIT_SETUP, maxWorkers: 3, testTimeout: 20_000 } },
       // Integration files keep a module graph each: sharing one, the kernel and the scheduler, made
       // megamorphic by other files' tasks, ran 3x to 16x slower, and two timing checks failed.
-      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: [GUARD], maxWorkers: 3 } },
-      { extends: true, test: { name: 'e2e', sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: [GUARD], maxWorkers: 3 } },
+      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: tierOf('integration'), setupFiles: EVERY_TIER, maxWorkers: 3 } },
+      { extends: true, test: { name: 'e2e', sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: EVERY_TIER, maxWorkers: 3 } },
     ],
   },
 });

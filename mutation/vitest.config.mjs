@@ -29,12 +29,12 @@ class FastTestsFirst extends BaseSequencer {
 }
 
 // Stryker hands its own list of test files to one vitest run, so the tiers (projects) are folded
-// into one: every tier's files, with the service guard that every tier loads.
+// into one: every tier's files, with the setup files that every tier loads.
 const { projects: _tiers, ...settings } = project.test;
 export default mergeConfig(
   { test: settings },
   {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts'], sequence: { sequencer: FastTestsFirst } },
+    test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'], sequence: { sequencer: FastTestsFirst } },
   },
 );

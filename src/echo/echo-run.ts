@@ -30,6 +30,14 @@ export interface EchoRun {
   readonly servers: readonly ServerReport[];
 }
 
+/**
+ * How much longer the clients wait than the server. The server's bound is the run's bound; the
+ * clients' own is a backstop for a server that never answers. With equal bounds, the clients' timer
+ * (on their own thread) could fire before the server's (on a busy thread), reset every socket, and
+ * the server would report that reset instead of the time bound that caused it.
+ */
+const CLIENTS_GRACE_MS = 1_000;
+
 function startServer(kind: EchoServerKind, size: EchoLoadSize, threads: EchoThreads): Promise<RunningServer> {
   const serve = { connections: size.clients, timeoutMs: size.timeoutMs };
   switch (kind) {
@@ -56,7 +64,7 @@ export async function runEcho(kind: EchoServerKind, size: EchoLoadSize, threads:
   const stop = signal === undefined ? serverFailed.signal : AbortSignal.any([serverFailed.signal, signal]);
   let result: LoadResult;
   try {
-    result = await threads.clients.run({ ports: server.ports, clients: size.clients, messages: size.messages, messageBytes: size.messageBytes, timeoutMs: size.timeoutMs }, stop);
+    result = await threads.clients.run({ ports: server.ports, clients: size.clients, messages: size.messages, messageBytes: size.messageBytes, timeoutMs: size.timeoutMs + CLIENTS_GRACE_MS }, stop);
   } catch (error) {
     server.abort(error instanceof Error ? error : new Error(String(error)));
     await server.done.catch(() => {});

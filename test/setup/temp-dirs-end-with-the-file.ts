@@ -1,0 +1,54 @@
+// Every tier: a temporary directory made while a test file runs, by the test or by the lab in the
+// same process, is removed when the file ends. Tests made them in 30 places, and most never removed
+// them: thousands of lab-* folders piled up in /tmp. Recording them at the one call that makes them
+// catches every place, the helpers and Chromium's profile included, without a cleanup line in each.
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const fs = require('node:fs') as Record<string, unknown> & { promises: Record<string, unknown> };
+const marker = Symbol.for('lab.recordedTempDirs');
+const holder = fs as Record<symbol, Set<string> | undefined>;
+
+/** The directories made by mkdtemp since this test file began, in this process. */
+function made(): Set<string> {
+  let dirs = holder[marker];
+  if (dirs === undefined) {
+    dirs = new Set<string>();
+    holder[marker] = dirs;
+    type Async = (prefix: string, ...rest: unknown[]) => Promise<string>;
+    type Sync = (prefix: string, ...rest: unknown[]) => string;
+    type Callback = (prefix: string, ...rest: unknown[]) => void;
+    const promised = fs.promises['mkdtemp'] as Async;
+    const sync = fs['mkdtempSync'] as Sync;
+    const callback = fs['mkdtemp'] as Callback;
+    const record = dirs;
+    fs.promises['mkdtemp'] = async (prefix: string, ...rest: unknown[]): Promise<string> => {
+      const dir = await promised(prefix, ...rest);
+      record.add(dir);
+      return dir;
+    };
+    fs['mkdtempSync'] = (prefix: string, ...rest: unknown[]): string => {
+      const dir = sync(prefix, ...rest);
+      record.add(dir);
+      return dir;
+    };
+    fs['mkdtemp'] = (prefix: string, ...rest: unknown[]): void => {
+      const done = rest.pop() as (error: Error | null, dir?: string) => void;
+      callback(prefix, ...rest, (error: Error | null, dir?: string) => {
+        if (dir !== undefined) record.add(dir);
+        done(error, dir);
+      });
+    };
+    syncBuiltinESMExports();
+  }
+  return dirs;
+}
+
+made().clear();
+afterAll(() => {
+  const dirs = made();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  dirs.clear();
+});
