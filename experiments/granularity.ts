@@ -17,8 +17,13 @@ export { AA_SUBJECT, analyseGranularity, interpretGranularity, overheadTargetMet
 
 /** `piscina`, a plain pool running the same kernel work, is the reference the lab's traced `parallel` is held to. */
 const MODES: readonly ModeName[] = ['sequential', 'parallel', 'hybrid', 'piscina'];
-/** The largest size decides `parallelSpeedupVsPiscina`: a few tasks of tens of ms, where one slow round moves a median most. */
-const LARGEST_SIZE_REPEAT_FACTOR = 3;
+/**
+ * Rounds at the two sizes that decide the targets, as a multiple of --repeats. The smallest size
+ * decides every fitted per-task cost (the fit weighs a size by its task count squared: 4,096 tasks
+ * outweigh 1,024 sixteen times), so its medians set the A/A ratio's noise. The largest decides
+ * `parallelSpeedupVsPiscina`: a few tasks of tens of ms, where one slow round moves a median most.
+ */
+const DECIDING_SIZE_REPEAT_FACTOR = 3;
 /** Targets of the lab's parallel path against the plain pool (full runs): fitted overhead at most 1.25x, speedup at least 0.97x. */
 export const TARGETS = { overheadVsPiscina: 1.25, speedupVsPiscina: 0.97 } as const;
 /** Sizes worth a timeline: 64 small tasks show the gaps between dispatches, 4 large ones show none; thousands would not draw. */
@@ -95,14 +100,14 @@ export const granularity = defineExperiment<GranularityMeasured, GranularityRow,
     const figures: SizeFigures[] = [];
     for (const unitsPerTask of plan.sizes) {
       const workload = splitWorkWorkload({ totalUnits: plan.totalUnits, unitsPerTask });
-      const isLargest = unitsPerTask === plan.sizes[plan.sizes.length - 1];
+      const decides = unitsPerTask === plan.sizes[0] || unitsPerTask === plan.sizes[plan.sizes.length - 1];
       // Parallel also without step recording, in the same rounds, to say what recording costs (only reported; the targets hold for the traced row).
       // Under --aa, piscina a second time as a subject of its own (its own place in the run order, its own runs): the A/A check.
       const { rows, untraced, aa: twins = [] } = await kit.measure(workload, MODES, {
         untraced: steps ? ['parallel'] : [],
         ...(aa === true && { aa: ['piscina'] }),
         draw: DRAWN_TASK_COUNTS.includes(workload.tasks.length),
-        ...(isLargest && { repeats: repeats * LARGEST_SIZE_REPEAT_FACTOR }),
+        ...(decides && { repeats: repeats * DECIDING_SIZE_REPEAT_FACTOR }),
       });
       figures.push({
         unitsPerTask,

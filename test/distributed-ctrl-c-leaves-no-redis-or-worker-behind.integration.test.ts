@@ -10,7 +10,7 @@ import { runLab } from '../src/cli/main.ts';
 import { CONTROL } from '../src/queue/job-protocol.ts';
 import { closeClient, queueClient } from '../src/queue/redis-client.ts';
 import { parseRedisTarget } from '../src/queue/redis-target.ts';
-import { descendants, exists, until, type ProcessEntry } from './helpers/processes.ts';
+import { descendants, lingering, until, type ProcessEntry } from './helpers/processes.ts';
 import { needsService } from './helpers/services.ts';
 import { Capture } from './helpers/streams.ts';
 
@@ -86,7 +86,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed
     const redis = seen.find((p) => p.args.includes('redis-server'));
     expect(redis).toBeDefined();
     expect(seen.filter((p) => p.args.includes('worker-process'))).toHaveLength(2);
-    expect(await until(() => (seen.some((p) => exists(p.pid)) ? undefined : true), 5_000)).toBe(true);
+    expect(await lingering(seen)).toEqual([]);
     // The private Redis listened on a socket in a temporary directory of its own: removed with it.
     const socket = socketOf(redis!.args);
     expect(socket).toBeDefined();

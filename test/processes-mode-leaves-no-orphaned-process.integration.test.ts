@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from './helpers/lab-in-process.ts';
-import { descendants, exists, until } from './helpers/processes.ts';
+import { descendants, lingering, type ProcessEntry } from './helpers/processes.ts';
 
 /** The ids of the processes this test's process has started, but for the `ps` that lists them. */
-const startedHere = (): number[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps ')).map((p) => p.pid);
+const startedHere = (): ProcessEntry[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps '));
 
 describe('the processes mode leaves no process behind', () => {
   it('the exit fault on the command line: exit 1, one line naming the task and its process', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-procs-'));
     const file = join(dir, 'exits.json');
     await writeFile(file, JSON.stringify({ name: 'exits', tasks: [{ name: 'ok', parts: [{ kind: 'cpu', units: 20 }] }, { name: 'bad', parts: [{ kind: 'fault', fault: 'exit' }] }] }));
-    let forked: number[] = [];
-    const watch = setInterval(() => (forked = [...new Set([...forked, ...startedHere()])]), 20);
+    const forked = new Map<number, ProcessEntry>();
+    const watch = setInterval(() => startedHere().forEach((p) => forked.set(p.pid, p)), 20);
     const { code, stderr } = await lab('run', '--workload', file, '--modes', 'processes', '--repeats', '1', '--warmups', '0', '--out', join(dir, 'results')).finally(() => clearInterval(watch));
     expect(stderr).toMatch(/^lab: processes run of workload "exits" failed: task "bad" ended its process: process \d+ exited with code 3; the pool's other processes live on\n$/);
     expect(code).toBe(1);
-    expect(await until(() => (forked.some(exists) ? undefined : true), 5_000)).toBe(true);
+    expect(await lingering([...forked.values()])).toEqual([]);
   });
 });

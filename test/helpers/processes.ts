@@ -44,3 +44,9 @@ export async function survivors(pids: readonly number[], ms = 5_000): Promise<nu
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Of `entries`, those still running after `ms` (each as "pid args"), so that a failure names what stayed behind. */
+export async function lingering(entries: readonly ProcessEntry[], ms = 5_000): Promise<string[]> {
+  const left = await survivors(entries.map((e) => e.pid), ms);
+  return entries.filter((e) => left.includes(e.pid)).map((e) => `${e.pid} ${e.args}`);
+}
