@@ -2,16 +2,17 @@
 // and measure.config.mjs beside this file). Reports go to reports/mutation/ (git-ignored).
 
 /**
- * @param {string} name the folder under src/ to mutate
+ * @param {string} name the scope's name: the folder under src/ to mutate, unless `mutate` says otherwise
  * @param {string[]} testFiles the tests that concern it: only in-process tests can kill mutants,
  *   because a child process (the CLI tests) or a worker thread loads the code without Stryker's
  *   switch for the active mutant.
+ * @param {string[]} [mutate] the files to mutate, when they are not the folder src/NAME
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
-export function mutationConfig(name, testFiles) {
+export function mutationConfig(name, testFiles, mutate = [`src/${name}/**/*.ts`]) {
   return {
     testRunner: 'vitest',
-    mutate: [`src/${name}/**/*.ts`],
+    mutate,
     testFiles,
     // Only the test files that concern the folder, so that one folder's score is earned by its own tests.
     // Own vitest config: the project's, with the fast tests ordered first (see mutation/vitest.config.mjs).
@@ -43,7 +44,8 @@ export function mutationConfig(name, testFiles) {
     htmlReporter: { fileName: `reports/mutation/${name}.html` },
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-    tempDirName: '.stryker-tmp',
+    // One folder per scope, so that two scopes can run at once.
+    tempDirName: `.stryker-tmp/${name}`,
     thresholds: { high: 90, low: 80, break: null },
   };
 }

@@ -1,0 +1,38 @@
+import { vi } from 'vitest';
+import { LabPool, ProcessPool } from '../../src/modes/index.ts';
+import { QueueSession } from '../../src/queue/queue-session.ts';
+
+/** A run reached a stand-in pool: the pool's name and what the run asked of it. */
+export class ReachedPoolError extends Error {
+  override name = 'ReachedPoolError';
+}
+
+/**
+ * A stand-in for a started pool that starts nothing: `close` records its name in `closed`, and any
+ * other use throws a `ReachedPoolError` naming the pool and what was asked (so a test can tell which
+ * pool a run was handed). It is not a thenable, so a promise can resolve to it.
+ */
+export function standInPool<T>(name: string, closed: string[]): T {
+  return new Proxy(
+    {},
+    {
+      get(_target, key) {
+        if (key === 'close') return async () => void closed.push(name);
+        if (key === 'then') return undefined;
+        throw new ReachedPoolError(`${name} reached: ${String(key)}`);
+      },
+    },
+  ) as T;
+}
+
+/**
+ * Replaces the start of every pool the kit owns (thread pool, process pool, queue session) with a
+ * stand-in named by what it was started with; restore with `vi.restoreAllMocks()`.
+ */
+export function standInStarts(closed: string[]) {
+  return {
+    threads: vi.spyOn(LabPool, 'start').mockImplementation(async (options = {}) => standInPool<LabPool>(`thread pool of ${options.threads}`, closed)),
+    processes: vi.spyOn(ProcessPool, 'start').mockImplementation(async (options = {}) => standInPool<ProcessPool>(`process pool of ${options.processes}`, closed)),
+    queue: vi.spyOn(QueueSession, 'open').mockImplementation(async (options = {}) => standInPool<QueueSession>(`queue of ${options.workers} workers`, closed)),
+  };
+}
