@@ -2,7 +2,7 @@ import { serialize } from 'node:v8';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { median } from '../src/measure/stats.ts';
-import { warmKernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
+import { warmKernelUsPerUnit } from '../src/runtime/kernel-calibration.ts';
 import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type RoundTrip, type SerialiseCost } from '../src/transfer/index.ts';
 import { analyseDataTransfer, type DataTransferFacts, type DataTransferMeasured, type DataTransferRow, type SizeMeasured, type ViewMeasured } from './data-transfer-analysis.ts';
 

@@ -4,8 +4,8 @@ import { alternate } from '../src/measure/alternate.ts';
 import { median } from '../src/measure/stats.ts';
 import { nsPerSwitch } from '../src/measure/switch-cost.ts';
 import { ProcessPool, type ModeName, type TaskRun } from '../src/modes/index.ts';
-import { RedisServerMissingError } from '../src/queue/errors.ts';
-import { findRedisServer } from '../src/queue/redis-server.ts';
+import { RedisServerMissingError } from '../src/runtime/queue/errors.ts';
+import { findRedisServer } from '../src/runtime/queue/redis-server.ts';
 import { cpuCostNote } from '../src/report/cpu-cost.ts';
 import { checksumWarning } from '../src/report/checksum-warning.ts';
 import type { NamedFacts } from '../src/report/experiment-result.ts';
@@ -61,7 +61,7 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
     // measured; but nothing starts yet, so that no idle redis-server or worker process shares the cores with the ns timings.
     if (redisFlag === undefined) {
       if (findRedisServer() === undefined) throw new RedisServerMissingError();
-    } else await (await import('../src/queue/redis-client.ts')).checkReachable(redisFlag);
+    } else await (await import('../src/runtime/queue/redis-client.ts')).checkReachable(redisFlag);
     const samples = await alternate(['scheduler', 'await'] as const, (kind) => nsPerSwitch(kind, SWITCH_TASKS, switches), {
       repeats,
       warmups: Math.max(warmups, 1),

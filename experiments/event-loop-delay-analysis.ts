@@ -1,4 +1,4 @@
-import { percentile } from '../src/echo/index.ts';
+import { percentile } from '../src/measure/percentile.ts';
 import type { Analysis } from '../src/experiment/define.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
 import { expensiveWays, type BatchPolicy, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';

@@ -1,6 +1,6 @@
 import { defineExperiment } from '../src/experiment/define.ts';
 import { expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from '../src/http-load/index.ts';
-import { warmKernelUsPerUnit } from '../src/modes/kernel-calibration.ts';
+import { warmKernelUsPerUnit } from '../src/runtime/kernel-calibration.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
 import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayMeasured, type EventLoopDelayPlan, type EventLoopDelayRow } from './event-loop-delay-analysis.ts';

@@ -9,7 +9,7 @@ import { medianWithInterval, speedupWithInterval } from '../src/report/interval-
 import { foldChecksum } from '../src/workload/cpu-kernel.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { UsageError } from '../src/cli/usage-error.ts';
+import { UsageError } from '../src/errors/usage-error.ts';
 import { uslSpeedup } from '../src/measure/usl.ts';
 import { analyseScaling, interpretScaling, type ScalingPoint, type ScalingRow } from './scaling-analysis.ts';
 import { analyseUsl, interpretUsl, predictionRefusal, uslFacts, uslRelativeLambda, type UslFacts } from './scaling-usl.ts';

@@ -14,7 +14,7 @@ import { balancedRounds } from '../src/measure/balanced-order.ts';
 import { medianInterval } from '../src/measure/median-interval.ts';
 import { wilcoxonSignedRank } from '../src/measure/wilcoxon-signed-rank.ts';
 import { runMode, type RunResult } from '../src/modes/index.ts';
-import { LabPool } from '../src/modes/pool.ts';
+import { LabPool } from '../src/runtime/pool.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 
 const flag = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;

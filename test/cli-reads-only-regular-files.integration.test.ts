@@ -40,7 +40,7 @@ describe('inputs must be regular files', () => {
     const results = join(dir, 'traversal');
     await mkdir(results);
     const saved = JSON.parse(await readFile(join(repoRoot, 'test/fixtures/results/small-2c.json'), 'utf8')) as { pictures: { file: string; title: string }[] };
-    saved.pictures = [{ file: '../../../../etc/hostname', title: 'sneaky' }];
+    saved.pictures = [{ file: '../../../etc/hostname', title: 'sneaky' }];
     await writeFile(join(results, 'r.json'), JSON.stringify(saved));
     const { code, stderr } = await lab('report', results, '--out', join(dir, 'page2'));
     expect(stderr).toMatch(new RegExp(`^lab: ${join(results, 'r.json')}: .*picture.*\n$`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runMode } from '../src/modes/index.ts';
-import { threadCpuMs } from '../src/modes/thread-cpu.ts';
+import { threadCpuMs } from '../src/runtime/thread-cpu.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { warmPoolForTests } from './helpers/pool.ts';
 

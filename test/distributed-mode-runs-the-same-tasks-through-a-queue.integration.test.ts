@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDistributed } from '../src/modes/distributed.ts';
 import { runSequential } from '../src/modes/index.ts';
-import { QueueSession } from '../src/queue/queue-session.ts';
+import { QueueSession } from '../src/runtime/queue/queue-session.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { mixedWorkload } from './fixtures/mixed-workload.ts';
 import { needsService } from './helpers/services.ts';

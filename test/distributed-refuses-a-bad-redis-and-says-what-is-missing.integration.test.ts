@@ -6,8 +6,8 @@ import { distributed } from '../experiments/distributed.ts';
 import { runLab } from '../src/cli/main.ts';
 import type { Experiment } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
-import { parseRedisTarget } from '../src/queue/redis-target.ts';
-import { ExitCode } from '../src/scheduler/lab-error.ts';
+import { parseRedisTarget } from '../src/runtime/queue/redis-target.ts';
+import { ExitCode } from '../src/errors/lab-error.ts';
 import { Capture } from './helpers/streams.ts';
 
 async function lab(argv: readonly string[], experiments: readonly Experiment[] = [distributed]): Promise<{ code: number; stdout: string; stderr: string }> {

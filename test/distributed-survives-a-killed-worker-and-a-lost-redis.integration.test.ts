@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runSequential } from '../src/modes/index.ts';
-import { RedisUnavailableError } from '../src/queue/errors.ts';
-import { QueueSession } from '../src/queue/queue-session.ts';
-import { startPrivateRedis } from '../src/queue/redis-server.ts';
+import { RedisUnavailableError } from '../src/runtime/queue/errors.ts';
+import { QueueSession } from '../src/runtime/queue/queue-session.ts';
+import { startPrivateRedis } from '../src/runtime/queue/redis-server.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
 import { needsService } from './helpers/services.ts';
 

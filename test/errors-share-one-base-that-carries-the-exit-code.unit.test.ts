@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../src/cli/interrupt.ts';
 import { runLab } from '../src/cli/main.ts';
-import { UsageError } from '../src/cli/usage-error.ts';
-import { EchoMismatchError, EchoTimeoutError, EchoWorkerError } from '../src/echo/errors.ts';
+import { UsageError } from '../src/errors/usage-error.ts';
+import { EchoMismatchError, EchoTimeoutError } from '../src/echo/errors.ts';
+import { WorkerChannelError } from '../src/runtime/worker-channel-error.ts';
 import { BytecodeNotFoundError } from '../src/inspect/bytecode.ts';
-import { ProcessFailedError } from '../src/inspect/run-process.ts';
+import { ProcessFailedError } from '../src/runtime/run-process.ts';
 import { RunFailedError, WorkerLostError } from '../src/modes/index.ts';
 import { OutputPathError, SaveError } from '../src/report/file-fault.ts';
 import { ResultFileError } from '../src/report/saved-result.ts';
 import { CancelledError, DeadlockError, RunTimeoutError, TaskFailedError, UnknownEffectError } from '../src/scheduler/index.ts';
-import { ExitCode, LabError } from '../src/scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../src/errors/lab-error.ts';
 import { FaultRefusedError } from '../src/workload/fault.ts';
 import { WorkloadError } from '../src/workload/validate.ts';
 import { Capture } from './helpers/streams.ts';
@@ -26,7 +27,7 @@ const failures = [
   new WorkerLostError(['t'], 'exited', new Error('x')),
   new EchoTimeoutError('client', 5, 'late'),
   new EchoMismatchError(1, 2),
-  new EchoWorkerError('server', 'died'),
+  new WorkerChannelError('server', 'died'),
   new FaultRefusedError('f'),
   new ProcessFailedError('node', 1, ''),
   new BytecodeNotFoundError('f'),

@@ -14,7 +14,7 @@ import {
   type RunningServer,
   WorkerServers,
 } from '../src/echo/index.ts';
-import { listenOnLoopback } from '../src/echo/listen.ts';
+import { listenOnLoopback } from '../src/runtime/listen.ts';
 import { MIN_PAIRED_ROUNDS } from '../src/measure/verdict.ts';
 import { tinyContext } from './helpers/context.ts';
 import { expectNotesToSay } from './helpers/notes.ts';

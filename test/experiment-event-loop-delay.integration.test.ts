@@ -6,7 +6,7 @@ import type { EventLoopDelayMeasured } from '../experiments/event-loop-delay-ana
 import { eventLoopDelayPlan } from '../experiments/event-loop-delay.ts';
 import { wayUnderLoad } from './helpers/hand-made-figures.ts';
 import { expensiveWays, LoadClient, serveUnderLoad, startLoadServer, type WayUnderLoad, type WorkSettings } from '../src/http-load/index.ts';
-import { PlainPool } from '../src/modes/plain-pool.ts';
+import { PlainPool } from '../src/runtime/plain-pool.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../src/scheduler/index.ts';
 import { cpuKernel } from '../src/workload/cpu-kernel.ts';
 import { svgLineChart } from '../src/draw/index.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseScaling, type ScalingPoint } from '../experiments/scaling-analysis.ts';
 import { analyseUsl, interpretUsl, predictionRefusal, uslFacts } from '../experiments/scaling-usl.ts';
 import { scaling } from '../experiments/scaling.ts';
-import { UsageError } from '../src/cli/usage-error.ts';
+import { UsageError } from '../src/errors/usage-error.ts';
 import { uslSpeedup } from '../src/measure/usl.ts';
 import { formatRatio } from '../src/report/format.ts';
 import { svgSpeedupChart } from '../src/draw/index.ts';

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { asciiTimeline, chromeTrace, svgTimeline } from '../src/draw/index.ts';
-import { gcMarks, gcShareOf } from '../src/modes/gc-marks.ts';
+import { gcMarks, gcShareOf } from '../src/runtime/gc-marks.ts';
 import { runMode } from '../src/modes/index.ts';
 import { scriptInProcess } from './helpers/e2e-script-in-process.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOptionsFor, runSettings } from '../src/experiment/context.ts';
 import type { LabPool, ProcessPool } from '../src/modes/index.ts';
-import type { QueueSession } from '../src/queue/queue-session.ts';
+import type { QueueSession } from '../src/runtime/queue/queue-session.ts';
 import { handMadeContext } from './helpers/kit-context.ts';
 
 // Every mode run of an experiment gets the interrupt signal, and only what was set besides: no

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExperimentKit } from '../src/experiment/kit.ts';
-import type { RedisTarget } from '../src/queue/redis-target.ts';
+import type { RedisTarget } from '../src/runtime/queue/redis-target.ts';
 import { handMadeContext } from './helpers/kit-context.ts';
 import { standInStarts } from './helpers/kit-fake-pools.ts';
 

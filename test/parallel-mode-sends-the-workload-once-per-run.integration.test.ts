@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runMode } from '../src/modes/index.ts';
-import { createMailbox, fromTaskNumber, runIdReader, sharedWorkload, shareRun, taskNumber } from '../src/modes/run-share.ts';
+import { createMailbox, fromTaskNumber, runIdReader, sharedWorkload, shareRun, taskNumber } from '../src/runtime/run-share.ts';
 import { splitWorkWorkload } from '../src/workload/presets.ts';
 import { warmPoolForTests } from './helpers/pool.ts';
 

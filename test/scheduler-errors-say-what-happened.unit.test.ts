@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabError } from '../src/scheduler/lab-error.ts';
+import { LabError } from '../src/errors/lab-error.ts';
 import {
   CancelledError,
   DeadlockError,

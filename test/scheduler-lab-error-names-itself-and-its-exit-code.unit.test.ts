@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, LabError } from '../src/scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../src/errors/lab-error.ts';
 
 describe('LabError, the base of every error the lab throws on purpose', () => {
   // Mutant: `override name = 'LabError'` -> `''`.

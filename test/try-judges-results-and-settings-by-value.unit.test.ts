@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakEvenUs } from '../src/measure/break-even.ts';
-import { cloneHash, uncloneablePart } from '../src/modes/user-function/clone-hash.ts';
+import { cloneHash, uncloneablePart } from '../src/runtime/user-function/clone-hash.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 
 describe('results are compared by the hash of their structured-clone bytes', () => {

@@ -3,8 +3,8 @@ import { allModeNames, isModeName, type ModeName } from '../modes/index.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
 import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
-import { UsageError } from './usage-error.ts';
-import { parseRedisTarget, type RedisTarget } from '../queue/redis-target.ts';
+import { UsageError } from '../errors/usage-error.ts';
+import { parseRedisTarget, type RedisTarget } from '../runtime/queue/redis-target.ts';
 
 /** The command line, checked: every numeric flag is in range, no unknown flag got through. */
 export interface LabArgs {

@@ -1,7 +1,7 @@
 import { modeNames, modes } from '../modes/index.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 /** The modes run only when named (the plain references, and those that need a Redis), for the `--modes` help line. */
 const references = modes.flatMap((m) => (('reference' in m && m.reference) || ('namedOnly' in m && m.namedOnly) ? [`${m.name}, ${m.summary}`] : [])).join('; ');

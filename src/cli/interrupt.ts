@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
 

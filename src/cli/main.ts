@@ -1,4 +1,4 @@
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../errors/lab-error.ts';
 import { capText, escapeControlCharacters } from '../workload/describe-value.ts';
 import { parseLabArgs } from './args.ts';
 import { compareCommand } from './commands/compare.ts';
@@ -13,14 +13,14 @@ import { helpText } from './help.ts';
 import { abortOnInterrupt } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';
 import { nearest } from './suggest.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 export type { CliStreams } from './streams.ts';
 
 export const DEFAULT_EXPERIMENT = 'headline';
 const commands = ['list', 'all', 'compare', 'run', 'report', 'try', 'worker'] as const;
 
-export { ExitCode } from '../scheduler/lab-error.ts';
+export { ExitCode } from '../errors/lab-error.ts';
 
 /**
  * Runs the lab's command line and resolves to the exit code. `signal` aborts the work in

@@ -1,5 +1,5 @@
-import type { GcMark } from '../modes/gc-marks.ts';
-import type { RunResult } from '../modes/run-result.ts';
+import type { GcMark } from '../runtime/gc-marks.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { laneBuckets, type BucketContent } from './lane-buckets.ts';
 import { laneNamesOf, runSpanMs, taskNamesOf } from './task-order.ts';
 import { axisTicks, formatTick } from './ticks.ts';

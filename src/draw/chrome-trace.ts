@@ -1,4 +1,4 @@
-import type { RunResult, StepEvent } from '../modes/run-result.ts';
+import type { RunResult, StepEvent } from '../runtime/run-result.ts';
 import { laneNamesOf, taskNamesOf } from './task-order.ts';
 import { ordinal, sampledRun, sampleOf, TRACE_EVENT_BUDGET, type TraceSample } from './trace-sample.ts';
 import { isUntraced, UNTRACED } from './untraced.ts';

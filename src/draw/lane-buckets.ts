@@ -1,4 +1,4 @@
-import type { StepEvent } from '../modes/run-result.ts';
+import type { StepEvent } from '../runtime/run-result.ts';
 import type { WaitInterval } from './waits.ts';
 
 /** What one lane did in one time bucket: the task that ran longest there, else whether anyone waited. */

@@ -1,5 +1,5 @@
-import type { GcMark } from '../modes/gc-marks.ts';
-import type { StepEvent } from '../modes/run-result.ts';
+import type { GcMark } from '../runtime/gc-marks.ts';
+import type { StepEvent } from '../runtime/run-result.ts';
 import { isWaitingEnd } from './waits.ts';
 
 /** Per lane and time column: how busy the thread was, how many tasks waited on it, how much GC ran. */

@@ -1,4 +1,4 @@
-import type { RunResult } from '../modes/run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { laneDensity, type LaneDensity } from './lane-density.ts';
 import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';

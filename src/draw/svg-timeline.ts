@@ -1,5 +1,5 @@
-import type { GcMark } from '../modes/gc-marks.ts';
-import type { RunResult, StepEvent } from '../modes/run-result.ts';
+import type { GcMark } from '../runtime/gc-marks.ts';
+import type { RunResult, StepEvent } from '../runtime/run-result.ts';
 import { inkColours, taskColour } from './palette.ts';
 import { fitText, svgDocument, svgText, textWidth } from './svg-document.ts';
 import { svgLegend, type LegendEntry } from './svg-legend.ts';

@@ -1,4 +1,4 @@
-import type { RunResult } from '../modes/run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { inkColours } from './palette.ts';
 import { fitText, svgDocument, svgText } from './svg-document.ts';
 import type { SvgTimelineOptions } from './svg-timeline-options.ts';

@@ -1,4 +1,4 @@
-import type { RunResult } from '../modes/run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 
 /**
  * The run's task names in a stable order: the workload's order (`run.tasks`), then any task

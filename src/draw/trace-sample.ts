@@ -1,4 +1,4 @@
-import type { RunResult } from '../modes/run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { taskNamesOf } from './task-order.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { RunResult } from '../modes/run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 
 /**
  * A run that recorded no steps: the plain `piscina` pool (it has no scheduler to record them) or any

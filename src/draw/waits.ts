@@ -1,4 +1,4 @@
-import type { StepEvent } from '../modes/run-result.ts';
+import type { StepEvent } from '../runtime/run-result.ts';
 
 /** Step endings that park a task until something outside it happens. */
 export const waitingEnds = ['sleep', 'wait', 'join'] as const;

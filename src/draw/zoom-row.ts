@@ -1,4 +1,4 @@
-import type { StepEvent } from '../modes/run-result.ts';
+import type { StepEvent } from '../runtime/run-result.ts';
 
 /** Names the zoom row in the gutter under its lane. */
 export const zoomLabel = 'zoom';

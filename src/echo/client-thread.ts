@@ -1,6 +1,6 @@
 import type { ClientLoad, LoadResult } from './client-load.ts';
 import type { ClientReply, ClientRequest } from './client-protocol.ts';
-import { WorkerChannel } from './worker-channel.ts';
+import { WorkerChannel } from '../runtime/worker-channel.ts';
 
 /**
  * The echo clients on a thread of their own, so that no server shares its thread with them:

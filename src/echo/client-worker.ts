@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runClientLoad } from './client-load.ts';
 import type { ClientRequest, ClientReply } from './client-protocol.ts';
-import { failedMessage } from './worker-channel.ts';
+import { failedMessage } from '../runtime/worker-channel.ts';
 
 /** Worker entry: runs client loads on its own thread, one at a time, and sends back what they measured. */
 const port = parentPort!;

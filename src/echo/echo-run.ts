@@ -1,6 +1,6 @@
 import type { ClientThread } from './client-thread.ts';
 import type { LoadResult } from './client-load.ts';
-import { latency, type Latency } from './latency.ts';
+import { latency, type Latency } from '../measure/percentile.ts';
 import { startNetServer } from './net-server.ts';
 import { startSchedulerServer } from './scheduler-server.ts';
 import type { EchoServerKind, RunningServer, ServerReport } from './server-report.ts';

@@ -1,4 +1,4 @@
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** An echo run (server or clients) did not finish within its time bound; everything it had open was closed. */
 export class EchoTimeoutError extends LabError {
@@ -20,17 +20,5 @@ export class EchoMismatchError extends LabError {
     readonly messageIndex: number,
   ) {
     super(`client ${client} got back something else than its message ${messageIndex}`);
-  }
-}
-
-/** A worker thread of an echo run failed or exited before answering. */
-export class EchoWorkerError extends LabError {
-  override name = 'EchoWorkerError';
-  constructor(
-    readonly worker: string,
-    message: string,
-    override readonly cause?: unknown,
-  ) {
-    super(`${worker}: ${message}`, cause === undefined ? undefined : { cause });
   }
 }

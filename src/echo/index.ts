@@ -6,8 +6,8 @@
 export { runClientLoad, type ClientLoad, type LoadResult } from './client-load.ts';
 export { ClientThread } from './client-thread.ts';
 export { runEcho, type EchoLoadSize, type EchoRun, type EchoThreads } from './echo-run.ts';
-export { EchoMismatchError, EchoTimeoutError, EchoWorkerError } from './errors.ts';
-export { latency, percentile, type Latency } from './latency.ts';
+export { EchoMismatchError, EchoTimeoutError } from './errors.ts';
+export { latency, percentile, type Latency } from '../measure/percentile.ts';
 export { messageBytes } from './message.ts';
 export { startNetServer } from './net-server.ts';
 export { startSchedulerServer, type SchedulerServerStyle } from './scheduler-server.ts';

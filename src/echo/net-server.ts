@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import { EchoTimeoutError } from './errors.ts';
-import { closeServer, listenOnLoopback } from './listen.ts';
+import { closeServer, listenOnLoopback } from '../runtime/listen.ts';
 import { OpenSockets } from './open-sockets.ts';
-import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
+import { threadCpuMs, threadCpuSince } from '../runtime/thread-cpu.ts';
 import type { RunningServer, ServeOptions, ServerReport } from './server-report.ts';
 
 /**

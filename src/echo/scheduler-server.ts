@@ -2,9 +2,9 @@ import { RunTimeoutError, Scheduler, type PolicyName, type RunReport } from '../
 import { AcceptQueue } from './accept-queue.ts';
 import { acceptConcurrently, acceptOneAtATime, type EchoCounter } from './echo-tasks.ts';
 import { EchoTimeoutError } from './errors.ts';
-import { closeServer, listenOnLoopback } from './listen.ts';
+import { closeServer, listenOnLoopback } from '../runtime/listen.ts';
 import { OpenSockets } from './open-sockets.ts';
-import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
+import { threadCpuMs, threadCpuSince } from '../runtime/thread-cpu.ts';
 import type { RunningServer, ServeOptions, ServerReport } from './server-report.ts';
 
 /** How the lab's scheduler serves connections: one at a time (fifo), or a task each (round-robin). */

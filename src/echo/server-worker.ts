@@ -2,7 +2,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { startSchedulerServer } from './scheduler-server.ts';
 import type { RunningServer } from './server-report.ts';
 import type { ServerReply, ServerRequest } from './server-protocol.ts';
-import { failedMessage } from './worker-channel.ts';
+import { failedMessage } from '../runtime/worker-channel.ts';
 
 /**
  * Worker entry: on each request, an echo server of its own on its own port, driven by the

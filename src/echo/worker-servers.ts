@@ -1,6 +1,6 @@
 import type { RunningServer, ServerReport } from './server-report.ts';
 import type { ServerReply, ServerRequest } from './server-protocol.ts';
-import { WorkerChannel } from './worker-channel.ts';
+import { WorkerChannel } from '../runtime/worker-channel.ts';
 
 type ServerChannel = WorkerChannel<ServerRequest, ServerReply>;
 

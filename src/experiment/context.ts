@@ -2,8 +2,8 @@ import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
 import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
-import type { QueueSession } from '../queue/queue-session.ts';
-import type { RedisTarget } from '../queue/redis-target.ts';
+import type { QueueSession } from '../runtime/queue/queue-session.ts';
+import type { RedisTarget } from '../runtime/queue/redis-target.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */

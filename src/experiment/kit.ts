@@ -2,7 +2,7 @@ import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
 import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
-import type { QueueSession } from '../queue/queue-session.ts';
+import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -63,7 +63,7 @@ export class ExperimentKit {
   sharedQueue(): Promise<QueueSession> {
     const { redis, workers, threads } = this.context;
     // BullMQ and ioredis load only when an experiment needs a queue.
-    this.queue ??= import('../queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) }));
+    this.queue ??= import('../runtime/queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) }));
     return this.queue;
   }
 

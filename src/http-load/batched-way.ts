@@ -1,4 +1,4 @@
-import type { PlainPool } from '../modes/plain-pool.ts';
+import type { PlainPool } from '../runtime/plain-pool.ts';
 import type { ExpensiveWay, Respond } from './expensive-way-contract.ts';
 
 /** When a batch leaves for the pool: at `size` requests, or `waitMs` after its first one, whichever comes first. */

@@ -1,4 +1,4 @@
-import type { PlainPool } from '../modes/plain-pool.ts';
+import type { PlainPool } from '../runtime/plain-pool.ts';
 import { cpuKernel } from '../workload/cpu-kernel.ts';
 import { BatchedWay, type BatchPolicy } from './batched-way.ts';
 import type { ExpensiveWay, Respond } from './expensive-way-contract.ts';

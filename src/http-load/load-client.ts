@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { tsxLoader } from '../modes/tsx-loader.ts';
+import { tsxLoader } from '../runtime/tsx-loader.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
 const entry = new URL('./load-process.ts', import.meta.url);

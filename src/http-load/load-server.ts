@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOnLoopbackPort } from '../echo/listen.ts';
+import { listenOnLoopbackPort } from '../runtime/listen.ts';
 import { LoopWatch, type LoopFigures } from './loop-watch.ts';
-import type { PlainPool } from '../modes/plain-pool.ts';
-import { threadCpuMs, threadCpuSince } from '../modes/thread-cpu.ts';
+import type { PlainPool } from '../runtime/plain-pool.ts';
+import { threadCpuMs, threadCpuSince } from '../runtime/thread-cpu.ts';
 import { createExpensiveWay, type ExpensiveWayName, type WorkSettings } from './expensive-way.ts';
 import { CHEAP_BODY, routes } from './load-protocol.ts';
 

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
-import { latency } from '../echo/latency.ts';
+import { latency } from '../measure/percentile.ts';
 import { sharedNow } from '../scheduler/index.ts';
 
 /** Resolution of `monitorEventLoopDelay`'s timer, ms: the finest Node allows. */

@@ -1,4 +1,4 @@
-import type { PlainPool } from '../modes/plain-pool.ts';
+import type { PlainPool } from '../runtime/plain-pool.ts';
 import type { ExpensiveWayName, WorkSettings } from './expensive-way.ts';
 import type { LoadClient } from './load-client.ts';
 import type { LoadPlan, LoadReply } from './load-protocol.ts';

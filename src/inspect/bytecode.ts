@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runProcess, type ProcessOptions } from './run-process.ts';
-import { LabError } from '../scheduler/lab-error.ts';
+import { runProcess, type ProcessOptions } from '../runtime/run-process.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** One bytecode of V8's Ignition interpreter, as `--print-bytecode` lists it. */
 export interface Bytecode {

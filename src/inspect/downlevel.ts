@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { runProcess, type ProcessOptions } from './run-process.ts';
+import { runProcess, type ProcessOptions } from '../runtime/run-process.ts';
 
 /** What tsc made of a source file. */
 export interface Downlevelled {

@@ -8,4 +8,4 @@ export { runAsyncStyleTask, sumAsync, sumTask, type AsyncStyleRun } from './asyn
 export { BytecodeNotFoundError, countOpcodes, parseBytecode, suspensionLines, suspensionOpcodes, type Bytecode, type BytecodeListing } from './bytecode.ts';
 export { functionLines, keywordCount, occurrences } from './downlevel.ts';
 export { DOWNLEVEL_TARGET, inspectPudding, type FunctionBytecode, type PuddingInspection, type TscInspection } from './inspect-pudding.ts';
-export { ProcessFailedError, type ProcessOptions } from './run-process.ts';
+export { ProcessFailedError, type ProcessOptions } from '../runtime/run-process.ts';

@@ -2,7 +2,7 @@ import { runAsyncStyleTask, type AsyncStyleRun } from './async-style-task.ts';
 import { countOpcodes, printBytecode, suspensionLines, suspensionOpcodes, writeScript, type Bytecode } from './bytecode.ts';
 import { awaiterStepLine, compileWithTsc, functionLines, keywordCount, occurrences } from './downlevel.ts';
 import { comparedFunctions, puddingScript, puddingTypeScript } from './pudding-source.ts';
-import type { ProcessOptions } from './run-process.ts';
+import type { ProcessOptions } from '../runtime/run-process.ts';
 import { withTempDir } from './temp-dir.ts';
 
 /** One function's bytecode, reduced to what the comparison needs. */

@@ -1,6 +1,6 @@
 import { alternate } from '../measure/alternate.ts';
 import { median } from '../measure/stats.ts';
-import { kernelUsPerUnit } from '../modes/kernel-calibration.ts';
+import { kernelUsPerUnit } from '../runtime/kernel-calibration.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import { runWorkloadAsync } from './async-reference.ts';
 import type { ManyTasksFigures, OneThreadFigures, ProcessFigures, SchedulerReference, ThreadFigures } from './figures.ts';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { runProcess } from '../inspect/run-process.ts';
-import { tsxLoader } from '../modes/tsx-loader.ts';
+import { runProcess } from '../runtime/run-process.ts';
+import { tsxLoader } from '../runtime/tsx-loader.ts';
 import type { ParkedMemory, ProbeRequest, ThreadsProbe } from './probe-protocol.ts';
 
 const childFile = fileURLToPath(new URL('./probe-child.ts', import.meta.url));

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from '../measure/stats.ts';
-import { tsxLoader } from '../modes/tsx-loader.ts';
+import { tsxLoader } from '../runtime/tsx-loader.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import { foldChecksums, type ManyTasksShape } from './workload.ts';
 

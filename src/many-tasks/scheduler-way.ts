@@ -1,4 +1,4 @@
-import { checksumsOf, spawnTasks } from '../modes/scheduled-tasks.ts';
+import { checksumsOf, spawnTasks } from '../runtime/scheduled-tasks.ts';
 import { Scheduler, sharedNow, type Task, type TaskHandle } from '../scheduler/index.ts';
 import type { TaskOutput } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
-import type { JobOutcome, QueueRun } from '../queue/queue-run.ts';
+import type { JobOutcome, QueueRun } from '../runtime/queue/queue-run.ts';
 import { stepEndNames } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { cpuMsSince, cpuNow } from './cpu-time.ts';
+import { cpuMsSince, cpuNow } from '../runtime/cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import type { RunResult, StepEvent } from './run-result.ts';
+import type { RunResult, StepEvent } from '../runtime/run-result.ts';
 import { taskSpans } from './step-events.ts';
 
 /**
@@ -17,7 +17,7 @@ import { taskSpans } from './step-events.ts';
 export async function runDistributed(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'distributed'>> {
   const given = options.queue;
   // BullMQ and ioredis load only when a queue is used: nothing else in the lab pays for them.
-  const session = given ?? (await (await import('../queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? availableParallelism() }));
+  const session = given ?? (await (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? availableParallelism() }));
   try {
     const cpu = cpuNow();
     let run: QueueRun;

@@ -1,4 +1,4 @@
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** A run could not complete; the message names the mode, the workload and, through the cause, the task and part. */
 export class RunFailedError extends LabError {

@@ -1,9 +1,9 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import { onPool } from './pool.ts';
-import type { RunResult } from './run-result.ts';
+import { onPool } from '../runtime/pool.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { runJobsOnPool } from './worker-run.ts';
-import { workloadSlice } from './workload-slice.ts';
+import { workloadSlice } from '../runtime/workload-slice.ts';
 
 /**
  * Shares task names out over `workers` batches in turn, like dealing cards: task i goes to

@@ -1,8 +1,8 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
-import type { LabPool } from './pool.ts';
-import type { ProcessPool } from './process-pool.ts';
-import type { QueueSession } from '../queue/queue-session.ts';
-import type { RunResult } from './run-result.ts';
+import type { LabPool } from '../runtime/pool.ts';
+import type { ProcessPool } from '../runtime/process-pool.ts';
+import type { QueueSession } from '../runtime/queue/queue-session.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 
 /** What every mode takes, whatever it runs on. */
 export interface RunOptions {

@@ -1,12 +1,12 @@
 import { Scheduler, sharedNow, type PolicyName } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { cpuMsSince, cpuNow } from './cpu-time.ts';
+import { cpuMsSince, cpuNow } from '../runtime/cpu-time.ts';
 import { RunFailedError } from './errors.ts';
-import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
-import { kernelUsPerUnit } from './kernel-calibration.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from '../runtime/gc-marks.ts';
+import { kernelUsPerUnit } from '../runtime/kernel-calibration.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import type { RunResult } from './run-result.ts';
-import { checksumsOf, spawnTasks } from './scheduled-tasks.ts';
+import type { RunResult } from '../runtime/run-result.ts';
+import { checksumsOf, spawnTasks } from '../runtime/scheduled-tasks.ts';
 import { taskSpans, stepEvents } from './step-events.ts';
 
 /** Runs every task of the workload on this thread under one scheduler policy, traced unless `steps` is false. */

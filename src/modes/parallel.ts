@@ -1,11 +1,11 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import { onPool } from './pool.ts';
-import type { RunResult } from './run-result.ts';
-import { shareRun, stopRun, taskNumber } from './run-share.ts';
-import { labelTable, readSharedSteps } from './shared-steps.ts';
+import { onPool } from '../runtime/pool.ts';
+import type { RunResult } from '../runtime/run-result.ts';
+import { shareRun, stopRun, taskNumber } from '../runtime/run-share.ts';
+import { labelTable, readSharedSteps } from '../runtime/shared-steps.ts';
 import type { LaneReply } from './worker-lanes.ts';
-import type { TaskReply } from './worker-protocol.ts';
+import type { TaskReply } from '../runtime/worker-protocol.ts';
 import { runJobsOnPool } from './worker-run.ts';
 
 /**

@@ -2,14 +2,14 @@ import { sharedNow } from '../scheduler/index.ts';
 import { taskCpuUnits } from '../workload/cpu-bound.ts';
 import { checksumOfText } from '../workload/cpu-kernel.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { cpuMsSince, cpuNow } from './cpu-time.ts';
+import { cpuMsSince, cpuNow } from '../runtime/cpu-time.ts';
 import { RunFailedError } from './errors.ts';
-import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
-import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
+import { CALIBRATION_UNITS, middleCalibration } from '../runtime/kernel-calibration.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from '../runtime/gc-marks.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import type { KernelTask } from './plain-worker.ts';
-import { onPool } from './pool.ts';
-import type { RunResult } from './run-result.ts';
+import type { KernelTask } from '../runtime/plain-worker.ts';
+import { onPool } from '../runtime/pool.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 
 /** The first part of a workload that a plain kernel pool cannot run (anything but cpu work), or none. */
 export function firstNonCpuPart(workload: WorkloadSpec): { task: string; part: number; kind: string } | undefined {

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
-import { ProcessPool } from './process-pool.ts';
-import type { ProcessTaskReply } from './process-protocol.ts';
-import type { RunResult } from './run-result.ts';
+import { ProcessPool } from '../runtime/process-pool.ts';
+import type { ProcessTaskReply } from '../runtime/process-protocol.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { runJobsOnPool } from './worker-run.ts';
 
 let lastRunId = 0;

@@ -5,7 +5,7 @@ import { parallelMode } from './parallel.ts';
 import { piscinaMode } from './piscina.ts';
 import { processesMode } from './processes.ts';
 import { distributedMode } from './distributed.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import { sequentialMode } from './sequential.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 

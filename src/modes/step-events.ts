@@ -1,5 +1,5 @@
 import { stepEndNames, type RecordedSteps } from '../scheduler/index.ts';
-import type { TaskRun, StepEvent } from './run-result.ts';
+import type { TaskRun, StepEvent } from '../runtime/run-result.ts';
 
 /** Turns a scheduler's step trace into events on one lane, with times relative to `originMs`. */
 export function stepEvents(trace: RecordedSteps, lane: number, originMs: number): StepEvent[] {

@@ -1,5 +1,5 @@
 import type { RecordedSteps } from '../scheduler/index.ts';
-import type { StepEvent } from './run-result.ts';
+import type { StepEvent } from '../runtime/run-result.ts';
 import { stepEvents } from './step-events.ts';
 
 /** What a worker sent back that places it on a lane: its thread and its step trace. */

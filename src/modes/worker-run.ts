@@ -1,14 +1,14 @@
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { cpuMsSince, cpuNow } from './cpu-time.ts';
+import { cpuMsSince, cpuNow } from '../runtime/cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import type { RunOptions } from './mode.ts';
-import type { PoolInfo, RunResult } from './run-result.ts';
+import type { PoolInfo, RunResult } from '../runtime/run-result.ts';
 import { taskSpans } from './step-events.ts';
 import { lanesByFirstStart, mergeWorkerTraces, type LaneReply } from './worker-lanes.ts';
-import { gcMarks, gcShareOf, takeGc, watchGc } from './gc-marks.ts';
-import { explainWorkerFailure } from './worker-lost.ts';
-import { describeStop, workerRunSignal } from './worker-run-signal.ts';
+import { gcMarks, gcShareOf, takeGc, watchGc } from '../runtime/gc-marks.ts';
+import { explainWorkerFailure } from '../runtime/worker-lost.ts';
+import { describeStop, workerRunSignal } from '../runtime/worker-run-signal.ts';
 
 /** How a worker mode hands its tasks to the pool: in jobs of one or more tasks each. */
 export interface WorkerJobs<R, M extends string> {

@@ -1,4 +1,4 @@
-import type { ProcessPool } from '../modes/process-pool.ts';
+import type { ProcessPool } from '../runtime/process-pool.ts';
 import { runMode } from '../modes/registry.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';

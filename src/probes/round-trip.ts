@@ -1,6 +1,6 @@
-import type { LabPool } from '../modes/pool.ts';
-import type { ProcessPool } from '../modes/process-pool.ts';
-import { shareRun, taskNumber } from '../modes/run-share.ts';
+import type { LabPool } from '../runtime/pool.ts';
+import type { ProcessPool } from '../runtime/process-pool.ts';
+import { shareRun, taskNumber } from '../runtime/run-share.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { median } from '../measure/stats.ts';

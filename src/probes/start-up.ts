@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { LabPool } from '../modes/pool.ts';
-import { ProcessSlot } from '../modes/process-slot.ts';
-import { tsxLoader } from '../modes/tsx-loader.ts';
+import { LabPool } from '../runtime/pool.ts';
+import { ProcessSlot } from '../runtime/process-slot.ts';
+import { tsxLoader } from '../runtime/tsx-loader.ts';
 import { sharedNow } from '../scheduler/index.ts';
 
 // The least a thread can do: say it is up (an ES module, as the processes' entry is).

@@ -1,4 +1,4 @@
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../errors/lab-error.ts';
 
 /** A file the lab was asked to write cannot be written; the message names the path and the cause. */
 export class OutputPathError extends LabError {

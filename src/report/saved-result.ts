@@ -1,6 +1,6 @@
 import type { ExperimentResult } from './experiment-result.ts';
 import { rowFault } from './saved-row.ts';
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../errors/lab-error.ts';
 
 /**
  * Bumped whenever the saved shape or a field's meaning changes. Version 2 keeps every repeat

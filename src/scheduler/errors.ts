@@ -1,4 +1,4 @@
-import { LabError } from './lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** A task threw; carries the task's name, the part it was in, and the original error. */
 export class TaskFailedError extends LabError {

@@ -1,4 +1,4 @@
-import { WorkerChannel } from '../echo/worker-channel.ts';
+import { WorkerChannel } from '../runtime/worker-channel.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import type { PayloadRecord } from './payloads.ts';
 import type { TransferAck, TransferReply, TransferRequest } from './transfer-protocol.ts';

@@ -1,6 +1,6 @@
 import { waitFor, type Yielded } from '../scheduler/index.ts';
 import type { FaultPart } from './spec.ts';
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** A fault part asked for something this thread must not do (end the lab's own thread). */
 export class FaultRefusedError extends LabError {

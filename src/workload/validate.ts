@@ -1,7 +1,7 @@
 import { capText, controlCharacterIn, describeValue } from './describe-value.ts';
 import { faultKinds, partKinds, type FaultKind, type PartSpec, type TaskSpec, type WorkloadSpec } from './spec.ts';
 import { DelegationCycle, workLimits, workTotals, type WorkLimits } from './work-totals.ts';
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../errors/lab-error.ts';
 
 /** A workload description that cannot run; the message names the exact path and what is accepted. */
 export class WorkloadError extends LabError {

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { LabPool, ProcessPool } from '../../src/modes/index.ts';
-import { QueueSession } from '../../src/queue/queue-session.ts';
+import { QueueSession } from '../../src/runtime/queue/queue-session.ts';
 
 /** A run reached a stand-in pool: the pool's name and what the run asked of it. */
 export class ReachedPoolError extends Error {

@@ -3,7 +3,7 @@ import { renderTable } from '../../report/render-text.ts';
 import { findResultFiles, readResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 
 /** `compare <files or dirs>`: one table per experiment across the machines whose results are given. */
 export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams): Promise<void> {

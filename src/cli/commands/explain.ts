@@ -11,7 +11,7 @@ import type { LabArgs } from '../args.ts';
 import { InterruptedError, whileSaving } from '../interrupt.ts';
 import { isQuitKey, nextKey } from '../key-press.ts';
 import type { CliStreams } from '../streams.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { contextFor } from './run-experiments.ts';
 
 /** Widest the side-by-side text gets; a pipe gets `PIPE_WIDTH`. */

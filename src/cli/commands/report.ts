@@ -9,7 +9,7 @@ import { DEFAULT_RESULTS_DIR, findResultFiles, readResult } from '../../report/r
 import { ResultFileError, type SavedResult } from '../../report/saved-result.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { DEFAULT_SEED } from './run-experiments.ts';
 
 /** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */

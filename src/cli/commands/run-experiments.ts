@@ -14,7 +14,7 @@ import { DEFAULT_RESULTS_DIR, saveResult } from '../../report/results-store.ts';
 import type { LabArgs } from '../args.ts';
 import type { Experiment, ExperimentContext } from '../../experiment/context.ts';
 import { whileSaving } from '../interrupt.ts';
-import { LabError } from '../../scheduler/lab-error.ts';
+import { LabError } from '../../errors/lab-error.ts';
 import type { CliStreams } from '../streams.ts';
 
 export const DEFAULT_SEED = 1;

@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
-import { UserFunctionRunner } from '../../modes/user-function/runner.ts';
-import { subjectLabel, type RanReply, type TrySubject } from '../../modes/user-function/runner-protocol.ts';
+import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
+import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
 import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
 

@@ -4,7 +4,7 @@ import { transform, type TransformFailure } from 'esbuild';
 import type { LabArgs } from '../args.ts';
 import { readJsonFile, readRegularFile } from '../read-file.ts';
 import type { CliStreams } from '../streams.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
 import { tryExperiment } from './try-experiment.ts';
 

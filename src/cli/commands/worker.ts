@@ -1,8 +1,8 @@
-import { startLocalWorkers } from '../../queue/local-workers.ts';
-import { CONTROL } from '../../queue/job-protocol.ts';
+import { startLocalWorkers } from '../../runtime/queue/local-workers.ts';
+import { CONTROL } from '../../runtime/queue/job-protocol.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 
 /**
  * `npm run lab -- worker --redis URL [--queue NAME] [--workers N]`: serves the distributed mode's
@@ -15,7 +15,7 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   if (args.redis === undefined) throw new UsageError('worker needs --redis URL: redis://HOST:PORT or a unix socket path, the Redis the lab runs its distributed mode on');
   const target = args.redis;
   // ioredis loads only for this command and the distributed mode.
-  const { checkReachable } = await import('../../queue/redis-client.ts');
+  const { checkReachable } = await import('../../runtime/queue/redis-client.ts');
   await checkReachable(target);
   signal.throwIfAborted();
   const count = args.workers ?? 1;

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { sharedNow } from '../scheduler/index.ts';
+import { sharedNow } from '../../scheduler/index.ts';
 import type { ClockOffset } from './job-protocol.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 export interface ProcessOptions {
   readonly cwd?: string;

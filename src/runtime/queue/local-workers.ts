@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { tsxLoader } from '../modes/tsx-loader.ts';
+import { tsxLoader } from '../tsx-loader.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 
 const entry = new URL('./worker-process.ts', import.meta.url);

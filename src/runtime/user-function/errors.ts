@@ -1,4 +1,4 @@
-import { ExitCode, LabError } from '../../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../../errors/lab-error.ts';
 
 /** The user's module or its inputs cannot be measured (missing, unparsable, no function, bad inputs): exit code 2. */
 export class UserModuleError extends LabError {

@@ -1,4 +1,4 @@
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 
 /** A worker thread died under a task (it called process.exit, or ran out of memory): the task is named, the cause kept. */
 export class WorkerLostError extends LabError {

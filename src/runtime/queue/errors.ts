@@ -1,4 +1,4 @@
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from '../../errors/lab-error.ts';
 
 /** `--redis` names no Redis the lab can use (bad syntax, or nothing answers there at the start). Bad input: exit code 2. */
 export class RedisTargetError extends LabError {

@@ -9,7 +9,7 @@ import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
 import { RedisUnavailableError } from './errors.ts';
 import { runOnQueue, type QueueRun, type QueueRunOptions, type SessionHandles } from './queue-run.ts';
-import type { WorkloadSpec } from '../workload/spec.ts';
+import type { WorkloadSpec } from '../../workload/spec.ts';
 
 export interface QueueSessionOptions {
   /** A running Redis; without one the session starts a private `redis-server`. */

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { tsxLoader } from '../modes/tsx-loader.ts';
-import { EchoWorkerError } from './errors.ts';
+import { tsxLoader } from './tsx-loader.ts';
+import { WorkerChannelError } from './worker-channel-error.ts';
 
 const bootstrap = new URL('./worker-bootstrap.cjs', import.meta.url);
 
-/** Every message between the main thread and an echo worker names its kind. */
+/** Every message between the main thread and a worker names its kind. */
 export interface Message {
   readonly kind: string;
 }
@@ -19,7 +19,7 @@ export interface FailedMessage {
 
 /**
  * A TypeScript worker thread and its messages, received in order, one `receive` at a time. If the worker
- * throws or exits, the pending and every later `receive` rejects with an `EchoWorkerError`.
+ * throws or exits, the pending and every later `receive` rejects with an `WorkerChannelError`.
  */
 export class WorkerChannel<Out extends Message, In extends Message> {
   private readonly inbox: (In | FailedMessage)[] = [];
@@ -37,8 +37,8 @@ export class WorkerChannel<Out extends Message, In extends Message> {
       if (waiting === undefined) this.inbox.push(message);
       else waiting.resolve(message);
     });
-    worker.on('error', (error) => this.fail(new EchoWorkerError(name, error.message, error)));
-    worker.on('exit', (code) => this.fail(new EchoWorkerError(name, this.closing ? 'was closed' : `exited with code ${code}`)));
+    worker.on('error', (error) => this.fail(new WorkerChannelError(name, error.message, error)));
+    worker.on('exit', (code) => this.fail(new WorkerChannelError(name, this.closing ? 'was closed' : `exited with code ${code}`)));
   }
 
   /** Starts the worker and waits until it says it is ready (its modules loaded). */
@@ -64,9 +64,9 @@ export class WorkerChannel<Out extends Message, In extends Message> {
     const message = this.inbox.shift() ?? (await this.next());
     if (message.kind === 'failed') {
       const failed = message as FailedMessage;
-      throw new EchoWorkerError(this.name, `${failed.name}: ${failed.message}`);
+      throw new WorkerChannelError(this.name, `${failed.name}: ${failed.message}`);
     }
-    if (message.kind !== kind) throw new EchoWorkerError(this.name, `sent "${message.kind}" where "${kind}" was expected`);
+    if (message.kind !== kind) throw new WorkerChannelError(this.name, `sent "${message.kind}" where "${kind}" was expected`);
     return message as Extract<In, { kind: K }>;
   }
 

@@ -1,4 +1,4 @@
-import type { WorkloadSpec } from '../workload/spec.ts';
+import type { WorkloadSpec } from '../../workload/spec.ts';
 
 /** One job on a run's queue: one task, with the part of the workload it needs (its slice). */
 export interface JobData {

@@ -15,7 +15,7 @@ export function parseRedisTarget(raw: string): RedisTarget {
   const text = raw.trim();
   if (text === '') throw new RedisTargetError(`--redis needs a value; ${ACCEPTED}`);
   if (text.startsWith('unix://')) return socket(text.slice('unix://'.length), raw);
-  if (isAbsolute(text) || text.startsWith('./') || text.startsWith('../')) return socket(text, raw);
+  if (isAbsolute(text) || text.startsWith('./') || text.startsWith('../../')) return socket(text, raw);
   if (!text.startsWith('redis://')) throw new RedisTargetError(`--redis "${raw}" is neither a redis:// URL nor a socket path; ${ACCEPTED}`);
   let url: URL;
   try {

@@ -1,4 +1,4 @@
-import { ExitCode, LabError } from '../scheduler/lab-error.ts';
+import { ExitCode, LabError } from './lab-error.ts';
 
 /** The user asked for something the lab cannot do; the message names the fault and what is accepted. Exit code 2. */
 export class UsageError extends LabError {

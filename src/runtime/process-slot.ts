@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sharedNow } from '../scheduler/index.ts';
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 import type { ProcessMessage, ProcessRequest } from './process-protocol.ts';
 import { labExecArgv } from './tsx-loader.ts';
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { sharedNow } from '../scheduler/index.ts';
-import { LabError } from '../scheduler/lab-error.ts';
+import { LabError } from '../errors/lab-error.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { DEFAULT_WORKER_HEAP_MB } from './pool.ts';

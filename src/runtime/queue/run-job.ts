@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { cpuMsSince, cpuNow } from '../modes/cpu-time.ts';
-import { runTasksHere } from '../modes/run-here.ts';
+import { cpuMsSince, cpuNow } from '../cpu-time.ts';
+import { runTasksHere } from '../run-here.ts';
 import type { ClockOffset, JobData, JobResult, JobSteps } from './job-protocol.ts';
 
 const host = hostname();

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { sharedNow } from '../scheduler/index.ts';
-import { workloadSlice } from '../modes/workload-slice.ts';
-import type { WorkloadSpec } from '../workload/spec.ts';
+import { sharedNow } from '../../scheduler/index.ts';
+import { workloadSlice } from '../workload-slice.ts';
+import type { WorkloadSpec } from '../../workload/spec.ts';
 import type { ClockOffset, JobData, JobResult, JobStart } from './job-protocol.ts';
 import type { RedisTarget } from './redis-target.ts';
 import { withTimeout } from './redis-client.ts';
