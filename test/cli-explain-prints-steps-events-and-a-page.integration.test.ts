@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedRunner } from '../experiments/seed-runner.ts';
+import { seedRunner } from '../experiments/seed-runner/index.ts';
 import { parseLabArgs } from '../src/cli/args.ts';
 import { reportCommand } from '../src/cli/commands/report.ts';
 import { EXPLAIN_TIMEOUT_MS } from '../src/explain/explained-run.ts';

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { distributed } from '../experiments/distributed.ts';
+import { distributed } from '../experiments/distributed/index.ts';
 import { runLab } from '../src/cli/main.ts';
 import type { Experiment } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium as playwright } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedRunnerExplained } from '../experiments/seed-runner.ts';
+import { seedRunnerExplained } from '../experiments/seed-runner/index.ts';
 import { explainedRun, type ExplainedRun } from '../src/explain/explained-run.ts';
 import { explainPage } from '../src/explain/html-page.ts';
 import { printedLabels, replaySteps, type ExplainedStep } from '../src/explain/replay.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionOrder, seedRunnerExplained } from '../experiments/seed-runner.ts';
+import { executionOrder, seedRunnerExplained } from '../experiments/seed-runner/index.ts';
 import { explainText, wrap } from '../src/explain/explain-text.ts';
 import { explainedRun } from '../src/explain/explained-run.ts';
 import { printedLabels, replaySteps } from '../src/explain/replay.ts';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manyTasks } from '../experiments/many-tasks.ts';
+import { manyTasks } from '../experiments/many-tasks/index.ts';
 import type { ExperimentContext } from '../src/experiment/context.ts';
-import type { ManyTasksFigures, OneThreadFigures } from '../src/many-tasks/figures.ts';
+import type { ManyTasksFigures, OneThreadFigures } from '../experiments/many-tasks/figures.ts';
 import { compareResults } from '../src/report/compare-results.ts';
 import { RESULT_SCHEMA, validateSavedResult, type SavedResult } from '../src/report/saved-result.ts';
 import { repoRoot } from './helpers/cli.ts';

@@ -1,5 +1,5 @@
-import type { DataTransferMeasured, SizeMeasured, ViewMeasured } from '../../experiments/data-transfer-analysis.ts';
-import type { PayloadKind } from '../../src/transfer/index.ts';
+import type { DataTransferMeasured, SizeMeasured, ViewMeasured } from '../../experiments/data-transfer/analysis.ts';
+import type { PayloadKind } from '../../experiments/data-transfer/transfer.ts';
 
 /** Fifteen round trips around `us`, spread 2 µs either way: enough for a Mann-Whitney verdict between two ways 10 µs apart. */
 export const trips = (us: number): number[] => Array.from({ length: 15 }, (_, i) => us + (i % 5) - 2);

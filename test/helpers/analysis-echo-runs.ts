@@ -1,5 +1,5 @@
-import type { EchoLoadSize, EchoRun, EchoServerKind } from '../../src/echo/index.ts';
-import type { ServerReport } from '../../src/echo/server-report.ts';
+import type { EchoLoadSize, EchoRun, EchoServerKind } from '../../experiments/echo-server/echo.ts';
+import type { ServerReport } from '../../experiments/echo-server/server-report.ts';
 
 /** Two clients, 100 messages each of 64 bytes: 200 messages, 12,800 bytes each way. */
 export const twoClients: EchoLoadSize = { clients: 2, messages: 100, messageBytes: 64, timeoutMs: 5000 };

@@ -1,7 +1,7 @@
-import type { EventLoopDelayMeasured } from '../../experiments/event-loop-delay-analysis.ts';
-import type { ExpensiveWayName, WayUnderLoad } from '../../src/http-load/index.ts';
-import type { LoopFigures } from '../../src/http-load/loop-watch.ts';
-import type { RouteResult } from '../../src/http-load/load-protocol.ts';
+import type { EventLoopDelayMeasured } from '../../experiments/event-loop-delay/analysis.ts';
+import type { ExpensiveWayName, WayUnderLoad } from '../../experiments/event-loop-delay/http-load.ts';
+import type { LoopFigures } from '../../experiments/event-loop-delay/loop-watch.ts';
+import type { RouteResult } from '../../experiments/event-loop-delay/load-protocol.ts';
 
 /** What one way's server and load may differ in from a clean run; each figure has a default of its own so none can stand in for another. */
 export interface WayShape {

@@ -1,4 +1,4 @@
-import type { LadderSize } from '../../experiments/distributed-analysis.ts';
+import type { LadderSize } from '../../experiments/distributed/analysis.ts';
 import type { ModeFigures } from '../../src/experiment/mode-rows.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
 import type { Verdict } from '../../src/measure/verdict.ts';

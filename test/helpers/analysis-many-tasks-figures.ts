@@ -1,4 +1,4 @@
-import type { ManyTasksFigures, OneThreadFigures } from '../../src/many-tasks/figures.ts';
+import type { ManyTasksFigures, OneThreadFigures } from '../../experiments/many-tasks/figures.ts';
 
 /** One size run one way on one thread, by hand: RSS 1.2x the heap, 1 ms to park every task, the checksum its task count. */
 export const oneThread = (way: 'scheduler' | 'async', tasks: number, wallMs: number, heapBytes: number, extra: Partial<OneThreadFigures> = {}): OneThreadFigures => ({

@@ -1,4 +1,4 @@
-import type { ScalingPoint } from '../../experiments/scaling-analysis.ts';
+import type { ScalingPoint } from '../../experiments/scaling/analysis.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
 import { median } from '../../src/measure/stats.ts';
 

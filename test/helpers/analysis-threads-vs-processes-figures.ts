@@ -1,4 +1,4 @@
-import type { ThreadsVsProcessesFigures } from '../../experiments/threads-vs-processes-analysis.ts';
+import type { ThreadsVsProcessesFigures } from '../../experiments/threads-vs-processes/analysis.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import { comparedRow } from './analysis-mode-rows.ts';
 

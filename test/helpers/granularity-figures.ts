@@ -1,4 +1,4 @@
-import type { SizeFigures } from '../../experiments/granularity.ts';
+import type { SizeFigures } from '../../experiments/granularity/index.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { DispatchRow } from '../../src/experiment/dispatch-fit.ts';
 import { samplesOf } from '../../src/measure/samples.ts';

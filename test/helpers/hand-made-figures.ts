@@ -1,6 +1,6 @@
-import type { PuddingFigures } from '../../experiments/async-is-generators.ts';
-import type { FunctionBytecode } from '../../src/inspect/index.ts';
-import type { ExpensiveWayName, WayUnderLoad } from '../../src/http-load/index.ts';
+import type { PuddingFigures } from '../../experiments/async-is-generators/index.ts';
+import type { FunctionBytecode } from '../../experiments/async-is-generators/inspect.ts';
+import type { ExpensiveWayName, WayUnderLoad } from '../../experiments/event-loop-delay/http-load.ts';
 
 /** One way of serving expensive requests, measured by hand: its cheap route's latencies and its event loop's gaps. */
 export function wayUnderLoad(name: ExpensiveWayName, cheapMs: number[], extra: { samples?: number; gapMs?: number; poolTasks?: number } = {}): WayUnderLoad {

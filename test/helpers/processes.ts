@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { processExists } from '../../src/probes/crash-isolation.ts';
+import { processExists } from '../../experiments/threads-vs-processes/crash-isolation.ts';
 
 /** A process from the process table: its id and its command line. */
 export type ProcessEntry = { pid: number; args: string };
