@@ -17,3 +17,4 @@ import { threadsVsProcesses } from './threads-vs-processes/index.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
 export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, eventLoopDelay, dataTransfer, manyTasks, threadsVsProcesses, distributed];
+

@@ -70,8 +70,11 @@ export type IoBoundRow = ModeComparison & { readonly reference: string; readonly
 
 export type IoBoundFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'perfectPoolMs' | 'threadsToMatchInterleaving'>;
 
+/** The settings its result states beyond the common ones. */
+export type IoBoundSettings = { workload: string };
+
 /** Tables, facts and sentences, from the compared rows and the waits the workload holds. */
-export function analyseIoBound({ workload, rows }: OneWorkload, context: ExperimentContext): Analysis<IoBoundRow, IoBoundFacts> {
+export function analyseIoBound({ workload, rows }: OneWorkload, context: ExperimentContext): Analysis<IoBoundRow, IoBoundFacts, IoBoundSettings> {
   const facts = ioFacts(workload, context.threads);
   const references = referenceRows(rows, facts);
   return {

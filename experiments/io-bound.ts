@@ -3,7 +3,7 @@ import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
 import type { ModeName } from '../src/modes/index.ts';
 import { waitBoundWorkload } from '../src/workload/presets.ts';
 import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { analyseIoBound, type IoBoundFacts, type IoBoundRow } from './io-bound-analysis.ts';
+import { analyseIoBound, type IoBoundSettings, type IoBoundFacts, type IoBoundRow } from './io-bound-analysis.ts';
 
 export { analyseIoBound, interpretIoBound, ioFacts, referenceRows, type IoBoundFacts, type IoBoundRow, type IoFacts, type ReferenceRow } from './io-bound-analysis.ts';
 
@@ -21,7 +21,8 @@ export function ioBoundWorkload(quick: boolean, seed: number): WorkloadSpec {
   });
 }
 
-export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts>('io-bound', {
+export const ioBound = defineExperiment<OneWorkload, IoBoundRow, IoBoundFacts, IoBoundSettings>('io-bound', {
+  comparable: ['quick', 'seed', 'workload'],
   question: 'On work that mostly waits, how close does each mode come to what its waits allow: their sum, the longest task, or a pool of N threads?',
   about: 'Tasks that mostly wait: sequential against the sum of waits, interleaved against the longest task\'s waits, parallel against a perfect pool of --threads workers.',
 

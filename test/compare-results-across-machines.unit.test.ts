@@ -2,6 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { experiments } from '../experiments/catalogue.ts';
+import { comparableIn } from '../src/experiment/context.ts';
 import { compareResults } from '../src/report/compare-results.ts';
 import { readResult } from '../src/report/results-store.ts';
 import { repoRoot } from './helpers/cli.ts';
@@ -12,7 +14,7 @@ const fixtures = join(repoRoot, 'test/fixtures/results-v1');
 describe('compare: one table across machines', () => {
   it('lines up rows by workload and mode, with the median ratio to the first machine', async () => {
     const results = await Promise.all(['big-16c.json', 'small-2c.json'].map((f) => readResult(join(fixtures, f))));
-    const { machines, rows } = compareResults(results);
+    const { machines, rows } = compareResults(results, comparableIn(experiments));
     expect(machines.map((m) => m.id)).toEqual(['big-16c', 'small-2c']);
     const parallel = rows.find((r) => r.workload === 'cpu-bound' && r.mode === 'parallel')!;
     expect(parallel.cells.map((c) => c?.machine.logicalCores)).toEqual([16, 2]);
@@ -21,7 +23,7 @@ describe('compare: one table across machines', () => {
 
   it('flags rows whose efficiency intervals do not overlap, and only those', async () => {
     const results = await Promise.all(['small-2c.json', 'big-16c.json'].map((f) => readResult(join(fixtures, f))));
-    const verdicts = Object.fromEntries(compareResults(results).rows.map((r) => [`${r.workload}/${r.mode}`, r.verdict]));
+    const verdicts = Object.fromEntries(compareResults(results, comparableIn(experiments)).rows.map((r) => [`${r.workload}/${r.mode}`, r.verdict]));
     expect(verdicts).toEqual({
       'cpu-bound/sequential': 'agree',
       'cpu-bound/interleaved': 'agree',

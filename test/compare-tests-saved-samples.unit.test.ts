@@ -2,7 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { differingSettings, MUST_MATCH } from '../src/report/comparable-settings.ts';
+import { experiments } from '../experiments/catalogue.ts';
+import { comparableIn } from '../src/experiment/context.ts';
+import { differingSettings } from '../src/report/comparable-settings.ts';
 import { compareResults } from '../src/report/compare-results.ts';
 import { testText } from '../src/report/compare-table.ts';
 import { readResult } from '../src/report/results-store.ts';
@@ -10,6 +12,8 @@ import { repoRoot } from './helpers/cli.ts';
 import { lab } from './helpers/lab-in-process.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/results');
+/** What each catalogued experiment declares must match. */
+const comparableOf = comparableIn(experiments);
 
 /** A results file as JSON, loosely typed so that tests can break it. */
 interface Doc {
@@ -31,7 +35,7 @@ async function copyOf(file: string, change: (doc: Doc) => void): Promise<string>
 describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
   it('gives every row a p-value, and finds the one real difference in the regenerated fixtures', async () => {
     const results = await Promise.all(['small-2c.json', 'big-16c.json'].map((f) => readResult(join(fixtures, f))));
-    const { rows } = compareResults(results);
+    const { rows } = compareResults(results, comparableOf);
     for (const r of rows) {
       const test = r.tests[1]!;
       expect(test.method).toBe('mann-whitney');
@@ -59,7 +63,7 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
     const asMachine = await copyOf('small-2c.json', (d) => {
       d.machine.id = 'copy-2c';
     });
-    const twoMachines = compareResults([await readResult(join(fixtures, 'small-2c.json')), await readResult(asMachine)]);
+    const twoMachines = compareResults([await readResult(join(fixtures, 'small-2c.json')), await readResult(asMachine)], comparableOf);
     expect(twoMachines.rows.map((r) => r.verdict)).toEqual(new Array(6).fill('agree'));
     for (const r of twoMachines.rows) expect(r.tests[1]).toMatchObject({ method: 'mann-whitney', verdict: { state: 'same', p: 1 }, rawP: 1 });
     const sameFile = await copyOf('small-2c.json', () => {});
@@ -85,12 +89,12 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
       d.settings.quick = false;
       d.settings.seed = 2;
     });
-    const comparison = compareResults([await readResult(join(fixtures, 'big-16c.json')), await readResult(quickless)]);
+    const comparison = compareResults([await readResult(join(fixtures, 'big-16c.json')), await readResult(quickless)], comparableOf);
     expect(comparison.rows.map((r) => r.verdict)).toEqual(new Array(6).fill('not comparable'));
     expect(comparison.tables[0]!.warnings).toContain('not comparable: other measured different work (settings differ: quick, seed); run both with the same settings.');
-    expect(differingSettings('headline', { threads: 2, repeats: 7, quick: true }, { threads: 16, repeats: 5, quick: true })).toEqual([]);
-    expect(differingSettings('user-workload', { workload: 'a', threads: 2, tasks: 3 }, { workload: 'b', threads: 4, tasks: 3 })).toEqual(['workload']);
-    expect(MUST_MATCH.scaling).toEqual(['quick', 'seed']);
+    expect(differingSettings(comparableOf('headline'), { threads: 2, repeats: 7, quick: true }, { threads: 16, repeats: 5, quick: true })).toEqual([]);
+    expect(differingSettings(comparableOf('user-workload'), { workload: 'a', threads: 2, tasks: 3 }, { workload: 'b', threads: 4, tasks: 3 })).toEqual(['workload']);
+    expect(comparableOf('scaling')).toEqual(['quick', 'seed']);
     // distributed's workers default to the threads: a 2-core and a 16-core run still compare, but not two plans of work.
     const distributed = (over: Record<string, string | number | boolean>): Record<string, string | number | boolean> => ({
       quick: true,
@@ -102,11 +106,11 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
       redis: 'a private redis-server (unix socket in a temporary directory)',
       ...over,
     });
-    expect(differingSettings('distributed', distributed({}), distributed({ workers: 16, threads: 16, seed: 7 }))).toEqual([]);
-    expect(differingSettings('distributed', distributed({}), distributed({ quick: false, sizes: '4 16' }))).toEqual(['quick', 'sizes']);
+    expect(differingSettings(comparableOf('distributed'), distributed({}), distributed({ workers: 16, threads: 16, seed: 7 }))).toEqual([]);
+    expect(differingSettings(comparableOf('distributed'), distributed({}), distributed({ quick: false, sizes: '4 16' }))).toEqual(['quick', 'sizes']);
     // Settings measured in the run (the kernel calibration) never stop event-loop-delay or many-tasks from comparing.
-    expect(differingSettings('event-loop-delay', { quick: true, work: '5 ms (100 units at 0.05 µs)' }, { quick: true, work: '5 ms (90 units at 0.06 µs)' })).toEqual([]);
-    expect(differingSettings('many-tasks', { quick: true, kernelUsPerUnit: 0.05 }, { quick: true, kernelUsPerUnit: 0.06 })).toEqual([]);
+    expect(differingSettings(comparableOf('event-loop-delay'), { quick: true, work: '5 ms (100 units at 0.05 µs)' }, { quick: true, work: '5 ms (90 units at 0.06 µs)' })).toEqual([]);
+    expect(differingSettings(comparableOf('many-tasks'), { quick: true, kernelUsPerUnit: 0.05 }, { quick: true, kernelUsPerUnit: 0.06 })).toEqual([]);
   });
 
   it('warns once when the results come from different lab commits', async () => {
@@ -114,7 +118,7 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
       d.machine.id = 'newer';
       d.machine.labCommit = 'abcdef012345';
     });
-    const { warnings } = compareResults([await readResult(join(fixtures, 'big-16c.json')), await readResult(other)]);
+    const { warnings } = compareResults([await readResult(join(fixtures, 'big-16c.json')), await readResult(other)], comparableOf);
     expect(warnings).toEqual([expect.stringMatching(/^headline: results from different lab commits \(.*, abcdef012345\): differences may come from the lab, not the machines\.$/)]);
   });
 

@@ -109,8 +109,11 @@ function bytecodeRow(f: FunctionBytecode): BytecodeRow {
   };
 }
 
+/** The settings its result states beyond the common ones. */
+export type AsyncIsGeneratorsSettings = { node: string; tsc: string; target: string };
+
 /** Tables, facts and sentences, from what node, tsc and the scheduler produced. */
-export function analyseAsyncIsGenerators(inspection: PuddingFigures): Analysis<AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts> {
+export function analyseAsyncIsGenerators(inspection: PuddingFigures): Analysis<AsyncIsGeneratorsRow, AsyncIsGeneratorsFacts, AsyncIsGeneratorsSettings> {
   const { generator, async, tsc, task } = inspection;
   return {
     settings: { node: process.version, tsc: tsc.tscVersion, target: tsc.target },

@@ -70,8 +70,11 @@ export type CpuBoundRow = ModeComparison & StepCounts & { readonly cpuPerUnitUs:
 
 export type CpuBoundFacts = NamedFacts<'cores' | 'tasks' | 'idealParallelSpeedup' | 'parallelShareOfIdeal' | 'interleavedOverSequential' | 'parallelSpeedupVsPiscina'>;
 
+/** The settings its result states beyond the common ones. */
+export type CpuBoundSettings = { workload: string };
+
 /** Tables, facts and sentences, from the compared rows and the last run of each mode. */
-export function analyseCpuBound({ workload, rows, measurements }: OneWorkload, context: ExperimentContext): Analysis<CpuBoundRow, CpuBoundFacts> {
+export function analyseCpuBound({ workload, rows, measurements }: OneWorkload, context: ExperimentContext): Analysis<CpuBoundRow, CpuBoundFacts, CpuBoundSettings> {
   const counts = new Map(measurements.map(({ mode, lastRun }): [ModeName, StepCounts] => [mode, { lanes: lastRun.lanes.length, steps: lastRun.trace.length, switches: taskSwitches(lastRun.trace) }]));
   const stepsOf = (mode: ModeName): StepCounts => counts.get(mode) ?? { lanes: 0, steps: 0, switches: 0 };
   const cores = context.machine.availableParallelism;

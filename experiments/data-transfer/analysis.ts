@@ -120,8 +120,11 @@ function transferFromBytes(sizes: readonly SizeMeasured[]): number | undefined {
   return c.state === 'crossed' ? c.above : c.state === 'always-faster' ? c.smallest : Number.NaN;
 }
 
+/** The settings its result states beyond the common ones. */
+export type DataTransferSettings = { sizes: string; roundTrips: string };
+
 /** Tables, facts, notes and the chart, from the measured sizes alone. */
-export function analyseDataTransfer(measured: DataTransferMeasured, _context: ExperimentContext): Analysis<DataTransferRow, DataTransferFacts> {
+export function analyseDataTransfer(measured: DataTransferMeasured, _context: ExperimentContext): Analysis<DataTransferRow, DataTransferFacts, DataTransferSettings> {
   const rows: DataTransferRow[] = measured.sizes.map((s) => ({
     bytes: s.bytes,
     objectBytes: s.objectBytes,

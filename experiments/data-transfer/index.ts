@@ -4,7 +4,7 @@ import { defineExperiment } from '../../src/experiment/define.ts';
 import { median } from '../../src/measure/stats.ts';
 import { warmKernelUsPerUnit } from '../../src/runtime/kernel-calibration.ts';
 import { lastByte, patternBuffer, patternBytes, plainRecords, serialiseCost, TransferWorker, type RoundTrip, type SerialiseCost } from './transfer.ts';
-import { analyseDataTransfer, type DataTransferFacts, type DataTransferMeasured, type DataTransferRow, type SizeMeasured, type ViewMeasured } from './analysis.ts';
+import { analyseDataTransfer, type DataTransferFacts, type DataTransferMeasured, type DataTransferRow, type SizeMeasured, type ViewMeasured, type DataTransferSettings } from './analysis.ts';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -122,7 +122,8 @@ async function measureView(worker: TransferWorker, bufferBytes: number, quick: b
   };
 }
 
-export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferRow, DataTransferFacts>('data-transfer', {
+export const dataTransfer = defineExperiment<DataTransferMeasured, DataTransferRow, DataTransferFacts, DataTransferSettings>('data-transfer', {
+  comparable: ['quick', 'sizes'],
   question: 'What does sending data to a worker cost, by size: a plain object, a cloned typed array, a transferred ArrayBuffer, a SharedArrayBuffer?',
   about: 'Round trips to a warm worker from 1 KB to 64 MB, with v8.serialize and deserialize timed apart; where transfer beats clone, and what size costs as much as 1 ms of work.',
   defaults: { repeats: 1, quickRepeats: 1 },

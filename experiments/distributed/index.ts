@@ -46,7 +46,12 @@ export type DistributedRow = ModeFigures & { readonly unitsPerTask: number; read
 
 export type DistributedFacts = NamedFacts<'cores' | 'workers' | 'switchNs' | 'awaitHopNs' | 'threadDispatchUs' | 'processDispatchUs' | 'queueDispatchUs' | 'threadCrossoverUs' | 'processCrossoverUs' | 'queueCrossoverUs' | 'usPerUnit' | 'queueWorkerProcesses' | 'queueJobsRetried'>;
 
-export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts>('distributed', {
+/** The settings its result states beyond the common ones. */
+type DistributedSettings = { totalUnits: number; sizes: string; workers: number; redis: string };
+
+export const distributed = defineExperiment<DistributedMeasured, DistributedRow, DistributedFacts, DistributedSettings>('distributed', {
+  // The worker count defaults to the threads, the seed sets nothing here (split work), and `redis` only describes the server.
+  comparable: ['quick', 'totalUnits', 'sizes'],
   question: 'What does each rung of handing work over cost, from a switch on one thread to a job through a queue, and from what task size does each pay?',
   about: 'The same CPU work cut into tasks of growing size, handed to worker threads, to processes and through a BullMQ queue on Redis with the same worker count, beside a switch and an await hop: the cost of each rung and the size from which it pays.',
   // Two quick repeats: a thousand jobs through the queue per round keep --quick under half a minute.

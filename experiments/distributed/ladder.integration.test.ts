@@ -7,6 +7,8 @@ import type { ModeFigures } from '../../src/experiment/mode-rows.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
 import type { Verdict } from '../../src/measure/verdict.ts';
 import type { ModeName } from '../../src/modes/index.ts';
+import { experiments } from '../catalogue.ts';
+import { comparableIn } from '../../src/experiment/context.ts';
 import { compareResults } from '../../src/report/compare-results.ts';
 import { readResult, saveResult } from '../../src/report/results-store.ts';
 import { untestedClaims } from '../../test/helpers/claims.ts';
@@ -132,7 +134,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('distributed experiment, a r
     const dir = await mkdtemp(join(tmpdir(), 'lab-distributed-'));
     const first = await saveResult(result, dir, ['distributed'], new Date('2026-01-01T00:00:00Z'));
     await saveResult(result, dir, ['distributed'], new Date('2026-01-02T00:00:00Z'));
-    const compared = compareResults([await readResult(first.json), await readResult(first.json)]);
+    const compared = compareResults([await readResult(first.json), await readResult(first.json)], comparableIn(experiments));
     expect(compared.rows.some((r) => r.experiment === 'distributed' && r.mode === 'distributed')).toBe(true);
     const compare = await lab('compare', dir);
     expect(compare.code).toBe(0);

@@ -179,8 +179,11 @@ export interface EchoMeasured {
 
 export type EchoFacts = NamedFacts<'interleavedToNet' | 'targetRatioToNet' | 'targetMet' | 'sequentialToInterleaved' | 'parallelToInterleaved'>;
 
+/** The settings its result states beyond the common ones. */
+export type EchoServerSettings = { clients: number; messages: number; messageBytes: number; serverThreads: number; clientThreads: number; repeats: number; warmups: number; timeoutMs: number };
+
 /** Tables, facts and sentences, from every timed run of every server. */
-export function analyseEchoServer({ size, warmups, serverThreads, runs }: EchoMeasured, context: ExperimentContext): Analysis<EchoRow, EchoFacts> {
+export function analyseEchoServer({ size, warmups, serverThreads, runs }: EchoMeasured, context: ExperimentContext): Analysis<EchoRow, EchoFacts, EchoServerSettings> {
   const netMedian = median(runs.get('net')!.map((r) => r.messagesPerSecond));
   const rows = echoServerKinds.map((kind) => summariseRuns(kind, runs.get(kind)!, size, netMedian));
   const row = (kind: EchoServerKind): EchoRow => rows.find((r) => r.kind === kind)!;

@@ -1,7 +1,7 @@
 import { defineExperiment } from '../../src/experiment/define.ts';
 import { ClientThread, echoServerKinds, runEcho, WorkerServers, type EchoLoadSize } from './echo.ts';
 import { alternate } from '../../src/measure/alternate.ts';
-import { analyseEchoServer, type EchoFacts, type EchoMeasured, type EchoRow } from './analysis.ts';
+import { analyseEchoServer, type EchoServerSettings, type EchoFacts, type EchoMeasured, type EchoRow } from './analysis.ts';
 
 export { analyseEchoServer, interpretEchoServer, TARGET_RATIO_TO_NET, type EchoFacts, type EchoMeasured, type EchoRow } from './analysis.ts';
 
@@ -22,7 +22,8 @@ async function withEchoThreads<T>(serverThreads: number, use: (threads: { client
   }
 }
 
-export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts>('echo-server', {
+export const echoServer = defineExperiment<EchoMeasured, EchoRow, EchoFacts, EchoServerSettings>('echo-server', {
+  comparable: ['quick', 'clients', 'messages', 'messageBytes'],
   question: "How does a TCP echo server on the lab's scheduler compare with one client at a time, worker threads and plain node:net?",
   about: 'Clients each echoing messages one at a time, against the scheduler serving one client at a time, a task per connection, worker threads each serving a port, and plain node:net.',
   // Seven rounds: its verdicts are paired Wilcoxon tests, which cannot reach p < 0.05 below six; --quick stays a quick look at three.

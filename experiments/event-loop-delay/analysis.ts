@@ -123,8 +123,11 @@ function formatQuantileTick(x: number): string {
 
 const ms = (value: number): string => (Number.isFinite(value) ? formatMs(value) : '-');
 
+/** The settings its result states beyond the common ones. */
+export type EventLoopDelaySettings = { work: string; load: string; interleaved: string; batched: string; pool: string; rounds: string };
+
 /** Tables, facts and sentences, from the measured ways alone. */
-export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context: ExperimentContext): Analysis<EventLoopDelayRow, EventLoopDelayFacts> {
+export function analyseEventLoopDelay(measured: EventLoopDelayMeasured, context: ExperimentContext): Analysis<EventLoopDelayRow, EventLoopDelayFacts, EventLoopDelaySettings> {
   const { plan, sliceMs } = measured;
   const rows = expensiveWays.map((way) => rowOf(way, measured.ways[way]));
   const by = (way: ExpensiveWayName): EventLoopDelayRow => rows.find((r) => r.way === way)!;

@@ -3,7 +3,7 @@ import { expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type 
 import { warmKernelUsPerUnit } from '../../src/runtime/kernel-calibration.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../../src/scheduler/index.ts';
 import { cpuKernel } from '../../src/workload/cpu-kernel.ts';
-import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayMeasured, type EventLoopDelayPlan, type EventLoopDelayRow } from './analysis.ts';
+import { analyseEventLoopDelay, type EventLoopDelayFacts, type EventLoopDelayMeasured, type EventLoopDelayPlan, type EventLoopDelayRow, type EventLoopDelaySettings } from './analysis.ts';
 
 /** The plan of a run: 20 ms of work per expensive request (5 ms in quick), both routes loaded at once, bounded in count and time. */
 export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
@@ -18,7 +18,9 @@ export function eventLoopDelayPlan(quick: boolean): EventLoopDelayPlan {
 
 const SEED = 13;
 
-export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoopDelayRow, EventLoopDelayFacts>('event-loop-delay', {
+export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoopDelayRow, EventLoopDelayFacts, EventLoopDelaySettings>('event-loop-delay', {
+  // Its settings state the kernel calibrated in the run (a measured figure): only the load and the batches set the work.
+  comparable: ['quick', 'load', 'batched'],
   question: 'What does CPU work on the main thread do to every other request of an HTTP server, and which way of moving it (interleaving, a pool, batches) brings the cheap route back?',
   about: 'A real HTTP server on 127.0.0.1 with a cheap and an expensive route, loaded from another process by autocannon; the expensive work inline, interleaved, offloaded to a pool and batched.',
   defaults: { repeats: 1, quickRepeats: 1 },

@@ -89,7 +89,11 @@ function crossoverFacts<K extends string>(name: K, c: Crossover, scale: number):
   return bounded(name, c.state === 'crossed' ? { value: c.size * scale, low: c.below * scale, high: c.above * scale } : { value: Number.NaN, low: Number.NaN, high: Number.NaN });
 }
 
-export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts>('granularity', {
+/** The settings its result states beyond the common ones. */
+type GranularitySettings = { totalUnits: number; sizes: string; aa?: boolean };
+
+export const granularity = defineExperiment<GranularityMeasured, GranularityRow, GranularityFacts, GranularitySettings>('granularity', {
+  comparable: ['quick', 'seed', 'totalUnits', 'sizes'],
   question: 'How small can a task be before handing it to a worker thread costs more than it saves: why was one thread faster than 2-4 workers?',
   about: 'The same CPU work cut into tasks of a few µs up to tens of ms, sequential, parallel, hybrid and piscina: the cost per task handed over, and the size where threads start to pay.',
   defaults: { repeats: 6, quickRepeats: 3 },

@@ -65,8 +65,11 @@ export type HeadlineRow = ModeComparison & { readonly cpuPerUnitUs?: number };
 
 export type HeadlineFacts = NamedFacts<'baselineVsWorkerPerUnit' | 'waitBoundSumOfWaitsMs' | 'waitBoundLongestTaskWaitMs' | 'waitBoundPerfectPoolMs'>;
 
+/** The settings its result states beyond the common ones. */
+export type HeadlineSettings = { 'cpu-bound': string; 'wait-bound': string };
+
 /** Tables, facts and sentences, from both workloads' compared rows. */
-export function analyseHeadline({ cpu, wait, cpuRows, waitRows }: HeadlineMeasured, context: ExperimentContext): Analysis<HeadlineRow, HeadlineFacts> {
+export function analyseHeadline({ cpu, wait, cpuRows, waitRows }: HeadlineMeasured, context: ExperimentContext): Analysis<HeadlineRow, HeadlineFacts, HeadlineSettings> {
   const cpuUnits = workloadCpuUnits(cpu);
   const facts = waitFigures(wait, context.threads);
   return {

@@ -1,7 +1,7 @@
 import { defineExperiment } from '../../src/experiment/define.ts';
 import { cpuBoundWorkload, waitBoundWorkload } from '../../src/workload/presets.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
-import { analyseHeadline, HEADLINE_TASKS, type HeadlineFacts, type HeadlineMeasured, type HeadlineRow } from './analysis.ts';
+import { analyseHeadline, type HeadlineSettings, HEADLINE_TASKS, type HeadlineFacts, type HeadlineMeasured, type HeadlineRow } from './analysis.ts';
 
 export { analyseHeadline, interpretHeadline, type HeadlineFacts, type HeadlineMeasured, type HeadlineRow } from './analysis.ts';
 
@@ -20,7 +20,8 @@ export function headlineWorkloads(quick: boolean, seed: number): { cpu: Workload
   };
 }
 
-export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts>('headline', {
+export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts, HeadlineSettings>('headline', {
+  comparable: ['quick', 'seed', 'cpu-bound', 'wait-bound'],
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
   about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the first table of the README.',
   timelineByDefault: true,

@@ -12,7 +12,11 @@ const UNITS = 1;
 
 export type ManyTasksFacts = NamedFacts<'maxTasks' | 'bytesPerTaskScheduler' | 'bytesPerTaskAsync' | 'rssBytesPerTaskScheduler' | 'rssBytesPerTaskAsync' | 'bytesPerThread' | 'threadStartMs' | 'bytesPerProcess' | 'processStartMs' | 'maxTasksWithinIdeal' | 'schedulerVsAsyncTimeAtMaxN' | 'schedulerVsAsyncMemoryAtMaxN'>;
 
-export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTasksFacts>('many-tasks', {
+/** The settings its result states beyond the common ones. */
+type ManyTasksSettings = { waitMs: number; unitsPerTask: number; maxThreads: number; processes: number; kernelUsPerUnit: number };
+
+export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTasksFacts, ManyTasksSettings>('many-tasks', {
+  comparable: ['quick', 'waitMs', 'unitsPerTask', 'maxThreads', 'processes'],
   question: 'How many waiting tasks can one thread hold, and what does each cost against a thread or a process per task?',
   about: 'N tasks (10 up to 1,000,000) each wait on a timer then compute a little: on the lab\'s scheduler, as async functions, a thread per task and a process per task (up to caps); wall time, memory and start-up per task.',
   defaults: { repeats: 3, quickRepeats: 1 },

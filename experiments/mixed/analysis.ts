@@ -92,8 +92,11 @@ export type MixedRow = ModeComparison & { readonly boundMs: number };
 
 export type MixedExperimentFacts = NamedFacts<'sumOfWaitsMs' | 'cpuMsEstimate' | 'cpuShare' | 'hybridOverInterleaved' | 'hybridOverParallel'>;
 
+/** The settings its result states beyond the common ones. */
+export type MixedSettings = { workload: string };
+
 /** Tables, facts and sentences, each mode against the least it could take. */
-export function analyseMixed({ workload, rows }: OneWorkload, context: ExperimentContext): Analysis<MixedRow, MixedExperimentFacts> {
+export function analyseMixed({ workload, rows }: OneWorkload, context: ExperimentContext): Analysis<MixedRow, MixedExperimentFacts, MixedSettings> {
   const cores = context.machine.availableParallelism;
   const facts = mixedFacts(workload, context.threads, cores);
   const bounds = mixedBounds(rowOf(rows, 'sequential').medianMs, facts);

@@ -47,7 +47,12 @@ export interface ScalingMeasured {
 
 export type ScalingFacts = NamedFacts<'cores' | 'maxThreads' | 'amdahlSerialFraction' | 'amdahlMaxSpeedup' | 'amdahlRmsError' | 'amdahlFitThreadsMax' | 'oneThreadMs'> & UslFacts;
 
-export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts>('scaling', {
+/** The settings its result states beyond the common ones. */
+type ScalingSettings = { threads: string; cores: number; workload: string };
+
+export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly workload: string; readonly mode: 'parallel' }, ScalingFacts, ScalingSettings>('scaling', {
+  // The sweep and the workload follow the cores, so they are not compared.
+  comparable: ['quick', 'seed'],
   question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads (or --max-threads), where is the knee, and what do Amdahl, Karp-Flatt and the Universal Scalability Law read from it?',
   about: 'The same CPU work on 1 up to twice --threads worker threads, one warm pool per count; Amdahl fitted up to the cores, Karp-Flatt per count, the Universal Scalability Law (σ, κ, peak N, --predict N), a speedup chart.',
   defaults: { repeats: 5, quickRepeats: 3 },

@@ -82,8 +82,11 @@ export interface OverheadRow {
 
 export type OverheadFacts = ReturnType<typeof overheadFacts> & { readonly idleCpuMs: number; readonly idleWallMs: number };
 
+/** The settings its result states beyond the common ones. */
+export type SchedulerOverheadSettings = { tasks: number; switches: number; repeats: number; warmups: number };
+
 /** Tables, facts and sentences, from every round's ns per switch and the idle period. */
-export function analyseSchedulerOverhead({ switches, warmups, samples, idle }: OverheadMeasured, context: ExperimentContext): Analysis<OverheadRow, OverheadFacts> {
+export function analyseSchedulerOverhead({ switches, warmups, samples, idle }: OverheadMeasured, context: ExperimentContext): Analysis<OverheadRow, OverheadFacts, SchedulerOverheadSettings> {
   const ns = new Map(switchKinds.map((kind) => [kind, summarize(samples.get(kind)!)]));
   const figures: OverheadFigures = { ns, samples, idle };
   const awaitMedian = ns.get('await')!.median;

@@ -2,7 +2,7 @@ import { defineExperiment } from '../../src/experiment/define.ts';
 import { alternate } from '../../src/measure/alternate.ts';
 import { idleCpu, type IdleCpu } from '../../src/measure/idle-cpu.ts';
 import { nsPerSwitch, switchKinds } from '../../src/measure/switch-cost.ts';
-import { analyseSchedulerOverhead, IDLE_MS, IDLE_RUNS, switchNames, TASKS, type OverheadFacts, type OverheadMeasured, type OverheadRow } from './analysis.ts';
+import { analyseSchedulerOverhead, type SchedulerOverheadSettings, IDLE_MS, IDLE_RUNS, switchNames, TASKS, type OverheadFacts, type OverheadMeasured, type OverheadRow } from './analysis.ts';
 
 export {
   analyseSchedulerOverhead,
@@ -15,7 +15,8 @@ export {
   type OverheadRow,
 } from './analysis.ts';
 
-export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts>('scheduler-overhead', {
+export const schedulerOverhead = defineExperiment<OverheadMeasured, OverheadRow, OverheadFacts, SchedulerOverheadSettings>('scheduler-overhead', {
+  comparable: ['quick', 'tasks', 'switches'],
   question: "What does one task switch in the lab's scheduler cost, next to a native await hop and a setImmediate hop?",
   about: 'Tasks switching on the lab\'s scheduler, traced and untraced, against await hops and setImmediate hops; then the CPU the process burns while every task sleeps.',
   // Its rounds are its own (not the kit's): --repeats auto does not apply, so the repeats it ran are stated as a number.

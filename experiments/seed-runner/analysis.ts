@@ -104,8 +104,11 @@ export type SeedRunnerRow = ({ readonly kind: 'order' } & OrderRow) | ({ readonl
 
 export type SeedRunnerFacts = NamedFacts<'sumOfWaitsMs' | 'longestTaskWaitMs' | 'blockingInterleavedVsSequential' | 'timerInterleavedSpeedup'>;
 
+/** The settings its result states beyond the common ones. */
+export type SeedRunnerSettings = { waits: string };
+
 /** Tables, facts and sentences, from the four execution orders and both workloads' compared rows. */
-export function analyseSeedRunner({ maxMs, block, wait, orders, blockRows, waitRows }: SeedRunnerMeasured): Analysis<SeedRunnerRow, SeedRunnerFacts> {
+export function analyseSeedRunner({ maxMs, block, wait, orders, blockRows, waitRows }: SeedRunnerMeasured): Analysis<SeedRunnerRow, SeedRunnerFacts, SeedRunnerSettings> {
   const facts = waitFigures(block, 1);
   return {
     settings: { waits: `1-${maxMs} ms (the article's 0-500 ms scaled down)` },

@@ -6,7 +6,7 @@ import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { PolicyName } from '../../src/scheduler/index.ts';
 import { createRandom } from '../../src/workload/random.ts';
 import type { PartSpec, WorkloadSpec } from '../../src/workload/spec.ts';
-import { analyseSeedRunner, type OrderRow, type SeedRunnerFacts, type SeedRunnerMeasured, type SeedRunnerRow, type WaitKind } from './analysis.ts';
+import { analyseSeedRunner, type SeedRunnerSettings, type OrderRow, type SeedRunnerFacts, type SeedRunnerMeasured, type SeedRunnerRow, type WaitKind } from './analysis.ts';
 
 export {
   analyseSeedRunner,
@@ -83,7 +83,8 @@ function orderRow(policy: PolicyName, waits: WaitKind, run: ModeMeasurement | un
   return { policy, waits, order: order.map((s) => s.label), tasks: order.map((s) => s.task), switches: orderSwitches(order) };
 }
 
-export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts>('seed-runner', {
+export const seedRunner = defineExperiment<SeedRunnerMeasured, SeedRunnerRow, SeedRunnerFacts, SeedRunnerSettings>('seed-runner', {
+  comparable: ['quick', 'seed', 'waits'],
   question: "In what order does the article's runner really run its tasks, and what do its blocking waits cost against timer waits?",
   about: 'The article\'s four tasks under fifo (its code) and round-robin (its text), labelled step by step; then the same steps waiting, blocking the thread or on timers.',
   timelineByDefault: true,

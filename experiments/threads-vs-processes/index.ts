@@ -16,7 +16,12 @@ import {
 /** Round trips timed per vessel, in alternating halves so that a machine that changes speed meets both alike. */
 const ROUND_TRIPS = { quick: 200, full: 1_000 } as const;
 
-export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts>('threads-vs-processes', {
+/** The settings its result states beyond the common ones. */
+type ThreadsVsProcessesSettings = { processes: number; tasks: number; roundTrips: number };
+
+export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, ThreadsVsProcessesRow, ThreadsVsProcessesFacts, ThreadsVsProcessesSettings>('threads-vs-processes', {
+  // Process and task counts default to the threads; the round trips follow --quick.
+  comparable: ['quick', 'roundTrips'],
   question: 'What do forked processes cost against worker threads (start-up, the tsx loader, a round trip, cpu-bound speed), and what does their isolation buy?',
   about: "Start-up of bare Node, Node with the tsx loader and the lab's own workers, as threads and as processes; one task's round trip over each; cpu-bound speed in parallel and processes; one crash in the process pool.",
   defaults: { repeats: 7, quickRepeats: 3 },

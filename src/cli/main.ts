@@ -8,7 +8,7 @@ import { runExperiments } from './commands/run-experiments.ts';
 import { workloadExperiment } from '../experiment/workload-experiment.ts';
 import { readWorkloadFile } from './read-workload.ts';
 import { modeNames, modeOf } from '../modes/index.ts';
-import type { Experiment } from '../experiment/context.ts';
+import { comparableIn, type Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';
@@ -40,7 +40,7 @@ export async function runLab(
     }
     const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;
     if (command === 'compare') {
-      await compareCommand(rest, args, streams);
+      await compareCommand(rest, args, streams, comparableIn(experiments));
       return ExitCode.ok;
     }
     if (command === 'worker') {

@@ -4,6 +4,7 @@ import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
 import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import type { RedisTarget } from '../runtime/queue/redis-target.ts';
+import type { ComparableOf } from '../report/comparable-settings.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 
 /** The resolved settings an experiment runs with. */
@@ -46,11 +47,18 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   /** One or two sentences for `list`: what it runs, and against what. */
   readonly about?: string;
   readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
+  /** The settings that must match before two of its results compare (what sets the work); `compare` reads them here. */
+  readonly comparable?: readonly string[];
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
   readonly timelineByDefault?: boolean;
   run(context: ExperimentContext): Promise<ExperimentResult<Row, F>>;
   /** For `--explain` and `--html`: the workloads and policies to run once each and replay step by step, side by side. */
   readonly explain?: (context: ExperimentContext) => readonly ExplainedRunSpec[];
+}
+
+/** What `compare` must match for each of these experiments' results (undefined for results of none of them). */
+export function comparableIn(experiments: readonly Experiment[]): ComparableOf {
+  return (name) => experiments.find((e) => e.name === name)?.comparable;
 }
 
 /** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */

@@ -2,14 +2,17 @@ import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
 import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
+/** Settings an experiment states beyond the common ones, e.g. its workload or its sizes. */
+export type OwnSettings = ExperimentResult['settings'];
+
 /** What an experiment's analysis makes of its figures: everything of the result but what the kit fills in. */
-export type Analysis<Row extends object, F extends Facts> = Pick<ExperimentResult<Row, F>, 'tables' | 'rows' | 'facts' | 'notes' | 'speedupCharts' | 'lineCharts'> & {
+export type Analysis<Row extends object, F extends Facts, S extends OwnSettings = OwnSettings> = Pick<ExperimentResult<Row, F>, 'tables' | 'rows' | 'facts' | 'notes' | 'speedupCharts' | 'lineCharts'> & {
   /** Settings beyond the common ones (repeats, warm-ups, threads, seed, quick, steps), e.g. the workload. */
-  readonly settings?: ExperimentResult['settings'];
+  readonly settings?: S;
 };
 
 /** An experiment in two halves: `measure` runs things through the kit; `analyse` turns the figures into tables, facts and sentences. */
-export interface ExperimentDefinition<Figures, Row extends object, F extends Facts> {
+export interface ExperimentDefinition<Figures, Row extends object, F extends Facts, S extends OwnSettings = OwnSettings> {
   /** One line: the question this experiment answers. */
   readonly question: string;
   /** One or two sentences for `list`: what it runs, and against what. */
@@ -18,17 +21,25 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   readonly defaults?: { readonly repeats: number; readonly quickRepeats: number };
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
+  /**
+   * The settings that must match before two of its results compare: what sets the work (sizes,
+   * quick, seed). Leave out what the lab derives from the machine's cores (thread and task counts,
+   * sweeps) and figures measured in the run, so that a 2-core and a 16-core run still compare. A
+   * key that is neither a common setting nor one of its own settings does not compile. Left out
+   * (`try`, `run --workload`), every setting but the thread, core and repeat counts must match.
+   */
+  readonly comparable?: readonly (CommonSetting | (keyof S & string))[];
   /** The common settings its result states (default all); leave out those that do not bear on it, e.g. the seed where nothing is drawn at random. */
   readonly commonSettings?: readonly CommonSetting[];
   /** For `--explain` and `--html`: what to run once and replay step by step. */
   readonly explain?: Experiment['explain'];
   measure(kit: ExperimentKit): Promise<Figures>;
   /** Pure: computed from the figures alone, so tests can feed it figures by hand. */
-  analyse(figures: Figures, context: ExperimentContext): Analysis<Row, F>;
+  analyse(figures: Figures, context: ExperimentContext): Analysis<Row, F, S>;
 }
 
 /** An experiment the lab can run and a test can analyse: the kit fills in name, question, machine, common settings and drawable runs. */
-export type DefinedExperiment<Figures, Row extends object, F extends Facts> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F>, 'measure' | 'analyse'>;
+export type DefinedExperiment<Figures, Row extends object, F extends Facts, S extends OwnSettings = OwnSettings> = Experiment<Row, F> & Pick<ExperimentDefinition<Figures, Row, F, S>, 'measure' | 'analyse'>;
 
 /** Repeats of an experiment that does not say: 7, and 3 under `--quick`. */
 export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
@@ -38,13 +49,17 @@ export const DEFAULT_REPEATS = { repeats: 7, quickRepeats: 3 } as const;
  * folder): its `measure` runs through an `ExperimentKit` (which owns the pools and keeps the drawable
  * runs), its `analyse` turns the figures into tables, typed rows and facts, and sentences.
  */
-export function defineExperiment<Figures, Row extends object, F extends Facts>(name: string, definition: ExperimentDefinition<Figures, Row, F>): DefinedExperiment<Figures, Row, F> {
-  const { question, about, defaults = DEFAULT_REPEATS, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
+export function defineExperiment<Figures, Row extends object, F extends Facts, S extends OwnSettings = OwnSettings>(
+  name: string,
+  definition: ExperimentDefinition<Figures, Row, F, S>,
+): DefinedExperiment<Figures, Row, F, S> {
+  const { question, about, defaults = DEFAULT_REPEATS, comparable, timelineByDefault, commonSettings, explain, measure, analyse } = definition;
   return {
     name,
     question,
     ...(about !== undefined && { about }),
     defaults,
+    ...(comparable !== undefined && { comparable }),
     ...(timelineByDefault !== undefined && { timelineByDefault }),
     ...(explain !== undefined && { explain }),
     measure,

@@ -1,5 +1,5 @@
 import type { MachineInfo } from '../measure/machine.ts';
-import { differingSettings } from './comparable-settings.ts';
+import { differingSettings, type ComparableOf } from './comparable-settings.ts';
 import { compareTable } from './compare-table.ts';
 import { correctTests, testCell, testOutcome, type CellTest, type ModeRow } from './compare-tests.ts';
 import type { ResultTable } from './experiment-result.ts';
@@ -31,12 +31,13 @@ export interface Comparison {
  * whether efficiency intervals overlap, and say so. Runs whose work settings differ are not
  * compared. When a machine has several results of one experiment its latest counts, unless
  * every result comes from one machine: then its oldest run is compared with its latest.
+ * `comparableOf` names the settings each experiment declares must match.
  */
-export function compareResults(results: readonly SavedResult[]): Comparison {
+export function compareResults(results: readonly SavedResult[], comparableOf: ComparableOf = () => undefined): Comparison {
   const machines = [...new Map(results.map((r) => [r.machine.id, r.machine])).values()];
   const sorted = [...results].sort((a, b) => a.savedAt.localeCompare(b.savedAt));
   const experiments = [...new Set(results.map((r) => r.experiment))];
-  const raw = experiments.flatMap((experiment) => rowsOf(experiment, columnsOf(sorted.filter((r) => r.experiment === experiment), machines)));
+  const raw = experiments.flatMap((experiment) => rowsOf(experiment, comparableOf(experiment), columnsOf(sorted.filter((r) => r.experiment === experiment), machines)));
   const corrected = correctTests(raw.flatMap((r) => r.tests));
   let next = 0;
   const rows = raw.map((r) => finish({ ...r, tests: r.tests.map(() => corrected[next++]) }));
@@ -68,10 +69,10 @@ function columnsOf(results: readonly SavedResult[], machines: readonly MachineIn
 
 type RawRow = Omit<ComparedRow, 'verdict' | 'why'>;
 
-function rowsOf(experiment: string, columns: readonly CompareColumn[]): RawRow[] {
+function rowsOf(experiment: string, mustMatch: readonly string[] | undefined, columns: readonly CompareColumn[]): RawRow[] {
   const first = columns[0];
   if (first === undefined) return [];
-  const differing = columns.map((c) => differingSettings(experiment, first.result.settings, c.result.settings));
+  const differing = columns.map((c) => differingSettings(mustMatch, first.result.settings, c.result.settings));
   const perColumn = columns.map((c) => c.result.rows.filter(isModeRow));
   const keys = [...new Set(perColumn.flat().map(keyOf))];
   return keys.map((key) => {

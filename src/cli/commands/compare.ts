@@ -1,3 +1,4 @@
+import type { ComparableOf } from '../../report/comparable-settings.ts';
 import { compareResults } from '../../report/compare-results.ts';
 import { renderTable } from '../../report/render-text.ts';
 import { findResultFiles, readResult } from '../../report/results-store.ts';
@@ -6,12 +7,12 @@ import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 
 /** `compare <files or dirs>`: one table per experiment across the machines whose results are given. */
-export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams): Promise<void> {
+export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, comparableOf: ComparableOf): Promise<void> {
   if (paths.length === 0) throw new UsageError('compare needs results files or directories, e.g. compare results/reference results/runs');
   const files = await findResultFiles(paths);
   if (files.length === 0) throw new UsageError(`no results files (.json) under ${paths.join(', ')}`);
   const results = await Promise.all(files.map(readResult));
-  const comparison = compareResults(results);
+  const comparison = compareResults(results, comparableOf);
   if (args.json) {
     const rows = comparison.rows.map((r) => ({
       experiment: r.experiment,
