@@ -9,6 +9,7 @@
 // On a shared machine read the load printed before and after.
 // Usage: npx tsx scripts/wake-penalty.ts [--rounds=16] [--total=16384] [--units=64] [--wakes=none,wake,touch:32]
 //   none: nothing between the two runs; wake: LabPool.wake(); touch:N: every thread at once runs N kernel units.
+import { usableCores } from '../src/runtime/cores.ts';
 import { readFileSync } from 'node:fs';
 import { balancedRounds } from '../src/measure/balanced-order.ts';
 import { medianInterval } from '../src/measure/median-interval.ts';
@@ -26,7 +27,7 @@ const load = (): string => readFileSync('/proc/loadavg', 'utf8').trim().split(' 
 
 const workload = splitWorkWorkload({ totalUnits, unitsPerTask });
 const tasks = workload.tasks.length;
-const pool = await LabPool.start();
+const pool = await LabPool.start({ threads: usableCores() });
 
 async function wakeBy(how: string): Promise<void> {
   if (how === 'wake') await pool.wake();

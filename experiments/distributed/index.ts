@@ -58,8 +58,7 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
   defaults: { repeats: 5, quickRepeats: 2 },
 
   async measure(kit) {
-    const { quick, workers: workersFlag, threads, repeats, warmups, onProgress, redis: redisFlag } = kit.context;
-    const workers = workersFlag ?? threads;
+    const { quick, workers, repeats, warmups, onProgress, redis: redisFlag } = kit.context;
     const plan = granularityPlan(quick);
     const switches = quick ? 200_000 : 1_000_000;
     // Without redis-server, or with nothing answering at --redis, this fails here, in one line, before anything is

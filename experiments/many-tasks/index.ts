@@ -19,12 +19,13 @@ export const manyTasks = defineExperiment<ManyTasksFigures, ManyTasksRow, ManyTa
   comparable: ['quick', 'waitMs', 'unitsPerTask', 'maxThreads', 'processes'],
   question: 'How many waiting tasks can one thread hold, and what does each cost against a thread or a process per task?',
   about: 'N tasks (10 up to 1,000,000) each wait on a timer then compute a little: on the lab\'s scheduler, as async functions, a thread per task and a process per task (up to caps); wall time, memory and start-up per task.',
-  defaults: { repeats: 3, quickRepeats: 1 },
+  // At most 64 threads and 16 processes started one per task, unless --max-threads and --processes say otherwise.
+  defaults: { repeats: 3, quickRepeats: 1, maxThreads: () => 64, processes: () => 16 },
 
   async measure(kit) {
     const { quick, signal, onProgress } = kit.context;
-    const threadCap = Math.min(kit.context.maxThreads ?? 64, quick ? 16 : 256);
-    const processCap = Math.min(kit.context.processes ?? 16, quick ? 4 : 256);
+    const threadCap = Math.min(kit.context.maxThreads, quick ? 16 : 256);
+    const processCap = Math.min(kit.context.processes, quick ? 4 : 256);
     return measureManyTasks({
       sizes: sizesUpTo(quick ? 100_000 : 1_000_000),
       threadSizes: [...new Set([1, ...sizesUpTo(threadCap).filter((n) => quick ? n === threadCap : true)])],

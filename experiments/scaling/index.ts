@@ -55,12 +55,13 @@ export const scaling = defineExperiment<ScalingMeasured, ScalingRow & { readonly
   comparable: ['quick', 'seed'],
   question: 'How does CPU-bound speedup grow with worker threads from 1 to twice --threads (or --max-threads), where is the knee, and what do Amdahl, Karp-Flatt and the Universal Scalability Law read from it?',
   about: 'The same CPU work on 1 up to twice --threads worker threads, one warm pool per count; Amdahl fitted up to the cores, Karp-Flatt per count, the Universal Scalability Law (σ, κ, peak N, --predict N), a speedup chart.',
-  defaults: { repeats: 5, quickRepeats: 3 },
+  // The sweep goes to twice the threads, past the cores, unless --max-threads says otherwise.
+  defaults: { repeats: 5, quickRepeats: 3, maxThreads: (threads) => 2 * threads },
   commonSettings: ['repeats', 'warmups', 'seed', 'quick'],
 
   async measure(kit) {
     const cores = kit.context.machine.availableParallelism;
-    const maxThreads = kit.context.maxThreads ?? 2 * kit.context.threads;
+    const maxThreads = kit.context.maxThreads;
     // A prediction the sweep cannot support is refused before anything is measured.
     const refused = kit.context.predict === undefined ? undefined : predictionRefusal(threadCounts(maxThreads, cores).filter((n) => n <= cores).length, cores);
     if (refused !== undefined) throw new UsageError(refused);

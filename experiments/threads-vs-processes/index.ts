@@ -27,8 +27,7 @@ export const threadsVsProcesses = defineExperiment<ThreadsVsProcessesFigures, Th
   defaults: { repeats: 7, quickRepeats: 3 },
 
   async measure(kit) {
-    const { quick, threads, processes: processesFlag, repeats, signal } = kit.context;
-    const processes = processesFlag ?? threads;
+    const { quick, threads, processes, repeats, signal } = kit.context;
     // Start-up first, before any pool of the experiment's own is up: nothing else of the lab runs meanwhile.
     const startUps = await timeStartUps(threads, repeats, signal);
     const [threadPool, processPool] = [await kit.sharedPool(), await kit.sharedProcessPool()];

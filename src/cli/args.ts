@@ -1,3 +1,4 @@
+import { DEFAULTS } from './defaults.ts';
 import { parseArgs } from 'node:util';
 import { allModeNames, isModeName, type ModeName } from '../modes/index.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
@@ -60,7 +61,6 @@ export interface LabArgs {
 const flagNames = Object.keys(flags) as FlagName[];
 
 /** `--repeats auto` stops at the latest this long after an experiment starts. */
-export const DEFAULT_BUDGET_SECONDS = 60;
 
 export function parseLabArgs(argv: readonly string[]): LabArgs {
   let parsed: ReturnType<typeof parseArgs>;
@@ -96,7 +96,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
     ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
-    ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULT_BUDGET_SECONDS } }),
+    ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULTS.budgetSeconds } }),
     ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };

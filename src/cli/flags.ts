@@ -1,3 +1,4 @@
+import { DEFAULTS } from './defaults.ts';
 import { modeNames, modes } from '../modes/index.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
@@ -42,9 +43,9 @@ export const flags = {
     parse: integer(1, 1000, ' or auto'),
     for: measuringAndTry,
   },
-  budget: { type: 'string', value: 'SECONDS', help: 'with --repeats auto: time allowed per experiment (1-86400; default 60)', parse: integer(1, 86_400), for: measuringAndTry },
-  warmups: { type: 'string', value: 'N', help: 'untimed runs per mode before timing (0-100; default 1)', parse: integer(0, 100), for: measuringAndTry },
-  threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
+  budget: { type: 'string', value: 'SECONDS', help: `with --repeats auto: time allowed per experiment (1-86400; default ${DEFAULTS.budgetSeconds})`, parse: integer(1, 86_400), for: measuringAndTry },
+  warmups: { type: 'string', value: 'N', help: `untimed runs per mode before timing (0-100; default ${DEFAULTS.warmups})`, parse: integer(0, 100), for: measuringAndTry },
+  threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default one per usable core, os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
   processes: {
     type: 'string',
     value: 'N',
@@ -88,8 +89,8 @@ export const flags = {
     for: ['measure'],
     experiments: ['granularity'],
   },
-  seed: { type: 'string', value: 'N', help: 'seed for random wait lengths (0-4294967295; default 1)', parse: integer(0, 2 ** 32 - 1), for: measuring, explain: true },
-  timeout: { type: 'string', value: 'MS', help: 'abort any single run that takes longer (1-3600000 ms; default none, 60000 for try, 30000 for --explain and --html)', parse: integer(1, 3_600_000), for: measuringAndTry, explain: true },
+  seed: { type: 'string', value: 'N', help: `seed for random wait lengths (0-4294967295; default ${DEFAULTS.seed})`, parse: integer(0, 2 ** 32 - 1), for: measuring, explain: true },
+  timeout: { type: 'string', value: 'MS', help: `abort any single run that takes longer (1-3600000 ms; default none, ${DEFAULTS.tryTimeoutMs} for try, ${DEFAULTS.explainTimeoutMs} for --explain and --html)`, parse: integer(1, 3_600_000), for: measuringAndTry, explain: true },
   workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'], explain: true },
   modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also ${references})`, for: ['run'] },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)', for: measuring },
@@ -104,7 +105,7 @@ export const flags = {
   html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring, explain: true },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuringAndTry },
   inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
-  batches: { type: 'string', value: 'LIST', help: 'with try: calls per pool task to measure, comma-separated (1-100000 each; default 1,4,16,64)', for: ['try'] },
+  batches: { type: 'string', value: 'LIST', help: `with try: calls per pool task to measure, comma-separated (1-100000 each; default ${DEFAULTS.batches.join(',')})`, for: ['try'] },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds, explain: true },
 } as const satisfies Record<string, FlagSpec<number | string>>;
 

@@ -46,7 +46,7 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   readonly question: string;
   /** One or two sentences for `list`: what it runs, and against what. */
   readonly about?: string;
-  readonly defaults: { readonly repeats: number; readonly quickRepeats: number };
+  readonly defaults: ExperimentDefaults;
   /** The settings that must match before two of its results compare (what sets the work); `compare` reads them here. */
   readonly comparable?: readonly string[];
   /** Draw terminal timelines of its runs unless `--no-timeline` (others draw them only with `--timeline`). */
@@ -54,6 +54,34 @@ export interface Experiment<Row extends object = object, F extends Facts = Facts
   run(context: ExperimentContext): Promise<ExperimentResult<Row, F>>;
   /** For `--explain` and `--html`: the workloads and policies to run once each and replay step by step, side by side. */
   readonly explain?: (context: ExperimentContext) => readonly ExplainedRunSpec[];
+}
+
+/** What an experiment declares as its own defaults: its repeats, and the counts its flags set, as functions of the threads. */
+export interface ExperimentDefaults {
+  readonly repeats: number;
+  readonly quickRepeats: number;
+  /** `--processes` when not given (default: the threads). */
+  readonly processes?: (threads: number) => number;
+  /** `--max-threads` when not given (default: the threads). */
+  readonly maxThreads?: (threads: number) => number;
+}
+
+/** The context with every count resolved: what an experiment's `measure` sees. */
+export interface CompleteContext extends ExperimentContext {
+  readonly processes: number;
+  readonly workers: number;
+  readonly maxThreads: number;
+}
+
+/** Resolves the counts the flags left open, once: the experiment's own defaults, else the threads. */
+export function completeContext(context: ExperimentContext, defaults: ExperimentDefaults): CompleteContext {
+  const { threads } = context;
+  return {
+    ...context,
+    processes: context.processes ?? defaults.processes?.(threads) ?? threads,
+    workers: context.workers ?? threads,
+    maxThreads: context.maxThreads ?? defaults.maxThreads?.(threads) ?? threads,
+  };
 }
 
 /** What `compare` must match for each of these experiments' results (undefined for results of none of them). */

@@ -1,5 +1,5 @@
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
-import { runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext } from './context.ts';
+import { completeContext, runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext, type ExperimentDefaults } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
 /** Settings an experiment states beyond the common ones, e.g. its workload or its sizes. */
@@ -18,7 +18,7 @@ export interface ExperimentDefinition<Figures, Row extends object, F extends Fac
   /** One or two sentences for `list`: what it runs, and against what. */
   readonly about?: string;
   /** Timed repeats, full and under `--quick`; default 7 and 3 (on a shared machine one slow round in five can move a median of five). */
-  readonly defaults?: { readonly repeats: number; readonly quickRepeats: number };
+  readonly defaults?: ExperimentDefaults;
   /** Draw terminal timelines of its runs unless `--no-timeline`. */
   readonly timelineByDefault?: boolean;
   /**
@@ -65,7 +65,7 @@ export function defineExperiment<Figures, Row extends object, F extends Facts, S
     measure,
     analyse,
     async run(context: ExperimentContext): Promise<ExperimentResult<Row, F>> {
-      const kit = new ExperimentKit(context);
+      const kit = new ExperimentKit(completeContext(context, defaults));
       let figures: Figures;
       try {
         figures = await measure(kit);

@@ -6,7 +6,7 @@ import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { runOptionsFor, type ExperimentContext } from './context.ts';
+import { runOptionsFor, type CompleteContext, type ExperimentContext } from './context.ts';
 
 /** How `ExperimentKit.measure` runs one workload. */
 export interface KitMeasureOptions {
@@ -45,7 +45,7 @@ export class ExperimentKit {
   private readonly scoped = new Set<Promise<LabPool>>();
   private readonly drawable: NamedRun[] = [];
 
-  constructor(readonly context: ExperimentContext) {}
+  constructor(readonly context: CompleteContext) {}
 
   /** The experiment's warm pool of `--threads` workers, started on the first call. */
   sharedPool(): Promise<LabPool> {
@@ -55,15 +55,15 @@ export class ExperimentKit {
 
   /** The experiment's warm pool of `--processes` forked processes (default `--threads`), started on the first call. */
   sharedProcessPool(): Promise<ProcessPool> {
-    this.processPool ??= ProcessPool.start({ processes: this.context.processes ?? this.context.threads });
+    this.processPool ??= ProcessPool.start({ processes: this.context.processes });
     return this.processPool;
   }
 
   /** The experiment's queue session (Redis, a queue of its own, `--workers` local worker processes), opened on the first call. */
   sharedQueue(): Promise<QueueSession> {
-    const { redis, workers, threads } = this.context;
+    const { redis, workers } = this.context;
     // BullMQ and ioredis load only when an experiment needs a queue.
-    this.queue ??= import('../runtime/queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers: workers ?? threads, ...(redis !== undefined && { redis }) }));
+    this.queue ??= import('../runtime/queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers, ...(redis !== undefined && { redis }) }));
     return this.queue;
   }
 

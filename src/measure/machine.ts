@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, hostname, loadavg, release, totalmem, type } from 'node:os';
+import { hostname, loadavg, release, totalmem, type } from 'node:os';
+import { processors } from '../runtime/cores.ts';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
@@ -30,15 +31,14 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Reads the machine context now; call it before a run so the load average describes the machine at rest. */
 export function machineInfo(now: Date = new Date()): MachineInfo {
-  const cores = cpus();
-  const cpuModel = cores[0]?.model.trim() || 'unknown cpu';
+  const { usable, logical, model: cpuModel } = processors();
   const [one = 0, five = 0, fifteen = 0] = loadavg();
   return {
-    id: `${slug(cpuModel)}-${cores.length}c`,
+    id: `${slug(cpuModel)}-${logical}c`,
     hostname: hostname(),
     cpuModel,
-    logicalCores: cores.length,
-    availableParallelism: availableParallelism(),
+    logicalCores: logical,
+    availableParallelism: usable,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${type()} ${release()}`,
     platform: `${process.platform}-${process.arch}`,

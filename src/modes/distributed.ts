@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { usableCores } from '../runtime/cores.ts';
 import type { JobOutcome, QueueRun } from '../runtime/queue/queue-run.ts';
 import { stepEndNames } from '../scheduler/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -17,7 +17,7 @@ import { taskSpans } from './step-events.ts';
 export async function runDistributed(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'distributed'>> {
   const given = options.queue;
   // BullMQ and ioredis load only when a queue is used: nothing else in the lab pays for them.
-  const session = given ?? (await (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? availableParallelism() }));
+  const session = given ?? (await (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? usableCores() }));
   try {
     const cpu = cpuNow();
     let run: QueueRun;

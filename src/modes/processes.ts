@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { usableCores } from '../runtime/cores.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
 import { ProcessPool } from '../runtime/process-pool.ts';
@@ -17,7 +17,7 @@ let lastRunId = 0;
  */
 export function runProcesses(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'processes'>> {
   // Without a started pool, as many processes as the thread pool has threads (or the cores): the same count, for comparison.
-  return onProcessPool(options.processPool, options.pool?.threads ?? availableParallelism(), async (pool) => {
+  return onProcessPool(options.processPool, options.pool?.threads ?? usableCores(), async (pool) => {
     const run = ++lastRunId;
     const steps = options.steps !== false;
     let processCpuMs = 0;

@@ -1,17 +1,17 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
 import { CALIBRATION_UNITS, middleCalibration } from './kernel-calibration.ts';
 import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
+import { usableCores } from './cores.ts';
 import { createMailbox } from './run-share.ts';
 import { labExecArgv } from './tsx-loader.ts';
 import type { PoolWorkerData, ReplyTo, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 export interface PoolOptions {
-  /** Worker threads; default `os.availableParallelism()`. */
-  readonly threads?: number;
+  /** Worker threads (the CLI resolves `--threads`; see `usableCores` for a run on its own). */
+  readonly threads: number;
   /** Kernel units each thread runs while warming up, so the timed run meets compiled code. */
   readonly warmUpUnits?: number;
   /** How long the warm-up waits for every thread to come up. */
@@ -75,8 +75,8 @@ export class LabPool {
     return this.currentInfo;
   }
 
-  static async start(options: PoolOptions = {}): Promise<LabPool> {
-    const threads = options.threads ?? availableParallelism();
+  static async start(options: PoolOptions): Promise<LabPool> {
+    const { threads } = options;
     const settings = { ...options, threads, mailbox: createMailbox() };
     const piscina = newPiscina(threads, settings);
     const timeoutMs = options.warmUpTimeoutMs ?? 30_000;
@@ -199,9 +199,9 @@ function ignoreLateReply(error: unknown): void {
   throw error;
 }
 
-/** Runs `use` on the given pool, or on a pool of its own (default settings) that is started (warm) and closed around it. */
+/** Runs `use` on the given pool, or on a pool of its own (one thread per usable core) that is started (warm) and closed around it. */
 export async function onPool<T>(given: LabPool | undefined, use: (pool: LabPool) => Promise<T>): Promise<T> {
-  return given === undefined ? withStartedPool({}, use) : use(given);
+  return given === undefined ? withStartedPool({ threads: usableCores() }, use) : use(given);
 }
 
 /** Starts a warm pool with these settings, hands it to `use`, and closes it whatever happens. */

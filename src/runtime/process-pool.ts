@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { sharedNow } from '../scheduler/index.ts';
 import { LabError } from '../errors/lab-error.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
@@ -9,8 +8,8 @@ import { ProcessExitedError, ProcessSlot } from './process-slot.ts';
 import type { PoolInfo } from './run-result.ts';
 
 export interface ProcessPoolOptions {
-  /** Forked processes; default `os.availableParallelism()`. */
-  readonly processes?: number;
+  /** Forked processes (the CLI resolves `--processes`). */
+  readonly processes: number;
   /** Kernel units each process runs while warming up, so the timed run meets compiled code. */
   readonly warmUpUnits?: number;
   /** How long a process may take to come up. */
@@ -67,9 +66,9 @@ export class ProcessPool {
   }
 
   /** Forks `processes` processes and waits until every one is ready and has run the kernel. */
-  static async start(options: ProcessPoolOptions = {}): Promise<ProcessPool> {
+  static async start(options: ProcessPoolOptions): Promise<ProcessPool> {
     const settings: Required<ProcessPoolOptions> = {
-      processes: options.processes ?? availableParallelism(),
+      processes: options.processes,
       warmUpUnits: options.warmUpUnits ?? 2_000,
       warmUpTimeoutMs: options.warmUpTimeoutMs ?? 30_000,
       maxHeapMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB,

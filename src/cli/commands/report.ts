@@ -10,7 +10,7 @@ import { ResultFileError, type SavedResult } from '../../report/saved-result.ts'
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
-import { DEFAULT_SEED } from './run-experiments.ts';
+import { DEFAULTS } from '../defaults.ts';
 
 /** Where the page goes unless `--out DIR` says otherwise: `results/index.html`. */
 export const DEFAULT_REPORT_DIR = dirname(DEFAULT_RESULTS_DIR);
@@ -77,7 +77,7 @@ export async function reportCommand(
     }
     // The page replays a fresh run of the same workload (same seed, same quick) as the saved result.
     const stepsPage = `${result.experiment}-steps.html`;
-    const context = replay.explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULT_SEED }, signal);
+    const context = replay.explainContext({ quick: result.settings.quick === true, seed: typeof result.settings.seed === 'number' ? result.settings.seed : DEFAULTS.seed }, signal);
     pages.push({ path: join(outDir, stepsPage), content: await replay.explainPageOf(result.experiment, explain(context), signal) });
     entries.push({ result, file: relative(dirname(out), file), pictures, stepsPage });
   }

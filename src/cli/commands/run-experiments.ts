@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { DEFAULTS } from '../defaults.ts';
+import { usableCores } from '../../runtime/cores.ts';
 import { AUTO_MIN_ROUNDS } from '../../measure/auto-repeats.ts';
 import { join } from 'node:path';
 import { machineInfo } from '../../measure/machine.ts';
@@ -17,7 +18,6 @@ import { whileSaving } from '../interrupt.ts';
 import { LabError } from '../../errors/lab-error.ts';
 import type { CliStreams } from '../streams.ts';
 
-export const DEFAULT_SEED = 1;
 
 /** Said under every result of a `--no-steps` run. */
 export const UNTRACED_NOTE = 'Recorded without steps (--no-steps): the runs carry no timelines, and their times exclude the cost of recording steps.';
@@ -40,8 +40,8 @@ export async function runExperiments(
     for (const experiment of experiments) await checkOutputDir('--out', join(outDir, experiment.name));
   }
   if (args.trace !== undefined) await checkOutputFile('--trace', args.trace);
-  if (args.threads !== undefined && args.threads > availableParallelism()) {
-    const cores = availableParallelism();
+  const cores = usableCores();
+  if (args.threads !== undefined && args.threads > cores) {
     streams.stderr.write(`lab: note: --threads ${args.threads} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers: the threads will take turns on them, and each costs start-up time and memory\n`);
   }
   const results: ExperimentResult[] = [];
@@ -106,22 +106,23 @@ type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' |
 
 /** The context an experiment runs under: the flags given, else the experiment's defaults and the lab's. */
 export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: ContextArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
+  const machine = machineInfo();
   return {
     quick: args.quick,
     repeats: args.autoRepeats !== undefined ? AUTO_MIN_ROUNDS : (args.repeats ?? (args.quick ? experiment.defaults.quickRepeats : experiment.defaults.repeats)),
     ...(args.autoRepeats !== undefined && { auto: { deadlineMs: performance.now() + args.autoRepeats.budgetSeconds * 1000 } }),
-    warmups: args.warmups ?? 1,
+    warmups: args.warmups ?? DEFAULTS.warmups,
     steps: args.steps,
-    threads: args.threads ?? availableParallelism(),
+    threads: args.threads ?? machine.availableParallelism,
     ...(args.processes !== undefined && { processes: args.processes }),
     ...(args.redis !== undefined && { redis: args.redis }),
     ...(args.workers !== undefined && { workers: args.workers }),
     ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
     ...(args.predict !== undefined && { predict: args.predict }),
     ...(args.aa === true && { aa: true }),
-    seed: args.seed ?? DEFAULT_SEED,
+    seed: args.seed ?? DEFAULTS.seed,
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
-    machine: machineInfo(),
+    machine,
     signal,
     onProgress,
   };

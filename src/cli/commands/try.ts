@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { DEFAULTS } from '../defaults.ts';
+import { usableCores } from '../../runtime/cores.ts';
 import { extname, resolve } from 'node:path';
 import { transform, type TransformFailure } from 'esbuild';
 import type { LabArgs } from '../args.ts';
@@ -7,11 +8,6 @@ import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
 import { tryExperiment } from './try-experiment.ts';
-
-/** `try` bounds every measured run unless `--timeout` says otherwise: a call that never returns cannot hang the lab. */
-export const TRY_TIMEOUT_MS = 60_000;
-/** Batch sizes `try` sweeps unless `--batches` says otherwise. */
-export const DEFAULT_BATCHES: readonly number[] = [1, 4, 16, 64];
 
 const ACCEPTED = '.js, .mjs or .ts';
 
@@ -22,8 +18,8 @@ export async function tryCommand(rest: readonly string[], args: LabArgs, argv: r
   const source = await readModule(rest[0]!, file);
   await checkSyntax(rest[0]!, file, source);
   const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs);
-  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? availableParallelism(), batches: args.batches ?? DEFAULT_BATCHES });
-  await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? TRY_TIMEOUT_MS }, argv, streams, signal);
+  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? usableCores(), batches: args.batches ?? DEFAULTS.batches });
+  await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? DEFAULTS.tryTimeoutMs }, argv, streams, signal);
 }
 
 async function readModule(given: string, file: string): Promise<string> {

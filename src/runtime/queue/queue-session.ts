@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { clockOffset } from './clock-offset.ts';
@@ -14,8 +13,8 @@ import type { WorkloadSpec } from '../../workload/spec.ts';
 export interface QueueSessionOptions {
   /** A running Redis; without one the session starts a private `redis-server`. */
   readonly redis?: RedisTarget;
-  /** Worker processes started on this machine; default the cores. */
-  readonly workers?: number;
+  /** Worker processes started on this machine (the CLI resolves `--workers`). */
+  readonly workers: number;
   /** Lowered only by tests of a killed worker (BullMQ's defaults are 30 s). */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
@@ -61,7 +60,7 @@ export class QueueSession {
     return this.workerPids.length;
   }
 
-  static async open(options: QueueSessionOptions = {}): Promise<QueueSession> {
+  static async open(options: QueueSessionOptions): Promise<QueueSession> {
     const cleanup: CleanupStep[] = [];
     const undo = (): Promise<void> => runCleanup(cleanup, false);
     try {
@@ -101,7 +100,7 @@ export class QueueSession {
       await client.set(CONTROL.key, queueName);
       await client.publish(CONTROL.channel, queueName);
       cleanup.push({ step: () => releaseControl(client, queueName), talksToRedis: true });
-      const workers: LocalWorkers = await startLocalWorkers(options.workers ?? availableParallelism(), {
+      const workers: LocalWorkers = await startLocalWorkers(options.workers, {
         target,
         queue: queueName,
         ...(options.lockDurationMs !== undefined && { lockDurationMs: options.lockDurationMs }),
