@@ -1,3 +1,4 @@
+import { queueResource } from '../src/modes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { allModeNames, modeOf, runMode } from '../src/modes/index.ts';
 import { baselineVsWorker } from '../src/report/cpu-cost.ts';
@@ -13,7 +14,7 @@ describe('kernel cost per unit', () => {
     it(`is timed in place in every mode, from timed units (steps ${steps ? 'recorded' : 'off'})`, async () => {
       const figures = new Map<string, number>();
       // Not the distributed mode: its workers may be on other machines, and it needs a Redis; it reports no in-place kernel time.
-      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== 'queue')) figures.set(mode, (await runMode(mode, workload, { pool: warm.pool, steps })).kernelUsPerUnit!);
+      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== queueResource)) figures.set(mode, (await runMode(mode, workload, { pool: warm.pool, steps })).kernelUsPerUnit!);
       const values = [...figures.values()];
       for (const v of values) expect(v).toBeGreaterThan(0);
       // The same kernel everywhere: no thread may be 10x off another.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOptionsFor, runSettings } from '../src/experiment/context.ts';
-import type { LabPool, ProcessPool } from '../src/modes/index.ts';
+import { processPoolResource, queueResource, resourcesOf, type LabPool, type ProcessPool } from '../src/modes/index.ts';
 import type { QueueSession } from '../src/runtime/queue/queue-session.ts';
 import { handMadeContext } from './helpers/kit-context.ts';
 
@@ -24,12 +24,13 @@ describe('runOptionsFor', () => {
     expect(runOptionsFor(handMadeContext({ timeoutMs: 2500 }))).toStrictEqual({ signal: expect.any(AbortSignal), timeoutMs: 2500 });
   });
 
-  it('passes each pool it is given, and no other', () => {
+  it('passes the pool and the resources it is given, and no other (no empty resources)', () => {
     const context = handMadeContext();
-    expect(runOptionsFor(context, pool, processPool, queue)).toStrictEqual({ signal: context.signal, pool, processPool, queue });
-    expect(runOptionsFor(context, undefined, processPool)).toStrictEqual({ signal: context.signal, processPool });
+    const resources = resourcesOf<ProcessPool | QueueSession>([processPoolResource, processPool], [queueResource, queue]);
+    expect(runOptionsFor(context, pool, resources)).toStrictEqual({ signal: context.signal, pool, resources });
+    expect(runOptionsFor(context, undefined, resources)).toStrictEqual({ signal: context.signal, resources });
     expect(runOptionsFor(context, pool)).toStrictEqual({ signal: context.signal, pool });
-    expect(runOptionsFor(context, undefined, undefined, queue)).toStrictEqual({ signal: context.signal, queue });
+    expect(runOptionsFor(context, undefined, new Map())).toStrictEqual({ signal: context.signal });
   });
 });
 

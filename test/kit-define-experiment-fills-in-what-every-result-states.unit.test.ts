@@ -67,7 +67,8 @@ describe('defineExperiment: running it', () => {
       },
     });
     const result = await experiment.run(context);
-    expect(seen.kitContext).toBe(context);
+    // The kit's context is the given one with every count resolved (processes, workers and the sweep top follow the threads here).
+    expect(seen.kitContext).toStrictEqual({ ...context, processes: 3, workers: 3, maxThreads: 3 });
     expect(seen.analyseContext).toBe(context);
     expect((seen.figures as { rows: unknown[] }).rows).toHaveLength(1);
     expect(result.experiment).toBe('probe');

@@ -1,3 +1,4 @@
+import { processPoolResource, resourcesOf } from '../src/modes/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kernelTasks, LabPool, ProcessLostError, ProcessPool, RunFailedError, runMode, type RunResult } from '../src/modes/index.ts';
 import { RunTimeoutError } from '../src/scheduler/index.ts';
@@ -28,18 +29,18 @@ describe('the processes mode', () => {
     const byValue = kernelTasks(workload).map((t) => cpuKernel(t.units, t.seed));
     expect(new Set(byValue).size).toBe(4);
     for (const mode of ['sequential', 'interleaved', 'parallel', 'hybrid', 'piscina', 'processes'] as const) {
-      const run = await runMode(mode, workload, { pool: threads, processPool: pool });
+      const run = await runMode(mode, workload, { pool: threads, resources: resourcesOf([processPoolResource, pool]) });
       expect(run.tasks.map((t) => t.checksum), mode).toEqual(byValue);
     }
   });
 
   it('reports the same checksums as the one-thread modes for waits, blocking waits and delegation', async () => {
-    const [sequential, processes] = [await runMode('sequential', mixedWorkload), await runMode('processes', mixedWorkload, { processPool: pool })];
+    const [sequential, processes] = [await runMode('sequential', mixedWorkload), await runMode('processes', mixedWorkload, { resources: resourcesOf([processPoolResource, pool]) })];
     expect(processes.tasks.map((t) => [t.name, t.checksum])).toEqual(sequential.tasks.map((t) => [t.name, t.checksum]));
   });
 
   it('runs on processes other than the lab, one lane each, with steps on the shared clock inside the run', async () => {
-    const run: RunResult = await runMode('processes', cpuBoundWorkload({ tasks: 6, unitsPerTask: 400 }), { processPool: pool });
+    const run: RunResult = await runMode('processes', cpuBoundWorkload({ tasks: 6, unitsPerTask: 400 }), { resources: resourcesOf([processPoolResource, pool]) });
     expect(run.mode).toBe('processes');
     expect(run.pool).toMatchObject({ threads: 2, warm: true });
     expect(pool.pids).not.toContain(process.pid);
@@ -57,7 +58,7 @@ describe('the processes mode', () => {
 
   it('records no steps when told not to, with the same checksums', async () => {
     const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 100 });
-    const [traced, untraced] = [await runMode('processes', workload, { processPool: pool }), await runMode('processes', workload, { processPool: pool, steps: false })];
+    const [traced, untraced] = [await runMode('processes', workload, { resources: resourcesOf([processPoolResource, pool]) }), await runMode('processes', workload, { resources: resourcesOf([processPoolResource, pool]), steps: false })];
     expect(untraced.trace).toEqual([]);
     expect(untraced.tasks.map((t) => t.checksum)).toEqual(traced.tasks.map((t) => t.checksum));
   });
@@ -66,7 +67,7 @@ describe('the processes mode', () => {
 describe('faults in the processes mode', () => {
   it('a task that throws fails the run, naming the task and the part; the processes live on', async () => {
     const pids = pool.pids;
-    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'throw', message: 'disk full', label: 'save' }), { processPool: pool }).catch((e: unknown) => e);
+    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'throw', message: 'disk full', label: 'save' }), { resources: resourcesOf([processPoolResource, pool]) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunFailedError);
     expect((error as Error).message).toBe('processes run of workload "faulty" failed: task "bad" failed in part "save": disk full');
     expect(pool.pids).toEqual(pids);
@@ -74,7 +75,7 @@ describe('faults in the processes mode', () => {
 
   it('the exit fault ends only its own process: the task is named, the other process lives on, the dead one is gone and replaced', async () => {
     const before = pool.pids;
-    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'exit' }), { processPool: pool }).catch((e: unknown) => e);
+    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'exit' }), { resources: resourcesOf([processPoolResource, pool]) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunFailedError);
     expect((error as RunFailedError).cause).toBeInstanceOf(ProcessLostError);
     expect((error as Error).message).toMatch(/^processes run of workload "faulty" failed: task "bad" ended its process: process \d+ exited with code 3; the pool's other processes live on$/);
@@ -82,25 +83,25 @@ describe('faults in the processes mode', () => {
     expect(before).toContain(dead);
     expect(await survivors([dead])).toEqual([]);
     expect(before.filter((p) => p !== dead).every(exists)).toBe(true);
-    const next = await runMode('processes', mixedWorkload, { processPool: pool });
+    const next = await runMode('processes', mixedWorkload, { resources: resourcesOf([processPoolResource, pool]) });
     expect(next.pool).toMatchObject({ threads: 2, warm: true });
     expect(pool.pids).not.toContain(dead);
   });
 
   it('a task that never finishes: --timeout stops the run, names the task, and ends the process that ran it', async () => {
     const before = pool.pids;
-    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'hang' }), { processPool: pool, timeoutMs: 300 }).catch((e: unknown) => e);
+    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'hang' }), { resources: resourcesOf([processPoolResource, pool]), timeoutMs: 300 }).catch((e: unknown) => e);
     expect((error as RunFailedError).cause).toBeInstanceOf(RunTimeoutError);
     expect((error as Error).message).toBe('processes run of workload "faulty" failed: run exceeded its timeout of 300 ms; still running or queued: bad');
     expect(await survivors(before)).toEqual([]);
-    expect((await runMode('processes', mixedWorkload, { processPool: pool })).pool?.warm).toBe(true);
+    expect((await runMode('processes', mixedWorkload, { resources: resourcesOf([processPoolResource, pool]) })).pool?.warm).toBe(true);
   });
 
   it('exceeding the heap limit ends that process only, with a clear error', async () => {
-    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'exhaust-memory' }), { processPool: pool }).catch((e: unknown) => e);
+    const error = await runMode('processes', withFault({ kind: 'fault', fault: 'exhaust-memory' }), { resources: resourcesOf([processPoolResource, pool]) }).catch((e: unknown) => e);
     expect((error as RunFailedError).cause).toBeInstanceOf(ProcessLostError);
     expect((error as Error).message).toMatch(/task "bad" ended its process: process \d+ (was killed by SIGABRT|exited with code \d+)/);
-    expect((await runMode('processes', mixedWorkload, { processPool: pool })).tasks).toHaveLength(4);
+    expect((await runMode('processes', mixedWorkload, { resources: resourcesOf([processPoolResource, pool]) })).tasks).toHaveLength(4);
   });
 
   it('a pool that is closed leaves no process behind, and a run on its own pool closes it too', async () => {

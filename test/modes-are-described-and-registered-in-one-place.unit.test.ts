@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allModeNames, findMode, isModeName, modeNames, modes, needThreadPool, runMode } from '../src/modes/index.ts';
+import { allModeNames, findMode, isModeName, modeNames, modes, needThreadPool, runMode, type Mode, type ModeName } from '../src/modes/index.ts';
 import { cpuBoundWorkload, waitBoundWorkload } from '../src/workload/presets.ts';
 import { Capture } from './helpers/streams.ts';
 import { runLab } from '../src/cli/main.ts';
@@ -16,14 +16,15 @@ describe('the mode registry', () => {
   });
 
   it('says what each mode needs, so a runner starts one pool only when some mode needs it', () => {
-    expect(modes.map((m) => [m.name, m.needs])).toEqual([
+    const needs = (m: Mode<ModeName>): string => m.needs?.name ?? 'nothing';
+    expect(modes.map((m) => [m.name, needs(m)])).toEqual([
       ['sequential', 'nothing'],
       ['interleaved', 'nothing'],
-      ['parallel', 'thread-pool'],
-      ['hybrid', 'thread-pool'],
-      ['piscina', 'thread-pool'],
-      ['processes', 'child-processes'],
-      ['distributed', 'queue'],
+      ['parallel', 'thread pool'],
+      ['hybrid', 'thread pool'],
+      ['piscina', 'thread pool'],
+      ['processes', 'process pool'],
+      ['distributed', 'queue session'],
     ]);
     expect(needThreadPool(['sequential', 'interleaved'])).toBe(false);
     expect(needThreadPool(['sequential', 'piscina'])).toBe(true);

@@ -1,3 +1,4 @@
+import { processPoolResource, resourcesOf } from '../../src/modes/index.ts';
 import { defineExperiment } from '../../src/experiment/define.ts';
 import { rowOf, type ModeFigures } from '../../src/experiment/mode-rows.ts';
 import { alternate } from '../../src/measure/alternate.ts';
@@ -81,7 +82,7 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
         const measured: LadderSize[] = [];
         for (const unitsPerTask of plan.sizes) {
           const workload = splitWorkWorkload({ totalUnits: plan.totalUnits, unitsPerTask });
-          const { rows, measurements } = await kit.measure(workload, MODES, { pool, processPool, draw: DRAWN_TASK_COUNTS.includes(workload.tasks.length) });
+          const { rows, measurements } = await kit.measure(workload, MODES, { pool, resources: resourcesOf([processPoolResource, processPool]), draw: DRAWN_TASK_COUNTS.includes(workload.tasks.length) });
           ranOn.push(...rowOf(measurements, 'distributed').lastRun.tasks);
           measured.push({ unitsPerTask, tasks: workload.tasks.length, rows });
         }

@@ -1,3 +1,4 @@
+import { processPoolResource, resourcesOf } from '../../src/modes/index.ts';
 import type { ProcessPool } from '../../src/runtime/process-pool.ts';
 import { runMode } from '../../src/modes/registry.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
@@ -43,7 +44,7 @@ function crashWorkload(processes: number): WorkloadSpec {
  */
 export async function crashOneProcess(pool: ProcessPool): Promise<CrashFigures> {
   const before = pool.pids;
-  const failure = await runMode('processes', crashWorkload(before.length), { processPool: pool }).then(
+  const failure = await runMode('processes', crashWorkload(before.length), { resources: resourcesOf([processPoolResource, pool]) }).then(
     () => undefined,
     (error: unknown) => error,
   );

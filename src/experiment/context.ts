@@ -1,8 +1,7 @@
 import type { Progress } from '../measure/alternate.ts';
 import type { MachineInfo } from '../measure/machine.ts';
-import type { LabPool, ModeRunOptions, ProcessPool } from '../modes/index.ts';
+import type { LabPool, ModeRunOptions, Resources } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
-import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import type { RedisTarget } from '../runtime/queue/redis-target.ts';
 import type { ComparableOf } from '../report/comparable-settings.ts';
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
@@ -89,15 +88,14 @@ export function comparableIn(experiments: readonly Experiment[]): ComparableOf {
   return (name) => experiments.find((e) => e.name === name)?.comparable;
 }
 
-/** The run options every mode run of an experiment should get: the interrupt signal, the timeout, a pool. */
-export function runOptionsFor(context: ExperimentContext, pool?: LabPool, processPool?: ProcessPool, queue?: QueueSession): ModeRunOptions {
+/** The run options every mode run of an experiment should get: the interrupt signal, the timeout, the thread pool and the other resources opened for it. */
+export function runOptionsFor(context: ExperimentContext, pool?: LabPool, resources?: Resources): ModeRunOptions {
   return {
     signal: context.signal,
     ...(!context.steps && { steps: false }),
     ...(context.timeoutMs !== undefined && { timeoutMs: context.timeoutMs }),
     ...(pool !== undefined && { pool }),
-    ...(processPool !== undefined && { processPool }),
-    ...(queue !== undefined && { queue }),
+    ...(resources !== undefined && resources.size > 0 && { resources }),
   };
 }
 

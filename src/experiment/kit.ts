@@ -1,7 +1,7 @@
 import { compareModes, type ModeComparison } from '../measure/compare-modes.ts';
 import { judgeFor } from '../measure/impossible-figures.ts';
 import { measureModes, type ModeMeasurement } from '../measure/measure-modes.ts';
-import { LabPool, modeOf, needThreadPool, ProcessPool, type ModeName } from '../modes/index.ts';
+import { LabPool, modeOf, processPoolResource, queueResource, resourcesOf, threadPoolResource, type ModeName, type ProcessPool, type Resource, type ResourceKind, type Resources } from '../modes/index.ts';
 import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../draw/index.ts';
@@ -16,8 +16,8 @@ export interface KitMeasureOptions {
   readonly aa?: readonly ModeName[];
   /** A pool of another size for this measurement; by default the experiment's own pool of `--threads`. */
   readonly pool?: LabPool;
-  /** A process pool of another size for this measurement; by default the experiment's own of `--processes`. */
-  readonly processPool?: ProcessPool;
+  /** Resources of another size for this measurement (e.g. a process pool of other processes); by default the experiment's own, opened from the context. */
+  readonly resources?: Resources;
   /** Timed rounds instead of the context's (a size whose median decides a target may need more). */
   readonly repeats?: number;
   /** Keep the runs for drawing (default true); false when the experiment picks what to draw itself. */
@@ -39,32 +39,36 @@ export interface Measured {
  * pool started on first need and closed by the kit, and every measured run kept for drawing.
  */
 export class ExperimentKit {
-  private pool: Promise<LabPool> | undefined;
-  private processPool: Promise<ProcessPool> | undefined;
-  private queue: Promise<QueueSession> | undefined;
+  /** The experiment's own resources, by kind, each opened on first need and closed by the kit. */
+  private readonly opened = new Map<ResourceKind, Promise<Resource>>();
   private readonly scoped = new Set<Promise<LabPool>>();
   private readonly drawable: NamedRun[] = [];
 
   constructor(readonly context: CompleteContext) {}
 
-  /** The experiment's warm pool of `--threads` workers, started on the first call. */
-  sharedPool(): Promise<LabPool> {
-    this.pool ??= LabPool.start({ threads: this.context.threads });
-    return this.pool;
+  /** The experiment's own resource of `kind`, opened from the context's counts on the first call. */
+  shared<R extends Resource>(kind: ResourceKind<R>): Promise<R> {
+    let opened = this.opened.get(kind);
+    if (opened === undefined) {
+      opened = kind.open(this.context);
+      this.opened.set(kind, opened);
+    }
+    return opened as Promise<R>;
   }
 
-  /** The experiment's warm pool of `--processes` forked processes (default `--threads`), started on the first call. */
+  /** The experiment's warm pool of `--threads` workers, started on the first call. */
+  sharedPool(): Promise<LabPool> {
+    return this.shared(threadPoolResource);
+  }
+
+  /** The experiment's warm pool of `--processes` forked processes, started on the first call. */
   sharedProcessPool(): Promise<ProcessPool> {
-    this.processPool ??= ProcessPool.start({ processes: this.context.processes });
-    return this.processPool;
+    return this.shared(processPoolResource);
   }
 
   /** The experiment's queue session (Redis, a queue of its own, `--workers` local worker processes), opened on the first call. */
   sharedQueue(): Promise<QueueSession> {
-    const { redis, workers } = this.context;
-    // BullMQ and ioredis load only when an experiment needs a queue.
-    this.queue ??= import('../runtime/queue/queue-session.ts').then(({ QueueSession }) => QueueSession.open({ workers, ...(redis !== undefined && { redis }) }));
-    return this.queue;
+    return this.shared(queueResource);
   }
 
   /** A pool of `threads` workers for `use` alone (scaling's thread counts), closed when `use` ends. */
@@ -82,13 +86,14 @@ export class ExperimentKit {
   /** Measures `workload` in `modes` with the context's repeats, warm-ups, signal, timeout and steps, and compares the rows. */
   async measure(workload: WorkloadSpec, modes: readonly ModeName[], options: KitMeasureOptions = {}): Promise<Measured> {
     const context = this.context;
-    const pool = options.pool ?? (needThreadPool(modes) ? await this.sharedPool() : undefined);
-    const processPool = options.processPool ?? (modes.some((m) => modeOf(m).needs === 'child-processes') ? await this.sharedProcessPool() : undefined);
-    const queue = modes.some((m) => modeOf(m).needs === 'queue') ? await this.sharedQueue() : undefined;
+    const kinds = [...new Set(modes.flatMap((m) => modeOf(m).needs ?? []))];
+    const pool = options.pool ?? (kinds.includes(threadPoolResource) ? await this.sharedPool() : undefined);
+    const others = kinds.filter((kind) => kind !== threadPoolResource && options.resources?.has(kind) !== true);
+    const resources = new Map([...(options.resources ?? []), ...resourcesOf(...(await Promise.all(others.map(async (kind) => [kind, await this.shared(kind)] as const))))]);
     const all = await measureModes(workload, modes, {
       repeats: options.repeats ?? context.repeats,
       warmups: context.warmups,
-      runOptions: runOptionsFor(context, pool, processPool, queue),
+      runOptions: runOptionsFor(context, pool, resources),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
       ...(options.aa !== undefined && options.aa.length > 0 && { aa: options.aa }),
@@ -112,10 +117,8 @@ export class ExperimentKit {
 
   /** Closes every pool the kit started; safe to call whatever happened. */
   async close(): Promise<void> {
-    const pools: Promise<{ close(): Promise<void> }>[] = [...(this.pool === undefined ? [] : [this.pool]), ...this.scoped, ...(this.processPool === undefined ? [] : [this.processPool]), ...(this.queue === undefined ? [] : [this.queue])];
-    this.pool = undefined;
-    this.processPool = undefined;
-    this.queue = undefined;
+    const pools: Promise<{ close(): Promise<void> }>[] = [...this.opened.values(), ...this.scoped];
+    this.opened.clear();
     const settled = await Promise.allSettled(pools);
     await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
   }

@@ -1,4 +1,4 @@
-import { modeOf, runMode, type ModeName, type ModeRunOptions, type PoolInfo, type RunResult } from '../modes/index.ts';
+import { modeOf, resourceOf, runMode, threadPoolResource, type ModeName, type ModeRunOptions, type PoolInfo, type Resource, type RunResult } from '../modes/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
 import type { OrderBalance } from './balanced-order.ts';
@@ -72,11 +72,16 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
     ...(options.aa ?? []).map((mode) => ({ mode, steps: true, aa: true })),
   ];
   const latest = new Map<Subject, RunResult>();
-  const pool = options.runOptions?.pool;
+  const { pool, resources } = options.runOptions ?? {};
+  // The thread pool travels as `pool` (the one-thread modes time a lone worker of it); other kinds among the resources.
+  const resourceOfMode = (mode: ModeName): Resource | undefined => {
+    const needed = modeOf(mode).needs;
+    return needed === undefined ? undefined : needed === threadPoolResource ? pool : resourceOf(resources, needed);
+  };
   const measure = async (s: Subject): Promise<RunResult> => {
     // Untimed, right before the run: every thread of the mode's pool runs a small task, so that no pool mode
     // meets threads left idle by whatever ran before it (a long one-thread run, or another pool).
-    if (pool !== undefined && modeOf(s.mode).needs === 'thread-pool') await pool.wake();
+    await resourceOfMode(s.mode)?.wake?.();
     return keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
   };
   let stoppedBy: AutoStop | undefined;

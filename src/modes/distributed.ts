@@ -5,6 +5,8 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from '../runtime/cpu-time.ts';
 import { RunFailedError } from './errors.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
+import { resourceOf } from './resource.ts';
+import { queueResource } from './resource-kinds.ts';
 import type { RunResult, StepEvent } from '../runtime/run-result.ts';
 import { taskSpans } from './step-events.ts';
 
@@ -15,9 +17,9 @@ import { taskSpans } from './step-events.ts';
  * keyed by job id, so a job that a second worker redid after the first died counts once.
  */
 export async function runDistributed(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'distributed'>> {
-  const given = options.queue;
-  // BullMQ and ioredis load only when a queue is used: nothing else in the lab pays for them.
-  const session = given ?? (await (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers: options.pool?.threads ?? usableCores() }));
+  const given = resourceOf(options.resources, queueResource);
+  // Without a given session, as many local workers as the thread pool has threads (or the cores): the same count, for comparison.
+  const session = given ?? (await queueResource.open({ threads: 0, processes: 0, workers: options.pool?.threads ?? usableCores() }));
   try {
     const cpu = cpuNow();
     let run: QueueRun;
@@ -75,7 +77,7 @@ export function distributedResult(workload: WorkloadSpec, run: QueueRun, workers
 
 export const distributedMode = defineMode({
   name: 'distributed',
-  needs: 'queue',
+  needs: queueResource,
   namedOnly: true,
   summary: 'jobs on a BullMQ queue over Redis, consumed by lab worker processes here or on other machines: what a queue hop costs',
   run: runDistributed,

@@ -1,3 +1,4 @@
+import { threadPoolResource } from './resource-kinds.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
 import { onPool } from '../runtime/pool.ts';
@@ -43,7 +44,7 @@ export function runHybrid(workload: WorkloadSpec, options: ModeRunOptions = {}):
 
 export const hybridMode = defineMode({
   name: 'hybrid',
-  needs: 'thread-pool',
+  needs: threadPoolResource,
   summary: 'worker threads, each interleaving its share of the tasks: both at once, as real servers run',
   run: runHybrid,
 });

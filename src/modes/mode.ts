@@ -1,8 +1,7 @@
 import type { WorkloadSpec } from '../workload/spec.ts';
 import type { LabPool } from '../runtime/pool.ts';
-import type { ProcessPool } from '../runtime/process-pool.ts';
-import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import type { RunResult } from '../runtime/run-result.ts';
+import type { ResourceKind, Resources } from './resource.ts';
 
 /** What every mode takes, whatever it runs on. */
 export interface RunOptions {
@@ -14,13 +13,6 @@ export interface RunOptions {
   readonly steps?: boolean;
 }
 
-/**
- * What a mode needs besides this thread, so that whoever runs it can provide it once for many runs:
- * `thread-pool` a warm `LabPool`; `child-processes` and `queue` are for the modes that fork
- * processes or post jobs to a queue (they start what they need themselves until a runner provides it).
- */
-export type ModeNeeds = 'nothing' | 'thread-pool' | 'child-processes' | 'queue';
-
 /** The options a mode's `run` gets: the common ones, and the started pool when there is one. */
 export interface ModeRunOptions extends RunOptions {
   /**
@@ -28,16 +20,18 @@ export interface ModeRunOptions extends RunOptions {
    * of its own for the run); the one-thread modes time a lone worker of it as their reference.
    */
   readonly pool?: LabPool;
-  /** A started, warm process pool: a `child-processes` mode runs on it (without one it forks and ends processes of its own for the run). */
-  readonly processPool?: ProcessPool;
-  /** An open queue session (Redis, queue, workers): a `queue` mode runs on it (without one it opens and closes its own for the run). */
-  readonly queue?: QueueSession;
+  /**
+   * Resources a runner opened for many runs, by kind: a mode runs on the one of the kind it needs
+   * (without one it opens and closes its own for the run).
+   */
+  readonly resources?: Resources;
 }
 
 /** One way of running a workload: its name, what it needs, and how it runs one workload once. */
 export interface Mode<N extends string = string> {
   readonly name: N;
-  readonly needs: ModeNeeds;
+  /** The resource its runs share, opened once by whoever runs it for many runs; absent when it needs nothing beyond this thread. */
+  readonly needs?: ResourceKind;
   /** One line for `--help` and the README: where it runs and what it shows. */
   readonly summary: string;
   /** A plain reference rather than one of the lab's own ways: run only when named in `--modes`. */

@@ -49,5 +49,5 @@ export async function runOnScheduler<M extends string>(mode: M, policy: PolicyNa
 
 /** A mode that runs every task on this thread under one scheduler policy: it needs nothing but this thread. */
 export function schedulerMode<const N extends string>(name: N, policy: PolicyName, summary: string) {
-  return defineMode({ name, needs: 'nothing', summary, run: (workload: WorkloadSpec, options?: ModeRunOptions) => runOnScheduler(name, policy, workload, options) });
+  return defineMode({ name, summary, run: (workload: WorkloadSpec, options?: ModeRunOptions) => runOnScheduler(name, policy, workload, options) });
 }

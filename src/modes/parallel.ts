@@ -1,3 +1,4 @@
+import { threadPoolResource } from './resource-kinds.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
 import { onPool } from '../runtime/pool.ts';
@@ -39,7 +40,7 @@ export function runParallel(workload: WorkloadSpec, options: ModeRunOptions = {}
 
 export const parallelMode = defineMode({
   name: 'parallel',
-  needs: 'thread-pool',
+  needs: threadPoolResource,
   summary: 'worker threads, one task per worker at a time: parallelism, up to the number of cores',
   run: runParallel,
 });

@@ -1,3 +1,4 @@
+import { threadPoolResource } from './resource-kinds.ts';
 import { sharedNow } from '../scheduler/index.ts';
 import { taskCpuUnits } from '../workload/cpu-bound.ts';
 import { checksumOfText } from '../workload/cpu-kernel.ts';
@@ -78,7 +79,7 @@ export function runPiscina(workload: WorkloadSpec, options: ModeRunOptions = {})
 
 export const piscinaMode = defineMode({
   name: 'piscina',
-  needs: 'thread-pool',
+  needs: threadPoolResource,
   summary: 'a plain Piscina pool for cpu-only workloads: the reference for what the lab\'s own dispatch costs',
   reference: true,
   cannotRun(workload) {

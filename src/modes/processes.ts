@@ -1,6 +1,8 @@
 import { usableCores } from '../runtime/cores.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { defineMode, type ModeRunOptions } from './mode.ts';
+import { resourceOf } from './resource.ts';
+import { processPoolResource } from './resource-kinds.ts';
 import { ProcessPool } from '../runtime/process-pool.ts';
 import type { ProcessTaskReply } from '../runtime/process-protocol.ts';
 import type { RunResult } from '../runtime/run-result.ts';
@@ -17,7 +19,7 @@ let lastRunId = 0;
  */
 export function runProcesses(workload: WorkloadSpec, options: ModeRunOptions = {}): Promise<RunResult<'processes'>> {
   // Without a started pool, as many processes as the thread pool has threads (or the cores): the same count, for comparison.
-  return onProcessPool(options.processPool, options.pool?.threads ?? usableCores(), async (pool) => {
+  return onProcessPool(resourceOf(options.resources, processPoolResource), options.pool?.threads ?? usableCores(), async (pool) => {
     const run = ++lastRunId;
     const steps = options.steps !== false;
     let processCpuMs = 0;
@@ -40,7 +42,7 @@ export function runProcesses(workload: WorkloadSpec, options: ModeRunOptions = {
 
 export const processesMode = defineMode({
   name: 'processes',
-  needs: 'child-processes',
+  needs: processPoolResource,
   summary: 'forked Node processes, one task per process at a time: what isolation costs against threads',
   run: runProcesses,
 });

@@ -1,3 +1,4 @@
+import { threadPoolResource } from './resource-kinds.ts';
 import { hybridMode } from './hybrid.ts';
 import { interleavedMode } from './interleaved.ts';
 import type { Mode, ModeRunOptions } from './mode.ts';
@@ -43,7 +44,7 @@ export function isModeName(name: string): name is ModeName {
 
 /** True when any of the modes runs on a thread pool, so that one warm pool should be started for them all. */
 export function needThreadPool(names: readonly ModeName[]): boolean {
-  return names.some((name) => modeOf(name).needs === 'thread-pool');
+  return names.some((name) => modeOf(name).needs === threadPoolResource);
 }
 
 /** Runs the workload once in the named mode. */

@@ -1,4 +1,5 @@
-import type { ExperimentContext } from '../../src/experiment/context.ts';
+import { completeContext, type CompleteContext, type ExperimentContext } from '../../src/experiment/context.ts';
+import { DEFAULT_REPEATS } from '../../src/experiment/define.ts';
 import type { MachineInfo } from '../../src/measure/machine.ts';
 
 /** A machine written out by hand: a unit test reads no machine (reading one runs git). */
@@ -33,4 +34,9 @@ export function handMadeContext(overrides: Partial<ExperimentContext> = {}): Exp
     onProgress: () => {},
     ...overrides,
   };
+}
+
+/** The same context with every count resolved as an experiment of the default repeats resolves it (what a kit measures with). */
+export function handMadeCompleteContext(overrides: Partial<ExperimentContext> = {}): CompleteContext {
+  return completeContext(handMadeContext(overrides), DEFAULT_REPEATS);
 }

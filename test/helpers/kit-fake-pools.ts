@@ -8,17 +8,18 @@ export class ReachedPoolError extends Error {
 }
 
 /**
- * A stand-in for a started pool that starts nothing: `close` records its name in `closed`, and any
- * other use throws a `ReachedPoolError` naming the pool and what was asked (so a test can tell which
- * pool a run was handed). It is not a thenable, so a promise can resolve to it.
+ * A stand-in for a started pool of the class `of` that starts nothing: `close` records its name in
+ * `closed`, any other use of what the class has throws a `ReachedPoolError` naming the pool and what
+ * was asked (so a test can tell which pool a run was handed), and what the class lacks is undefined,
+ * as on the real one. It is not a thenable, so a promise can resolve to it.
  */
-export function standInPool<T>(name: string, closed: string[]): T {
+export function standInPool<T>(name: string, closed: string[], of: { readonly prototype: object }): T {
   return new Proxy(
     {},
     {
       get(_target, key) {
         if (key === 'close') return async () => void closed.push(name);
-        if (key === 'then') return undefined;
+        if (!(key in of.prototype)) return undefined;
         throw new ReachedPoolError(`${name} reached: ${String(key)}`);
       },
     },
@@ -31,8 +32,8 @@ export function standInPool<T>(name: string, closed: string[]): T {
  */
 export function standInStarts(closed: string[]) {
   return {
-    threads: vi.spyOn(LabPool, 'start').mockImplementation(async (options = {}) => standInPool<LabPool>(`thread pool of ${options.threads}`, closed)),
-    processes: vi.spyOn(ProcessPool, 'start').mockImplementation(async (options = {}) => standInPool<ProcessPool>(`process pool of ${options.processes}`, closed)),
-    queue: vi.spyOn(QueueSession, 'open').mockImplementation(async (options = {}) => standInPool<QueueSession>(`queue of ${options.workers} workers`, closed)),
+    threads: vi.spyOn(LabPool, 'start').mockImplementation(async (options) => standInPool<LabPool>(`thread pool of ${options.threads}`, closed, LabPool)),
+    processes: vi.spyOn(ProcessPool, 'start').mockImplementation(async (options) => standInPool<ProcessPool>(`process pool of ${options.processes}`, closed, ProcessPool)),
+    queue: vi.spyOn(QueueSession, 'open').mockImplementation(async (options) => standInPool<QueueSession>(`queue of ${options.workers} workers`, closed, QueueSession)),
   };
 }
