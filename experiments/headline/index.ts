@@ -23,7 +23,7 @@ export function headlineWorkloads(quick: boolean, seed: number): { cpu: Workload
 export const headline = defineExperiment<HeadlineMeasured, HeadlineRow, HeadlineFacts, HeadlineSettings>('headline', {
   comparable: ['quick', 'seed', 'cpu-bound', 'wait-bound'],
   question: 'What do interleaving (one thread) and worker threads each buy on CPU-bound and on wait-bound work?',
-  about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the first table of the README.',
+  about: 'Cpu-bound tasks and wait-bound tasks (seeded timers), each in sequential, interleaved and parallel (and the plain piscina pool on the cpu-bound ones); the README opens with it.',
   timelineByDefault: true,
 
   async measure(kit) {

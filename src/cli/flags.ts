@@ -91,7 +91,7 @@ export const flags = {
   },
   seed: { type: 'string', value: 'N', help: `seed for random wait lengths (0-4294967295; default ${DEFAULTS.seed})`, parse: integer(0, 2 ** 32 - 1), for: measuring, explain: true },
   timeout: { type: 'string', value: 'MS', help: `abort any single run that takes longer (1-3600000 ms; default none, ${DEFAULTS.tryTimeoutMs} for try, ${DEFAULTS.explainTimeoutMs} for --explain and --html)`, parse: integer(1, 3_600_000), for: measuringAndTry, explain: true },
-  workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see README, experiments/example-workload.json)', for: ['run'], explain: true },
+  workload: { type: 'string', value: 'FILE', help: 'with the run command: the JSON workload to run (see docs/workloads.md and experiments/example-workload.json)', for: ['run'], explain: true },
   modes: { type: 'string', value: 'LIST', help: `with the run command: modes to run, comma-separated (default: all of ${modeNames.join(', ')}; also ${references})`, for: ['run'] },
   timeline: { type: 'boolean', help: 'draw a terminal timeline of each run after the tables (default: on for headline)', for: measuring },
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines', for: measuring },
