@@ -7,7 +7,7 @@ import { echoServer } from './echo-server/index.ts';
 import { eventLoopDelay } from './event-loop-delay/index.ts';
 import { granularity } from './granularity/index.ts';
 import { headline } from './headline/index.ts';
-import { ioBound } from './io-bound.ts';
+import { ioBound } from './io-bound/index.ts';
 import { manyTasks } from './many-tasks/index.ts';
 import { mixed } from './mixed/index.ts';
 import { scaling } from './scaling/index.ts';

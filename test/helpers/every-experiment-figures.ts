@@ -16,7 +16,7 @@ import { eventLoopDelay, eventLoopDelayPlan } from '../../experiments/event-loop
 import type { EventLoopDelayMeasured } from '../../experiments/event-loop-delay/analysis.ts';
 import { granularity, type SizeFigures } from '../../experiments/granularity/index.ts';
 import { headline, headlineWorkloads } from '../../experiments/headline/index.ts';
-import { ioBound, ioBoundWorkload } from '../../experiments/io-bound.ts';
+import { ioBound, ioBoundWorkload } from '../../experiments/io-bound/index.ts';
 import { manyTasks } from '../../experiments/many-tasks/index.ts';
 import { mixed, mixedWorkload } from '../../experiments/mixed/index.ts';
 import { scaling, scalingWorkload } from '../../experiments/scaling/index.ts';

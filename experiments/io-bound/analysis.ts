@@ -1,18 +1,18 @@
-import type { Analysis } from '../src/experiment/define.ts';
-import type { ExperimentContext } from '../src/experiment/context.ts';
-import type { OneWorkload } from '../src/experiment/kit.ts';
-import { comparedWithRow, fasterOrSlower, verdictBetween } from '../src/experiment/compared-with.ts';
-import { medianOverReference } from '../src/experiment/ratio-with-verdict.ts';
-import { rowOf, type ModeFigures } from '../src/experiment/mode-rows.ts';
-import { waitFigures, type WaitFigures, type WaitReferences } from '../src/experiment/wait-figures.ts';
-import type { ModeComparison } from '../src/measure/compare-modes.ts';
-import { listScheduleMs } from '../src/measure/list-schedule.ts';
-import type { ModeName } from '../src/modes/index.ts';
-import { checksumWarning } from '../src/report/checksum-warning.ts';
-import { formatMs, formatRatio } from '../src/report/format.ts';
-import { modeTable } from '../src/report/mode-table.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
-import type { NamedFacts } from '../src/report/experiment-result.ts';
+import type { Analysis } from '../../src/experiment/define.ts';
+import type { ExperimentContext } from '../../src/experiment/context.ts';
+import type { OneWorkload } from '../../src/experiment/kit.ts';
+import { comparedWithRow, fasterOrSlower, verdictBetween } from '../../src/experiment/compared-with.ts';
+import { medianOverReference } from '../../src/experiment/ratio-with-verdict.ts';
+import { rowOf, type ModeFigures } from '../../src/experiment/mode-rows.ts';
+import { waitFigures, type WaitFigures, type WaitReferences } from '../../src/experiment/wait-figures.ts';
+import type { ModeComparison } from '../../src/measure/compare-modes.ts';
+import { listScheduleMs } from '../../src/measure/list-schedule.ts';
+import type { ModeName } from '../../src/modes/index.ts';
+import { checksumWarning } from '../../src/report/checksum-warning.ts';
+import { formatMs, formatRatio } from '../../src/report/format.ts';
+import { modeTable } from '../../src/report/mode-table.ts';
+import type { WorkloadSpec } from '../../src/workload/spec.ts';
+import type { NamedFacts } from '../../src/report/experiment-result.ts';
 
 /** The wait references, and the smallest pool whose perfect schedule is no longer than the longest task: what threads need to match one interleaving thread. */
 export type IoFacts = WaitFigures & { readonly threadsToMatchInterleaving: number };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyseIoBound, interpretIoBound, ioFacts, referenceRows } from '../experiments/io-bound-analysis.ts';
-import type { ExperimentContext } from '../src/experiment/context.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { comparedRow, sevenRounds } from './helpers/analysis-mode-rows.ts';
+import { analyseIoBound, interpretIoBound, ioFacts, referenceRows } from './analysis.ts';
+import type { ExperimentContext } from '../../src/experiment/context.ts';
+import type { WorkloadSpec } from '../../src/workload/spec.ts';
+import { comparedRow, sevenRounds } from '../../test/helpers/analysis-mode-rows.ts';
 
 /** Four tasks waiting 40, 30, 20 and 10 ms in all, each in two halves around a little CPU work. */
 const workload: WorkloadSpec = {

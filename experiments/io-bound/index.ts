@@ -1,11 +1,11 @@
-import { defineExperiment } from '../src/experiment/define.ts';
-import { measureWorkload, type OneWorkload } from '../src/experiment/kit.ts';
-import type { ModeName } from '../src/modes/index.ts';
-import { waitBoundWorkload } from '../src/workload/presets.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { analyseIoBound, type IoBoundSettings, type IoBoundFacts, type IoBoundRow } from './io-bound-analysis.ts';
+import { defineExperiment } from '../../src/experiment/define.ts';
+import { measureWorkload, type OneWorkload } from '../../src/experiment/kit.ts';
+import type { ModeName } from '../../src/modes/index.ts';
+import { waitBoundWorkload } from '../../src/workload/presets.ts';
+import type { WorkloadSpec } from '../../src/workload/spec.ts';
+import { analyseIoBound, type IoBoundSettings, type IoBoundFacts, type IoBoundRow } from './analysis.ts';
 
-export { analyseIoBound, interpretIoBound, ioFacts, referenceRows, type IoBoundFacts, type IoBoundRow, type IoFacts, type ReferenceRow } from './io-bound-analysis.ts';
+export { analyseIoBound, interpretIoBound, ioFacts, referenceRows, type IoBoundFacts, type IoBoundRow, type IoFacts, type ReferenceRow } from './analysis.ts';
 
 const MODES: readonly ModeName[] = ['sequential', 'interleaved', 'parallel'];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { interpretIoBound, ioBoundWorkload, ioFacts, ioBound } from '../experiments/io-bound.ts';
-import type { ModeFigures } from '../src/experiment/mode-rows.ts';
-import type { ModeName } from '../src/modes/index.ts';
-import type { WorkloadSpec } from '../src/workload/spec.ts';
-import { runTinyIn } from './helpers/experiments.ts';
+import { interpretIoBound, ioBoundWorkload, ioFacts, ioBound } from './index.ts';
+import type { ModeFigures } from '../../src/experiment/mode-rows.ts';
+import type { ModeName } from '../../src/modes/index.ts';
+import type { WorkloadSpec } from '../../src/workload/spec.ts';
+import { runTinyIn } from '../../test/helpers/experiments.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
   return { workload: 'wait-bound', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
