@@ -1,8 +1,8 @@
 import { mutationConfig } from './stryker.base.mjs';
 
 // Every experiment's analysis: its `analyse` and the helpers it alone uses, kept pure in
-// experiments/NAME-analysis.ts so that hand-made figures can test it without running anything.
-const config = mutationConfig('analyses', ['test/**/*.unit.test.ts'], ['experiments/*-analysis.ts']);
+// experiments/NAME/analysis.ts so that hand-made figures can test it without running anything.
+const config = mutationConfig('analyses', ['test/**/*.unit.test.ts', 'experiments/**/*.unit.test.ts'], ['experiments/*/analysis.ts', 'experiments/*/analysis-notes.ts']);
 
 // Stryker leaves out of the sandbox only its own temp folder (.stryker-tmp/analyses). Another scope
 // running at the same time keeps its sandbox beside it, under .stryker-tmp/, and copying that one

@@ -6,7 +6,7 @@ export default mutationConfig('measure', [
   'test/measure-*.test.ts',
   'test/stats-*.test.ts',
   'test/amdahl-*.test.ts',
-  'test/granularity-crossover-*.test.ts',
+  'experiments/granularity/crossover-*.test.ts',
   'test/checksum-warning-*.test.ts',
   'test/usl-*.test.ts',
   'test/try-judges-*.test.ts',

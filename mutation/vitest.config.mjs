@@ -35,6 +35,6 @@ export default mergeConfig(
   { test: settings },
   {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'], sequence: { sequencer: FastTestsFirst } },
+    test: { include: ['test/**/*.test.ts', 'experiments/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'], sequence: { sequencer: FastTestsFirst } },
   },
 );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseGranularity, interpretGranularity, type SizeFigures } from '../experiments/granularity/index.ts';
 import type { ModeFigures } from '../src/experiment/mode-rows.ts';
-import { analyseScaling, interpretScaling, type ScalingPoint } from '../experiments/scaling/analysis.ts';
+import { analyseScaling, type ScalingPoint } from '../experiments/scaling/analysis.ts';
+import { interpretScaling } from '../experiments/scaling/analysis-notes.ts';
 import { compareModes } from '../src/measure/compare-modes.ts';
 import { impossibleOverhead, impossibleSpeedup, judgeFor, possibleOnly, speedupCeiling } from '../src/measure/impossible-figures.ts';
 import type { ModeMeasurement } from '../src/measure/measure-modes.ts';

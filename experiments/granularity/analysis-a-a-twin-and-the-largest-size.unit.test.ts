@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseGranularity, interpretGranularity, type SizeFigures } from './analysis.ts';
+import { analyseGranularity, type SizeFigures } from './analysis.ts';
+import { interpretGranularity } from './analysis-notes.ts';
 import { row, size, sweep } from '../../test/helpers/granularity-figures.ts';
 
 /** The A/A twin of piscina at each size, `perTaskMs` a task over the ideal (piscina's own is 0.02). */

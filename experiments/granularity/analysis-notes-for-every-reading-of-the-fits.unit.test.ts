@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseGranularity, interpretGranularity, type SizeFigures } from './analysis.ts';
+import { analyseGranularity, type SizeFigures } from './analysis.ts';
+import { interpretGranularity } from './analysis-notes.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
 import { ROUND_FACTORS, size, sweep } from '../../test/helpers/granularity-figures.ts';
 

@@ -1,3 +1,4 @@
+import { interpretGranularity } from './analysis-notes.ts';
 import { defineExperiment } from '../../src/experiment/define.ts';
 import { rowOf, type ModeFigures } from '../../src/experiment/mode-rows.ts';
 import type { DispatchRow } from '../../src/experiment/dispatch-fit.ts';
@@ -10,10 +11,11 @@ import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../../src/report/cp
 import { formatMs, formatRatio } from '../../src/report/format.ts';
 import { IMPOSSIBLE_MARK } from '../../src/report/impossible-notes.ts';
 import { splitWorkWorkload } from '../../src/workload/presets.ts';
-import { AA_SUBJECT, analyseGranularity, DISPATCH_MODES, interpretGranularity, overheadTargetMet, us, type DispatchMode, type SizeAnalysis, type SizeFigures } from './analysis.ts';
+import { AA_SUBJECT, analyseGranularity, DISPATCH_MODES, overheadTargetMet, us, type DispatchMode, type SizeAnalysis, type SizeFigures } from './analysis.ts';
 import type { NamedFacts } from '../../src/report/experiment-result.ts';
 
-export { AA_SUBJECT, analyseGranularity, interpretGranularity, overheadTargetMet, type GranularityAnalysis, type SizeAnalysis, type SizeFigures } from './analysis.ts';
+export { interpretGranularity } from './analysis-notes.ts';
+export { AA_SUBJECT, analyseGranularity, overheadTargetMet, type GranularityAnalysis, type SizeAnalysis, type SizeFigures } from './analysis.ts';
 
 /** `piscina`, a plain pool running the same kernel work, is the reference the lab's traced `parallel` is held to. */
 const MODES: readonly ModeName[] = ['sequential', 'parallel', 'hybrid', 'piscina'];

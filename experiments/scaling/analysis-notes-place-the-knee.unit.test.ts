@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, interpretScaling, type ScalingPoint } from './analysis.ts';
+import { analyseScaling, type ScalingPoint } from './analysis.ts';
+import { interpretScaling } from './analysis-notes.ts';
 import { scalingPoint as point, scalingRuns as runs } from '../../test/helpers/analysis-scaling-points.ts';
 
 const notesOf = (points: readonly ScalingPoint[], cores = 2): string[] => interpretScaling(analyseScaling(points, 24, cores));

@@ -11,7 +11,8 @@ import { cpuBoundWorkload } from '../../src/workload/presets.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import { UsageError } from '../../src/errors/usage-error.ts';
 import { uslSpeedup } from '../../src/measure/usl.ts';
-import { analyseScaling, interpretScaling, type ScalingPoint, type ScalingRow } from './analysis.ts';
+import { analyseScaling, type ScalingPoint, type ScalingRow } from './analysis.ts';
+import { interpretScaling } from './analysis-notes.ts';
 import { analyseUsl, interpretUsl, predictionRefusal, uslFacts, uslRelativeLambda, type UslFacts } from './usl.ts';
 
 /**

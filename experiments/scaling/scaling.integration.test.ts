@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, interpretScaling, type ScalingPoint } from './analysis.ts';
+import { analyseScaling, type ScalingPoint } from './analysis.ts';
+import { interpretScaling } from './analysis-notes.ts';
 import { scaling, scalingWorkload, threadCounts } from './index.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
 import { median } from '../../src/measure/stats.ts';
