@@ -9,33 +9,13 @@ import { measureManyTasks, sizesUpTo } from './measure-many.ts';
 import { runWorkloadOnScheduler } from './scheduler-way.ts';
 import { manyTasksWorkload } from './workload.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
+import { manyTasksFigures, oneThread } from '../../test/helpers/analysis-many-tasks-figures.ts';
 
-const one = (way: 'scheduler' | 'async', tasks: number, wallMs: number, heapBytes: number, checksum = tasks): OneThreadFigures => ({ way, tasks, wallMs, checksum, heapBytes, rssBytes: heapBytes * 1.2, parkedMs: 1 });
+const one = (way: 'scheduler' | 'async', tasks: number, wallMs: number, heapBytes: number): OneThreadFigures => oneThread(way, tasks, wallMs, heapBytes);
 
-/** Hand-made figures: ideal = 50 ms + tasks * 0.01 ms. The scheduler is within 10% up to 1,000 tasks. */
-const figures: ManyTasksFigures = {
-  waitMs: 50,
-  units: 1,
-  usPerUnit: 10,
-  threadCap: 8,
-  processCap: 2,
-  oneThread: [
-    one('scheduler', 10, 51, 8000),
-    one('async', 10, 50.5, 9000),
-    one('scheduler', 1000, 65, 700_000),
-    one('async', 1000, 62, 1_000_000),
-    one('scheduler', 100_000, 3000, 70_000_000),
-    one('async', 100_000, 2000, 100_000_000),
-  ],
-  threads: [
-    { tasks: 1, startMs: 300, runMs: 60, rssBytes: 20_000_000, checksum: 1 },
-    { tasks: 8, startMs: 1600, runMs: 70, rssBytes: 132_000_000, checksum: 8 },
-  ],
-  processes: [
-    { tasks: 1, wallMs: 700, startMsMedian: 600, startMsAll: 600, rssBytesMean: 70_000_000, checksum: 1 },
-    { tasks: 2, wallMs: 1000, startMsMedian: 800, startMsAll: 900, rssBytesMean: 80_000_000, checksum: 2 },
-  ],
-};
+/** The hand-made figures of the analysis tests (ideal = 50 ms + tasks * 0.01 ms; the scheduler within 10% up to 1,000 tasks), threads and processes smallest first. */
+const handMade = manyTasksFigures();
+const figures: ManyTasksFigures = { ...handMade, threads: [...handMade.threads].reverse(), processes: [...handMade.processes].reverse() };
 
 describe('many-tasks analysis (hand-fed figures)', () => {
   it('takes the facts at the largest size, per thread from the slope between pools, and the lone thread for start-up', () => {
