@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tiers are chosen by file name, not folder, so that tests can sit next to the code they test:
@@ -24,6 +25,10 @@ export default defineConfig({
     // test which starts threads or children is cleaned up with its process.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The lab is compiled once per run (a few seconds), and the threads and processes it starts under
+    // test load the compiled entries, as the lab command does, instead of compiling TypeScript each.
+    globalSetup: ['test/setup/build-the-lab.ts'],
+    env: { LAB_COMPILED_ROOT: fileURLToPath(new URL('dist', import.meta.url)) },
     projects: [
       // Unit files share their modules within a worker (isolate: false): a fresh module graph per file
       // cost more than most of them (the unit tier took 24 s isolated, 12-13 s shared). Files that

@@ -30,7 +30,8 @@ class FastTestsFirst extends BaseSequencer {
 
 // Stryker hands its own list of test files to one vitest run, so the tiers (projects) are folded
 // into one: every tier's files, with the setup files that every tier loads.
-const { projects: _tiers, ...settings } = project.test;
+// Mutants live in the sources, so no build: the in-process tests that kill them start no threads.
+const { projects: _tiers, globalSetup: _build, env: _compiled, ...settings } = project.test;
 export default mergeConfig(
   { test: settings },
   {

@@ -21,7 +21,7 @@ const inCheckout = (path: string): boolean => existsSync(join(repoRoot, path));
 
 describe('every experiment of the catalogue', () => {
   it.each(names)('%s has its npm script exp:NAME, which runs it through the lab', (name) => {
-    expect(scripts[`exp:${name}`]).toBe(`node --import tsx experiments/lab.ts ${name}`);
+    expect(scripts[`exp:${name}`]).toBe(`node bin/lab.mjs ${name}`);
   });
 
   it.each(names)('%s has its page experiments/NAME/README.md', (name) => {

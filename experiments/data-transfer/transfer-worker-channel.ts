@@ -1,3 +1,4 @@
+import { entryBeside } from '../../src/runtime/entry-points.ts';
 import { WorkerChannel } from '../../src/runtime/worker-channel.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 import type { PayloadRecord } from './payloads.ts';
@@ -20,7 +21,7 @@ export class TransferWorker {
 
   /** Starts the worker and shares a buffer of `sharedBytes` with it once. */
   static async start(sharedBytes: number): Promise<TransferWorker> {
-    const channel = await WorkerChannel.start<TransferRequest, TransferReply>('transfer worker', new URL('./transfer-worker.ts', import.meta.url));
+    const channel = await WorkerChannel.start<TransferRequest, TransferReply>('transfer worker', entryBeside(import.meta.url, 'transfer-worker'));
     const worker = new TransferWorker(channel);
     const buffer = new SharedArrayBuffer(sharedBytes);
     worker.shared = new Uint8Array(buffer);

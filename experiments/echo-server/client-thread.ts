@@ -1,3 +1,4 @@
+import { entryBeside } from '../../src/runtime/entry-points.ts';
 import type { ClientLoad, LoadResult } from './client-load.ts';
 import type { ClientReply, ClientRequest } from './client-protocol.ts';
 import { WorkerChannel } from '../../src/runtime/worker-channel.ts';
@@ -10,7 +11,7 @@ export class ClientThread {
   private constructor(private readonly channel: WorkerChannel<ClientRequest, ClientReply>) {}
 
   static async start(): Promise<ClientThread> {
-    return new ClientThread(await WorkerChannel.start('echo client thread', new URL('./client-worker.ts', import.meta.url)));
+    return new ClientThread(await WorkerChannel.start('echo client thread', entryBeside(import.meta.url, 'client-worker')));
   }
 
   /** Runs one load; aborting `signal` makes the clients close every socket and the run reject. */

@@ -1,3 +1,4 @@
+import { entryBeside } from '../../src/runtime/entry-points.ts';
 import type { RunningServer, ServerReport } from './server-report.ts';
 import type { ServerReply, ServerRequest } from './server-protocol.ts';
 import { WorkerChannel } from '../../src/runtime/worker-channel.ts';
@@ -20,7 +21,7 @@ export class WorkerServers {
   private constructor(private readonly channels: readonly ServerChannel[]) {}
 
   static async start(threads: number): Promise<WorkerServers> {
-    const file = new URL('./server-worker.ts', import.meta.url);
+    const file = entryBeside(import.meta.url, 'server-worker');
     const starting = Array.from({ length: threads }, (_, i) => WorkerChannel.start<ServerRequest, ServerReply>(`echo server worker ${i + 1}`, file));
     try {
       return new WorkerServers(await allOrFirstError(starting));

@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { tsxLoader } from '../../src/runtime/tsx-loader.ts';
+import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
-const entry = new URL('./load-process.ts', import.meta.url);
+const entry = entryBeside(import.meta.url, 'load-process');
 
 /** The load process failed, went away, or did not answer in time. */
 export class LoadClientError extends Error {
@@ -34,7 +34,7 @@ export class LoadClient {
 
   /** Forks the load process and waits until autocannon is loaded. */
   static async start(timeoutMs = 30_000): Promise<LoadClient> {
-    const child = fork(entry, [], { execArgv: ['--import', tsxLoader], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const client = new LoadClient(child);
     try {
       await client.next('ready', timeoutMs);

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { runProcess } from '../../src/runtime/run-process.ts';
-import { tsxLoader } from '../../src/runtime/tsx-loader.ts';
+import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
 import type { ParkedMemory, ProbeRequest, ThreadsProbe } from './probe-protocol.ts';
 
-const childFile = fileURLToPath(new URL('./probe-child.ts', import.meta.url));
+const childFile = fileURLToPath(entryBeside(import.meta.url, 'probe-child'));
 
 /** A probe child answered with something other than its one JSON line. */
 export class ProbeAnswerError extends Error {
@@ -12,7 +12,7 @@ export class ProbeAnswerError extends Error {
 
 /** Runs one probe in a fresh child process started with --expose-gc (tsx-loaded, like the lab) and returns what it measured. */
 export async function probeInChild<R extends ProbeRequest>(request: R, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<R['way'] extends 'threads' ? ThreadsProbe : ParkedMemory> {
-  const stdout = await runProcess(process.execPath, ['--expose-gc', '--import', tsxLoader, childFile, JSON.stringify(request)], {
+  const stdout = await runProcess(process.execPath, [...labExecArgv(childFile, '--expose-gc'), childFile, JSON.stringify(request)], {
     timeoutMs: options.timeoutMs ?? 300_000,
     ...(options.signal && { signal: options.signal }),
   });

@@ -1,12 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from '../../src/measure/stats.ts';
-import { tsxLoader } from '../../src/runtime/tsx-loader.ts';
+import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 import { foldChecksums, type ManyTasksShape } from './workload.ts';
 import type { ProcessTaskMessage } from './process-task-message.ts';
 
-const childFile = fileURLToPath(new URL('./process-task-child.ts', import.meta.url));
+const childFile = fileURLToPath(entryBeside(import.meta.url, 'process-task-child'));
 
 /** One process per task: how long they took, to start and in all, and what each held. */
 export interface ProcessTasksResult {
@@ -48,7 +48,7 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
       Array.from({ length: shape.tasks }, (_, i) => {
         const forkedAt = sharedNow();
         const child = fork(childFile, [`t${i + 1}`, String(shape.waitMs), String(shape.units)], {
-          execArgv: ['--import', tsxLoader],
+          execArgv: labExecArgv(childFile),
           stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         });
         children.push(child);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { LabPool } from '../../src/runtime/pool.ts';
 import { ProcessSlot } from '../../src/runtime/process-slot.ts';
-import { tsxLoader } from '../../src/runtime/tsx-loader.ts';
+import { tsxLoader } from '../../src/runtime/entry-points.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 
 // The least a thread can do: say it is up (an ES module, as the processes' entry is).

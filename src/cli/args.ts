@@ -13,6 +13,7 @@ export interface LabArgs {
   readonly quick: boolean;
   readonly json: boolean;
   readonly help: boolean;
+  readonly version: boolean;
   /** False under `--no-save`. */
   readonly save: boolean;
   readonly out?: string;
@@ -83,6 +84,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     quick: values.quick === true,
     json: values.json === true,
     help: values.help === true,
+    version: values.version === true,
     save: values['no-save'] !== true,
     steps: stepsChoice(values['no-steps'] === true, values.trace),
     explain: values.explain === true,

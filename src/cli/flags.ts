@@ -107,6 +107,7 @@ export const flags = {
   inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
   batches: { type: 'string', value: 'LIST', help: `with try: calls per pool task to measure, comma-separated (1-100000 each; default ${DEFAULTS.batches.join(',')})`, for: ['try'] },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds, explain: true },
+  version: { type: 'boolean', help: "print the lab's version", for: commandKinds, explain: true },
 } as const satisfies Record<string, FlagSpec<number | string>>;
 
 export type FlagName = keyof typeof flags;

@@ -1,3 +1,4 @@
+import { labVersion } from '../runtime/package-root.ts';
 import { ExitCode, LabError } from '../errors/lab-error.ts';
 import { capText, escapeControlCharacters } from '../workload/describe-value.ts';
 import { parseLabArgs } from './args.ts';
@@ -36,6 +37,10 @@ export async function runLab(
     const args = parseLabArgs(argv);
     if (args.help) {
       streams.stdout.write(helpText(experiments));
+      return ExitCode.ok;
+    }
+    if (args.version) {
+      streams.stdout.write(`${labVersion()}\n`);
       return ExitCode.ok;
     }
     const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;

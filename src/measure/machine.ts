@@ -1,7 +1,7 @@
+import { packageRoot } from '../runtime/package-root.ts';
 import { spawnSync } from 'node:child_process';
 import { hostname, loadavg, release, totalmem, type } from 'node:os';
 import { processors } from '../runtime/cores.ts';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
 /** The machine and software a measurement was taken with; saved with every result. */
@@ -27,7 +27,6 @@ export interface MachineInfo {
   readonly date: string;
 }
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Reads the machine context now; call it before a run so the load average describes the machine at rest. */
 export function machineInfo(now: Date = new Date()): MachineInfo {
@@ -53,7 +52,7 @@ export function machineInfo(now: Date = new Date()): MachineInfo {
 
 function gitCommit(): string | undefined {
   const git = (...args: string[]): string | undefined => {
-    const result = spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8', timeout: 5_000 });
+    const result = spawnSync('git', args, { cwd: packageRoot, encoding: 'utf8', timeout: 5_000 });
     return result.status === 0 ? result.stdout.trim() : undefined;
   };
   const commit = git('rev-parse', '--short=12', 'HEAD');

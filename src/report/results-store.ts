@@ -1,7 +1,7 @@
+import { packageRoot, runsInstalled } from '../runtime/package-root.ts';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { controlCharacterIn } from '../workload/describe-value.ts';
 import { writeFilesAsUnit } from './atomic-write.ts';
 import { fileFault } from './file-fault.ts';
@@ -12,7 +12,8 @@ import { picturesOf } from './pictures.ts';
 import { RESULT_SCHEMA, ResultFileError, validateSavedResult, type SavedPicture, type SavedResult } from './saved-result.ts';
 
 /** Where runs are saved unless `--out` says otherwise (git-ignored). */
-export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../results/runs', import.meta.url));
+/** Where results go unless --out says: the checkout's results/runs, or ./results/runs where the lab runs as an installed command. */
+export const DEFAULT_RESULTS_DIR = runsInstalled ? resolve('results', 'runs') : join(packageRoot, 'results', 'runs');
 
 export interface SavedFiles {
   readonly json: string;

@@ -3,12 +3,12 @@ import { sharedNow } from '../scheduler/index.ts';
 import { createBarrier } from './barrier.ts';
 import type { KernelBatch, KernelTask, PlainWarmUp, PlainWarmUpReply } from './plain-worker.ts';
 import type { PoolInfo } from './run-result.ts';
-import { labExecArgv } from './tsx-loader.ts';
+import { entryBeside, labExecArgv } from './entry-points.ts';
 
 type PlainRequest = KernelTask | KernelBatch | PlainWarmUp;
 type PlainReply = number | number[] | PlainWarmUpReply;
 
-const workerFile = new URL('./plain-worker.ts', import.meta.url).href;
+const workerFile = entryBeside(import.meta.url, 'plain-worker').href;
 
 /**
  * A plain warm Piscina pool, the way a user would write one: a task is `{ units, seed }`, the
@@ -26,7 +26,7 @@ export class PlainPool {
   static async start(threads: number, warmUpUnits = 2_000, timeoutMs = 30_000): Promise<PlainPool> {
     const piscina = new Piscina<PlainRequest, PlainReply>({
       filename: workerFile,
-      execArgv: labExecArgv(),
+      execArgv: labExecArgv(workerFile),
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,

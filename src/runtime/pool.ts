@@ -6,7 +6,7 @@ import { PlainPool } from './plain-pool.ts';
 import type { PoolInfo } from './run-result.ts';
 import { usableCores } from './cores.ts';
 import { createMailbox } from './run-share.ts';
-import { labExecArgv } from './tsx-loader.ts';
+import { entryBeside, labExecArgv } from './entry-points.ts';
 import type { PoolWorkerData, ReplyTo, WarmUpReply, WarmUpRequest, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 export interface PoolOptions {
@@ -23,7 +23,7 @@ export interface PoolOptions {
 /** Default heap limit per worker: ample for any workload, small enough that a runaway task ends quickly. */
 export const DEFAULT_WORKER_HEAP_MB = 1024;
 
-const workerFile = new URL('./parallel-worker.ts', import.meta.url).href;
+const workerFile = entryBeside(import.meta.url, 'parallel-worker').href;
 
 /** Kernel units each thread runs when woken before a timed run (see `LabPool.wake`). */
 export const WAKE_UNITS = 0;
@@ -220,7 +220,7 @@ function newPiscina(threads: number, options: PoolOptions & { readonly mailbox: 
     filename: workerFile,
     workerData,
     // --cpu-prof given to the lab reaches the workers too, so that they can be profiled.
-    execArgv: labExecArgv(),
+    execArgv: labExecArgv(workerFile),
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,

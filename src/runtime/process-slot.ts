@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { sharedNow } from '../scheduler/index.ts';
 import { LabError } from '../errors/lab-error.ts';
 import type { ProcessMessage, ProcessRequest } from './process-protocol.ts';
-import { labExecArgv } from './tsx-loader.ts';
+import { entryBeside, labExecArgv } from './entry-points.ts';
 
-const childFile = fileURLToPath(new URL('./process-child.ts', import.meta.url));
+const childFile = fileURLToPath(entryBeside(import.meta.url, 'process-child'));
 
 /** A process of the pool ended (it exited, was killed, or never came up) while a request was on it. */
 export class ProcessExitedError extends LabError {
@@ -46,7 +46,7 @@ export class ProcessSlot {
   constructor(maxHeapMb: number, timeoutMs: number) {
     const spawnedAt = sharedNow();
     this.child = fork(childFile, [], {
-      execArgv: labExecArgv(`--max-old-space-size=${maxHeapMb}`),
+      execArgv: labExecArgv(childFile, `--max-old-space-size=${maxHeapMb}`),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { tsxLoader } from './tsx-loader.ts';
+import { labExecArgv } from './entry-points.ts';
 import { WorkerChannelError } from './worker-channel-error.ts';
 
 const bootstrap = new URL('./worker-bootstrap.cjs', import.meta.url);
@@ -43,8 +43,8 @@ export class WorkerChannel<Out extends Message, In extends Message> {
 
   /** Starts the worker and waits until it says it is ready (its modules loaded). */
   static async start<Out extends Message, In extends Message>(name: string, file: URL): Promise<WorkerChannel<Out, In>> {
-    // Worker threads are plain Node threads: they need tsx's loader to import TypeScript.
-    const worker = new Worker(bootstrap, { workerData: { entry: fileURLToPath(file) }, execArgv: ['--import', tsxLoader] });
+    // A compiled entry loads as it is; a TypeScript one through a CommonJS bootstrap, with tsx's loader.
+    const worker = file.href.endsWith('.ts') ? new Worker(bootstrap, { workerData: { entry: fileURLToPath(file) }, execArgv: labExecArgv(file) }) : new Worker(file, { execArgv: labExecArgv(file) });
     const channel = new WorkerChannel<Out, In>(name, worker);
     try {
       await channel.receive('ready');

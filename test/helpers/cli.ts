@@ -32,7 +32,12 @@ export function runCommand(command: string, args: readonly string[], env: NodeJS
   });
 }
 
-/** The lab's command line, as `npm run lab -- args` runs it; `onStart` gets the child process (to signal it). */
+/** The lab's command line as `npm run lab -- args` and the `lab` command run it: the compiled entry (built by the test run's global setup). */
 export function runLabCli(args: readonly string[], onStart?: (child: ChildProcess) => void): Promise<Finished> {
+  return runCommand(process.execPath, ['dist/experiments/lab.js', ...args], {}, onStart);
+}
+
+/** The lab's command line from its TypeScript sources (`node --import tsx experiments/lab.ts`), as a developer runs it. */
+export function runLabFromSource(args: readonly string[], onStart?: (child: ChildProcess) => void): Promise<Finished> {
   return runTs('experiments/lab.ts', args, {}, onStart);
 }

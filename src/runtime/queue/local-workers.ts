@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { tsxLoader } from '../tsx-loader.ts';
+import { entryBeside, labExecArgv } from '../entry-points.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 
-const entry = new URL('./worker-process.ts', import.meta.url);
+const entry = entryBeside(import.meta.url, 'worker-process');
 const START_TIMEOUT_MS = 30_000;
 
 /** Worker processes the lab started on this machine for a run's queue. */
@@ -29,7 +29,7 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   const exits: Promise<{ pid: number; how: string }>[] = [];
   let stopping = false;
   for (let i = 0; i < count; i++) {
-    const child = fork(entry, [JSON.stringify(options)], { execArgv: ['--import', tsxLoader], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [JSON.stringify(options)], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     children.push(child);
     child.on('message', (message: { serving?: string | null }) => {
       if (message.serving !== undefined) onServing?.(child.pid ?? -1, message.serving ?? undefined);

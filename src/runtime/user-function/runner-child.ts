@@ -6,13 +6,13 @@ import { UserModuleError } from './errors.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
-import { tsxLoader } from '../tsx-loader.ts';
+import { entryBeside, tsxLoader } from '../entry-points.ts';
 
 // The child process of `try`: it holds the user's function, so that whatever the function does
 // (exit, crash, loop forever) the lab's own process survives and can kill this one.
 
 const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
-const workerFile = new URL('./pool-worker.ts', import.meta.url).href;
+const workerFile = entryBeside(import.meta.url, 'pool-worker').href;
 
 let file = '';
 let fn: UserFunction = () => undefined;

@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserModuleError, UserRunError } from './errors.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
-import { tsxLoader } from '../tsx-loader.ts';
+import { entryBeside, tsxLoader } from '../entry-points.ts';
 
 const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
-const childFile = new URL('./runner-child.ts', import.meta.url);
+const childFile = entryBeside(import.meta.url, 'runner-child');
 
 /** What a request is about, for the one line a failure gets: "input 3 in baseline". */
 export interface RequestLabel {

@@ -1,0 +1,48 @@
+// Compiles the lab to dist/ (tsc, with .ts imports rewritten to .js) and copies the plain JavaScript
+// entries beside it, so that the CLI and every thread and process it starts run without a loader.
+// `--if-stale` builds only when a source is newer than the last build.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const stamp = join(dist, '.built');
+const SOURCES = ['src', 'experiments'];
+const PLAIN = /\.(mjs|cjs|json)$/;
+
+function* filesUnder(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) if (entry.isFile()) yield join(entry.parentPath, entry.name);
+}
+
+/** The newest modification of anything the build reads. */
+function newestSource() {
+  let newest = Math.max(statSync(join(root, 'tsconfig.json')).mtimeMs, statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+  for (const folder of SOURCES) for (const file of filesUnder(join(root, folder))) newest = Math.max(newest, statSync(file).mtimeMs);
+  return newest;
+}
+
+export function isStale() {
+  return !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
+}
+
+export function build() {
+  rmSync(dist, { recursive: true, force: true });
+  const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  for (const folder of SOURCES) {
+    for (const file of filesUnder(join(root, folder))) {
+      if (!PLAIN.test(file)) continue;
+      const target = join(dist, relative(root, file));
+      mkdirSync(dirname(target), { recursive: true });
+      cpSync(file, target);
+    }
+  }
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--if-stale') || isStale()) build();
+}
