@@ -10,14 +10,14 @@ const example = join(repoRoot, 'experiments/example-workload.json');
 
 describe('each command takes only its own flags, each once', () => {
   const cases: [string[], string][] = [
-    [['list', '--repeats', '5'], 'lab: --repeats does not apply to the list command; it takes --help\n'],
-    [['list', '--json'], 'lab: --json does not apply to the list command; it takes --help\n'],
-    [['compare', 'results', '--modes', 'parallel'], 'lab: --modes does not apply to the compare command; it takes --json, --help\n'],
-    [['compare', 'results', '--no-save'], 'lab: --no-save does not apply to the compare command; it takes --json, --help\n'],
-    [['report', '--threads', '2'], 'lab: --threads does not apply to the report command; it takes --out, --help\n'],
-    [['headline', '--workload', example], 'lab: --workload does not apply to an experiment (headline); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help\n'],
-    [['all', '--max-work', '2'], 'lab: --max-work does not apply to an experiment (all); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --max-threads, --predict, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help\n'],
-    [['--modes', 'parallel'], 'lab: --modes does not apply to an experiment (headline); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help\n'],
+    [['list', '--repeats', '5'], 'lab: --repeats does not apply to the list command; it takes --help, --version\n'],
+    [['list', '--json'], 'lab: --json does not apply to the list command; it takes --help, --version\n'],
+    [['compare', 'results', '--modes', 'parallel'], 'lab: --modes does not apply to the compare command; it takes --json, --help, --version\n'],
+    [['compare', 'results', '--no-save'], 'lab: --no-save does not apply to the compare command; it takes --json, --help, --version\n'],
+    [['report', '--threads', '2'], 'lab: --threads does not apply to the report command; it takes --out, --help, --version\n'],
+    [['headline', '--workload', example], 'lab: --workload does not apply to an experiment (headline); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help, --version\n'],
+    [['all', '--max-work', '2'], 'lab: --max-work does not apply to an experiment (all); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --max-threads, --predict, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help, --version\n'],
+    [['--modes', 'parallel'], 'lab: --modes does not apply to an experiment (headline); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help, --version\n'],
     [['--repeats', '1', '--repeats', '-1'], 'lab: --repeats must be an integer from 1 to 1000 or auto; got "-1"\n'],
     [['--repeats', '-1', '--repeats', '1'], 'lab: --repeats must be an integer from 1 to 1000 or auto; got "-1"\n'],
     [['--repeats', '1', '--repeats', '2'], 'lab: --repeats is given twice; give each flag once\n'],
