@@ -2,7 +2,7 @@
 // entries beside it, so that the CLI and every thread and process it starts run without a loader.
 // `--if-stale` builds only when a source is newer than the last build.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,19 +28,28 @@ export function isStale() {
   return !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
 }
 
+/**
+ * Builds into a folder of its own and then swaps it in, so that a lab or a test run already using
+ * dist/ (another terminal, a second test run) keeps finding every module while this one builds.
+ */
 export function build() {
-  rmSync(dist, { recursive: true, force: true });
+  const fresh = `${dist}.building-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', fresh], { stdio: 'inherit' });
   for (const folder of SOURCES) {
     for (const file of filesUnder(join(root, folder))) {
       if (!PLAIN.test(file)) continue;
-      const target = join(dist, relative(root, file));
+      const target = join(fresh, relative(root, file));
       mkdirSync(dirname(target), { recursive: true });
       cpSync(file, target);
     }
   }
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  writeFileSync(join(fresh, '.built'), `${new Date().toISOString()}\n`);
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(fresh, dist);
+  rmSync(old, { recursive: true, force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
