@@ -86,4 +86,13 @@ describe('data-transfer notes: what grew, where transfer wins, and what a round 
     expect(transferCrossover([sizeMeasured(1024, { object: 50, clone: 40, transfer: 20, shared: 20 }, true), sizeMeasured(4096, { object: 50, clone: 40, transfer: 20, shared: 20 })])).toBeUndefined();
     expect(transferCrossover([sizeMeasured(1024, { object: 50, clone: 40, transfer: 20, shared: 20 }, true)])).toMatchObject({ state: 'always-faster', smallest: 1024 });
   });
+
+  it('names every size with wrong acknowledgements, and leaves growth untested when the smallest size kept no round trips', () => {
+    const notes = notesOf([sizeMeasured(1024, { object: 100, clone: 20, transfer: 30, shared: 20 }, false, false), sizeMeasured(4096, { object: 99.96, clone: 21, transfer: 31, shared: 20 }, true, false)]);
+    expect(notes.slice(0, 2)).toEqual([
+      'ACKNOWLEDGEMENTS WERE WRONG at 1 KB, 4 KB: the worker did not see what was sent, and those times mean nothing.',
+      "from 1 KB to 4 KB, a cloned typed array's round trip grew 1.05x (untested: no round trips were kept) and a plain object's 1.00x (untested: no round trips were kept), " +
+        "while a transferred ArrayBuffer's grew 1.03x (untested: no round trips were kept) and a SharedArrayBuffer notification's 1.00x (untested: no round trips were kept): transfer did NOT stay flat against clone on this run.",
+    ]);
+  });
 });

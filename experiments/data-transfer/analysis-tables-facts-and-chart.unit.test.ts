@@ -117,4 +117,12 @@ describe('data-transfer: rows, tables, facts and the chart from the medians', ()
     const big = analyseDataTransfer({ ...dataTransferMeasured(), sizes: [sizeMeasured(1024, { object: 1000, clone: 1500, transfer: 30, shared: 20 }), sizeMeasured(4096, { object: 2000, clone: 2100, transfer: 31, shared: 20 })] }, context).facts;
     expect([big.sendEqualsOneMsWorkBytes, big.cloneEqualsOneMsWorkBytes]).toEqual([1024, 1024]);
   });
+
+  it('marks wrong acknowledgements in the table, and writes a round trip of 100 µs without a decimal', () => {
+    const wrong = analyseDataTransfer({ ...dataTransferMeasured(), sizes: [sizeMeasured(1024, { object: 100, clone: 20, transfer: 30, shared: 20 }, false, false), sizeMeasured(4096, { object: 99.96, clone: 21, transfer: 31, shared: 20 }, false, false)] }, context);
+    expect(wrong.tables[0]!.rows).toEqual([
+      ['1 KB', '100', '20.0', '30.0', '20.0', '33.3', '16.7', 'WRONG'],
+      ['4 KB', '100.0', '21.0', '31.0', '20.0', '33.3', '16.7', 'WRONG'],
+    ]);
+  });
 });

@@ -88,4 +88,13 @@ describe('echo-server notes: the target, the price of the scheduler, and what th
     expect(notes).toHaveLength(4);
     expect(notes[0]).toBe('ECHO OR CLEAN-UP FAILED for sequential, interleaved, parallel: bytes missing, sockets left open or a server still listening.');
   });
+
+  it('leaves a comparison untested when only one side kept its rounds, and reads equal medians as no faster', () => {
+    const { samples: _, ...netWithout } = row('net', seven(5000));
+    const notes = interpretEchoServer([row('sequential', seven(1000)), row('interleaved', seven(4000)), row('parallel', seven(6000)), netWithout], 2);
+    expect(notes[0]).toContain("0.80x the plain net server's 5000 (untested: no samples were kept): target >= 0.80x met.");
+    const { samples: __, ...interleavedWithout } = row('interleaved', seven(4000));
+    expect(interpretEchoServer([row('sequential', seven(1000)), interleavedWithout, row('parallel', seven(6000)), row('net', seven(5000))], 2)[2]).toContain("1.50x one thread's (untested: no samples were kept)");
+    expect(notes[1]).toMatch(/so the worst round trip took 2\.00 ms against 2\.00 ms interleaved, and the median one 0\.20 ms against 0\.20\.$/);
+  });
 });

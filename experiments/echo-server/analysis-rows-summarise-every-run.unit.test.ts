@@ -129,4 +129,22 @@ describe('echo-server: each server summarised over its runs', () => {
     expect(row.cpuUsPerMessage).toBeNull();
     expect(analyseEchoServer({ size: twoClients, warmups: 1, serverThreads: 2, runs: some }, context).tables[0]!.rows[0]![7]).toBe('n/a');
   });
+
+  it('needs CPU from every server of every run, and every server stopped; reads busy time when interleaved has no CPU', () => {
+    const mixed = new Map<EchoServerKind, EchoRun[]>([
+      ['sequential', [echoRun('sequential', { messagesPerSecond: 1000, servers: [{ cpuMs: 1 }, { cpuMs: undefined }] })]],
+      ['interleaved', [echoRun('interleaved', { messagesPerSecond: 4000, servers: [{ cpuMs: undefined, busyMs: 4 }] })]],
+      ['parallel', [echoRun('parallel', { messagesPerSecond: 6000, servers: [{}, { listening: true }] })]],
+      ['net', [echoRun('net', { messagesPerSecond: 5000 })]],
+    ]);
+    const analysis = analyseEchoServer({ size: twoClients, warmups: 1, serverThreads: 2, runs: mixed }, context);
+    expect(analysis.rows.map((r) => [r.kind, r.cpuUsPerMessage, r.stopped])).toEqual([
+      ['sequential', null, true],
+      ['interleaved', null, true],
+      ['parallel', 16, false],
+      ['net', 8, true],
+    ]);
+    expect(analysis.notes[0]).toBe('ECHO OR CLEAN-UP FAILED for parallel: bytes missing, sockets left open or a server still listening.');
+    expect(analysis.notes[1]).toMatch(/Its thread was busy for 20\.0 µs per message against 10\.0 µs for net \(medians of the runs\): 10\.0 µs is the price of parking on a promise and waking through the scheduler\.$/);
+  });
 });

@@ -71,4 +71,8 @@ describe('event-loop-delay notes: what inline work did to the cheap route, and w
     expect(eventLoopDelayNotes(analysis.rows, analysis.facts, fourCores, none)[0]).toContain('(untested: no latencies were kept)');
     expect(eventLoopDelayNotes(analysis.rows, analysis.facts, fourCores, { ...none, inline: [1], offloaded: [] })[0]).toContain('(untested: no latencies were kept)');
   });
+
+  it('counts wrong bodies alone as answers gone wrong', () => {
+    expect(notesOf({ batched: wayServed('batched', latencies(100, 3), { cheap: { mismatches: 2 } }) })[0]).toBe('ANSWERS WENT WRONG in batched (2 wrong bodies, 0 failed requests): those rows are not comparable.');
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseGranularity, type SizeFigures } from './analysis.ts';
 import { interpretGranularity } from './analysis-notes.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
-import { ROUND_FACTORS, size, sweep } from '../../test/helpers/granularity-figures.ts';
+import { ROUND_FACTORS, size, sweep, verdicts } from '../../test/helpers/granularity-figures.ts';
 
 const notesOf = (figures: readonly SizeFigures[], threads = 2, cores = 2): string[] => interpretGranularity(analyseGranularity(figures, threads, cores), threads);
 const withoutRounds = (figures: readonly SizeFigures[]): SizeFigures[] => figures.map((f) => ({ ...f, rows: f.rows.map(({ samples: _, ...r }) => r) }));
@@ -94,5 +94,18 @@ describe('granularity notes: every reading of the fits, in full', () => {
       'The fitted overheads leave the impossible points out (not clamped to zero): parallel left out 4, 16, 64, 256 units/task. Every mode is fitted on the same sizes, those possible for all (no size: every one was impossible for some mode), so that their costs compare the same work.',
     );
     expect(all[5]).toMatch(/; it cost NaN µs of wall time per task \(fitted over no size: every one was impossible for some mode\)\.$/);
+  });
+
+  it('lists every mode that left a size out, and ends the break-even plainly when one thread did not beat the pool', () => {
+    const both = sweep.map((s) => (s.unitsPerTask === 4 ? size(4, 1000, { parallel: 45, hybrid: 45 }, { parallel: { speedupLow: 2.2 }, hybrid: { speedupLow: 2.2 } }) : s));
+    expect(notesOf(both).filter((n) => n.startsWith('The fitted overheads'))).toEqual([
+      'The fitted overheads leave the impossible points out (not clamped to zero): parallel left out 4 units/task; hybrid left out 4 units/task. Every mode is fitted on the same sizes, those possible for all (16, 64, 256 units/task), so that their costs compare the same work.',
+    ]);
+    const close = [size(4, 1000, { parallel: 101 }, { parallel: { verdict: verdicts.same(0.4) } }), size(16, 250), size(64, 64), size(256, 16)];
+    expect(notesOf(close)[2]).toBe(
+      "Each task handed to a worker by the lab's parallel mode cost about 54.1 µs of wall time (fitted over all sizes; 95% interval 53.1 µs to 55.0 µs; 51.0 µs at the smallest): " +
+        handOver +
+        'With 2 threads able to run at once that predicts a break-even at 108 µs (95% interval 106 µs to 110 µs) of work per task: below it, handing out work costs more than sharing it saves.',
+    );
   });
 });

@@ -85,6 +85,15 @@ describe('seed-runner: the orders the article describes, and what blocking waits
     );
   });
 
+  it('finds each order by its policy and its waits, wherever it stands among them', () => {
+    const block = rows('blocking waits', sevenRounds(60), sevenRounds(66));
+    const shuffled = [orders[3]!, orders[2]!, orders[0]!, orders[1]!];
+    expect(interpretSeedRunner(shuffled, block, timers, facts)[0]).toBe(
+      "fifo ran the 5 steps with 3 task switches, each task to its end before the next: that is what the article's code does (next() until StopIteration), in the same order with timer waits. " +
+        "round-robin switched task 4 times in 4 hand-overs (a.1, b.1, c.1, b.1, ...): that is what the article's text describes.",
+    );
+  });
+
   it('reads blocking waits by the paired verdict: no difference, or faster than blocking allows', () => {
     const same = interpretSeedRunner(orders, rows('blocking waits', sevenRounds(60), sevenRounds(60)), timers, facts)[1]!;
     expect(same).toBe(
