@@ -7,6 +7,8 @@ type StopSignal = 'SIGINT' | 'SIGTERM';
 export class InterruptedError extends LabError {
   override name = 'InterruptedError';
   override readonly exitCode: number;
+  /** Set once its line is on stderr, so that a second signal does not say it again. */
+  reported = false;
   constructor(readonly signal: StopSignal = 'SIGINT') {
     super(`${signal === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)'}: the run was stopped and nothing was saved for it`);
     this.exitCode = 128 + constants.signals[signal];
@@ -30,14 +32,19 @@ export async function whileSaving<T>(save: () => Promise<T>): Promise<T> {
 
 /**
  * Aborts `controller` with an `InterruptedError` on the first SIGINT or SIGTERM, so runs unwind,
- * pools close and a save in progress removes its files. A second signal ends the process at once,
- * unless a save is in progress. The listeners stay installed meanwhile, so neither Node's default
+ * pools close and a save in progress removes its files. A second signal ends the process at once
+ * (saying why, as the first would have), unless a save is in progress. The listeners stay installed meanwhile, so neither Node's default
  * nor tsx's signal relay ends the process mid-save. Returns the uninstaller.
  */
 export function abortOnInterrupt(controller: AbortController): () => void {
   const onSignal = (signal: StopSignal): void => {
     if (!controller.signal.aborted) controller.abort(new InterruptedError(signal));
-    else if (savesInProgress === 0) process.exit(128 + constants.signals[signal]);
+    else if (savesInProgress === 0) {
+      // The first signal's message may not be out yet (the run was still unwinding): say it before leaving.
+      const first = controller.signal.reason instanceof InterruptedError ? controller.signal.reason : new InterruptedError(signal);
+      if (!first.reported) process.stderr.write(`lab: ${first.message}\n`);
+      process.exit(first.exitCode);
+    }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

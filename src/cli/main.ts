@@ -11,7 +11,7 @@ import { readWorkloadFile } from './read-workload.ts';
 import { modeNames, modeOf } from '../modes/index.ts';
 import { comparableIn, type Experiment } from '../experiment/context.ts';
 import { helpText } from './help.ts';
-import { abortOnInterrupt } from './interrupt.ts';
+import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
 import type { CliStreams } from './streams.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from '../errors/usage-error.ts';
@@ -122,6 +122,7 @@ function reportError(error: unknown, streams: CliStreams): number {
   const message = error instanceof Error ? error.message : String(error);
   // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
   streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);
+  if (error instanceof InterruptedError) error.reported = true;
   // A LabError says its own exit code; anything else is a run that failed in a way the lab did not foresee.
   const code = error instanceof LabError ? error.exitCode : ExitCode.failed;
   if (code === ExitCode.failed && process.env.LAB_DEBUG === '1' && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
