@@ -46,6 +46,8 @@ export function mutationConfig(name, testFiles, mutate = [`src/${name}/**/*.ts`]
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
     // One folder per scope, so that two scopes can run at once.
     tempDirName: `.stryker-tmp/${name}`,
+    // ...and none copies another's live sandbox into its own (it vanished mid-copy: ENOENT).
+    ignorePatterns: ['/.stryker-tmp'],
     thresholds: { high: 90, low: 80, break: null },
   };
 }
