@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOptionsFor, runSettings } from '../src/experiment/context.ts';
+import { completeContext, runOptionsFor, runSettings } from '../src/experiment/context.ts';
 import { processPoolResource, queueResource, resourcesOf, type LabPool, type ProcessPool } from '../src/modes/index.ts';
 import type { QueueSession } from '../src/runtime/queue/queue-session.ts';
 import { handMadeContext } from './helpers/kit-context.ts';
@@ -48,5 +48,20 @@ describe('runSettings', () => {
 
   it('states repeats as auto under --repeats auto', () => {
     expect(runSettings(handMadeContext({ repeats: 5, auto: { deadlineMs: 1000 } })).repeats).toBe('auto');
+  });
+});
+
+describe('completeContext', () => {
+  const defaults = { repeats: 7, quickRepeats: 3, processes: (threads: number) => threads * 8, maxThreads: (threads: number) => threads * 2 };
+  it('takes the counts the flags gave over the experiment\'s defaults', () => {
+    const complete = completeContext(handMadeContext({ threads: 3, processes: 5, workers: 4, maxThreads: 12 }), defaults);
+    expect([complete.processes, complete.workers, complete.maxThreads]).toEqual([5, 4, 12]);
+  });
+
+  it('fills the counts left open from the experiment\'s defaults of the threads, else the threads', () => {
+    const complete = completeContext(handMadeContext({ threads: 3 }), defaults);
+    expect([complete.processes, complete.workers, complete.maxThreads]).toEqual([24, 3, 6]);
+    const plain = completeContext(handMadeContext({ threads: 3 }), { repeats: 7, quickRepeats: 3 });
+    expect([plain.processes, plain.workers, plain.maxThreads]).toEqual([3, 3, 3]);
   });
 });

@@ -29,7 +29,7 @@ describe('defineExperiment: what it declares', () => {
     expect(plain.analyse).toBe(analyse);
     expect(plain.defaults).toEqual({ repeats: 7, quickRepeats: 3 });
     expect(DEFAULT_REPEATS).toEqual({ repeats: 7, quickRepeats: 3 });
-    expect(['about', 'timelineByDefault', 'explain'].filter((key) => key in plain)).toEqual([]);
+    expect(['about', 'comparable', 'timelineByDefault', 'explain'].filter((key) => key in plain)).toEqual([]);
   });
 
   it('keeps the optional parts only when given, false included', () => {
@@ -38,6 +38,7 @@ describe('defineExperiment: what it declares', () => {
       question: 'Q?',
       about: 'What it runs.',
       defaults: { repeats: 5, quickRepeats: 2 },
+      comparable: ['threads'],
       timelineByDefault: false,
       explain,
       measure: async () => 1,
@@ -45,6 +46,7 @@ describe('defineExperiment: what it declares', () => {
     });
     expect(full.about).toBe('What it runs.');
     expect(full.defaults).toEqual({ repeats: 5, quickRepeats: 2 });
+    expect(full.comparable).toEqual(['threads']);
     expect(full.timelineByDefault).toBe(false);
     expect(full.explain).toBe(explain);
   });

@@ -106,6 +106,8 @@ describe('ExperimentKit.measure: the pool each mode is handed', () => {
     const given = standInPool<LabPool>('given pool', closed, LabPool);
     // A one-thread mode on a pool times a lone worker of it as its reference.
     await expect(kit.measure(workload, ['sequential'], { pool: given })).rejects.toThrow('given pool reached: loneWorkerUsPerUnit');
+    // A thread-pool mode too: the given pool is the one woken, and the kit opens no pool of its own beside it.
+    await expect(kit.measure(workload, ['parallel'], { pool: given })).rejects.toThrow('given pool reached: wake');
     const givenProcesses = standInPool<ProcessPool>('given process pool', closed, ProcessPool);
     await expect(kit.measure(workload, ['processes'], { resources: resourcesOf([processPoolResource, givenProcesses]) })).rejects.toThrow(/^given process pool reached/);
     expect([starts.threads, starts.processes, starts.queue].map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
