@@ -145,7 +145,7 @@ describe('saved results are validated as strictly as workload files', () => {
     ['a sample of 0 ms', (d) => (d.rows[5]!.samples![2]!.wallMs = 0), 'rows[5].samples[2].wallMs must be a positive number, got 0'],
     ['a median above max', (d) => (d.rows[0]!.maxMs = 1), 'rows[0].maxMs must be at least the median'],
     ['a setting that is an object', (d) => (d.settings.quick = { a: 1 }), 'settings.quick must be a string, number or boolean'],
-    ['an unknown schema', (d) => (d.schema = 'concurrency-lab.result/9'), 'schema is "concurrency-lab.result/9"; this lab reads concurrency-lab.result/3, concurrency-lab.result/2 and concurrency-lab.result/1'],
+    ['an unknown schema', (d) => (d.schema = 'concurrency-lab.result/9'), 'schema is "concurrency-lab.result/9"; this lab reads concurrency-lab.result/4, concurrency-lab.result/3, concurrency-lab.result/2 and concurrency-lab.result/1'],
   ];
   for (const [name, change, message] of cases) {
     it(`refuses ${name}: one line, exit 2`, async () => {

@@ -25,7 +25,7 @@ describe('results store', () => {
     const files = await saveResult(result, dir, ['demo', '--repeats', '3'], new Date('2026-11-25T10:11:12.345Z'));
     expect(files.json).toMatch(new RegExp(`^${join(dir, 'demo', result.machine.id)}-2026-11-25T10-11-12\\.345Z-[0-9a-f]{6}\\.json$`));
     const back = await readResult(files.json);
-    expect(back).toMatchObject({ schema: 'concurrency-lab.result/3', experiment: 'demo', facts: { answer: 42 }, argv: ['demo', '--repeats', '3'] });
+    expect(back).toMatchObject({ schema: 'concurrency-lab.result/4', experiment: 'demo', facts: { answer: 42 }, argv: ['demo', '--repeats', '3'] });
     expect(back.machine).toEqual(result.machine);
     const markdown = await readFile(files.markdown, 'utf8');
     expect(markdown).toContain('| mode | median ms |');
@@ -55,7 +55,7 @@ describe('results store', () => {
     const notJson = await write('a.json', '{ nope');
     await expect(readResult(notJson)).rejects.toThrow(new RegExp(`^${notJson}: is not JSON`));
     const oldSchema = await write('b.json', '{"schema": "concurrency-lab.result/0"}');
-    await expect(readResult(oldSchema)).rejects.toThrow(`${oldSchema}: schema is "concurrency-lab.result/0"; this lab reads concurrency-lab.result/3, concurrency-lab.result/2 and concurrency-lab.result/1`);
+    await expect(readResult(oldSchema)).rejects.toThrow(`${oldSchema}: schema is "concurrency-lab.result/0"; this lab reads concurrency-lab.result/4, concurrency-lab.result/3, concurrency-lab.result/2 and concurrency-lab.result/1`);
     const good = JSON.parse(await readFile((await saveResult(result, dir, [])).json, 'utf8')) as Record<string, unknown>;
     const noCores = await write('c.json', JSON.stringify({ ...good, machine: { ...(good.machine as object), logicalCores: 'two' } }));
     await expect(readResult(noCores)).rejects.toThrow(`${noCores}: machine.logicalCores must be a number`);

@@ -6,9 +6,14 @@ import { ExitCode, LabError } from '../errors/lab-error.ts';
  * Bumped whenever the saved shape or a field's meaning changes. Version 2 keeps every repeat
  * (`samples`) on timed rows. Version 3 changes meanings: a `…Met` fact needs the point estimate
  * and positive fits, crossovers are placed by verdicts, the USL's σ and κ come from a fit with λ
- * free, and `checksumsIdentical` is null where nothing was compared.
+ * free, and `checksumsIdentical` is null where nothing was compared. Version 4: a result states
+ * the CPU other programs used during the run (`foreignCpuCores`), and `try` files a result under
+ * the module's path with its content hash, its break-even counting transfer and the slowdown in a
+ * worker (null where threads cannot pay).
  */
-export const RESULT_SCHEMA = 'concurrency-lab.result/3';
+export const RESULT_SCHEMA = 'concurrency-lab.result/4';
+/** The meanings of before version 4: still read and compared; the CPU of other programs was not measured. */
+export const RESULT_SCHEMA_V3 = 'concurrency-lab.result/3';
 /** Samples kept, the meanings of before version 3: still read and compared like version 3. */
 export const RESULT_SCHEMA_V2 = 'concurrency-lab.result/2';
 /** The first version, summaries only: still read, and compared by interval overlap. */
@@ -22,7 +27,7 @@ export interface SavedPicture {
 
 /** An experiment result as written to `results/`: the result plus what produced it and when. */
 export interface SavedResult extends Omit<ExperimentResult, 'runs' | 'speedupCharts' | 'lineCharts'> {
-  readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V2 | typeof RESULT_SCHEMA_V1;
+  readonly schema: typeof RESULT_SCHEMA | typeof RESULT_SCHEMA_V3 | typeof RESULT_SCHEMA_V2 | typeof RESULT_SCHEMA_V1;
   readonly pictures: readonly SavedPicture[];
   readonly savedAt: string;
   /** The command-line arguments of the run, to repeat it. */
@@ -43,8 +48,8 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   const object = (v: unknown, path: string): Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(`${path} must be an object`);
   const root = object(value, 'the file');
-  if (root.schema !== RESULT_SCHEMA && root.schema !== RESULT_SCHEMA_V2 && root.schema !== RESULT_SCHEMA_V1) {
-    fail(`schema is ${JSON.stringify(root.schema)?.slice(0, 60) ?? 'missing'}; this lab reads ${RESULT_SCHEMA}, ${RESULT_SCHEMA_V2} and ${RESULT_SCHEMA_V1}`);
+  if (root.schema !== RESULT_SCHEMA && root.schema !== RESULT_SCHEMA_V3 && root.schema !== RESULT_SCHEMA_V2 && root.schema !== RESULT_SCHEMA_V1) {
+    fail(`schema is ${JSON.stringify(root.schema)?.slice(0, 60) ?? 'missing'}; this lab reads ${RESULT_SCHEMA}, ${RESULT_SCHEMA_V3}, ${RESULT_SCHEMA_V2} and ${RESULT_SCHEMA_V1}`);
   }
   for (const key of ['experiment', 'question', 'savedAt'] as const) if (typeof root[key] !== 'string') fail(`${key} must be a string`);
   const machine = object(root.machine, 'machine');
