@@ -1,5 +1,7 @@
 import type { Progress } from '../measure/alternate.ts';
+import type { ReadCpu } from '../measure/foreign-cpu.ts';
 import type { MachineInfo } from '../measure/machine.ts';
+import { readProcCpu } from '../runtime/proc-stat.ts';
 import type { LabPool, ModeRunOptions, Resources } from '../modes/index.ts';
 import type { ExplainedRunSpec } from '../explain/explained-run.ts';
 import type { RedisTarget } from '../runtime/queue/redis-target.ts';
@@ -36,6 +38,8 @@ export interface ExperimentContext {
   readonly onProgress: (progress: Progress) => void;
   /** `--repeats auto`: rounds go on past `repeats` until the medians are known within +-2% or this moment (performance.now() ms) passes. */
   readonly auto?: { readonly deadlineMs: number };
+  /** Reads the machine's and the lab's CPU, to tell other programs' share (default: /proc); a test injects its own, since test files running at once are other programs to each other. */
+  readonly readCpu?: ReadCpu;
 }
 
 /** One question the lab answers: a workload, the modes to run it in, what to report. Build one with `defineExperiment`. */
@@ -97,6 +101,11 @@ export function runOptionsFor(context: ExperimentContext, pool?: LabPool, resour
     ...(pool !== undefined && { pool }),
     ...(resources !== undefined && resources.size > 0 && { resources }),
   };
+}
+
+/** How the experiment reads the machine's and the lab's CPU: the context's reader, else /proc. */
+export function cpuReaderFor(context: ExperimentContext): ReadCpu {
+  return context.readCpu ?? readProcCpu;
 }
 
 /** The settings every measured experiment reports, so a reader can rerun it. */

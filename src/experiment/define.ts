@@ -1,5 +1,7 @@
 import type { ExperimentResult, Facts } from '../report/experiment-result.ts';
-import { completeContext, runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext, type ExperimentDefaults } from './context.ts';
+import { foreignCpuSince } from '../measure/foreign-cpu.ts';
+import { foreignCpuNotes } from '../report/foreign-cpu-notes.ts';
+import { completeContext, cpuReaderFor, runSettings, type CommonSetting, type CommonSettings, type Experiment, type ExperimentContext, type ExperimentDefaults } from './context.ts';
 import { ExperimentKit } from './kit.ts';
 
 /** Settings an experiment states beyond the common ones, e.g. its workload or its sizes. */
@@ -67,18 +69,26 @@ export function defineExperiment<Figures, Row extends object, F extends Facts, S
     async run(context: ExperimentContext): Promise<ExperimentResult<Row, F>> {
       const kit = new ExperimentKit(completeContext(context, defaults));
       let figures: Figures;
+      // Over the whole measurement, pools' start included: the lab's own tree is taken out, so what
+      // remains is other programs', whenever the lab was running.
+      const foreignSince = foreignCpuSince(cpuReaderFor(context));
+      let foreignCpuCores: number | null;
       try {
         figures = await measure(kit);
       } finally {
+        foreignCpuCores = foreignSince();
         await kit.close();
       }
-      const { settings, speedupCharts, lineCharts, ...analysis } = analyse(figures, context);
+      const { settings, speedupCharts, lineCharts, notes, ...analysis } = analyse(figures, context);
+      const foreign = foreignCpuNotes({ cores: foreignCpuCores, usable: context.machine.availableParallelism, ...(context.redis !== undefined && { externalRedis: context.redis.url }) });
       return {
         experiment: name,
         question,
         machine: context.machine,
         settings: { ...common(runSettings(context), commonSettings), ...settings },
+        foreignCpuCores,
         ...analysis,
+        notes: [...foreign.first, ...notes, ...foreign.last],
         ...(kit.runs.length > 0 && { runs: kit.runs }),
         ...(speedupCharts !== undefined && { speedupCharts }),
         ...(lineCharts !== undefined && { lineCharts }),

@@ -6,7 +6,7 @@ import type { QueueSession } from '../runtime/queue/queue-session.ts';
 import { drawableRuns } from '../report/drawable-runs.ts';
 import type { NamedRun } from '../draw/index.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
-import { runOptionsFor, type CompleteContext, type ExperimentContext } from './context.ts';
+import { cpuReaderFor, runOptionsFor, type CompleteContext, type ExperimentContext } from './context.ts';
 
 /** How `ExperimentKit.measure` runs one workload. */
 export interface KitMeasureOptions {
@@ -96,6 +96,7 @@ export class ExperimentKit {
       runOptions: runOptionsFor(context, pool, resources),
       onProgress: context.onProgress,
       untraced: options.untraced ?? [],
+      readCpu: cpuReaderFor(context),
       ...(options.aa !== undefined && options.aa.length > 0 && { aa: options.aa }),
       ...(context.auto !== undefined && { auto: context.auto }),
     });

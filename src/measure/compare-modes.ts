@@ -5,7 +5,8 @@ import { impossibleSpeedup } from './impossible-figures.ts';
 import { checksumsMatch, type ModeMeasurement } from './measure-modes.ts';
 import { findOutliers } from './outliers.ts';
 import { pairedRatioInterval, type RatioMethod } from './ratio-interval.ts';
-import { pairByRound, samplesOf, type Sample } from './samples.ts';
+import { isDisturbed } from './foreign-cpu.ts';
+import { meanForeignCpuCores, pairByRound, samplesOf, type Sample } from './samples.ts';
 import { efficiency, speedup } from './speedup.ts';
 import { pairedVerdict, type Verdict } from './verdict.ts';
 import { median } from './stats.ts';
@@ -32,6 +33,8 @@ export interface ModeComparison {
   readonly rsd: number;
   /** The repeats varied by more than the noise threshold: read this row with care. */
   readonly noisy: boolean;
+  /** Other programs used more than `DISTURBED_FROM_CORES` on average during this row's runs that measured it (see `Sample.foreignCpuCores`). */
+  readonly disturbed?: true;
   /** Rounds (1-based) whose time lies over 10 scaled MADs from the median (hyperfine's rule); kept in the median. */
   readonly outlierRounds: readonly number[];
   /** Baseline median / this median. */
@@ -86,7 +89,7 @@ export function compareModes(measurements: readonly ModeMeasurement[], judge?: I
   const baseSamples = samplesOf(baseline.wallMs);
   return measurements.map((m) => {
     const s = speedup(baseline.summary.median, m.summary.median);
-    const samples = samplesOf(m.wallMs);
+    const samples = samplesOf(m.wallMs, m.foreignCpuCores);
     const paired = pairByRound(baseSamples, samples);
     const ratio = pairedRatioInterval(paired.a, paired.b);
     const impossible =
@@ -118,6 +121,7 @@ export function compareModes(measurements: readonly ModeMeasurement[], judge?: I
       sdMs: m.summary.sd,
       rsd: m.summary.rsd,
       noisy: m.summary.noisy,
+      ...(isDisturbed(meanForeignCpuCores(samples)) && { disturbed: true as const }),
       outlierRounds: findOutliers(m.wallMs).indices.map((i) => samples[i]!.round),
       speedup: s,
       speedupLow: ratio.low,

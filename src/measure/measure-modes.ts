@@ -3,6 +3,7 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
 import type { OrderBalance } from './balanced-order.ts';
 import { autoStop, type AutoStop } from './auto-repeats.ts';
+import { FOREIGN_CPU_MIN_ROUND_MS, foreignCpuSince, type ReadCpu } from './foreign-cpu.ts';
 import { summarize, type Summary } from './stats.ts';
 
 
@@ -24,6 +25,8 @@ export interface MeasureOptions {
   readonly aa?: readonly ModeName[];
   /** `--repeats auto`: after `repeats` rounds, keep adding rounds until `autoStop` says stop. */
   readonly auto?: { readonly deadlineMs: number; readonly now?: () => number };
+  /** Reads the machine's and the lab's CPU around each run long enough to tell (see `ModeMeasurement.foreignCpuCores`); none without it. */
+  readonly readCpu?: ReadCpu;
 }
 
 /** Repeated runs of one workload in one mode. */
@@ -44,6 +47,11 @@ export interface ModeMeasurement {
   readonly loneWorkerUsPerUnit: readonly number[];
   /** Task checksums of every measured run, in task order. */
   readonly checksums: readonly (readonly number[])[];
+  /**
+   * Other programs' CPU during each measured run, in cores, in run order: `null` for runs shorter
+   * than `FOREIGN_CPU_MIN_ROUND_MS`, and where the system does not say. Absent without `readCpu`.
+   */
+  readonly foreignCpuCores?: readonly (number | null)[];
   /** The last measured run, whole (trace included), for timelines. */
   readonly lastRun: RunResult;
   readonly pool?: PoolInfo;
@@ -78,11 +86,18 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
     const needed = modeOf(mode).needs;
     return needed === undefined ? undefined : needed === threadPoolResource ? pool : resourceOf(resources, needed);
   };
-  const measure = async (s: Subject): Promise<RunResult> => {
+  const lastWallMs = new Map<Subject, number>();
+  const measure = async (s: Subject): Promise<MeasuredRun> => {
+    // Read before the wake, so that no read of /proc (a few ms) falls between the wake and the run;
+    // skipped after a run too short to tell, so that tiny runs are not slowed by reads they cannot use.
+    const previous = lastWallMs.get(s);
+    const foreignSince = options.readCpu !== undefined && (previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2) ? foreignCpuSince(options.readCpu) : undefined;
     // Untimed, right before the run: every thread of the mode's pool runs a small task, so that no pool mode
     // meets threads left idle by whatever ran before it (a long one-thread run, or another pool).
     await resourceOfMode(s.mode)?.wake?.();
-    return keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
+    const run = keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
+    lastWallMs.set(s, run.wallMs);
+    return { ...run, foreignCpuCores: foreignSince !== undefined && run.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? foreignSince() : null };
   };
   let stoppedBy: AutoStop | undefined;
   const auto = options.auto;
@@ -114,6 +129,7 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
       kernelUsPerUnit: results.map((r) => r.kernelUsPerUnit ?? Number.NaN),
       loneWorkerUsPerUnit: results.map((r) => r.loneWorkerUsPerUnit ?? Number.NaN),
       checksums: results.map((r) => r.tasks.map((t) => t.checksum)),
+      ...(options.readCpu !== undefined && { foreignCpuCores: results.map((r) => r.foreignCpuCores) }),
       lastRun: last,
       ...(last.pool && { pool: last.pool }),
       ...(!subject.steps && { steps: false as const }),
@@ -123,6 +139,9 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
     };
   });
 }
+
+/** A run as kept for its measurement: its steps dropped (but the latest's), other programs' CPU beside it. */
+type MeasuredRun = RunResult & { readonly foreignCpuCores: number | null };
 
 /** One thing measured each round: a mode, with or without step recording, or a mode's A/A twin. */
 interface Subject {

@@ -27,7 +27,7 @@ export function referenceBlock(ref: ReferenceResult, pageDir: string): string {
   return [
     `The reference run of \`${result.experiment}\` (\`${ref.dir}/\`: [the result](${link(ref.file)}), [as markdown](${link(`${base}.md`)})):`,
     '',
-    machineLine(result.machine),
+    machineLine(result.machine, result.foreignCpuCores),
     '',
     `settings: ${settings}`,
     '',

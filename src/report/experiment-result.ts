@@ -29,6 +29,12 @@ export interface ExperimentResult<Row extends object = object, F extends Facts =
   readonly machine: MachineInfo;
   /** The settings the run used (repeats, threads, seed, ...), so a reader can reproduce it. */
   readonly settings: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * CPU other programs used during the measurement, in cores (CPU seconds per second of wall time):
+   * the machine's busy time on the CPUs the lab may use, less the lab's own process tree. `null`
+   * where the system does not say (no /proc/stat); absent from results saved before schema 4.
+   */
+  readonly foreignCpuCores?: number | null;
   readonly tables: readonly ResultTable[];
   /** Machine-readable rows for `--json` (plain objects of numbers, strings, booleans). */
   readonly rows: readonly Row[];

@@ -53,7 +53,7 @@ ${entry.stepsPage === undefined ? '' : `<p class="steps"><a href="${escape(entry
 <ul class="notes">
 ${r.notes.map((n) => `<li>${escape(n)}</li>`).join('\n')}
 </ul>
-<p class="context">${escape(machineLine(r.machine))}<br>settings: ${escape(settings)}<br>saved ${escape(r.savedAt)} as <code>${escape(entry.file)}</code></p>
+<p class="context">${escape(machineLine(r.machine, r.foreignCpuCores))}<br>settings: ${escape(settings)}<br>saved ${escape(r.savedAt)} as <code>${escape(entry.file)}</code></p>
 ${entry.pictures.map(figure).join('\n')}
 </section>`;
 }

@@ -14,7 +14,7 @@ export function renderMarkdown(result: ExperimentResult): string {
     ...result.tables.flatMap((table) => [markdownTable(table), '']),
     ...result.notes.map((note) => `- ${note}`),
     '',
-    machineLine(result.machine),
+    machineLine(result.machine, result.foreignCpuCores),
     '',
     `settings: ${settings}`,
     '',

@@ -13,7 +13,7 @@ export function renderText(result: ExperimentResult): string {
     ...result.tables.flatMap((table) => [renderTable(table), '']),
     ...result.notes.map((note) => `- ${note}`),
     '',
-    machineLine(result.machine),
+    machineLine(result.machine, result.foreignCpuCores),
     `settings: ${settings}`,
     '',
   ].join('\n');

@@ -60,6 +60,11 @@ export function validateSavedResult(value: unknown, file: string): SavedResult {
   for (const [key, v] of Object.entries(object(root.settings, 'settings'))) {
     if (!['string', 'number', 'boolean'].includes(typeof v)) fail(`settings.${key.slice(0, 40)} must be a string, number or boolean`);
   }
+  // Absent before schema 4, and from a result assembled by hand: read as not measured.
+  const foreign = root.foreignCpuCores;
+  if (foreign !== undefined && foreign !== null && !(typeof foreign === 'number' && Number.isFinite(foreign) && foreign >= 0)) {
+    fail(`foreignCpuCores must be a number >= 0 or null, got ${JSON.stringify(foreign)?.slice(0, 40) ?? String(foreign)}`);
+  }
   object(root.facts, 'facts');
   if (!Array.isArray(root.rows)) fail('rows must be an array');
   (root.rows as unknown[]).forEach((row, i) => {

@@ -25,17 +25,20 @@ export function rowFault(row: Record<string, unknown>, path: string, needsSample
   if (typeof row.minMs === 'number' && row.minMs > median) return bad('minMs', `at most the median ${median}`);
   if (typeof row.maxMs === 'number' && row.maxMs < median) return bad('maxMs', `at least the median ${median}`);
   if (row.speedupCi95 !== undefined && !(typeof row.speedupCi95 === 'number' && row.speedupCi95 >= 0)) return bad('speedupCi95', 'a number >= 0');
+  if (row.disturbed !== undefined && row.disturbed !== true) return bad('disturbed', 'true when present');
   if (row.samples === undefined) return needsSamples ? `${path}.samples is missing: schema 2 keeps every repeat` : undefined;
   return samplesFault(row.samples, `${path}.samples`, row.repeats);
 }
 
 function samplesFault(samples: unknown, path: string, repeats: unknown): RowFault | undefined {
-  if (!Array.isArray(samples) || samples.length === 0) return `${path} must be a non-empty array of { round, wallMs }`;
+  if (!Array.isArray(samples) || samples.length === 0) return `${path} must be a non-empty array of { round, wallMs[, foreignCpuCores] }`;
   if (typeof repeats === 'number' && samples.length !== repeats) return `${path} has ${samples.length} samples but the row says ${repeats} repeats`;
   for (const [i, s] of samples.entries()) {
     const sample = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
     if (!positiveInteger(sample.round)) return `${path}[${i}].round must be a positive integer, got ${shown(sample.round)}`;
     if (!positive(sample.wallMs)) return `${path}[${i}].wallMs must be a positive number, got ${shown(sample.wallMs)}`;
+    const foreign = sample.foreignCpuCores;
+    if (foreign !== undefined && !(typeof foreign === 'number' && Number.isFinite(foreign) && foreign >= 0)) return `${path}[${i}].foreignCpuCores must be a number >= 0 when present, got ${shown(foreign)}`;
   }
   return undefined;
 }

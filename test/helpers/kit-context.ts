@@ -1,6 +1,7 @@
 import { completeContext, type CompleteContext, type ExperimentContext } from '../../src/experiment/context.ts';
 import { DEFAULT_REPEATS } from '../../src/experiment/define.ts';
 import type { MachineInfo } from '../../src/measure/machine.ts';
+import { steadyCpu } from './cpu-readings.ts';
 
 /** A machine written out by hand: a unit test reads no machine (reading one runs git). */
 export const handMadeMachine: MachineInfo = {
@@ -20,7 +21,11 @@ export const handMadeMachine: MachineInfo = {
   date: '2026-12-07T00:00:00.000Z',
 };
 
-/** The smallest context an in-process unit test runs an experiment with: quick, one repeat, no warm-up, steps recorded. */
+/**
+ * The smallest context an in-process unit test runs an experiment with: quick, one repeat, no
+ * warm-up, steps recorded, on a machine no other program uses (test files running at once are
+ * other programs to each other; a test of the real reading gives `readCpu` itself).
+ */
 export function handMadeContext(overrides: Partial<ExperimentContext> = {}): ExperimentContext {
   return {
     quick: true,
@@ -32,6 +37,7 @@ export function handMadeContext(overrides: Partial<ExperimentContext> = {}): Exp
     machine: handMadeMachine,
     signal: new AbortController().signal,
     onProgress: () => {},
+    readCpu: steadyCpu(),
     ...overrides,
   };
 }

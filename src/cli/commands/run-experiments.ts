@@ -52,7 +52,8 @@ export async function runExperiments(
     const progress = progressLine(streams.stderr, experiment.name, !args.json);
     let result: ExperimentResult;
     try {
-      result = await experiment.run(contextFor(experiment, args, signal, progress.update));
+      const context = contextFor(experiment, args, signal, progress.update);
+      result = await experiment.run(streams.readCpu === undefined ? context : { ...context, readCpu: streams.readCpu });
     } catch (error) {
       // Among several experiments (`all`), one that cannot run on this machine (no redis-server) is skipped with its one line.
       if (experiments.length > 1 && isSkippable(error) && !signal.aborted) {
