@@ -53,7 +53,7 @@ describe.skipIf(readProcCpu() === undefined)('a real busy loop beside a tiny run
     expect(result.foreignCpuCores).toBeGreaterThanOrEqual(loopCores - 0.1);
     expect(result.notes[0]).toMatch(/^Another program used about [\d.]+ (of a core|cores)|^Another program used about one core/);
     expect(result.rows[0]!.disturbed).toBe(true);
-    expect(result.tables[0]!.rows[0]![0]).toMatch(/^sequential( !)? #$/);
+    expect(result.tables[0]!.rows[0]![0]).toMatch(/^sequential( !)? %$/);
   });
 
   it('counts a program the lab started as the lab\'s own, even once it has ended', async () => {

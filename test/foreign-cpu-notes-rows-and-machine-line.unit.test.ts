@@ -131,11 +131,11 @@ describe('a disturbed row', () => {
     expect(rows.map((r) => r.disturbed)).toEqual([undefined, true]);
   });
 
-  it('carries # beside its mode (apart from the noisy !) and a legend line under the table', () => {
+  it('carries % beside its mode (apart from the noisy !) and a legend line under the table', () => {
     const [quiet, busy] = compareModes([measurement('sequential', [0, 0, 0]), measurement('parallel', [0.5, 0.7, null])]) as [ModeComparison, ModeComparison];
     const table = modeTable('t', [quiet, { ...busy, noisy: true }]);
-    expect(table.rows.map((r) => r[0])).toEqual(['sequential', 'parallel ! #']);
-    expect(table.warnings).toContain('disturbed #: w parallel: other programs used about 0.6 of a core on average during 2 of its 3 runs (those of 0.5 s or more), above 0.25: rerun on an idle machine.');
+    expect(table.rows.map((r) => r[0])).toEqual(['sequential', 'parallel ! %']);
+    expect(table.warnings).toContain('disturbed %: w parallel: other programs used about 0.6 of a core on average during 2 of its 3 runs (those of 0.5 s or more), above 0.25: rerun on an idle machine.');
     expect(disturbedLegend([quiet])).toEqual([]);
   });
 });

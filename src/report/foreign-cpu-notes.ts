@@ -1,8 +1,8 @@
 import { DISTURBED_FROM_CORES, FOREIGN_CPU_MIN_ROUND_MS, isDisturbed } from '../measure/foreign-cpu.ts';
 import { meanForeignCpuCores, type Sample } from '../measure/samples.ts';
 
-/** The mark a row whose runs other programs disturbed carries beside its mode (`!` is a high spread, `✗` impossible). */
-export const DISTURBED_MARK = '#';
+/** The mark a row whose runs other programs disturbed carries beside its mode (`!` is a high spread, `✗` impossible, `#` garbage collection in a timeline). */
+export const DISTURBED_MARK = '%';
 
 /** "about 0.8 of a core", "about one core", "about 1.6 cores". */
 export function coresPhrase(cores: number): string {
