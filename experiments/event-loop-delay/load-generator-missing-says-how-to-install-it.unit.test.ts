@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/errors/lab-error.ts';
+import { assertLoadGeneratorInstalled, LoadGeneratorMissingError } from './load-generator.ts';
+
+const notFound = (name: string): never => {
+  throw Object.assign(new Error(`Cannot find module '${name}'`), { code: 'MODULE_NOT_FOUND' });
+};
+
+describe('autocannon, a development dependency, where a runtime install left it out', () => {
+  it('is one line naming the install commands, exit code 2, and skipped by `all`', () => {
+    let thrown: unknown;
+    try {
+      assertLoadGeneratorInstalled(notFound);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(LoadGeneratorMissingError);
+    const error = thrown as LoadGeneratorMissingError;
+    expect(error.exitCode).toBe(ExitCode.badInput);
+    expect(error.skippable).toBe(true);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(/^event-loop-delay needs the load generator autocannon, .*run npm install autocannon where the lab is installed, or npx -p autocannon -p concurrency-parallelism-lab lab event-loop-delay$/);
+  });
+
+  it('passes where it resolves, and lets any other failure through as it is', () => {
+    const asked: string[] = [];
+    expect(() => assertLoadGeneratorInstalled((name) => (asked.push(name), `/x/${name}/index.js`))).not.toThrow();
+    expect(asked).toEqual(['autocannon']);
+    expect(() => assertLoadGeneratorInstalled(() => { throw new Error('EACCES'); })).toThrow('EACCES');
+    // In this checkout it is installed (npm ci brings the development dependencies).
+    expect(() => assertLoadGeneratorInstalled()).not.toThrow();
+  });
+});
