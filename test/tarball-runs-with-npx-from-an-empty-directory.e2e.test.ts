@@ -26,7 +26,7 @@ const EXAMPLE =
   'export const inputs = [2, 4, 6, 8, 10, 12];\n';
 
 describe('the packed tarball, run with npx from an empty directory', () => {
-  it('prints the version, runs try on a module that imports the effects, and says what a runtime install leaves out', async () => {
+  it('prints the version, runs try on a module that imports the effects, and says in one line what needs a package it leaves out', async () => {
     const root = await mkdtemp(join(tmpdir(), 'lab-tarball-'));
     const user = join(root, 'empty');
     await mkdir(user);
@@ -46,14 +46,19 @@ describe('the packed tarball, run with npx from an empty directory', () => {
     expect(tried.stdout).toMatch(/^- Verdict: \S/m);
     expect(tried.stdout).toContain(`Node ${process.version} `);
     expect(tried.stdout).toContain('lab not a git checkout');
-    expect(await readdir(user)).toEqual([filename, 'example.mjs'].sort());
+    expect((await readdir(user)).sort()).toEqual([filename, 'example.mjs'].sort());
 
-    // autocannon is a development dependency: the one experiment that needs it says so in one line.
-    const refused = await npx('event-loop-delay', '--quick', '--no-save').then(
-      () => undefined,
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-    expect(refused?.code).toBe(2);
-    expect(refused?.stderr).toMatch(/^lab: event-loop-delay needs the load generator autocannon, .*npx -p autocannon -p concurrency-parallelism-lab lab event-loop-delay\n$/);
+    // autocannon, BullMQ and ioredis are development dependencies: what needs them says so in one line.
+    const refusal = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string } | undefined> =>
+      npx(...args).then(
+        () => undefined,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const withoutLoad = await refusal('event-loop-delay', '--quick', '--no-save');
+    expect(withoutLoad?.code).toBe(2);
+    expect(withoutLoad?.stderr).toMatch(/^lab: event-loop-delay needs the load generator autocannon, .* npx -p autocannon@\d+ -p \.\/concurrency-parallelism-lab-[\d.]+\.tgz lab event-loop-delay\n$/);
+    const withoutQueue = await refusal('distributed', '--quick', '--no-save');
+    expect(withoutQueue?.code).toBe(2);
+    expect(withoutQueue?.stderr).toMatch(/^lab: the distributed mode needs BullMQ and ioredis, .* npx -p bullmq@\d+ -p ioredis@\d+ -p \.\/concurrency-parallelism-lab-[\d.]+\.tgz lab distributed\n$/);
   }, 300_000);
 });
