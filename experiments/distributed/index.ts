@@ -5,6 +5,7 @@ import { alternate } from '../../src/measure/alternate.ts';
 import { median } from '../../src/measure/stats.ts';
 import { nsPerSwitch } from '../../src/measure/switch-cost.ts';
 import { ProcessPool, type ModeName, type TaskRun } from '../../src/modes/index.ts';
+import { assertQueuePackagesInstalled } from '../../src/runtime/queue-packages.ts';
 import { RedisServerMissingError } from '../../src/runtime/queue/errors.ts';
 import { findRedisServer } from '../../src/runtime/queue/redis-server.ts';
 import { cpuCostNote } from '../../src/report/cpu-cost.ts';
@@ -62,8 +63,9 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
     const { quick, workers, repeats, warmups, onProgress, redis: redisFlag } = kit.context;
     const plan = granularityPlan(quick);
     const switches = quick ? 200_000 : 1_000_000;
-    // Without redis-server, or with nothing answering at --redis, this fails here, in one line, before anything is
+    // Without BullMQ and ioredis, without redis-server, or with nothing answering at --redis, this fails here, in one line, before anything is
     // measured; but nothing starts yet, so that no idle redis-server or worker process shares the cores with the ns timings.
+    assertQueuePackagesInstalled('distributed');
     if (redisFlag === undefined) {
       if (findRedisServer() === undefined) throw new RedisServerMissingError();
     } else await (await import('../../src/runtime/queue/redis-client.ts')).checkReachable(redisFlag);

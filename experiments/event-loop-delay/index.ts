@@ -1,5 +1,5 @@
 import { defineExperiment } from '../../src/experiment/define.ts';
-import { expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from './http-load.ts';
+import { assertLoadGeneratorInstalled, expensiveWays, LoadClient, serveUnderLoad, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from './http-load.ts';
 import { warmKernelUsPerUnit } from '../../src/runtime/kernel-calibration.ts';
 import { DEFAULT_SLICE_MS, STEPS_PER_CLOCK_READ } from '../../src/scheduler/index.ts';
 import { cpuKernel } from '../../src/workload/cpu-kernel.ts';
@@ -29,6 +29,8 @@ export const eventLoopDelay = defineExperiment<EventLoopDelayMeasured, EventLoop
 
   async measure(kit) {
     const { quick, signal, onProgress } = kit.context;
+    // Before the calibration and the pool: a missing load generator is one line, at once.
+    assertLoadGeneratorInstalled();
     const plan = eventLoopDelayPlan(quick);
     // Calibrated on this thread, warm, in this run: the kernel units that make `workMs` here.
     const usPerUnit = warmKernelUsPerUnit();

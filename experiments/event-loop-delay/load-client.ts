@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
+import { assertLoadGeneratorInstalled } from './load-generator.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
 const entry = entryBeside(import.meta.url, 'load-process');
@@ -32,8 +33,9 @@ export class LoadClient {
     child.on('error', (error) => this.fail(new LoadClientError(`the load process failed: ${error.message}`)));
   }
 
-  /** Forks the load process and waits until autocannon is loaded. */
+  /** Forks the load process and waits until autocannon is loaded; throws `LoadGeneratorMissingError` first where it is not installed. */
   static async start(timeoutMs = 30_000): Promise<LoadClient> {
+    assertLoadGeneratorInstalled();
     const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const client = new LoadClient(child);
     try {

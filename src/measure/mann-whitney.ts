@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalUpperTail } from './normal-distribution.ts';
 import { rankWithTies, tieTerm } from './ranks.ts';
 import { kSubsetSumCounts, twoSidedP } from './rank-sum-distribution.ts';
 
@@ -35,5 +35,5 @@ export function mannWhitney(a: readonly number[], b: readonly number[]): RankSum
   const n = na + nb;
   const variance = ((na * nb) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
   const z = Math.max(0, Math.abs(u - (na * nb) / 2) - 0.5) / Math.sqrt(variance);
-  return { u, superiority, p: Math.min(1, 2 * (1 - normalCdf(z, 0, 1))), method: 'normal' };
+  return { u, superiority, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal' };
 }

@@ -1,4 +1,4 @@
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { binomialCdf } from './binomial-cdf.ts';
 
 /** The confidence a median interval aims for. */
 export const MEDIAN_CONFIDENCE = 0.95;

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalUpperTail } from './normal-distribution.ts';
 import { rankWithTies, tieTerm } from './ranks.ts';
 import { subsetSumCounts, twoSidedP } from './rank-sum-distribution.ts';
 
@@ -38,5 +38,5 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[]): 
   const mean = (n * (n + 1)) / 4;
   const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
   const z = Math.max(0, Math.abs(wPlus - mean) - 0.5) / Math.sqrt(variance);
-  return { n, wPlus, wMinus, p: Math.min(1, 2 * (1 - normalCdf(z, 0, 1))), method: 'normal' };
+  return { n, wPlus, wMinus, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal' };
 }

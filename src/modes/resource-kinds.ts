@@ -1,6 +1,7 @@
 import { LabPool } from '../runtime/pool.ts';
 import { ProcessPool } from '../runtime/process-pool.ts';
 import type { QueueSession } from '../runtime/queue/queue-session.ts';
+import { assertQueuePackagesInstalled } from '../runtime/queue-packages.ts';
 import type { ResourceKind } from './resource.ts';
 
 /** A warm pool of `threads` worker threads: parallel, hybrid and piscina run on it. */
@@ -12,6 +13,9 @@ export const processPoolResource: ResourceKind<ProcessPool> = { name: 'process p
 /** A queue session (Redis, a queue of its own, `workers` local worker processes): the distributed mode runs on it. */
 export const queueResource: ResourceKind<QueueSession> = {
   name: 'queue session',
-  // BullMQ and ioredis load only when a mode needs a queue.
-  open: async ({ workers, redis }) => (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers, ...(redis !== undefined && { redis }) }),
+  // BullMQ and ioredis load only when a mode needs a queue, and a runtime install leaves them out.
+  open: async ({ workers, redis }) => {
+    assertQueuePackagesInstalled('run --modes distributed ...');
+    return (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers, ...(redis !== undefined && { redis }) });
+  },
 };

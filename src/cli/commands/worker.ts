@@ -3,6 +3,7 @@ import { CONTROL } from '../../runtime/queue/job-protocol.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
+import { assertQueuePackagesInstalled } from '../../runtime/queue-packages.ts';
 
 /**
  * `npm run lab -- worker --redis URL [--queue NAME] [--workers N]`: serves the distributed mode's
@@ -14,6 +15,7 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; worker takes --redis URL [--queue NAME] [--workers N]`);
   if (args.redis === undefined) throw new UsageError('worker needs --redis URL: redis://HOST:PORT or a unix socket path, the Redis the lab runs its distributed mode on');
   const target = args.redis;
+  assertQueuePackagesInstalled('worker --redis URL');
   // ioredis loads only for this command and the distributed mode.
   const { checkReachable } = await import('../../runtime/queue/redis-client.ts');
   await checkReachable(target);
