@@ -6,7 +6,8 @@ import type { Experiment } from '../experiment/context.ts';
 import { linesOf, type CatalogueLine } from '../experiment/catalogue-line.ts';
 import { helpText } from './help.ts';
 import { abortOnInterrupt, InterruptedError } from './interrupt.ts';
-import type { CliStreams } from './streams.ts';
+import { OutputClosedError, stopWhenOutputCloses, type CliStreams } from './streams.ts';
+import { useOwnTempDir } from './temp-dir.ts';
 import { nearest } from './suggest.ts';
 import { UsageError } from '../errors/usage-error.ts';
 
@@ -96,16 +97,25 @@ function loadAll(lines: readonly CatalogueLine[]): Promise<Experiment[]> {
   return Promise.all(lines.map((line) => line.load()));
 }
 
-/** The entry point of the npm scripts: runs the command line, Ctrl-C aborts it, sets the exit code. */
+/**
+ * The entry point of the `lab` command and the npm scripts: checks the temporary directory, runs
+ * the command line, and sets the exit code. Ctrl-C or SIGTERM, or the output closing under it (a
+ * pipe into `head`), stops the command.
+ */
 export async function main(catalogue: readonly CatalogueLine[]): Promise<void> {
   const controller = new AbortController();
-  const uninstall = abortOnInterrupt(controller);
+  const interrupts = abortOnInterrupt(controller);
+  stopWhenOutputCloses([process.stdout, process.stderr], interrupts.stop);
+  // stdin only for --step: merely opening it can hold a terminal or a pipe.
+  const argv = process.argv.slice(2);
+  const streams: CliStreams = { stdout: process.stdout, stderr: process.stderr, ...(argv.includes('--step') && { stdin: process.stdin }) };
   try {
-    // stdin only for --step: merely opening it can hold a terminal or a pipe.
-    const argv = process.argv.slice(2);
-    process.exitCode = await runLab(argv, catalogue, { stdout: process.stdout, stderr: process.stderr, ...(argv.includes('--step') && { stdin: process.stdin }) }, controller.signal);
+    useOwnTempDir();
+    process.exitCode = await runLab(argv, catalogue, streams, controller.signal);
+  } catch (error) {
+    process.exitCode = reportError(error, streams);
   } finally {
-    uninstall();
+    interrupts.finished();
   }
 }
 
@@ -113,6 +123,8 @@ export async function main(catalogue: readonly CatalogueLine[]): Promise<void> {
 const MAX_ERROR_LENGTH = 1000;
 
 function reportError(error: unknown, streams: CliStreams): number {
+  // Nobody is left to read a line on an output that closed.
+  if (error instanceof OutputClosedError) return error.exitCode;
   const message = error instanceof Error ? error.message : String(error);
   // Messages echo what the user gave (paths, values, bytes of a file): nothing raw reaches the terminal.
   streams.stderr.write(`lab: ${capText(escapeControlCharacters(message), MAX_ERROR_LENGTH)}\n`);

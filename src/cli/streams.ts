@@ -1,3 +1,4 @@
+import { ExitCode, LabError } from '../errors/lab-error.ts';
 import type { ProgressStream } from '../report/progress.ts';
 import type { KeyInput } from './key-press.ts';
 
@@ -7,4 +8,29 @@ export interface CliStreams {
   readonly stderr: ProgressStream;
   /** The terminal's input, for `--explain --step`; absent in tests and pipes that never pace. */
   readonly stdin?: KeyInput;
+}
+
+/**
+ * The lab's own output closed under it (`lab … | head -1`): the command stops its run and ends
+ * quietly with exit code 0, as other command-line tools end; nobody is left to read a line.
+ */
+export class OutputClosedError extends LabError {
+  override name = 'OutputClosedError';
+  override readonly exitCode: number = ExitCode.ok;
+  constructor() {
+    super('the output closed: the run was stopped');
+  }
+}
+
+/** An output stream that can fail under the lab (a pipe whose reader left), as process.stdout can. */
+interface FailingStream {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Hands `stop` an `OutputClosedError` when stdout or stderr closes under the lab (EPIPE), or fails
+ * otherwise: unheard, Node would print the error's stack and exit 1 on the first write after it.
+ */
+export function stopWhenOutputCloses(outputs: readonly FailingStream[], stop: (reason: OutputClosedError) => void): void {
+  for (const output of outputs) output.on('error', () => stop(new OutputClosedError()));
 }
