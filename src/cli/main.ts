@@ -105,7 +105,7 @@ function loadAll(lines: readonly CatalogueLine[]): Promise<Experiment[]> {
 export async function main(catalogue: readonly CatalogueLine[]): Promise<void> {
   const controller = new AbortController();
   const interrupts = abortOnInterrupt(controller);
-  stopWhenOutputCloses([process.stdout, process.stderr], interrupts.stop);
+  stopWhenOutputCloses(process.stdout, process.stderr, interrupts.stop);
   // stdin only for --step: merely opening it can hold a terminal or a pipe.
   const argv = process.argv.slice(2);
   const streams: CliStreams = { stdout: process.stdout, stderr: process.stderr, ...(argv.includes('--step') && { stdin: process.stdin }) };

@@ -28,9 +28,11 @@ interface FailingStream {
 }
 
 /**
- * Hands `stop` an `OutputClosedError` when stdout or stderr closes under the lab (EPIPE), or fails
- * otherwise: unheard, Node would print the error's stack and exit 1 on the first write after it.
+ * Hands `stop` an `OutputClosedError` when stdout closes under the lab (EPIPE), or fails otherwise;
+ * a failing stderr is ignored, so that the run and its results on stdout go on. Unheard, either
+ * error would print its stack and exit 1 on the first write after it.
  */
-export function stopWhenOutputCloses(outputs: readonly FailingStream[], stop: (reason: OutputClosedError) => void): void {
-  for (const output of outputs) output.on('error', () => stop(new OutputClosedError()));
+export function stopWhenOutputCloses(stdout: FailingStream, stderr: FailingStream, stop: (reason: OutputClosedError) => void): void {
+  stdout.on('error', () => stop(new OutputClosedError()));
+  stderr.on('error', () => undefined);
 }
