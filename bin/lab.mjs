@@ -5,10 +5,15 @@ import { existsSync } from 'node:fs';
 
 const buildScript = new URL('../scripts/build.mjs', import.meta.url);
 if (existsSync(new URL('../src', import.meta.url)) && existsSync(buildScript)) {
-  const { build, isStale } = await import(buildScript.href);
+  const { buildStoppably, isStale } = await import(buildScript.href);
   if (isStale()) {
     process.stderr.write('lab: compiling to dist/ (no build yet, or a source changed since the last one)\n');
-    build();
+    try {
+      await buildStoppably();
+    } catch (error) {
+      process.stderr.write(`lab: ${error.message}\n`);
+      process.exit(1);
+    }
   }
 }
 await import('../dist/experiments/lab.js');

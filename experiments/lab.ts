@@ -1,4 +1,4 @@
 import { main } from '../src/cli/main.ts';
-import { experiments } from './catalogue.ts';
+import { catalogueLines } from './catalogue-lines.ts';
 
-await main(experiments);
+await main(catalogueLines);

@@ -1,7 +1,8 @@
 // Compiles the lab to dist/ (tsc, with .ts imports rewritten to .js) and copies the plain JavaScript
 // entries beside it, so that the CLI and every thread and process it starts run without a loader.
 // `--if-stale` builds only when a source is newer than the last build.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -28,16 +29,59 @@ export function isStale() {
   return !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
 }
 
+const tscScript = () => join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+const tscArgs = (outDir) => [tscScript(), '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir];
+
 /**
  * Builds into a folder of its own and then swaps it in, so that a lab or a test run already using
  * dist/ (another terminal, a second test run) keeps finding every module while this one builds.
  */
 export function build() {
   const fresh = `${dist}.building-${process.pid}`;
-  const old = `${dist}.old-${process.pid}`;
   rmSync(fresh, { recursive: true, force: true });
-  const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', fresh], { stdio: 'inherit' });
+  execFileSync(process.execPath, tscArgs(fresh), { stdio: 'inherit' });
+  swapIn(fresh);
+}
+
+/**
+ * The same build for the `lab` command, which a Ctrl-C or SIGTERM may stop: the compiler runs in a
+ * process group of its own, ended with its half-written folder at the first signal, so that nothing
+ * the command started outlives it. Ends the process (128 + the signal) when stopped.
+ */
+export async function buildStoppably() {
+  const fresh = `${dist}.building-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  const compiler = spawn(process.execPath, tscArgs(fresh), { stdio: 'inherit', detached: true });
+  const stop = (signal) => {
+    try {
+      process.kill(-compiler.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(fresh, { recursive: true, force: true });
+    process.exit(128 + constants.signals[signal]);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const code = await new Promise((resolve, reject) => {
+      compiler.once('error', reject);
+      compiler.once('exit', (exitCode) => resolve(exitCode));
+    });
+    if (code !== 0) {
+      rmSync(fresh, { recursive: true, force: true });
+      throw new Error(`the TypeScript compiler failed (exit code ${code}); its errors are above`);
+    }
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+  swapIn(fresh);
+}
+
+/** Copies the plain JavaScript entries beside the compiled files, stamps the build and puts it in place of dist/. */
+function swapIn(fresh) {
+  const old = `${dist}.old-${process.pid}`;
   for (const folder of SOURCES) {
     for (const file of filesUnder(join(root, folder))) {
       if (!PLAIN.test(file)) continue;

@@ -20,8 +20,14 @@ function brokenLinks(page: string, text: string, exists: (path: string) => boole
 const inCheckout = (path: string): boolean => existsSync(join(repoRoot, path));
 
 describe('every experiment of the catalogue', () => {
-  it.each(names)('%s has its npm script exp:NAME, which runs it through the lab', (name) => {
-    expect(scripts[`exp:${name}`]).toBe(`node bin/lab.mjs ${name}`);
+  // `exec`: npm runs a script through `sh -c`, and dash forks for it; with the shell left in between,
+  // a terminal's Ctrl-C to the group kills the shell, npm returns, and the lab runs on orphaned.
+  it.each(names)('%s has its npm script exp:NAME, which runs it through the lab with no shell left between npm and it', (name) => {
+    expect(scripts[`exp:${name}`]).toBe(`exec node bin/lab.mjs ${name}`);
+  });
+
+  it('the lab, compare and report scripts start the lab the same way', () => {
+    expect([scripts.lab, scripts.compare, scripts.report]).toEqual(['exec node bin/lab.mjs', 'exec node bin/lab.mjs compare', 'exec node bin/lab.mjs report']);
   });
 
   it.each(names)('%s has its page experiments/NAME/README.md', (name) => {

@@ -21,8 +21,8 @@ interface Launcher {
 const launchers: Record<string, Launcher> = {
   node: { run: runLabCli, signal: (child, signal) => child.kill(signal) },
   // As a user starts it from a terminal, `npm run -s lab -- args`, which sends a signal to the whole
-  // foreground process group: npm and the lab, which npm's shell runs directly. npm then dies of the
-  // signal itself, so the shell sees 128 + the signal's number.
+  // foreground process group: npm and the lab, which npm's script execs (no shell left between them).
+  // npm passes the signal on, waits for the lab, and ends as it did: the shell sees 128 + the signal's number.
   'npm run lab (the signal to its process group, as a terminal sends it)': {
     run: (args, onStart) => runCommand('npm', ['run', '-s', 'lab', '--', ...args], {}, onStart, { detached: true }),
     signal: (child, signal) => {

@@ -12,6 +12,7 @@ import { comparedWith } from '../../src/experiment/compared-with.ts';
 import { mannWhitneyOver, ratioWithVerdict, wilcoxonOver } from '../../src/experiment/ratio-with-verdict.ts';
 import { rowOf } from '../../src/experiment/mode-rows.ts';
 import { checksumWarning } from '../../src/report/checksum-warning.ts';
+import { startOverBareClause, startOverBareFacts } from './start-over-bare.ts';
 
 /** What `measure` hands to `analyse`: everything measured, nothing computed. */
 export interface ThreadsVsProcessesFigures {
@@ -37,7 +38,15 @@ export type ThreadsVsProcessesFacts = {
   readonly threadTsxStartMs: number;
   readonly processBareStartMs: number;
   readonly processTsxStartMs: number;
-  /** (tsx-loaded Node - bare Node) / the lab's own start-up. */
+  /** The lab's own thread (its worker code, loaded as its pools load it) over a bare one, `new Worker` to the first message, in the same rounds; with the 95% interval of the per-round ratio (NaN below two rounds). */
+  readonly threadStartOverBare: number;
+  readonly threadStartOverBareLow: number;
+  readonly threadStartOverBareHigh: number;
+  /** The lab's own process (`ProcessSlot`) over a bare one-line child forked the same way, `fork` to the first message; with its interval. */
+  readonly processStartOverBare: number;
+  readonly processStartOverBareLow: number;
+  readonly processStartOverBareHigh: number;
+  /** (tsx-loaded Node - bare Node) / the lab's own start-up: what the loader would add to the lab's worker, a share of what it takes now (which, compiled, pays none of it). */
   readonly tsxShareOfThreadStart: number;
   readonly tsxShareOfProcessStart: number;
   readonly processStartOverThread: number;
@@ -86,6 +95,7 @@ export function threadsVsProcessesFacts(f: ThreadsVsProcessesFigures): ThreadsVs
     threadTsxStartMs: start('thread', 'tsx'),
     processBareStartMs: start('process', 'bare'),
     processTsxStartMs: start('process', 'tsx'),
+    ...startOverBareFacts(f.startUps),
     tsxShareOfThreadStart: (start('thread', 'tsx') - start('thread', 'bare')) / threadStartMs,
     tsxShareOfProcessStart: (start('process', 'tsx') - start('process', 'bare')) / processStartMs,
     processStartOverThread: processStartMs / threadStartMs,
@@ -170,10 +180,10 @@ export function interpretThreadsVsProcesses(f: ThreadsVsProcessesFigures, facts:
     ...checksumWarning(f.rows),
     `Start-up: ${startUpClaim(startUp, startTest)}: ${ms(facts.processStartMs)} for ${started} forked process${started === 1 ? '' : 'es'} ` +
       `against ${ms(facts.threadStartMs)} for ${started} worker thread${started === 1 ? '' : 's'} (${startRatio}). ` +
-      `Bare Node takes ${ms(facts.processBareStartMs)} to start a process and ${ms(facts.threadBareStartMs)} a thread; the tsx loader adds ` +
-      `${ms(facts.processTsxStartMs - facts.processBareStartMs)} to a process (${formatPercent(facts.tsxShareOfProcessStart)} of its start-up) and ` +
-      `${ms(facts.threadTsxStartMs - facts.threadBareStartMs)} to a thread (${formatPercent(facts.tsxShareOfThreadStart)}); the rest is the lab's own modules (and, for threads, Piscina). ` +
-      'Compiled JavaScript would save the loader share; a warm pool pays it once.',
+      `Against bare Node, a one-line file that says it is up, started the same way in the same rounds: ${startOverBareClause(f.startUps, 'process', facts.processBareStartMs)}, ` +
+      `and ${startOverBareClause(f.startUps, 'thread', facts.threadBareStartMs)}; the difference is the lab's own modules. ` +
+      `The tsx loader alone adds ${ms(facts.processTsxStartMs - facts.processBareStartMs)} to a process and ${ms(facts.threadTsxStartMs - facts.threadBareStartMs)} to a thread, ` +
+      "which a worker pays only when it loads TypeScript (the lab run from its sources, a user's .ts module); a warm pool pays its start-up once.",
     `Round trip of one tiny task: ${us(facts.processRoundTripUs)} to a process against ${us(facts.threadRoundTripUs)} to a thread (medians; ${tripRatio}): ` +
       'a message to a process is serialised, written to a pipe and read by another event loop; to a thread it is cloned within one process (and the lab sends only a task number).',
     `cpu-bound work, ${workers} at a time: processes were ${comparedWith(processesRow.speedup, 'sequential', processesRow.verdict)} and threads ${comparedWith(parallelRow.speedup, 'sequential', parallelRow.verdict)}; ` +

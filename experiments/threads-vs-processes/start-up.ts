@@ -1,15 +1,21 @@
-import { spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { LabPool } from '../../src/runtime/pool.ts';
+import { fileURLToPath } from 'node:url';
+import { balancedRounds } from '../../src/measure/balanced-order.ts';
+import { entryBeside, labExecArgv, tsxLoader } from '../../src/runtime/entry-points.ts';
 import { ProcessSlot } from '../../src/runtime/process-slot.ts';
-import { tsxLoader } from '../../src/runtime/entry-points.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 
-// The least a thread can do: say it is up (an ES module, as the processes' entry is).
-const bareThread = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.postMessage(0);")}`);
-const bareProcess = 'process.send(0);';
+// The least a thread or a process can do: a one-line file that says it is up.
+const bareThread = new URL('./bare-thread.mjs', import.meta.url);
+const bareProcess = fileURLToPath(new URL('./bare-process.mjs', import.meta.url));
+// The lab's own thread: the worker code of its pools, loaded as Piscina loads it (compiled when the lab is).
+const labThread = new URL('./lab-thread.mjs', import.meta.url);
+const labWorkerCode = entryBeside(import.meta.url, '../../src/runtime/parallel-worker').href;
+/** The heap limit the lab's processes get (`ProcessSlot`); the bare ones are started with it too. */
+const PROCESS_HEAP_MB = 256;
 
-/** What was started: Node alone, Node with the tsx loader, or the lab's own worker (loader and the lab's modules). */
+/** What was started: Node alone, Node with the tsx loader, or the lab's own worker (its modules, compiled when the lab is). */
 export const startKinds = ['bare', 'tsx', 'lab'] as const;
 export type StartKind = (typeof startKinds)[number];
 export type StartVessel = 'thread' | 'process';
@@ -23,9 +29,13 @@ interface Started {
   end(): Promise<unknown>;
 }
 
-function startThread(kind: 'bare' | 'tsx'): Started {
+/** `new Worker` to its first message, every kind the same way: a file, and the flags the lab gives a worker of that file. */
+function startThread(kind: StartKind): Started {
   const spawnedAt = sharedNow();
-  const worker = new Worker(bareThread, { execArgv: kind === 'bare' ? [] : ['--import', tsxLoader] });
+  const worker =
+    kind === 'lab'
+      ? new Worker(labThread, { workerData: { entry: labWorkerCode }, execArgv: labExecArgv(labWorkerCode) })
+      : new Worker(bareThread, { execArgv: kind === 'tsx' ? ['--import', tsxLoader] : labExecArgv(bareThread) });
   const ready = new Promise<number>((resolve, reject) => {
     worker.once('message', () => resolve(sharedNow() - spawnedAt));
     worker.once('error', reject);
@@ -33,24 +43,16 @@ function startThread(kind: 'bare' | 'tsx'): Started {
   return { ready, end: () => worker.terminate() };
 }
 
-/**
- * The lab's own threads, started as the lab starts them: a Piscina pool of `count` tsx-loaded
- * workers, ready when each has loaded the worker code and all have met at a barrier.
- */
-function startLabThreads(count: number): Started[] {
-  const spawnedAt = sharedNow();
-  const pool = LabPool.start({ threads: count, warmUpUnits: 0 });
-  const ready = pool.then(() => sharedNow() - spawnedAt);
-  return [{ ready, end: () => pool.then((p) => p.close(), () => undefined) }];
-}
-
+/** `fork` to its first message: the lab's own process as its pool starts one (`ProcessSlot`), the others forked with the same options. */
 function startProcess(kind: StartKind): Started {
   if (kind === 'lab') {
-    const slot = new ProcessSlot(256, 30_000);
+    const slot = new ProcessSlot(PROCESS_HEAP_MB, 30_000);
     return { ready: slot.ready, end: () => slot.end() };
   }
   const spawnedAt = sharedNow();
-  const child = spawn(process.execPath, [...(kind === 'tsx' ? ['--import', tsxLoader] : []), '--input-type=module', '-e', bareProcess], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const heap = `--max-old-space-size=${PROCESS_HEAP_MB}`;
+  const child = fork(bareProcess, [], { execArgv: kind === 'tsx' ? ['--import', tsxLoader, heap] : labExecArgv(bareProcess, heap), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  child.stderr?.resume();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise<number>((resolve, reject) => {
     child.once('message', () => resolve(sharedNow() - spawnedAt));
@@ -67,26 +69,31 @@ function startProcess(kind: StartKind): Started {
   };
 }
 
+/** Every way of starting, one subject each: the order of `balancedRounds` runs them. */
+const subjects = (['thread', 'process'] as const).flatMap((vessel) => startKinds.map((kind) => ({ vessel, kind })));
+
 /**
- * Starts `count` threads, then `count` processes, of each kind at once (as a pool starts them),
- * `rounds` times, the kinds taking turns within each round, and times each batch from spawn until
- * its last member's first message, on the shared clock. Comparing the kinds splits a lab worker's
- * start-up into Node's own, the tsx loader's, and the lab's modules' (and, for threads, Piscina's).
+ * Starts `count` threads or `count` processes of one kind at once (as a pool starts them), every
+ * vessel and kind once a round, `rounds` times, in a balanced order (each way of starting follows
+ * every other equally often over a block of rounds), and times each batch from spawn until its last
+ * member's first message, on the shared clock. A lab worker against a bare one of the same vessel,
+ * started the same way in the same round, is what the lab's own modules cost at start-up; the tsx
+ * kind is what the loader costs (the lab's workers pay it only when the lab runs from its sources).
  * Everything started is ended before the next batch starts, and before this returns, whatever happens.
  */
 export async function timeStartUps(count: number, rounds: number, signal?: AbortSignal): Promise<StartUpTimes> {
   const none = (): Record<StartKind, number[]> => ({ bare: [], tsx: [], lab: [] });
   const times: Record<StartVessel, Record<StartKind, number[]>> = { thread: none(), process: none() };
+  const order = balancedRounds(subjects.length);
   for (let round = 0; round < rounds; round++) {
-    for (const vessel of ['thread', 'process'] as const) {
-      for (const kind of startKinds) {
-        signal?.throwIfAborted();
-        const started = vessel === 'process' ? Array.from({ length: count }, () => startProcess(kind)) : kind === 'lab' ? startLabThreads(count) : Array.from({ length: count }, () => startThread(kind));
-        try {
-          times[vessel][kind].push(Math.max(...(await Promise.all(started.map((s) => s.ready)))));
-        } finally {
-          await Promise.all(started.map((s) => s.end()));
-        }
+    for (const index of order[round % order.length]!) {
+      const { vessel, kind } = subjects[index]!;
+      signal?.throwIfAborted();
+      const started = Array.from({ length: count }, () => (vessel === 'thread' ? startThread(kind) : startProcess(kind)));
+      try {
+        times[vessel][kind].push(Math.max(...(await Promise.all(started.map((s) => s.ready)))));
+      } finally {
+        await Promise.all(started.map((s) => s.end()));
       }
     }
   }

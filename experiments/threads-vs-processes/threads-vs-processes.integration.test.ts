@@ -31,13 +31,18 @@ describe('threads-vs-processes, analysed from figures by hand', () => {
     expect(facts.tsxShareOfThreadStart).toBeCloseTo((70 - 40) / 100, 12);
     expect(facts).toMatchObject({ threadRoundTripUs: 20, processRoundTripUs: 80, processRoundTripOverThread: 4, parallelSpeedup: 2, crashEndedProcesses: 1, crashSurvivingProcesses: 1, crashReplaceMs: 420 });
     expect(facts.processesOverParallel).toBeCloseTo(1.1, 12);
+    // The lab's worker over a bare one started the same way, round by round: 100/40, 90/41, 110/39 and 400/100, 410/100, 390/100.
+    expect(facts).toMatchObject({ threadStartOverBare: 2.5, processStartOverBare: 4 });
+    expect([facts.threadStartOverBareLow, facts.threadStartOverBareHigh]).toEqual([90 / 41, 110 / 39]);
+    expect([facts.processStartOverBareLow, facts.processStartOverBareHigh]).toEqual([3.9, 4.1]);
   });
 
   it('says what processes cost and buy, from the numbers, each comparison with its verdict', () => {
     const notes = interpretThreadsVsProcesses(figures()).join('\n');
     // Three start-ups and three cpu-bound rounds each: too few for any paired test.
     expect(notes).toContain('Start-up: too few rounds to tell whether processes start slower than threads (n = 3; a paired test needs 6): 400 ms for 2 forked processes against 100 ms for 2 worker threads (4.00x, too few repeats for a verdict (n = 3)).');
-    expect(notes).toContain('the tsx loader adds 200 ms to a process (50% of its start-up) and 30.0 ms to a thread (30%)');
+    expect(notes).toContain("the lab's process took 4.00x the 100 ms of a bare one ([3.90-4.10], too few repeats for a verdict (n = 3)), and the lab's thread took 2.50x the 40.0 ms of a bare one ([2.20-2.82], too few repeats for a verdict (n = 3))");
+    expect(notes).toContain('The tsx loader alone adds 200 ms to a process and 30.0 ms to a thread');
     // Three round trips against three: even complete separation cannot reach p < 0.05 (p = 0.1).
     expect(notes).toContain('Round trip of one tiny task: 80 µs to a process against 20 µs to a thread (medians; 4.00x, too few repeats for a verdict (n = 3))');
     expect(notes).toContain("the processes took 1.10x [1.10-1.10] the threads' time, too few repeats for a verdict (n = 3): this run cannot say whether a process computes slower than a thread.");

@@ -1,6 +1,6 @@
 import { DEFAULTS } from './defaults.ts';
 import { parseArgs } from 'node:util';
-import { allModeNames, isModeName, type ModeName } from '../modes/index.ts';
+import { allModeNames, isModeName, type ModeName } from '../modes/names.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
 import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';

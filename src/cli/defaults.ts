@@ -1,4 +1,4 @@
-import { EXPLAIN_TIMEOUT_MS } from '../explain/explained-run.ts';
+import { EXPLAIN_TIMEOUT_MS } from '../explain/explain-timeout.ts';
 
 /**
  * Every default the command line fills in, in one table: `--help` prints these, and the context is

@@ -1,11 +1,11 @@
 import { DEFAULTS } from './defaults.ts';
-import { modeNames, modes } from '../modes/index.ts';
+import { modeLines, modeNames } from '../modes/names.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
 import { UsageError } from '../errors/usage-error.ts';
 
 /** The modes run only when named (the plain references, and those that need a Redis), for the `--modes` help line. */
-const references = modes.flatMap((m) => (('reference' in m && m.reference) || ('namedOnly' in m && m.namedOnly) ? [`${m.name}, ${m.summary}`] : [])).join('; ');
+const references = modeLines.flatMap((m) => ('reference' in m || 'namedOnly' in m ? [`${m.name}, ${m.summary}`] : [])).join('; ');
 
 /**
  * The kinds of command, for flag scopes: `measure` is an experiment or `all`, `run` a user's workload

@@ -1,8 +1,8 @@
-import type { Experiment } from '../experiment/context.ts';
+import type { CatalogueLine } from '../experiment/catalogue-line.ts';
 import { flags } from './flags.ts';
 
 /** `--help`: every command, every flag with its accepted values, every experiment. */
-export function helpText(experiments: readonly Experiment[]): string {
+export function helpText(experiments: readonly Pick<CatalogueLine, 'name' | 'question'>[]): string {
   const flagLines = Object.entries(flags).map(([name, spec]) => {
     const short = 'short' in spec ? `-${spec.short}, ` : '';
     const value = 'value' in spec ? ` ${spec.value}` : '';

@@ -1,4 +1,5 @@
 import { DecisionLog, Scheduler, sharedNow, type DecisionEvent, type PolicyName } from '../scheduler/index.ts';
+import { EXPLAIN_TIMEOUT_MS } from './explain-timeout.ts';
 import { buildTask } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
@@ -22,8 +23,7 @@ export interface ExplainedRunSpec {
   readonly workload: WorkloadSpec;
 }
 
-/** A run is cut short after this long (unless `--timeout` says otherwise): a workload meant to be explained step by step takes well under a second. */
-export const EXPLAIN_TIMEOUT_MS = 30_000;
+export { EXPLAIN_TIMEOUT_MS } from './explain-timeout.ts';
 
 /** Runs the workload once on this thread under the policy, recording every decision of the scheduler. */
 export async function explainedRun(spec: ExplainedRunSpec, signal?: AbortSignal, timeoutMs: number = EXPLAIN_TIMEOUT_MS): Promise<ExplainedRun> {
