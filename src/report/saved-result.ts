@@ -9,7 +9,8 @@ import { ExitCode, LabError } from '../errors/lab-error.ts';
  * free, and `checksumsIdentical` is null where nothing was compared. Version 4: a result states
  * the CPU other programs used during the run (`foreignCpuCores`), and `try` files a result under
  * the module's path with its content hash, its break-even counting transfer and the slowdown in a
- * worker (null where threads cannot pay).
+ * worker (null where threads cannot pay); threads-vs-processes times a start from `new Worker` or
+ * `fork` to the first message, against bare ones, and the compiled lab pays no tsx at start-up.
  */
 export const RESULT_SCHEMA = 'concurrency-lab.result/4';
 /** The meanings of before version 4: still read and compared; the CPU of other programs was not measured. */
