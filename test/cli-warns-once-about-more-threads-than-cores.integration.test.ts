@@ -11,7 +11,8 @@ describe('asking for more threads than cores', () => {
   it.skipIf(cores >= 256)('--threads cores+1: one note on stderr, and the run goes ahead', async () => {
     const { code, stdout, stderr } = await lab(...run(cores + 1));
     expect(stderr).toBe(`lab: note: --threads ${cores + 1} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers: the threads will take turns on them, and each costs start-up time and memory\n`);
-    expect(stdout).toContain(`with ${cores + 1} threads`);
+    // The pool ran with every thread asked for: its row says so, whichever mode was faster on a busy machine.
+    expect(stdout).toMatch(new RegExp(`│ parallel +│ +${cores + 1} \\(warm\\) │`));
     expect(code).toBe(0);
   });
 
