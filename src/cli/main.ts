@@ -45,8 +45,7 @@ export async function runLab(
     }
     const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;
     if (command === 'compare') {
-      await compareCommand(rest, args, streams, comparableIn(experiments));
-      return ExitCode.ok;
+      return await compareCommand(rest, args, streams, comparableIn(experiments));
     }
     if (command === 'worker') {
       await workerCommand(rest, args, streams, signal);
