@@ -32,6 +32,7 @@ async function machinesTable(paths: readonly string[], args: LabArgs, streams: C
       experiment: r.experiment,
       workload: r.workload,
       mode: r.mode,
+      ...(r.extra !== undefined && { extra: r.extra }),
       machines: r.cells.map((c) => (c === undefined ? null : { id: c.machine.id, label: c.label, cores: c.machine.logicalCores, ...c.row })),
       medianRatios: r.medianRatios.map((x) => x ?? null),
       tests: r.tests.map((t) => t ?? null),
