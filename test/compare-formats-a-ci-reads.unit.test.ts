@@ -85,7 +85,7 @@ describe('compare --format: outputs a CI reads', () => {
       const { code, stdout, stderr } = await lab('compare', ...argv, '--format', 'markdown', '--fail-on-slower', '5');
       expect(code).toBeLessThan(2);
       expect(stderr).toBe('');
-      expect(stdout).toMatch(/^\*\*Regression gate (passed|FAILED)\.\*\* gate/);
+      expect(stdout).toMatch(/^\*\*Regression gate (passed|FAILED)\*\* \(--fail-on-slower 5: /);
       expect(stdout).toContain('| row | OLD ms | NEW ms | NEW/OLD [95% CI] | test |');
       for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(99);
     }

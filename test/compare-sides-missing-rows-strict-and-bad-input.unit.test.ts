@@ -45,7 +45,7 @@ describe('compare OLD NEW: rows that cannot trip the gate, --strict, and the exi
     expect(plain.stdout).toMatch(/│ parse  │ +10\.0 \(n=20\) │ +10\.0+ \(n=10\) │/);
     expect(plain.stdout).toContain('! gone: only in OLD: no such row in NEW');
     expect(plain.stdout).toContain('! added: only in NEW: no such row in OLD');
-    expect(plain.stdout).toContain('gate passed (--fail-on-slower 5: Holm-corrected Mann-Whitney p < 0.05 and the 95% bootstrap interval of NEW/OLD above 1.05): no row slower, 2 tested, 2 not tested (listed above; --strict fails on them).');
+    expect(plain.stdout).toContain('gate passed (--fail-on-slower 5: Holm-corrected Mann-Whitney p < 0.05 and the 95% bootstrap interval of NEW/OLD above 1.05): no row slower, 2 tested, 2 not tested (listed with the tables; --strict fails on them).');
     const strict = await lab('compare', join(dir, 'old'), join(dir, 'new'), '--fail-on-slower', '5', '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('gate FAILED');

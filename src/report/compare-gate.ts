@@ -32,7 +32,7 @@ export function judgeGate(comparison: SidesComparison, pct: number, strict: bool
   ];
   const tested = comparison.rows.length - untested.length;
   const unsure = [
-    ...(untested.length > 0 && !strict ? [`${untested.length} not tested (listed above; --strict fails on them)`] : []),
+    ...(untested.length > 0 && !strict ? [`${untested.length} not tested (listed with the tables; --strict fails on them)`] : []),
     ...(disturbed.length > 0 && !strict ? [`${disturbed.map((s) => s.name).join(' and ')} disturbed by other programs`] : []),
   ];
   const verdict = failed

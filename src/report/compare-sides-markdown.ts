@@ -11,7 +11,7 @@ const LABEL_WIDTH = 30;
 /** The comparison as a pull-request comment: one table per experiment or tool, every line within 99 columns. */
 export function sidesMarkdown(comparison: SidesComparison, gate: GateOutcome | undefined): string {
   const out: string[] = [];
-  if (gate !== undefined) out.push(...wrap(`**${gate.failed ? 'Regression gate FAILED' : 'Regression gate passed'}.** ${gate.verdict}`));
+  if (gate !== undefined) out.push(...wrap(`**Regression gate ${gate.failed ? 'FAILED' : 'passed'}** ${gate.verdict.replace(/^gate (passed|FAILED) /, '')}`));
   out.push('');
   for (const side of [comparison.old, comparison.new]) out.push(...wrap(`- ${side.name}: \`${side.paths.join(' ')}\` (${sideText(side)})`));
   for (const identity of [...new Set(comparison.rows.map((r) => r.identity))]) {
