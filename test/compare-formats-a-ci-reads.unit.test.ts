@@ -72,6 +72,9 @@ describe('compare --format: outputs a CI reads', () => {
     expect(head).toEqual(['identity', 'tool', 'row', 'state', 'old_median_ms', 'old_samples', 'new_median_ms', 'new_samples', 'ratio', 'ratio_low', 'ratio_high', 'verdict', 'p', 'raw_p', 'why']);
     expect(line).toEqual(['hyperfine', 'hyperfine', 'parse "fast", then "slow"', 'compared', '10', '3', '10', '3', '1', expect.any(String), expect.any(String), 'too-few', '', '', '']);
     expect(end).toBeUndefined();
+    const text = await lab('compare', join(dir, 'a.json'), join(dir, 'a.json'), '--fail-on-slower', '5');
+    expect(text.stdout).toContain('! parse "fast", then "slow": too few samples for a test (3 against 3: Mann-Whitney cannot reach p < 0.05)');
+    expect(text.stdout).toContain('no row slower, 0 tested, 1 not tested');
     const fixtures = parseCsv((await lab('compare', ...pair, '--format', 'csv')).stdout);
     expect(fixtures.map((r) => r.length)).toEqual([15, 15, 15]);
     expect(Number(fixtures[1]![8])).toBeCloseTo(Number(fixtures[1]![6]) / Number(fixtures[1]![4]), 12);

@@ -49,7 +49,7 @@ describe('compare OLD NEW: rows that cannot trip the gate, --strict, and the exi
     const strict = await lab('compare', join(dir, 'old'), join(dir, 'new'), '--fail-on-slower', '5', '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('gate FAILED');
-    expect(strict.stdout).toContain('--strict: hyperfine gone (no such row in NEW); hyperfine added (no such row in OLD).');
+    expect(strict.stdout).toContain('--strict: hyperfine gone (only in OLD: no such row in NEW); hyperfine added (only in NEW: no such row in OLD).');
     // Without the gate, compare only reports.
     expect((await lab('compare', join(dir, 'old'), join(dir, 'new'))).code).toBe(0);
   });

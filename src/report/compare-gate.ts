@@ -1,4 +1,5 @@
 import { formatRatio } from './format.ts';
+import { untestedWhy } from './compare-sides-cells.ts';
 import { formatP } from './interval-text.ts';
 import type { SideFacts, SideRow, SidesComparison } from './compare-sides.ts';
 
@@ -21,9 +22,9 @@ export interface GateOutcome {
 export function judgeGate(comparison: SidesComparison, pct: number, strict: boolean): GateOutcome {
   const limit = 1 + pct / 100;
   const tripped = comparison.rows.filter((r) => r.verdict?.state === 'slower' && r.interval !== undefined && r.interval.low > limit);
-  const untested = comparison.rows.filter((r) => r.state !== 'compared' || r.verdict?.state === 'too-few');
+  const untested = comparison.rows.filter((r) => untestedWhy(r) !== undefined);
   const disturbed = [comparison.old, comparison.new].filter((s) => s.disturbed);
-  const strictFaults = strict ? [...untested.map((r) => `${r.identity} ${r.label} (${r.why ?? 'too few samples for a test'})`), ...disturbed.map((s) => `${s.name} disturbed (other programs used ${s.foreignCpuCores!.toFixed(2)} cores)`)] : [];
+  const strictFaults = strict ? [...untested.map((r) => `${r.identity} ${r.label} (${untestedWhy(r)!})`), ...disturbed.map((s) => `${s.name} disturbed (other programs used ${s.foreignCpuCores!.toFixed(2)} cores)`)] : [];
   const failed = tripped.length > 0 || strictFaults.length > 0;
   const rule = `--fail-on-slower ${pct}: Holm-corrected Mann-Whitney p < 0.05 and the 95% bootstrap interval of NEW/OLD above ${limit.toFixed(2)}`;
   const parts = [

@@ -32,3 +32,10 @@ export function testText(row: SideRow): string {
 /** The legend of the test column. */
 export const TEST_LEGEND =
   'NEW/OLD: ratio of medians [seeded 95% bootstrap interval]; test: Mann-Whitney U of NEW against OLD on the samples, Holm-corrected over every row tested; ~ no measurable difference (p >= 0.05).';
+
+/** Why a row could not be judged ("only in OLD: no such row in NEW", "too few samples ..."), or undefined for a tested row. */
+export function untestedWhy(row: SideRow): string | undefined {
+  if (row.state !== 'compared') return `${row.state}: ${row.why ?? ''}`;
+  if (row.verdict?.state === 'too-few') return `too few samples for a test (${row.old?.samplesMs?.length ?? 0} against ${row.new?.samplesMs?.length ?? 0}: Mann-Whitney cannot reach p < 0.05)`;
+  return undefined;
+}

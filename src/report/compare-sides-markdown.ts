@@ -1,6 +1,6 @@
 import type { GateOutcome } from './compare-gate.ts';
 import { sideText } from './compare-side-facts.ts';
-import { cellText, fitLabel, ratioText, testText, TEST_LEGEND } from './compare-sides-cells.ts';
+import { cellText, fitLabel, ratioText, testText, TEST_LEGEND, untestedWhy } from './compare-sides-cells.ts';
 import type { SidesComparison } from './compare-sides.ts';
 
 /** A pull-request comment is read in a narrow column: no line of it is wider than this. */
@@ -19,8 +19,11 @@ export function sidesMarkdown(comparison: SidesComparison, gate: GateOutcome | u
     out.push('', `**${cell(fitLabel(identity, 60))}** (${rows[0]!.tool})`, '');
     out.push('| row | OLD ms | NEW ms | NEW/OLD [95% CI] | test |', '| :-- | --: | --: | --: | :-- |');
     for (const r of rows) out.push(`| ${cell(fitLabel(r.label, LABEL_WIDTH))} | ${cellText(r.old)} | ${cellText(r.new)} | ${ratioText(r)} | ${testText(r)} |`);
-    const untested = rows.filter((r) => r.state !== 'compared');
-    if (untested.length > 0) out.push('', ...untested.flatMap((r) => wrap(`- ${cell(r.label)}: ${r.state}: ${r.why ?? ''}`)));
+    const untested = rows.flatMap((r) => {
+      const why = untestedWhy(r);
+      return why === undefined ? [] : wrap(`- ${cell(r.label)}: ${why}`);
+    });
+    if (untested.length > 0) out.push('', ...untested);
   }
   out.push('', ...comparison.notes.flatMap((n) => wrap(n)), ...wrap(TEST_LEGEND));
   return `${out.join('\n').replace(/^\n+/, '')}\n`;

@@ -1,6 +1,6 @@
 import type { GateOutcome } from './compare-gate.ts';
 import { sideText } from './compare-side-facts.ts';
-import { cellText, fitLabel, ratioText, testText, TEST_LEGEND } from './compare-sides-cells.ts';
+import { cellText, fitLabel, ratioText, testText, TEST_LEGEND, untestedWhy } from './compare-sides-cells.ts';
 import type { SidesComparison } from './compare-sides.ts';
 import type { ResultTable } from './experiment-result.ts';
 
@@ -17,7 +17,10 @@ export function sidesTables(comparison: SidesComparison): ResultTable[] {
       head: ['row', 'OLD median ms', 'NEW median ms', 'NEW/OLD [95% CI]', 'test'],
       align: ['left', 'right', 'right', 'right', 'left'],
       rows: rows.map((r) => [fitLabel(r.label, LABEL_WIDTH), cellText(r.old), cellText(r.new), ratioText(r), testText(r)]),
-      warnings: rows.flatMap((r) => (r.state === 'compared' ? [] : [`${r.label}: ${r.state}: ${r.why ?? ''}`])),
+      warnings: rows.flatMap((r) => {
+        const why = untestedWhy(r);
+        return why === undefined ? [] : [`${r.label}: ${why}`];
+      }),
     };
   });
 }
