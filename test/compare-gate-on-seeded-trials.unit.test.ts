@@ -63,3 +63,14 @@ describe('the gate on 100 seeded trials: 5 rows, 3% noise (lognormal), --fail-on
     expect(trials(10, 1.05).failed).toBeLessThanOrEqual(5);
   });
 });
+
+describe('the gate on a tool that keeps a sample per call', () => {
+  it('compares 100000 samples a side, its bootstrap on 1000 quantiles of each, and still finds a 10% regression', () => {
+    const random = createRandom(7);
+    const gate = judgeGate(compareSides([side('old', [lognormal(random, 100_000, 1)])], [side('new', [lognormal(random, 100_000, 1.1)])], { old: ['OLD'], new: ['NEW'] }, () => undefined), 5, false);
+    expect(gate.failed).toBe(true);
+    expect(gate.tripped[0]!.interval!.low).toBeGreaterThan(1.05);
+    expect(gate.tripped[0]!.interval!.high).toBeLessThan(1.15);
+    // No time is asserted: resampling 100000 values 2000 times a side would run past the tier's timeout.
+  });
+});
