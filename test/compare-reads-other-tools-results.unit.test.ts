@@ -68,6 +68,18 @@ describe('compare reads hyperfine, tinybench and mitata results as they write th
     expect((await lab('compare', fixture('mitata-no-samples.json'), fixture('mitata-new.json'), '--fail-on-slower', '5', '--strict')).code).toBe(1);
   });
 
+  it('tinybench without retainSamples compares by point estimate only', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-compare-tools-'));
+    const tasks = json('tinybench-old.json') as { result: { latency: { samples?: number[] } } }[];
+    for (const task of tasks) delete task.result.latency.samples;
+    await writeFile(join(dir, 'no-samples.json'), JSON.stringify(tasks));
+    const comparison = compareSides([await readBenchFile(fixture('tinybench-old.json'))], [await readBenchFile(join(dir, 'no-samples.json'))], { old: ['a'], new: ['b'] }, () => undefined);
+    expect(comparison.rows.map((r) => [r.state, r.why])).toEqual([
+      ['no samples', 'NEW kept no samples: point estimates only, no test was possible'],
+      ['no samples', 'NEW kept no samples: point estimates only, no test was possible'],
+    ]);
+  });
+
   it('refuses, exit 2 and one line, a file of no known tool, a broken one, and two tools against each other', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lab-compare-tools-'));
     const write = async (name: string, value: unknown): Promise<string> => {

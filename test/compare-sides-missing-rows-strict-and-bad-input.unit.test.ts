@@ -123,6 +123,15 @@ describe('compare OLD NEW on the lab results of schema 4 and of try', () => {
     expect(code).toBe(1);
     for (const label of ['pool batch=1 threads=1', 'pool batch=16 threads=1', 'pool batch=1 threads=2', 'pool batch=16 threads=2']) expect(stdout).toContain(`│ hash.ts ${label} `);
     expect(stdout).toMatch(/2 row\(s\) slower: try-hash-ts hash\.ts pool batch=16 threads=1 .*; try-hash-ts hash\.ts pool batch=16 threads=2 /);
+    // A side run with one thread only has no rows to tell apart by threads: they still key its rows.
+    const oneThread = await labFile(dir, 'one-thread.json', (d) => {
+      d.experiment = 'try-hash-ts';
+      d.settings = { module: 'hash.ts', kind: 'function', inputs: 8, maxThreads: 2, batches: '1,16' };
+      d.rows = rows.filter((r) => r.threads === 1).map((r) => ({ ...r, repeats: 10, medianMs: 10, speedup: 1, efficiency: 1, samples: steady(10).map((wallMs, i) => ({ round: i + 1, wallMs })) }));
+    });
+    const against = await lab('compare', await tryFile('old.json', 1), oneThread);
+    expect(against.stdout).toContain('! hash.ts pool batch=1 threads=2: only in OLD');
+    expect(against.stdout).toMatch(/│ hash\.ts pool batch=1 threads=1 +│ +10\.0 \(n=10\) │ +10\.0+ \(n=10\) │/);
   });
 
   it('compares the two versions of a module and says so; refuses two different modules, exit 2', async () => {

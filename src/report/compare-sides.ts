@@ -91,11 +91,16 @@ export function compareSides(oldFiles: readonly BenchFile[], newFiles: readonly 
 
 function gather(oldFiles: readonly BenchFile[], newFiles: readonly BenchFile[]): Gathered[] {
   const byKey = new Map<string, Gathered>();
+  // Where threads tell rows of one file apart, they key the rows of every file of that identity.
+  const threaded = new Set([...oldFiles, ...newFiles].filter((f) => f.rows.some((r) => r.fields.some(([name]) => name === 'threads'))).map((f) => f.identity));
+  const fieldsOf = (identity: string, row: BenchRow): readonly RowField[] =>
+    threaded.has(identity) && row.threads !== undefined && !row.fields.some(([name]) => name === 'threads') ? [...row.fields, ['threads', row.threads]] : row.fields;
   const add = (files: readonly BenchFile[], side: 'old' | 'new'): void => {
     for (const file of files) {
       for (const row of file.rows) {
-        const key = `${file.identity}\u0000${rowKey(row.fields)}`;
-        const entry = byKey.get(key) ?? { identity: file.identity, tool: file.tool, fields: row.fields, old: [], new: [] };
+        const fields = fieldsOf(file.identity, row);
+        const key = `${file.identity}\u0000${rowKey(fields)}`;
+        const entry = byKey.get(key) ?? { identity: file.identity, tool: file.tool, fields, old: [], new: [] };
         entry[side].push(row);
         byKey.set(key, entry);
       }
