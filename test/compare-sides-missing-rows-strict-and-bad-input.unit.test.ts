@@ -104,6 +104,15 @@ describe('compare OLD NEW on the lab results of schema 4 and of try', () => {
     const strict = await lab('compare', old, disturbed, '--fail-on-slower', '5', '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('--strict: NEW disturbed (other programs used 0.80 cores).');
+    const slowerAndDisturbed = await labFile(dir, 'slower.json', (d) => {
+      Object.assign(d, { schema: 'concurrency-lab.result/4', foreignCpuCores: 0.8 });
+      const row = d.rows[0] as { medianMs: number; minMs?: number; maxMs?: number; medianLowMs?: number; medianHighMs?: number; samples: { wallMs: number }[] };
+      for (const sample of row.samples) sample.wallMs *= 2;
+      for (const key of ['medianMs', 'minMs', 'maxMs', 'medianLowMs', 'medianHighMs'] as const) if (row[key] !== undefined) row[key] *= 2;
+    });
+    const both = await lab('compare', old, slowerAndDisturbed, '--fail-on-slower', '5');
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(/gate FAILED .*: 1 row\(s\) slower: headline cpu-bound sequential 2\.00x .*; also NEW disturbed by other programs\.\n$/);
     expect((await lab('compare', unmeasured, old)).stdout).toContain(`OLD: ${unmeasured} (lab, 1 file; CPU of other programs not measured)`);
   });
 

@@ -37,7 +37,7 @@ export function judgeGate(comparison: SidesComparison, pct: number, strict: bool
     ...(disturbed.length > 0 && !strict ? [`${disturbed.map((s) => s.name).join(' and ')} disturbed by other programs`] : []),
   ];
   const verdict = failed
-    ? `gate FAILED (${rule}): ${parts.join('; ')}.`
+    ? `gate FAILED (${rule}): ${parts.join('; ')}${unsure.length > 0 ? `; also ${unsure.join(', ')}` : ''}.`
     : `gate passed (${rule}): no row slower, ${tested} tested${unsure.length > 0 ? `, ${unsure.join(', ')}` : ''}.`;
   return { failOnSlowerPct: pct, strict, tripped, untested, disturbed, failed, verdict };
 }
