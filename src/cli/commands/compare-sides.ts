@@ -43,5 +43,5 @@ export async function compareSidesCommand(oldPath: string, newPath: string, args
     if (format === 'github-action-benchmark') streams.stdout.write(`${JSON.stringify(sidesBenchmarkAction(comparison), null, 2)}\n`);
     verdictToStderr();
   }
-  return gate?.failed === true ? ExitCode.failed : ExitCode.ok;
+  return gate?.failed === true ? ExitCode.regression : ExitCode.ok;
 }
