@@ -101,5 +101,7 @@ describe('compare reads hyperfine, tinybench and mitata results as they write th
       expect(stdout).toBe('');
       expect(code).toBe(2);
     }
+    const asMachines = await lab('compare', fixture('mitata-old.json'));
+    expect(asMachines).toEqual({ code: 2, stdout: '', stderr: `lab: ${fixture('mitata-old.json')}: mitata results compare as one of two sides (compare OLD NEW); the table across machines reads the lab's results only\n` });
   });
 });

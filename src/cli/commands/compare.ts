@@ -1,7 +1,8 @@
 import type { ComparableOf } from '../../report/comparable-settings.ts';
 import { compareResults } from '../../report/compare-results.ts';
 import { renderTable } from '../../report/render-text.ts';
-import { findResultFiles, readResult } from '../../report/results-store.ts';
+import { findResultFiles } from '../../report/results-store.ts';
+import { readLabResult } from '../../report/read-bench-file.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
@@ -25,7 +26,7 @@ export async function compareCommand(paths: readonly string[], args: LabArgs, st
 async function machinesTable(paths: readonly string[], args: LabArgs, streams: CliStreams, comparableOf: ComparableOf): Promise<void> {
   const files = await findResultFiles(paths);
   if (files.length === 0) throw new UsageError(`no results files (.json) under ${paths.join(', ')}`);
-  const results = await Promise.all(files.map(readResult));
+  const results = await Promise.all(files.map(readLabResult));
   const comparison = compareResults(results, comparableOf);
   if (args.json || args.compare.format === 'json') {
     const rows = comparison.rows.map((r) => ({
