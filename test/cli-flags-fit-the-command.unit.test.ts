@@ -12,8 +12,8 @@ describe('each command takes only its own flags, each once', () => {
   const cases: [string[], string][] = [
     [['list', '--repeats', '5'], 'lab: --repeats does not apply to the list command; it takes --help, --version\n'],
     [['list', '--json'], 'lab: --json does not apply to the list command; it takes --help, --version\n'],
-    [['compare', 'results', '--modes', 'parallel'], 'lab: --modes does not apply to the compare command; it takes --json, --help, --version\n'],
-    [['compare', 'results', '--no-save'], 'lab: --no-save does not apply to the compare command; it takes --json, --help, --version\n'],
+    [['compare', 'results', '--modes', 'parallel'], 'lab: --modes does not apply to the compare command; it takes --json, --format, --fail-on-slower, --strict, --machines, --help, --version\n'],
+    [['compare', 'results', '--no-save'], 'lab: --no-save does not apply to the compare command; it takes --json, --format, --fail-on-slower, --strict, --machines, --help, --version\n'],
     [['report', '--threads', '2'], 'lab: --threads does not apply to the report command; it takes --out, --help, --version\n'],
     [['headline', '--workload', example], 'lab: --workload does not apply to an experiment (headline); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help, --version\n'],
     [['all', '--max-work', '2'], 'lab: --max-work does not apply to an experiment (all); it takes --quick, --repeats, --budget, --warmups, --threads, --processes, --workers, --redis, --max-threads, --predict, --seed, --timeout, --timeline, --no-timeline, --trace, --no-steps, --json, --out, --explain, --step, --html, --no-save, --help, --version\n'],

@@ -45,7 +45,7 @@ describe('compare: one table across machines', () => {
   });
 
   it('emits JSON rows with every machine under --json', async () => {
-    const { code, stdout } = await lab('compare', join(fixtures, 'small-2c.json'), join(fixtures, 'big-16c.json'), '--json');
+    const { code, stdout } = await lab('compare', join(fixtures, 'small-2c.json'), join(fixtures, 'big-16c.json'), '--json', '--machines');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { rows: { workload: string; mode: string; machines: ({ id: string } | null)[]; verdict: string }[] };
     const row = doc.rows.find((r) => r.workload === 'wait-bound' && r.mode === 'parallel')!;

@@ -67,7 +67,7 @@ describe('compare on saved samples: Mann-Whitney U, Holm-corrected', () => {
     expect(twoMachines.rows.map((r) => r.verdict)).toEqual(new Array(6).fill('agree'));
     for (const r of twoMachines.rows) expect(r.tests[1]).toMatchObject({ method: 'mann-whitney', verdict: { state: 'same', p: 1 }, rawP: 1 });
     const sameFile = await copyOf('small-2c.json', () => {});
-    const { code, stdout } = await lab('compare', join(fixtures, 'small-2c.json'), sameFile);
+    const { code, stdout } = await lab('compare', join(fixtures, 'small-2c.json'), sameFile, '--machines');
     expect(code).toBe(0);
     expect(stdout).toContain('headline: runs of small-2c: run 1 saved');
     expect(stdout).toContain('0 row(s) where the machines differ beyond their measured noise (Mann-Whitney U on the saved samples, Holm-corrected, p < 0.05), 6 with no measurable difference');

@@ -4,6 +4,7 @@ import { allModeNames, isModeName, type ModeName } from '../modes/names.ts';
 import { flags, type CommandKind, type FlagName } from './flags.ts';
 import { capText, controlCharacterIn } from '../workload/describe-value.ts';
 import { nearest } from './suggest.ts';
+import { compareChoices, type CompareChoices } from './compare-args.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { parseRedisTarget, type RedisTarget } from '../runtime/queue/redis-target.ts';
 
@@ -57,6 +58,8 @@ export interface LabArgs {
   readonly workers?: number;
   /** `--queue NAME` (worker): serve this queue rather than follow the control key. */
   readonly queue?: string;
+  /** compare's `--format`, `--fail-on-slower`, `--strict`, `--machines`. */
+  readonly compare: CompareChoices;
 }
 
 const flagNames = Object.keys(flags) as FlagName[];
@@ -88,6 +91,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     save: values['no-save'] !== true,
     steps: stepsChoice(values['no-steps'] === true, values.trace),
     explain: values.explain === true,
+    compare: compareChoices(values),
     ...(values.aa === true && { aa: true as const }),
     step: values.step === true,
     ...(typeof values.html === 'string' && { html: nonEmpty(values.html, 'html') }),

@@ -3,6 +3,7 @@ import { modeLines, modeNames } from '../modes/names.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
 import { UsageError } from '../errors/usage-error.ts';
+import { compareFormats, parseFormat, parsePercent } from './compare-args.ts';
 
 /** The modes run only when named (the plain references, and those that need a Redis), for the `--modes` help line. */
 const references = modeLines.flatMap((m) => ('reference' in m || 'namedOnly' in m ? [`${m.name}, ${m.summary}`] : [])).join('; ');
@@ -97,7 +98,23 @@ export const flags = {
   'no-timeline': { type: 'boolean', help: 'do not draw terminal timelines', for: measuring },
   trace: { type: 'string', value: 'FILE', help: 'write the runs as a Perfetto / chrome://tracing file (Trace Event JSON)', for: measuring },
   'no-steps': { type: 'boolean', help: 'record no steps in any mode (no timelines): measures without the cost of recording; not with --trace', for: measuring },
-  json: { type: 'boolean', help: 'print one JSON document instead of tables', for: [...measuringAndTry, 'compare'], explain: true },
+  json: { type: 'boolean', help: 'print one JSON document instead of tables (with compare: the same as --format json)', for: [...measuringAndTry, 'compare'], explain: true },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    help: `with compare: what to print: ${compareFormats.join(', ')} (github-action-benchmark: its customSmallerIsBetter input; default text, the terminal table)`,
+    parse: parseFormat,
+    for: ['compare'],
+  },
+  'fail-on-slower': {
+    type: 'string',
+    value: 'PCT',
+    help: 'with compare OLD NEW: exit 1 when NEW is slower than OLD in a row with Holm-corrected Mann-Whitney p < 0.05 and the low end of the 95% bootstrap interval of NEW/OLD above 1 + PCT/100 (0-1000); exit codes: 0 clean, 1 regression, 2 bad input',
+    parse: parsePercent,
+    for: ['compare'],
+  },
+  strict: { type: 'boolean', help: 'with --fail-on-slower: rows missing on a side, not comparable or without samples, and a side disturbed by other programs, fail the gate too', for: ['compare'] },
+  machines: { type: 'boolean', help: 'with compare: one table across machines (the default with one path, or more than two), not OLD against NEW', for: ['compare'] },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuringAndTry, 'report'] },
   'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'], explain: true },
   explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring, explain: true },

@@ -45,8 +45,7 @@ export async function runLab(
     const [command = DEFAULT_EXPERIMENT, ...rest] = args.positionals;
     if (command === 'compare') {
       const [{ compareCommand }, { comparableIn }] = await Promise.all([import('./commands/compare.ts'), import('../experiment/context.ts')]);
-      await compareCommand(rest, args, streams, comparableIn(await loadAll(lines)));
-      return ExitCode.ok;
+      return await compareCommand(rest, args, streams, comparableIn(await loadAll(lines)));
     }
     if (command === 'worker') {
       const { workerCommand } = await import('./commands/worker.ts');

@@ -1,5 +1,8 @@
-/** Exit codes: 0 done, 1 a run failed, 2 bad input, 130 interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM). */
-export const ExitCode = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
+/**
+ * Exit codes: 0 done, 1 a run failed (or compare's gate found a regression), 2 bad input, 130
+ * interrupted, 143 terminated (as a shell reports SIGINT, SIGTERM).
+ */
+export const ExitCode = { ok: 0, failed: 1, regression: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
 
 /**
  * The base of every error the lab throws on purpose: a message of one line that names the fault

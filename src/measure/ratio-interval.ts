@@ -1,6 +1,5 @@
 import { createRandom } from '../workload/random.ts';
 import { medianInterval } from './median-interval.ts';
-import { median } from './stats.ts';
 
 /** How a ratio's interval was found: paired rounds are the stronger design; blocks measured apart need the bootstrap. */
 export type RatioMethod = 'paired rounds' | 'bootstrap, unpaired';
@@ -34,9 +33,20 @@ export function pairedRatioInterval(numerator: readonly number[], denominator: r
 export function bootstrapRatioInterval(numerator: readonly number[], denominator: readonly number[], seed = 1, resamples = BOOTSTRAP_RESAMPLES): RatioInterval {
   if (numerator.length === 0 || denominator.length === 0) throw new RangeError('bootstrap of no samples');
   const random = createRandom(seed);
-  const draw = (samples: readonly number[]): number[] => samples.map(() => samples[random.int(0, samples.length - 1)]!);
+  // Each resample is drawn into a reused typed array, whose sort is numeric without a comparator: the
+  // same draws and medians as sorting copies, several times faster (compare's gate runs one per row).
+  const scratch = { numerator: new Float64Array(numerator.length), denominator: new Float64Array(denominator.length) };
+  const drawnMedian = (samples: readonly number[], into: Float64Array): number => {
+    for (let i = 0; i < samples.length; i++) into[i] = samples[random.int(0, samples.length - 1)]!;
+    into.sort();
+    const mid = into.length >> 1;
+    return into.length % 2 === 1 ? into[mid]! : (into[mid - 1]! + into[mid]!) / 2;
+  };
   const ratios: number[] = [];
-  for (let i = 0; i < resamples; i++) ratios.push(median(draw(numerator)) / median(draw(denominator)));
+  for (let i = 0; i < resamples; i++) {
+    const top = drawnMedian(numerator, scratch.numerator);
+    ratios.push(top / drawnMedian(denominator, scratch.denominator));
+  }
   ratios.sort((a, b) => a - b);
   return { low: ratios[Math.floor(0.025 * resamples)]!, high: ratios[Math.ceil(0.975 * resamples) - 1]!, coverage: 0.95, method: 'bootstrap, unpaired' };
 }

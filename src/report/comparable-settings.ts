@@ -8,7 +8,7 @@ import type { SavedResult } from './saved-result.ts';
 export type ComparableOf = (experiment: string) => readonly string[] | undefined;
 
 /** For results no experiment declares (user workloads): every setting except these machine-derived or repeat counts. */
-const NEVER_MATCHED = new Set(['threads', 'cores', 'serverThreads', 'repeats', 'warmups']);
+const NEVER_MATCHED = new Set(['threads', 'cores', 'serverThreads', 'repeats', 'warmups', 'moduleHash']);
 
 /** The keys on which `a` and `b` differ among those that must match (`mustMatch`, or every work setting when undefined), in a stable order; empty when they compare. */
 export function differingSettings(mustMatch: readonly string[] | undefined, a: SavedResult['settings'], b: SavedResult['settings']): string[] {

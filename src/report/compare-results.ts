@@ -5,6 +5,8 @@ import { correctTests, testCell, testOutcome, type CellTest, type ModeRow } from
 import type { ResultTable } from './experiment-result.ts';
 import type { SavedResult } from './saved-result.ts';
 import type { ComparedRow } from './compared-row.ts';
+import { identifyingFields, isModeRow, threadsIdentify } from './bench-lab.ts';
+import { rowKey, rowLabel } from './bench-file.ts';
 
 export type { CellTest, ModeRow } from './compare-tests.ts';
 export type { ComparedRow, MachineCell } from './compared-row.ts';
@@ -74,18 +76,22 @@ function rowsOf(experiment: string, mustMatch: readonly string[] | undefined, co
   if (first === undefined) return [];
   const differing = columns.map((c) => differingSettings(mustMatch, first.result.settings, c.result.settings));
   const perColumn = columns.map((c) => c.result.rows.filter(isModeRow));
-  const keys = [...new Set(perColumn.flat().map(keyOf))];
-  return keys.map((key) => {
+  // Rows are keyed by every field that identifies them; threads only where they tell rows of one run apart (try's pool rows).
+  const withThreads = perColumn.some(threadsIdentify);
+  const keyOf = (row: ModeRow): string => rowKey(identifyingFields(row, withThreads));
+  const keys = [...new Map(perColumn.flat().map((r) => [keyOf(r), r])).entries()];
+  return keys.map(([key, first]) => {
     const cells = perColumn.map((list, i) => {
       const row = list.find((r) => keyOf(r) === key);
       return row === undefined ? undefined : { machine: columns[i]!.machine, label: columns[i]!.label, row };
     });
     const base = cells[0];
-    const [workload, mode] = key.split('\u0000') as [string, string];
+    const extra = rowLabel(identifyingFields(first, withThreads).filter(([name]) => name !== 'workload' && name !== 'mode'));
     return {
       experiment,
-      workload,
-      mode,
+      workload: first.workload,
+      mode: first.mode,
+      ...(extra !== '' && { extra }),
       cells,
       medianRatios: cells.map((c) => (c === undefined || base === undefined ? undefined : c.row.medianMs / base.row.medianMs)),
       tests: cells.map((c, i): CellTest | undefined => {
@@ -103,20 +109,4 @@ function finish(row: RawRow): ComparedRow {
   if (outcomes.every((o) => o === 'agree')) return { ...row, verdict: 'agree' };
   if (outcomes.every((o) => o === 'not comparable')) return { ...row, verdict: 'not comparable', why: 'the runs measured different work' };
   return { ...row, verdict: 'unknown', why: 'too few repeats, or no interval to compare' };
-}
-
-function keyOf(row: ModeRow): string {
-  return `${row.workload}\u0000${row.mode}`;
-}
-
-function isModeRow(row: object): row is ModeRow {
-  const r = row as Record<string, unknown>;
-  return (
-    typeof r.workload === 'string' &&
-    typeof r.mode === 'string' &&
-    typeof r.threads === 'number' &&
-    typeof r.medianMs === 'number' &&
-    typeof r.speedup === 'number' &&
-    typeof r.efficiency === 'number'
-  );
 }

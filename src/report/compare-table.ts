@@ -24,7 +24,7 @@ export function compareTable(experiment: string, rows: readonly ComparedRow[]): 
     align: ['left', 'left'],
     rows: rows.flatMap((r) =>
       r.cells.map((c, i) => [
-        r.cells.length === 1 ? `${r.workload} ${r.mode}` : i === 0 ? r.workload : i === 1 ? `  ${r.mode}` : '',
+        r.cells.length === 1 ? `${r.workload} ${modeText(r)}` : i === 0 ? r.workload : i === 1 ? `  ${modeText(r)}` : '',
         c?.label ?? '-',
         c === undefined ? '-' : String(c.row.threads),
         c === undefined ? '-' : medianText(c.row),
@@ -43,6 +43,11 @@ export function compareTable(experiment: string, rows: readonly ComparedRow[]): 
       ...notComparable(rows),
     ],
   };
+}
+
+/** The mode, with the row's other identifying fields. */
+function modeText(r: ComparedRow): string {
+  return r.extra === undefined ? r.mode : `${r.mode} ${r.extra}`;
 }
 
 /** The median with its interval when the file saved one (schema 2), else the median alone. */

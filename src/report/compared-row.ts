@@ -13,6 +13,8 @@ export interface ComparedRow {
   readonly experiment: string;
   readonly workload: string;
   readonly mode: string;
+  /** The row's other identifying fields ("batch=16 threads=2"), where it has any. */
+  readonly extra?: string;
   /** One per column, in column order; undefined where that column has no such row. */
   readonly cells: readonly (MachineCell | undefined)[];
   /** Each column's median divided by the first column's (undefined where either is missing). */

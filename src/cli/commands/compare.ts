@@ -1,23 +1,39 @@
 import type { ComparableOf } from '../../report/comparable-settings.ts';
 import { compareResults } from '../../report/compare-results.ts';
 import { renderTable } from '../../report/render-text.ts';
-import { findResultFiles, readResult } from '../../report/results-store.ts';
+import { findResultFiles } from '../../report/results-store.ts';
+import { readLabResult } from '../../report/read-bench-file.ts';
 import type { LabArgs } from '../args.ts';
 import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
+import { ExitCode } from '../../errors/lab-error.ts';
+import { compareSidesCommand } from './compare-sides.ts';
 
-/** `compare <files or dirs>`: one table per experiment across the machines whose results are given. */
-export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, comparableOf: ComparableOf): Promise<void> {
-  if (paths.length === 0) throw new UsageError('compare needs results files or directories, e.g. compare results/reference results/runs');
+/**
+ * `compare OLD NEW` (two paths): NEW against OLD, and the regression gate (compare-sides.ts).
+ * `compare PATHS...` with one path, more than two, or `--machines`: one table per experiment across
+ * the machines whose results are given. Resolves to the exit code.
+ */
+export async function compareCommand(paths: readonly string[], args: LabArgs, streams: CliStreams, comparableOf: ComparableOf): Promise<number> {
+  if (paths.length === 0) throw new UsageError('compare needs results files or directories: compare OLD NEW (two sides), or compare PATHS... --machines (one table across machines)');
+  if (paths.length === 2 && !args.compare.machines) return compareSidesCommand(paths[0]!, paths[1]!, args, streams, comparableOf);
+  const sidesOnly = args.compare.failOnSlower !== undefined ? '--fail-on-slower' : args.compare.format !== undefined && args.compare.format !== 'json' && args.compare.format !== 'text' ? `--format ${args.compare.format}` : undefined;
+  if (sidesOnly !== undefined) throw new UsageError(`${sidesOnly} compares two sides: give exactly two paths, compare OLD NEW, without --machines (got ${paths.length} path${paths.length === 1 ? '' : 's'}${args.compare.machines ? ' and --machines' : ''})`);
+  await machinesTable(paths, args, streams, comparableOf);
+  return ExitCode.ok;
+}
+
+async function machinesTable(paths: readonly string[], args: LabArgs, streams: CliStreams, comparableOf: ComparableOf): Promise<void> {
   const files = await findResultFiles(paths);
   if (files.length === 0) throw new UsageError(`no results files (.json) under ${paths.join(', ')}`);
-  const results = await Promise.all(files.map(readResult));
+  const results = await Promise.all(files.map(readLabResult));
   const comparison = compareResults(results, comparableOf);
-  if (args.json) {
+  if (args.json || args.compare.format === 'json') {
     const rows = comparison.rows.map((r) => ({
       experiment: r.experiment,
       workload: r.workload,
       mode: r.mode,
+      ...(r.extra !== undefined && { extra: r.extra }),
       machines: r.cells.map((c) => (c === undefined ? null : { id: c.machine.id, label: c.label, cores: c.machine.logicalCores, ...c.row })),
       medianRatios: r.medianRatios.map((x) => x ?? null),
       tests: r.tests.map((t) => t ?? null),
