@@ -6,6 +6,7 @@ import { distributed } from './distributed/index.ts';
 import { echoServer } from './echo-server/index.ts';
 import { eventLoopDelay } from './event-loop-delay/index.ts';
 import { granularity } from './granularity/index.ts';
+import { handOff } from './hand-off/index.ts';
 import { headline } from './headline/index.ts';
 import { ioBound } from './io-bound/index.ts';
 import { manyTasks } from './many-tasks/index.ts';
@@ -16,5 +17,5 @@ import { seedRunner } from './seed-runner/index.ts';
 import { threadsVsProcesses } from './threads-vs-processes/index.ts';
 
 /** Every experiment the lab can run, in the order `list` and `--help` show them. */
-export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, eventLoopDelay, dataTransfer, manyTasks, threadsVsProcesses, distributed];
+export const experiments: readonly Experiment[] = [headline, schedulerOverhead, seedRunner, asyncIsGenerators, echoServer, cpuBound, ioBound, mixed, scaling, granularity, handOff, eventLoopDelay, dataTransfer, manyTasks, threadsVsProcesses, distributed];
 

@@ -34,7 +34,7 @@ function poolWay(name: WayName, threads: number, calls: PoolCalls): Way {
       const task: WakeTask = { barrier: createBarrier(), parties: threads, timeoutMs: WAKE_TIMEOUT_MS };
       await Promise.all(Array.from({ length: threads }, () => calls.wake(task)));
     },
-    run: (tasks) => timed(() => Promise.all(tasks.map((t) => calls.kernel(t)))),
+    run: ({ tasks }) => timed(() => Promise.all(tasks.map((t) => calls.kernel(t)))),
     close: async () => {
       await calls.close();
     },

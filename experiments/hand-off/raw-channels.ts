@@ -76,7 +76,7 @@ export function openPortWay(name: WayName, threads: number, inFlight: 'one' | 'm
     wake: async () => {
       await send(wakeTasks(workers.length));
     },
-    run: (tasks) => timed(() => send(tasks)),
+    run: ({ tasks }) => timed(() => send(tasks)),
     close: async () => {
       onFault = undefined;
       await Promise.all(workers.map((w) => endWorker(w, 0)));
@@ -154,7 +154,7 @@ export function openRingWay(name: WayName, threads: number, spin: boolean, timeo
       setMode(spin ? SPIN : SLEEP);
       runAll(wakeTasks(threads));
     },
-    run: (tasks) => timed(() => runAll(tasks)),
+    run: ({ tasks }) => timed(() => runAll(tasks)),
     rest: () => setMode(SLEEP),
     close: async () => {
       setMode(STOP);

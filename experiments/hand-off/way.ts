@@ -1,4 +1,5 @@
 import type { KernelTask } from '../../src/runtime/plain-worker.ts';
+import type { WorkloadSpec } from '../../src/workload/spec.ts';
 
 /**
  * Every way of handing a task to another thread that the experiment compares, cheapest rung first:
@@ -28,6 +29,12 @@ export type HandOffWay = Exclude<WayName, 'one-thread'>;
 export const POOLS = ['piscina', 'tinypool', 'workerpool', 'poolifier'] as const satisfies readonly HandOffWay[];
 export type PoolWay = (typeof POOLS)[number];
 
+/** One size's tasks: as the lab's modes take them (a workload), and as the others do (the kernel's units and seed of each). */
+export interface SizeWork {
+  readonly workload: WorkloadSpec;
+  readonly tasks: readonly KernelTask[];
+}
+
 /** One timed run of a way over a size's tasks. */
 export interface WayRun {
   readonly wallMs: number;
@@ -46,7 +53,7 @@ export interface Way {
   readonly threads: number;
   /** Untimed, right before a timed run: every thread of the way runs a small task, so that none meets the run cold (and the spinning ring starts to spin). */
   wake(): Promise<void>;
-  run(tasks: readonly KernelTask[]): Promise<WayRun>;
+  run(work: SizeWork): Promise<WayRun>;
   /** Untimed, right after a timed run: the spinning ring parks its workers, so that they burn no core under the other ways' runs. */
   rest?(): void;
   close(): Promise<void>;
