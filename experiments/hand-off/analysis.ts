@@ -133,7 +133,10 @@ export function analyseHandOff(figures: HandOffFigures, bootstrap: DispatchBoots
   const { fits, fittedOn } = fitTogether(positive, subjects, usable);
   const onFit = sizes.filter((s) => s.unitsPerTask === 0 || fittedOn.includes(s.unitsPerTask));
   const series = Object.fromEntries(ran.map((w) => [w.name, (s: FittedSize): Series => s.ways[w.name]!])) as Record<HandOffWay, (s: FittedSize) => Series>;
-  const derived = estimateCosts(onFit, series, usable, derive, bootstrap);
+  const estimated = estimateCosts(onFit, series, usable, derive, bootstrap);
+  // A bootstrap of a single round gives an interval of no width: below two rounds there are no intervals.
+  const rounds = figures.sizes.every((s) => Object.values(s.ways).every((w) => w!.wallMs.length >= 2));
+  const derived = rounds ? estimated : (Object.fromEntries(Object.entries(estimated).map(([k, e]) => [k, { value: e.value, low: Number.NaN, high: Number.NaN }])) as Record<Derived, Estimate>);
   const floor = figures.sizes.find((s) => s.unitsPerTask === 0);
   const perTask = (values: readonly number[] | undefined, tasks: number): number => (values === undefined || values.length === 0 ? Number.NaN : (median(values) * 1000) / tasks);
   const ways = ran.map((w): WayAnalysis => {
