@@ -8,7 +8,7 @@ import { handOff } from './index.ts';
 // way alike; spin 1 µs, wake 8, postMessage 30 one in flight and 10 many, tinypool 15, piscina 20,
 // poolifier 25, workerpool 40, the lab's parallel 60 traced and 35 untraced, hybrid 5.
 
-const notesOf = (figures: ReturnType<typeof handMadeFigures>): string[] => handOff.analyse(figures, handOffContext).notes;
+const notesOf = (figures: ReturnType<typeof handMadeFigures>): readonly string[] => handOff.analyse(figures, handOffContext).notes;
 const noteWith = (notes: readonly string[], start: string): string => notes.find((n) => n.startsWith(start)) ?? `(no note starting "${start}")`;
 
 describe('the fits', () => {
