@@ -114,7 +114,10 @@ describe('the facts, the skipped ways and the design', () => {
     expect(notesOf(handMadeFigures({ wrongChecksums: 'workerpool' }))[0]).toMatch(/^CHECKSUMS DIFFER in 0 units\/task\/workerpool, /);
   });
 
-  it('closes with the design: ways × sizes × rounds', () => {
-    expect(notesOf(handMadeFigures()).at(-1)).toMatch(/^Design: 12 ways × 6 sizes \(0, 1, 4, 16, 64, 256 units per task; 0 is the hand-off alone, the floor, which stays out of the crossovers\) × 9 rounds, 1000 tasks at every size;/);
+  it('closes with the design: ways × sizes × rounds, and whether the order was balanced', () => {
+    const design = notesOf(handMadeFigures()).at(-1)!;
+    expect(design).toMatch(/^Design: 12 ways × 6 sizes \(0, 1, 4, 16, 64, 256 units per task; 0 is the hand-off alone, the floor, which stays out of the crossovers\) × 9 rounds, 1000 tasks at every size;/);
+    expect(design).toContain('in a balanced order (each way followed every other equally often)');
+    expect(notesOf(handMadeFigures({ unbalanced: true })).at(-1)).toContain('too few for a whole block: some ways followed others more often');
   });
 });

@@ -78,7 +78,7 @@ export const handOff = defineExperiment<HandOffFigures & { spinThreads: number; 
   analyse(figures) {
     const a = analyseHandOff(figures);
     const spinCpuCores = median(figures.idleCores['ring-spin'] ?? [Number.NaN]);
-    const design = { ways: figures.ways.length, sizes: figures.plan.sizes, rounds: figures.rounds, tasks: figures.plan.tasks, threads: figures.threads, spinThreads: figures.spinThreads, cores: figures.cores };
+    const design = { ways: figures.ways.length, sizes: figures.plan.sizes, rounds: figures.rounds, tasks: figures.plan.tasks, threads: figures.threads, spinThreads: figures.spinThreads, cores: figures.cores, balanced: figures.sizes.every((s) => s.balance.fewest === s.balance.most) };
     return {
       settings: { tasks: figures.plan.tasks, sizes: figures.plan.sizes.join(' '), ways: figures.ways.length, spinThreads: figures.spinThreads },
       tables: handOffTables(a, `hand-off: ${figures.plan.tasks} tasks at each of ${figures.plan.sizes.join(', ')} units, ${figures.threads} threads (spinning ring ${figures.spinThreads}), ${figures.cores} cores, ${figures.rounds} rounds`),

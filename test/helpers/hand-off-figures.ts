@@ -31,6 +31,8 @@ export interface HandMadeOptions {
   /** Per-round factors of a way's times (default: every way the same factors, a round moving all alike). */
   readonly factors?: Partial<Record<WayName, readonly number[]>>;
   readonly rounds?: number;
+  /** Fewer rounds than a block of the balanced order (as under --quick): some ways followed others more often. */
+  readonly unbalanced?: boolean;
   /** A way whose checksums differed at every size. */
   readonly wrongChecksums?: HandOffWay;
 }
@@ -54,7 +56,7 @@ export function handMadeFigures(options: HandMadeOptions = {}): HandOffFigures &
     const wallMs = factors.map((f) => ms * f);
     return { wallMs, cpuMs: wallMs.map((w) => w * threadsOf(way)), mainCpuMs: wallMs.map((w) => w / 2), checksumOk: way !== options.wrongChecksums };
   };
-  const balance = { blockRounds: 11, rounds, predecessorCounts: [], fewest: 1, most: 1 };
+  const balance = { blockRounds: 11, rounds, predecessorCounts: [], fewest: options.unbalanced === true ? 0 : 1, most: 1 };
   return {
     plan: { tasks: TASKS, sizes: SIZES },
     cores: 2,
