@@ -66,7 +66,9 @@ function spinPrice(a: HandOffAnalysis, spinCpuCores: number, spinThreads: number
   const d = a.derived;
   const share = d.wakeShare;
   return (
-    `Spinning removed ${Number.isFinite(share.value) ? withInterval(share, formatPercent) : 'an unknown share'} of the sleeping ring's cost: the OS waking a thread. ` +
+    (share.value > 0
+      ? `Spinning removed ${withInterval(share, formatPercent)} of the sleeping ring's cost: the OS waking a thread. `
+      : `Spinning removed none of the sleeping ring's cost here (spin ${cost(d['ring-spin'])}, sleep ${cost(d['ring-wake'])}): spinning threads that the OS deschedules wait longer than sleeping ones. `) +
     `Its price: ${spinThreads} spinning worker${spinThreads === 1 ? '' : 's'} (cores - 1 of ${cores}, so that the main thread keeps a core) burnt ${spinCpuCores.toFixed(2)} cores of CPU while there was nothing to do, ` +
     `against ${formatIdle(a)} for the ways whose threads sleep. A spinning pool pays for its speed with a core per thread, all the time.`
   );

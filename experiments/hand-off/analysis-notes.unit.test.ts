@@ -34,8 +34,9 @@ describe('where the time of a hand-off goes', () => {
 
   it('says whether the expected order held, and names the step that broke it', () => {
     expect(notesOf(handMadeFigures())).toContain("The expected order held: spin < wake <= postMessage <= pools (each step by the fitted costs' intervals: below, or overlapping where the issue allows equal).");
-    const broken = noteWith(notesOf(handMadeFigures({ costs: { 'ring-spin': 12 } })), 'The expected order');
-    expect(broken).toContain('did not hold here: spinning was not measurably cheaper than sleeping');
+    const notes = notesOf(handMadeFigures({ costs: { 'ring-spin': 12 } }));
+    expect(noteWith(notes, 'The expected order')).toContain('did not hold here: spinning was not measurably cheaper than sleeping');
+    expect(noteWith(notes, 'Spinning removed')).toMatch(/^Spinning removed none of the sleeping ring's cost here \(spin 12\.0 µs \(95% interval [^)]+\), sleep 8\.0 µs/);
   });
 
   it('prices spinning in cores burnt while idle, and says what it removed', () => {

@@ -48,13 +48,25 @@ export function openPortWay(name: WayName, threads: number, inFlight: 'one' | 'm
   const workers = Array.from({ length: inFlight === 'one' ? 1 : threads }, () => startWorker({ kind: 'port' }));
   let onReply: ((reply: readonly [number, number]) => void) | undefined;
   let onFault: ((error: Error) => void) | undefined;
+  // A worker lost between runs fails the next run at once, rather than leaving it waiting for replies that never come.
+  let lost: Error | undefined;
+  let closing = false;
+  const fault = (error: Error): void => {
+    if (closing) return;
+    lost ??= error;
+    onFault?.(error);
+  };
   for (const worker of workers) {
     worker.on('message', (reply: readonly [number, number]) => onReply?.(reply));
-    worker.on('error', (error: Error) => onFault?.(error));
-    worker.on('exit', (code) => onFault?.(new Error(`a raw worker of ${name} exited (code ${code}) in a run`)));
+    worker.on('error', fault);
+    worker.on('exit', (code) => fault(new Error(`a raw worker of ${name} exited (code ${code})`)));
   }
   const send = (tasks: readonly KernelTask[]): Promise<number[]> =>
     new Promise<number[]>((resolve, reject) => {
+      if (lost !== undefined) {
+        reject(lost);
+        return;
+      }
       const checksums = new Array<number>(tasks.length);
       let done = 0;
       const post = (i: number): void => workers[i % workers.length]!.postMessage([i, tasks[i]!.units, tasks[i]!.seed]);
@@ -78,7 +90,8 @@ export function openPortWay(name: WayName, threads: number, inFlight: 'one' | 'm
     },
     run: ({ tasks }) => timed(() => send(tasks)),
     close: async () => {
-      onFault = undefined;
+      closing = true;
+      lost ??= new Error(`${name} is closed`);
       await Promise.all(workers.map((w) => endWorker(w, 0)));
     },
   };

@@ -95,6 +95,12 @@ describe('the ways of handing work over', () => {
     expect(await threadsBackTo(before)).toBe(before);
   });
 
+  it('a postMessage way whose workers are gone fails its next run at once', async () => {
+    const way = openPortWay('post-message-many', 2, 'many');
+    await way.close();
+    await expect(way.run(sizeWork(0, 4))).rejects.toThrow('post-message-many is closed');
+  });
+
   it('a ring run that waits for a lost worker ends at its deadline, with the count of tasks not done', async () => {
     const ring = openRingWay('ring-wake', 1, false, 300);
     try {
