@@ -46,8 +46,8 @@ export function piscinaWay(pool: PlainPool): Way {
   return { ...poolWay('piscina', pool.threads, { kernel: (t) => pool.run(t), wake: async () => 0, close: async () => undefined }), wake: async () => void (await pool.wake(1)) };
 }
 
-/** The dynamic import of a dev dependency, or undefined when it is not installed. */
-async function optional<M>(load: () => Promise<M>, name: string): Promise<M | undefined> {
+/** The dynamic import of a dev dependency, or undefined when it is not installed (any other failure of the import is thrown). */
+export async function optional<M>(load: () => Promise<M>, name: string): Promise<M | undefined> {
   try {
     return await load();
   } catch (error) {
@@ -57,7 +57,7 @@ async function optional<M>(load: () => Promise<M>, name: string): Promise<M | un
   }
 }
 
-function missing(name: string): OpenedPool {
+export function missing(name: string): OpenedPool {
   return { state: 'missing', note: `${name} is not installed, so its way was skipped: npm install -D ${name}` };
 }
 
