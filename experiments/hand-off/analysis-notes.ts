@@ -140,7 +140,7 @@ export function interpretHandOff(a: HandOffAnalysis, design: HandOffDesign, skip
     ...(leftOut.length === 0 ? [] : [`Left out of every fit as impossible (faster than the ideal split beyond the interval): ${leftOut.join('; ')}; every way is fitted on the same sizes.`]),
     `Design: ${design.ways} ways × ${design.sizes.length} sizes (${design.sizes.join(', ')} units per task; 0 is the hand-off alone, the floor, which stays out of the crossovers) × ${design.rounds} rounds, ` +
       `${design.tasks} tasks at every size; each round runs every way once, ${design.balanced ? 'in a balanced order (each way followed every other equally often)' : 'in the balanced design\'s first rounds, too few for a whole block: some ways followed others more often'}, each woken untimed just before its run; ` +
-      `${design.threads} threads for every way but the spinning ring (${design.spinThreads}: cores - 1) and one task in flight (1); costs fitted per task over ${a.fittedOn.join(', ')} units/task against the ideal split over each way's usable threads, with 95% intervals from a seeded bootstrap over rounds.`,
+      `${design.threads} threads for every way but the spinning ring (${design.spinThreads}: cores - 1) and one task in flight (1); costs fitted per task over ${a.fittedOn.join(', ')} units/task (where a few percent of difference in kernel speed between threads stays well under the hand-off's cost) against the ideal split over each way's usable threads, with 95% intervals from a seeded bootstrap over rounds.`,
   ];
 }
 

@@ -63,11 +63,19 @@ export interface HandOffAnalysis {
   /** The pool with the lowest fitted cost, and the next cheapest, when two or more pools ran. */
   readonly cheapest?: PoolWay;
   readonly runnerUp?: PoolWay;
-  /** Units per task the fits used: size 0 and every size possible for every way. */
+  /** Units per task the fits used: size 0 and every size up to `FIT_MAX_UNITS` possible for every way. */
   readonly fittedOn: readonly number[];
   /** Microseconds of kernel work in one unit, from the one-thread loop at the largest size. */
   readonly usPerUnit: number;
 }
+
+/**
+ * The largest task size (kernel units) the costs are fitted over, with size 0. With the same task
+ * count at every size, each size weighs alike in the fit; at larger sizes a few percent of difference
+ * in kernel speed between the main thread and a worker (granularity's `baselineVsWorkerPerUnit`) is
+ * tens of µs a task, and would count as hand-off cost. The larger sizes place the crossovers.
+ */
+export const FIT_MAX_UNITS = 4;
 
 const capital = <S extends string>(s: S): Capitalize<S> => (s.charAt(0).toUpperCase() + s.slice(1)) as Capitalize<S>;
 
@@ -116,7 +124,8 @@ function derive(c: Readonly<Partial<Record<HandOffWay, number>>>): Record<Derive
 
 /**
  * Each way's per-task cost by the dispatch fit granularity uses (against the ideal split of the
- * one-thread loop over the way's own usable threads, every way on the same sizes, size 0 included),
+ * one-thread loop over the way's own usable threads, every way on the same sizes: size 0 and those up
+ * to `FIT_MAX_UNITS`),
  * with 95% bootstrap intervals over rounds; its crossover against one thread by each size's verdict
  * (sizes above 0 only); its CPU at size 0 and while idle; the cheapest pool.
  */
@@ -131,7 +140,7 @@ export function analyseHandOff(figures: HandOffFigures, bootstrap: DispatchBoots
   const positive = sizes.filter((s) => s.unitsPerTask > 0);
   const subjects = Object.fromEntries(ran.map((w) => [w.name, { mode: w.name, rowAt: (s: FittedSize) => s.ways[w.name]! }])) as Record<HandOffWay, FitSubject<FittedSize>>;
   const { fits, fittedOn } = fitTogether(positive, subjects, usable);
-  const onFit = sizes.filter((s) => s.unitsPerTask === 0 || fittedOn.includes(s.unitsPerTask));
+  const onFit = sizes.filter((s) => s.unitsPerTask === 0 || (s.unitsPerTask <= FIT_MAX_UNITS && fittedOn.includes(s.unitsPerTask)));
   const series = Object.fromEntries(ran.map((w) => [w.name, (s: FittedSize): Series => s.ways[w.name]!])) as Record<HandOffWay, (s: FittedSize) => Series>;
   const estimated = estimateCosts(onFit, series, usable, derive, bootstrap);
   // A bootstrap of a single round gives an interval of no width: below two rounds there are no intervals.

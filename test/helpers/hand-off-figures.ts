@@ -33,6 +33,8 @@ export interface HandMadeOptions {
   readonly rounds?: number;
   /** Fewer rounds than a block of the balanced order (as under --quick): some ways followed others more often. */
   readonly unbalanced?: boolean;
+  /** How much slower the kernel runs on the ways' threads than on the main thread (0.04: 4% slower). */
+  readonly workerSlowdown?: number;
   /** A way whose checksums differed at every size. */
   readonly wrongChecksums?: HandOffWay;
 }
@@ -51,7 +53,7 @@ export function handMadeFigures(options: HandMadeOptions = {}): HandOffFigures &
   const ways = WAYS.filter((w) => !(options.missing ?? []).includes(w as HandOffWay)).map((name) => ({ name, threads: threadsOf(name) }));
   const series = (way: WayName, unitsPerTask: number): WaySeries => {
     const oneThreadMs = (TASKS * (unitsPerTask * US_PER_UNIT + LOOP_US)) / 1000;
-    const ms = way === 'one-thread' ? oneThreadMs : oneThreadMs * idealShare(TASKS, threadsOf(way)) + (TASKS * costs[way]) / 1000;
+    const ms = way === 'one-thread' ? oneThreadMs : oneThreadMs * (1 + (options.workerSlowdown ?? 0)) * idealShare(TASKS, threadsOf(way)) + (TASKS * costs[way]) / 1000;
     const factors = (options.factors?.[way] ?? ROUND_FACTORS).slice(0, rounds);
     const wallMs = factors.map((f) => ms * f);
     return { wallMs, cpuMs: wallMs.map((w) => w * threadsOf(way)), mainCpuMs: wallMs.map((w) => w / 2), checksumOk: way !== options.wrongChecksums };
