@@ -53,7 +53,7 @@ function ladderOrder(a: HandOffAnalysis): string {
   const pools = a.ways.filter((w) => (POOLS as readonly string[]).includes(w.name));
   const cheapestPool = pools.reduce<WayAnalysis | undefined>((best, w) => (best === undefined || w.cost.value < best.cost.value ? w : best), undefined);
   const faults: string[] = [];
-  if (order(d['ring-spin'], d['ring-wake']) !== 'below') faults.push('spinning was not measurably cheaper than sleeping');
+  if (!Number.isNaN(d['ring-spin'].value) && order(d['ring-spin'], d['ring-wake']) !== 'below') faults.push('spinning was not measurably cheaper than sleeping');
   if (order(d['ring-wake'], d['post-message-many']) === 'above') faults.push('the sleeping ring cost measurably more than postMessage');
   if (cheapestPool !== undefined && order(d['post-message-many'], cheapestPool.cost) === 'above') faults.push(`postMessage cost measurably more than ${cheapestPool.name}`);
   return faults.length === 0

@@ -119,6 +119,12 @@ describe('the facts, the skipped ways and the design', () => {
     expect(facts.poolifierUs).toBeNaN();
   });
 
+  it('on one core, without the spinning ring, judges the order from the sleeping ring up and says nothing of spinning\'s price', () => {
+    const notes = notesOf(handMadeFigures({ missing: ['ring-spin'] }));
+    expect(notes.join('\n')).not.toContain('Spinning removed');
+    expect(noteWith(notes, 'The expected order')).toMatch(/^The expected order held/);
+  });
+
   it('warns first when a way did different work', () => {
     expect(notesOf(handMadeFigures({ wrongChecksums: 'workerpool' }))[0]).toMatch(/^CHECKSUMS DIFFER in 0 units\/task\/workerpool, /);
   });

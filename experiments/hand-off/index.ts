@@ -32,7 +32,9 @@ type HandOffSettings = { tasks: number; sizes: string; ways: number; spinThreads
 async function openWays(ways: Way[], skipped: string[], kit: ExperimentKit, spinThreads: number): Promise<void> {
   const { threads, timeoutMs } = kit.context;
   ways.push(oneThreadWay);
-  ways.push(openRingWay('ring-spin', spinThreads, true, timeoutMs ?? RING_TIMEOUT_MS));
+  // With one core, cores - 1 is none: a spinning worker would take the main thread's core, and each would spin through the other's time slice.
+  if (spinThreads > 0) ways.push(openRingWay('ring-spin', spinThreads, true, timeoutMs ?? RING_TIMEOUT_MS));
+  else skipped.push('The spinning ring was skipped: with one core there is no core to spin on but the main thread\'s (it uses cores - 1 workers).');
   ways.push(openRingWay('ring-wake', threads, false, timeoutMs ?? RING_TIMEOUT_MS));
   ways.push(openPortWay('post-message-one', threads, 'one'));
   ways.push(openPortWay('post-message-many', threads, 'many'));
@@ -61,7 +63,7 @@ export const handOff = defineExperiment<HandOffFigures & { spinThreads: number; 
     const cores = kit.context.machine.availableParallelism;
     const plan = handOffPlan(quick);
     // The spinning ring keeps a core for the main thread, which spins too.
-    const spinThreads = Math.max(1, cores - 1);
+    const spinThreads = cores - 1;
     const ways: Way[] = [];
     const skipped: string[] = [];
     try {
