@@ -69,6 +69,13 @@ export const catalogueLines: readonly CatalogueLine[] = [
     load: async () => (await import('./granularity/index.ts')).granularity,
   },
   {
+    name: 'hand-off',
+    question: 'How small can a task be? What handing one task to another thread costs, from the physical floor to the pools users choose between, and where that time goes.',
+    about:
+      'Ways × sizes × rounds: the same kernel tasks (0 units, the floor, up to past the crossover; a fixed task count) through a spinning and a sleeping SharedArrayBuffer ring, bare postMessage (one and many in flight), Piscina, tinypool, workerpool, poolifier and the lab\'s parallel and hybrid paths, in a balanced order: the cost per task, the crossover, the CPU each burns.',
+    load: async () => (await import('./hand-off/index.ts')).handOff,
+  },
+  {
     name: 'event-loop-delay',
     question: 'What does CPU work on the main thread do to every other request of an HTTP server, and which way of moving it (interleaving, a pool, batches) brings the cheap route back?',
     about: 'A real HTTP server on 127.0.0.1 with a cheap and an expensive route, loaded from another process by autocannon; the expensive work inline, interleaved, offloaded to a pool and batched.',

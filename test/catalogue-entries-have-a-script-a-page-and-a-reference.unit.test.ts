@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { docsPages } from '../scripts/docs.ts';
 import { experimentPage } from '../src/report/docs-catalogue.ts';
+import { noReferenceYet } from '../src/report/docs-generate.ts';
 import { repoRoot } from './helpers/cli.ts';
 import { localLinks } from './helpers/docs-links.ts';
 
@@ -34,15 +35,18 @@ describe('every experiment of the catalogue', () => {
     expect(existsSync(join(repoRoot, experimentPage(name)))).toBe(true);
   });
 
-  it.each(names)('%s has a reference result results/reference/NAME/*.json', (name) => {
+  // A new experiment waits for its first reference run on an idle machine; until then its page says how to save one.
+  it.each(names)('%s has a reference result results/reference/NAME/*.json, or its page says none is saved yet', (name) => {
     const dir = join(repoRoot, 'results/reference', name);
-    expect(existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []).not.toEqual([]);
+    const saved = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+    if (saved.length === 0) expect(readFileSync(join(repoRoot, experimentPage(name)), 'utf8')).toContain(noReferenceYet(name));
+    else expect(readFileSync(join(repoRoot, experimentPage(name)), 'utf8')).not.toContain(noReferenceYet(name));
   });
 
   it('has no page folder or reference folder that the catalogue has lost', () => {
     const pageFolders = readdirSync(join(repoRoot, 'experiments')).filter((d) => existsSync(join(repoRoot, 'experiments', d, 'README.md')));
     expect(pageFolders.sort()).toEqual([...names].sort());
-    expect(readdirSync(join(repoRoot, 'results/reference')).sort()).toEqual([...names].sort());
+    expect(readdirSync(join(repoRoot, 'results/reference')).filter((d) => !names.includes(d))).toEqual([]);
   });
 });
 

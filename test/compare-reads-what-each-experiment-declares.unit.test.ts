@@ -1,14 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { comparableIn } from '../src/experiment/context.ts';
 import { defineExperiment } from '../src/experiment/define.ts';
 import { repoRoot } from './helpers/cli.ts';
+import { everyExperimentsFigures } from './helpers/every-experiment-figures.ts';
 
-/** The settings of an experiment's newest reference result. */
+/** The settings of an experiment's newest reference result; for one with no reference run saved yet, those its analysis states of figures by hand, with the common ones. */
 function referenceSettings(name: string): Record<string, unknown> {
   const folder = join(repoRoot, 'results', 'reference', name);
+  if (!existsSync(folder)) {
+    const analysed = everyExperimentsFigures().get(name)!()[0]!.analyse() as { settings?: Record<string, unknown> };
+    return { repeats: 1, warmups: 0, threads: 2, seed: 1, quick: false, steps: true, ...analysed.settings };
+  }
   const file = readdirSync(folder).filter((f) => f.endsWith('.json')).sort().at(-1)!;
   return (JSON.parse(readFileSync(join(folder, file), 'utf8')) as { settings: Record<string, unknown> }).settings;
 }

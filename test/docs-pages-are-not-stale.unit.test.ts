@@ -5,7 +5,7 @@ import { experiments } from '../experiments/catalogue.ts';
 import { docsPages, docsSources } from '../scripts/docs.ts';
 import { fillBlocks, generatedBlocks } from '../src/report/docs-blocks.ts';
 import { experimentPage } from '../src/report/docs-catalogue.ts';
-import { generatePage, staleBlocks, type DocsSources } from '../src/report/docs-generate.ts';
+import { generatePage, noReferenceYet, staleBlocks, type DocsSources } from '../src/report/docs-generate.ts';
 import { repoRoot } from './helpers/cli.ts';
 
 let sources: DocsSources;
@@ -18,8 +18,9 @@ beforeAll(async () => {
 });
 
 describe('the pages hold what npm run docs makes of the reference set, the catalogue and the flag table', () => {
-  it('reads a reference result for every experiment of the catalogue', () => {
-    expect([...sources.references.keys()].sort()).toEqual(experiments.map((e) => e.name).sort());
+  it('reads a reference result for every experiment of the catalogue, but those whose page says none is saved yet', () => {
+    const awaiting = experiments.map((e) => e.name).filter((name) => textOf(experimentPage(name)).includes(noReferenceYet(name)));
+    expect([...sources.references.keys()].sort()).toEqual(experiments.map((e) => e.name).filter((name) => !awaiting.includes(name)).sort());
   });
 
   it('every page is up to date: run npm run docs when this fails', () => {

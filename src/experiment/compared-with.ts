@@ -5,7 +5,7 @@ import { formatP } from '../report/interval-text.ts';
 import type { ModeFigures } from './mode-rows.ts';
 
 /** Whether `row` differed from `reference` over the rounds both ran (Wilcoxon); undefined for figures without samples. */
-export function verdictBetween(row: ModeFigures, reference: ModeFigures): Verdict | undefined {
+export function verdictBetween(row: Pick<ModeFigures, 'samples'>, reference: Pick<ModeFigures, 'samples'>): Verdict | undefined {
   if (row.samples === undefined || reference.samples === undefined) return undefined;
   const paired = pairByRound(row.samples, reference.samples);
   return pairedVerdict(paired.a, paired.b);

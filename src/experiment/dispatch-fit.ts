@@ -13,7 +13,8 @@ export function idealCpuSpeedup(tasks: number, threads: number, cores: number): 
 }
 
 /** A mode's figures at one size as the fit reads them, with the verdict of its paired test against sequential when compared. */
-export type DispatchRow = ModeFigures & { readonly verdict?: Verdict };
+/** `M`: the mode run, or the name of a way of handing work over that is no mode of the lab. */
+export type DispatchRow<M extends string = ModeName> = Omit<ModeFigures, 'mode'> & { readonly mode: M; readonly verdict?: Verdict };
 
 /** One task size of a sweep, measured in sequential and in every mode that hands tasks out. */
 export interface DispatchSize {
@@ -23,7 +24,7 @@ export interface DispatchSize {
 }
 
 /** A subject's row at each size: a mode's own row, or a row measured beside them (the A/A twin). */
-export type RowAt<Z extends DispatchSize = DispatchSize> = (size: Z) => DispatchRow;
+export type RowAt<Z extends DispatchSize = DispatchSize> = (size: Z) => DispatchRow<string>;
 
 /** The ideal time over the sequential time at `tasks` equal tasks on `usable` threads: the list schedule, per task. */
 export function idealShare(tasks: number, usable: number): number {
@@ -42,19 +43,20 @@ export function usPerUnitOf(sizes: readonly DispatchSize[]): number {
 }
 
 /** Why `row`'s figures at `size` are impossible (superlinear, or a negative overhead beyond its interval); undefined when possible. */
-export function impossibleAt(size: DispatchSize, row: DispatchRow, usable: number): string | undefined {
+export function impossibleAt(size: DispatchSize, row: DispatchRow<string>, usable: number): string | undefined {
   const sequentialMs = rowOf(size.rows, 'sequential').medianMs;
   return row.impossible ?? (row.speedupLow === undefined ? undefined : impossibleOverhead(row.speedup, row.speedupLow, sequentialMs / idealSplitMs(size, usable), row.samples?.length ?? 0));
 }
 
 /** The verdict of `row` against sequential at `size`: the saved one, else the paired test on the samples, else too few (no rounds, no test). */
-export function verdictAgainstSequential(size: DispatchSize, row: DispatchRow): Verdict {
+export function verdictAgainstSequential(size: DispatchSize, row: DispatchRow<string>): Verdict {
   return row.verdict ?? verdictBetween(row, rowOf(size.rows, 'sequential')) ?? { state: 'too-few', n: 0 };
 }
 
 /** What one mode's hand-over cost over a sweep of sizes, fitted against the ideal split. */
 export interface DispatchFit {
-  readonly mode: ModeName;
+  /** The mode run, or the name of what else was fitted (a way of handing work over that is no mode of the lab). */
+  readonly mode: string;
   /** (measured - ideal) / tasks at each size, µs, in the sizes' order. */
   readonly overheadUs: readonly number[];
   /** Why the mode's figures at each size are impossible (superlinear, or a negative overhead beyond its interval); undefined when possible. */
@@ -72,7 +74,7 @@ export interface DispatchFit {
 }
 
 /** The fit of the subject `rowAt` over the sizes whose figures are possible and, when `only` is given, among those units per task. */
-function fitSubject<Z extends DispatchSize>(sizes: readonly Z[], mode: ModeName, rowAt: RowAt<Z>, usable: number, only?: ReadonlySet<number>): DispatchFit {
+function fitSubject<Z extends DispatchSize>(sizes: readonly Z[], mode: string, rowAt: RowAt<Z>, usable: number, only?: ReadonlySet<number>): DispatchFit {
   const points = sizes.map((size) => {
     const row = rowAt(size);
     return { size, row, idealMs: idealSplitMs(size, usable), impossible: impossibleAt(size, row, usable) };
@@ -102,21 +104,30 @@ export function fitDispatch(sizes: readonly DispatchSize[], mode: ModeName, usab
 
 /** A subject fitted with others: the mode it ran and where its row is. */
 export interface FitSubject<Z extends DispatchSize = DispatchSize> {
-  readonly mode: ModeName;
+  readonly mode: string;
   readonly rowAt: RowAt<Z>;
+}
+
+/** Threads that can run at once: one count for every subject, or one per subject (a way that keeps a core for the main thread, or hands out one task at a time). */
+export type UsableThreads<K extends string> = number | Readonly<Record<K, number>>;
+
+/** The usable threads of `key`. */
+export function usableOf<K extends string>(usable: UsableThreads<K>, key: K): number {
+  return typeof usable === 'number' ? usable : usable[key];
 }
 
 /**
  * Every subject fitted on the same sizes: those whose figures are possible for all of them. Costs
- * compared in a ratio must cover the same sizes, or the ratio compares different work.
+ * compared in a ratio must cover the same sizes, or the ratio compares different work. Each
+ * subject is held to the ideal split over its own usable threads when `usable` names them per subject.
  */
 export function fitTogether<Z extends DispatchSize, K extends string>(
   sizes: readonly Z[],
   subjects: Readonly<Record<K, FitSubject<Z>>>,
-  usable: number,
+  usable: UsableThreads<K>,
 ): { readonly fits: Readonly<Record<K, DispatchFit>>; readonly fittedOn: readonly number[] } {
   const entries = Object.entries(subjects) as [K, FitSubject<Z>][];
-  const common = new Set(sizes.filter((size) => entries.every(([, s]) => impossibleAt(size, s.rowAt(size), usable) === undefined)).map((s) => s.unitsPerTask));
-  const fits = Object.fromEntries(entries.map(([key, s]) => [key, fitSubject(sizes, s.mode, s.rowAt, usable, common)])) as Record<K, DispatchFit>;
+  const common = new Set(sizes.filter((size) => entries.every(([key, s]) => impossibleAt(size, s.rowAt(size), usableOf(usable, key)) === undefined)).map((s) => s.unitsPerTask));
+  const fits = Object.fromEntries(entries.map(([key, s]) => [key, fitSubject(sizes, s.mode, s.rowAt, usableOf(usable, key), common)])) as Record<K, DispatchFit>;
   return { fits, fittedOn: sizes.map((s) => s.unitsPerTask).filter((u) => common.has(u)) };
 }

@@ -3,7 +3,7 @@ import { BOOTSTRAP_RESAMPLES } from '../measure/ratio-interval.ts';
 import type { Sample } from '../measure/samples.ts';
 import { median } from '../measure/stats.ts';
 import { createRandom } from '../workload/random.ts';
-import { idealShare, type DispatchSize } from './dispatch-fit.ts';
+import { idealShare, usableOf, type DispatchSize, type UsableThreads } from './dispatch-fit.ts';
 import { rowOf } from './mode-rows.ts';
 
 /** A value with its 95% interval; the interval is NaN at both ends when it could not be found. */
@@ -16,8 +16,8 @@ export interface Estimate {
 /** One size as the fits read it: the median of sequential and of every subject. */
 export interface MediansAtSize<S extends string> {
   readonly tasks: number;
-  /** Ideal time over sequential time at this size (see `idealShare`). */
-  readonly idealShare: number;
+  /** Ideal time over sequential time at this size (see `idealShare`): one for every subject, or one per subject. */
+  readonly idealShare: number | Readonly<Record<S, number>>;
   readonly sequentialMs: number;
   readonly subjectsMs: Readonly<Record<S, number>>;
 }
@@ -25,7 +25,7 @@ export interface MediansAtSize<S extends string> {
 /** One size as the bootstrap resamples it: the wall times of sequential and of every subject, with their rounds. */
 export interface RoundsAtSize<S extends string> {
   readonly tasks: number;
-  readonly idealShare: number;
+  readonly idealShare: number | Readonly<Record<S, number>>;
   readonly sequential: readonly Sample[];
   readonly subjects: Readonly<Record<S, readonly Sample[]>>;
 }
@@ -41,7 +41,7 @@ export interface DispatchBootstrapOptions {
 export function fittedCostsUs<S extends string>(sizes: readonly MediansAtSize<S>[], subjects: readonly S[]): Record<S, number> {
   const costs = {} as Record<S, number>;
   for (const s of subjects) {
-    costs[s] = sizes.length === 0 ? Number.NaN : fitOverheadPerTask(sizes.map((z) => ({ tasks: z.tasks, extraMs: z.subjectsMs[s] - z.sequentialMs * z.idealShare }))) * 1000;
+    costs[s] = sizes.length === 0 ? Number.NaN : fitOverheadPerTask(sizes.map((z) => ({ tasks: z.tasks, extraMs: z.subjectsMs[s] - z.sequentialMs * usableOf(z.idealShare, s) }))) * 1000;
   }
   return costs;
 }
@@ -114,28 +114,29 @@ export interface Series {
 
 /**
  * Each figure `derive` makes of the series' per-task costs fitted over `sizes` (all of them on these
- * sizes, against the ideal split over `usable` threads), with its 95% bootstrap interval over rounds.
+ * sizes, against the ideal split over `usable` threads, one count or one per series), with its 95% bootstrap interval over rounds.
  * Only the series with rounds at every size (and sequential with its own) are resampled: a figure that
  * needs another keeps its point and no interval (NaN ends).
  */
 export function estimateCosts<Z extends DispatchSize, S extends string, K extends string>(
   sizes: readonly Z[],
   series: Readonly<Record<S, (size: Z) => Series>>,
-  usable: number,
+  usable: UsableThreads<S>,
   derive: (costs: Readonly<Partial<Record<S, number>>>) => Readonly<Record<K, number>>,
   options: DispatchBootstrapOptions = {},
 ): Record<K, Estimate> {
   const keys = Object.keys(series) as S[];
   const sequential = (z: Z): Series => rowOf(z.rows, 'sequential');
   const byKey = <T>(pick: (key: S) => T, of: readonly S[]): Record<S, T> => Object.fromEntries(of.map((k) => [k, pick(k)])) as Record<S, T>;
-  const points = derive(fittedCostsUs(sizes.map((z) => ({ tasks: z.tasks, idealShare: idealShare(z.tasks, usable), sequentialMs: sequential(z).medianMs, subjectsMs: byKey((k) => series[k](z).medianMs, keys) })), keys));
+  const shares = (z: Z): number | Record<S, number> => (typeof usable === 'number' ? idealShare(z.tasks, usable) : byKey((k) => idealShare(z.tasks, usableOf(usable, k)), keys));
+  const points = derive(fittedCostsUs(sizes.map((z) => ({ tasks: z.tasks, idealShare: shares(z), sequentialMs: sequential(z).medianMs, subjectsMs: byKey((k) => series[k](z).medianMs, keys) })), keys));
   const rounds = (pick: (z: Z) => Series): boolean => sizes.every((z) => pick(z).samples !== undefined);
   const resampled = rounds(sequential) ? keys.filter((k) => rounds(series[k])) : [];
   const intervals =
     resampled.length === 0 || sizes.length === 0
       ? undefined
       : bootstrapOverRounds(
-          sizes.map((z) => ({ tasks: z.tasks, idealShare: idealShare(z.tasks, usable), sequential: sequential(z).samples!, subjects: byKey((k) => series[k](z).samples!, resampled) })),
+          sizes.map((z) => ({ tasks: z.tasks, idealShare: shares(z), sequential: sequential(z).samples!, subjects: byKey((k) => series[k](z).samples!, resampled) })),
           resampled,
           derive,
           options,

@@ -30,13 +30,23 @@ export function generatedBlock(key: string, page: string, sources: DocsSources):
   if (rest.length > 0) fail(`has too many words; a key is ${KNOWN}`);
   if (kind === 'catalogue' && name === undefined) return catalogueBlock(sources.catalogue, dir);
   if (kind === 'flags' && name === undefined) return flagsBlock(sources.flags);
-  if (kind === 'reference' && name !== undefined && suffix === undefined) return referenceBlock(reference(), dir);
-  if (kind === 'picture' && name !== undefined && suffix !== undefined) return pictureBlock(reference(), suffix, dir) ?? fail(`names no picture of that reference run (its pictures: ${reference().result.pictures.map((p) => p.file).join(', ') || 'none'})`);
+  // An experiment of the catalogue whose reference run is not saved yet says so, and how to save one; any other name fails.
+  const awaiting = name !== undefined && !sources.references.has(name) && sources.catalogue.some((e) => e.name === name);
+  if (kind === 'reference' && name !== undefined && suffix === undefined) return awaiting ? noReferenceYet(name) : referenceBlock(reference(), dir);
+  if (kind === 'picture' && name !== undefined && suffix !== undefined) {
+    if (awaiting) return `(This picture appears once a reference run of \`${name}\` is saved.)`;
+    return pictureBlock(reference(), suffix, dir) ?? fail(`names no picture of that reference run (its pictures: ${reference().result.pictures.map((p) => p.file).join(', ') || 'none'})`);
+  }
   if (kind === 'question' && name !== undefined && suffix === undefined) {
     const entry = sources.catalogue.find((e) => e.name === name) ?? fail('names no experiment of the catalogue');
     return questionBlock(entry);
   }
   return fail(`is not one the generator knows; a key is ${KNOWN}`);
+}
+
+/** The block of an experiment of the catalogue with no reference run saved yet: what to run to save one. */
+export function noReferenceYet(name: string): string {
+  return `No reference run of \`${name}\` is saved yet: on an idle machine, run \`npm run lab -- ${name} --out results/reference\`, then \`npm run docs\`.`;
 }
 
 /** The page as the generator makes it: every block filled from the sources, the hand-written text as it was. */

@@ -12,6 +12,7 @@ import { schedulerOverhead } from '../../experiments/scheduler-overhead/index.ts
 import { articleWaitLengths, articleWorkload, seedRunner, type OrderRow } from '../../experiments/seed-runner/index.ts';
 import type { SwitchKind } from '../../src/measure/switch-cost.ts';
 import { contextOf, saved, savedAndFewer, workloadOf, type AnalysedCase } from './saved-reference-figures.ts';
+import { handOffCases } from './hand-off-figures.ts';
 import { asyncIsGeneratorsCases, dataTransferCases, distributedCases, echoServerCases, eventLoopDelayCases, granularityCases, manyTasksCases, scalingCases, threadsVsProcessesCases } from './sweep-experiment-figures.ts';
 export type { AnalysedCase, Said } from './saved-reference-figures.ts';
 
@@ -69,6 +70,7 @@ export function everyExperimentsFigures(): ReadonlyMap<string, () => AnalysedCas
     ['mixed', () => oneWorkloadCases('mixed')],
     ['scaling', scalingCases],
     ['granularity', granularityCases],
+    ['hand-off', handOffCases],
     ['event-loop-delay', eventLoopDelayCases],
     ['data-transfer', dataTransferCases],
     ['many-tasks', manyTasksCases],
