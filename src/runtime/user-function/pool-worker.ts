@@ -40,6 +40,19 @@ export default async function runBatch(batch: UserBatch): Promise<UserBatchReply
   return batch.check ? { hashes: results.map(cloneHash) } : { results };
 }
 
+/** Calls the function on each input in turn, timing each call here, in the worker: the lab sets these against the plain loop's calls. */
+export async function timeCalls(inputs: readonly unknown[]): Promise<number[]> {
+  const fn = await userFunction();
+  const callMs: number[] = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    const result = callToEnd(fn, data.kind, input);
+    if (data.kind !== 'sync') await result;
+    callMs.push(performance.now() - start);
+  }
+  return callMs;
+}
+
 /** The empty call: its round trip is what a pool adds to every task. */
 export async function empty(): Promise<null> {
   await userFunction();

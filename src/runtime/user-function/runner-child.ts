@@ -6,6 +6,7 @@ import { UserModuleError } from './errors.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
+import { workerCallTimes } from './worker-call-times.ts';
 import { entryBeside, tsxLoader } from '../entry-points.ts';
 
 // The child process of `try`: it holds the user's function, so that whatever the function does
@@ -38,10 +39,12 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
       const { subject, check: checked, timeoutMs } = request;
       if (subject.mode === 'baseline') return baselineRun(fn, kind, inputs, checked);
       if (subject.mode === 'interleaved') return interleavedRun(fn, kind, inputs, checked, timeoutMs);
-      return poolRun(pools.get(subject.threads)!, subject, inputs, checked, timeoutMs);
+      return poolRun(pools.get(subject.dedicated === true ? subject.threads : Math.max(...pools.keys()))!, subject, inputs, checked, timeoutMs);
     }
     case 'costs':
       return costs(pools.get(request.threads)!, request.repeats);
+    case 'worker-calls':
+      return workerCallTimes(pools.get(Math.max(...pools.keys()))!, request.threads, request.repeats, inputs);
   }
 }
 

@@ -7,15 +7,19 @@ export interface TrySubject {
   readonly threads: number;
   /** Calls per task; 1 for the one-thread modes. */
   readonly batch: number;
+  /** A pool of exactly `threads` threads, the A/A twin; other pool subjects share the pool of the top count, `threads` tasks in flight at most. */
+  readonly dedicated?: true;
 }
 
 /** The parent's requests to the child process that holds the user's function. */
 export type RunnerRequest =
   | { readonly type: 'load'; readonly file: string; readonly inputs?: readonly unknown[] }
   | { readonly type: 'check'; readonly index: number }
+  /** The shared pool of the top count, then any dedicated pools (each keyed by its thread count). */
   | { readonly type: 'pools'; readonly threads: readonly number[] }
   | { readonly type: 'run'; readonly subject: TrySubject; readonly check: boolean; readonly timeoutMs: number }
-  | { readonly type: 'costs'; readonly threads: number; readonly repeats: number };
+  | { readonly type: 'costs'; readonly threads: number; readonly repeats: number }
+  | { readonly type: 'worker-calls'; readonly threads: number; readonly repeats: number };
 
 /** One measured run in the child: wall and CPU time (every thread of the child), and what the run was asked for. */
 export interface RanReply {
@@ -39,6 +43,12 @@ export interface CostsReply {
   readonly receiveUs: readonly (readonly number[])[];
 }
 
+/** Per input, its calls' times inside workers, `threads` of them busy at once, ms. */
+export interface WorkerCallsReply {
+  readonly type: 'worker-calls';
+  readonly callMs: readonly (readonly number[])[];
+}
+
 /** The child's replies, one per request. */
 export type RunnerReply =
   | { readonly type: 'loaded'; readonly kind: FunctionKind; readonly inputs: number; readonly inputBytes: readonly number[] }
@@ -46,9 +56,11 @@ export type RunnerReply =
   | { readonly type: 'ready' }
   | RanReply
   | CostsReply
+  | WorkerCallsReply
   | { readonly type: 'fault'; readonly fault: 'module' | 'run'; readonly message: string };
 
 /** A label for a subject in messages and tables: "pool (2 threads, batch 16)". */
 export function subjectLabel(subject: TrySubject): string {
-  return subject.mode === 'pool' ? `pool (${subject.threads} thread${subject.threads === 1 ? '' : 's'}, batch ${subject.batch})` : subject.mode;
+  if (subject.mode !== 'pool') return subject.mode;
+  return `pool${subject.dedicated === true ? ' of its own' : ''} (${subject.threads} thread${subject.threads === 1 ? '' : 's'}, batch ${subject.batch})`;
 }

@@ -1,0 +1,44 @@
+import type { TrySubject } from '../../runtime/user-function/runner-protocol.ts';
+
+/**
+ * The whole `try` run's time left, from what it has timed so far: the loop (from the checks, then
+ * its runs), each setting's latest run (a setting not yet run is taken as one loop), the runs still
+ * to come, and the cost phase (about `costLoops` loops). Warm-ups still to come count at their
+ * fewest, so the estimate errs short while the loop is still warming.
+ */
+export class TryTimeLeft {
+  private loopMs = 0;
+  private readonly latest = new Map<TrySubject, number>();
+
+  constructor(
+    private readonly subjects: readonly TrySubject[],
+    private readonly costLoops: number,
+  ) {}
+
+  /** After `done` of `of` inputs checked, `elapsedMs` since the first began, with every checked run and `rounds` rounds still ahead. */
+  checked(done: number, of: number, elapsedMs: number, rounds: number): number {
+    if (done > 0) this.loopMs = (elapsedMs / done) * of;
+    return (this.loopMs * (of - done)) / of + this.left(this.subjects.length, rounds);
+  }
+
+  /** A setting's run took `ms`. */
+  ran(subject: TrySubject, ms: number): void {
+    this.latest.set(subject, ms);
+    if (subject.mode === 'baseline') this.loopMs = ms;
+  }
+
+  /** With `checksLeft` checked runs, then `roundsLeft` whole rounds to go (warm-ups at their fewest included). */
+  left(checksLeft: number, roundsLeft: number): number {
+    return this.runsLeft(checksLeft, roundsLeft) + this.costsMs();
+  }
+
+  costsMs(): number {
+    return this.loopMs * this.costLoops;
+  }
+
+  private runsLeft(checksLeft: number, roundsLeft: number): number {
+    const round = this.subjects.reduce((sum, s) => sum + (this.latest.get(s) ?? this.loopMs), 0);
+    const checks = this.subjects.slice(this.subjects.length - checksLeft).reduce((sum, s) => sum + (this.latest.get(s) ?? this.loopMs), 0);
+    return checks + round * roundsLeft;
+  }
+}
