@@ -22,6 +22,7 @@ function figures(callUs: number, poolMs: PoolMs, o: { n?: number; workerFactor?:
     subjects,
     callMs: perInput(callUs / 1000, n).slice(0, inputs),
     workerCallMs: perInput((callUs / 1000) * (o.workerFactor ?? 1), n).slice(0, inputs),
+    mainCallMs: perInput(callUs / 1000, n).slice(0, inputs),
     inputBytes: [20, 25, 26, 30, 12, 40, 25, 26].slice(0, inputs),
     resultBytes: new Array(inputs).fill(10),
     sendRoundTripsUs: Array.from({ length: inputs }, () => [40, 40, 40]),
@@ -67,7 +68,8 @@ describe('the break-even note is worded by margin, and never against the rows', 
     const { facts } = analyseTry(figures(160, nothingPays, { workerFactor: 2.4 }));
     expect(facts).toMatchObject({ breakEvenUs: null, noBreakEven: 'slowdown', breakEvenMargin: null });
     expect(facts.workerSlowdown).toBeCloseTo(2.4, 6);
-    expect(note(figures(160, nothingPays, { workerFactor: 2.4 }))).toMatch(/^There is no break-even: .* in a busy worker the function takes 2\.40x its time in the loop, no less than the 2 usable threads/);
+    expect(note(figures(160, nothingPays, { workerFactor: 2.4 }))).toMatch(/^There is no break-even: .* in a busy worker the function takes 2\.40x its time on the main thread, no less than the 2 usable threads/);
+    expect(note(figures(160, twoThreadsPay, { workerFactor: 2.4 }))).toContain('Yet here one call a task on 2 usable threads was measurably faster than the loop: the rows decide.');
   });
 });
 
@@ -78,6 +80,7 @@ describe('"faster" is one rule: Holm over the settings chosen among, and an inte
     expect(seven.rows.filter((r) => r.mode === 'pool' && r.threads === 2).every((r) => r.verdict.state === 'same')).toBe(true);
     expect(seven.tables[0]!.rows[3]![4]).toMatch(/ ~$/);
     expect(seven.tables[0]!.warnings?.join(' ')).toContain('p Holm-corrected over the 4 settings chosen among, below 0.05, and the 95% interval above 1');
+    expect(seven.notes).toContain('With 7 rounds no setting could be called faster: chosen among 4, its p is corrected 4-fold (Holm), and 7 rounds cannot get below 0.05 / 4; give --repeats 8 or more.');
     const nine = analyseTry(figures(160, twoThreadsPay));
     expect(nine.facts).toMatchObject({ bestMode: 'pool', bestThreads: 2 });
     expect(nine.rows.find((r) => r.threads === 2 && r.batch === 1)!.verdict.state).toBe('faster');

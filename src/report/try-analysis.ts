@@ -19,6 +19,8 @@ export interface TryFigures {
   readonly callMs: readonly (readonly number[])[];
   /** Per input: its calls' times inside workers, all usable threads busy at once, ms. */
   readonly workerCallMs: readonly (readonly number[])[];
+  /** Per input: its calls' times on the main thread, each loop right after a round of `workerCallMs`, ms. */
+  readonly mainCallMs: readonly (readonly number[])[];
   readonly inputBytes: readonly number[];
   readonly resultBytes: readonly number[];
   /** Per input, µs: round trips sending it to a worker and receiving its result, the empty call included. */
@@ -27,7 +29,7 @@ export interface TryFigures {
   /** Empty-call round trips on the pool of `maxThreads`, µs. */
   readonly emptyUs: readonly number[];
   /** Warm-up rounds run, and whether `--warmups` fixed their number (else: until the loop stopped getting faster). */
-  readonly warmups: { readonly rounds: number; readonly fixed: boolean };
+  readonly warmups: { readonly rounds: number; readonly fixed: boolean; readonly quick?: boolean };
   /** The whole measurement, from starting the function's process to the last transfer timed, ms. */
   readonly runMs: number;
 }
@@ -61,6 +63,8 @@ export type TryFacts = {
   readonly warmupRounds: number;
   /** The whole run in loops over the inputs: its wall time / the plain loop's median. */
   readonly runLoops: number;
+  /** The whole run, ms: from starting the function's process to the last call timed. */
+  readonly runMs: number;
   /** The shared pool limited to t tasks against a dedicated t-thread pool (the A/A row): its speedup over the shared one's, or null without it. */
   readonly aaRatio: number | null;
 };
@@ -102,16 +106,18 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
     batchPaysFrom: batchPaysFrom(rows, batchThreads),
     warmupRounds: f.warmups.rounds,
     runLoops: f.runMs / rows[0]!.medianMs,
+    runMs: f.runMs,
     aaRatio: twin === undefined || shared === undefined ? null : shared.medianMs / twin.medianMs,
   };
   return { rows, facts, tables: tryTables(f, rows, facts, perInputCallUs), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
 }
 
-/** Sum over the inputs of their median time in a worker, over the same in the plain loop; 1 when either was not measured. */
+/** Sum over the inputs of their median time in a busy worker, over the same on the main thread in the paired loops; 1 when either was not measured. */
 function slowdown(f: TryFigures): number {
-  const inWorkers = f.workerCallMs.reduce((sum, calls) => sum + (calls.length === 0 ? 0 : median(calls)), 0);
-  const inLoop = f.callMs.reduce((sum, calls) => sum + median(calls), 0);
-  return inWorkers > 0 && inLoop > 0 ? inWorkers / inLoop : 1;
+  const total = (perInput: readonly (readonly number[])[]): number => perInput.reduce((sum, calls) => sum + (calls.length === 0 ? 0 : median(calls)), 0);
+  const inWorkers = total(f.workerCallMs);
+  const onMain = total(f.mainCallMs);
+  return inWorkers > 0 && onMain > 0 ? inWorkers / onMain : 1;
 }
 
 /** The smallest batch measurably faster than one call a task at `threads`, by the one rule, corrected over the batch sizes tried. */

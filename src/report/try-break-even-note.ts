@@ -17,25 +17,25 @@ export function breakEvenNote(f: TryFigures, rows: readonly TryRow[], facts: Try
   if (facts.noBreakEven === 'one-thread') {
     return [`Only one thread is usable (${f.maxThreads} thread${f.maxThreads === 1 ? '' : 's'} on ${f.cores} core${f.cores === 1 ? '' : 's'}): a pool can add no parallelism here, only its ${us(facts.emptyCallUs)} µs round trip per task.`];
   }
-  const handOff = `an empty call on the pool costs ${us(facts.emptyCallUs)} µs round trip, moving an input and its result ${us(facts.transferUs)} µs more, and in a busy worker the function takes ${formatRatio(facts.workerSlowdown)} its time in the loop`;
+  const handOff = `an empty call on the pool costs ${us(facts.emptyCallUs)} µs round trip, moving an input and its result ${us(facts.transferUs)} µs more, and in a busy worker the function takes ${formatRatio(facts.workerSlowdown)} its time on the main thread`;
+  const single = rows.find((r) => r.mode === 'pool' && r.dedicated !== true && r.batch === 1 && r.threads === usable);
+  /** The sentence that defers to the rows when they measured the other side than the one named. */
+  const yet = (claimsItPays: boolean): string => {
+    if (single === undefined || fasterThanBaseline(single) === claimsItPays) return '';
+    return ` Yet here one call a task on ${threads} was ${claimsItPays ? 'not ' : ''}measurably faster than the loop: the rows decide.`;
+  };
   if (facts.breakEvenUs === null || facts.breakEvenMargin === null) {
-    return [`There is no break-even: ${handOff}, no less than the ${threads}, so one call a task cannot catch up with the plain loop however long the call.`];
+    return [`There is no break-even: ${handOff}, no less than the ${threads}, so one call a task cannot catch up with the plain loop however long the call.${yet(false)}`];
   }
   const ratio = `${formatRatio(facts.callUs / facts.breakEvenUs)} the break-even`;
   const where =
     facts.breakEvenMargin === 'well below'
-      ? `well below it (${ratio}): one call a task cannot pay; batching spreads the hand-off over more work`
+      ? `well below it (${ratio}): one call a task cannot pay; batching spreads the hand-off over more work.${yet(false)}`
       : facts.breakEvenMargin === 'well above'
-        ? `well above it (${ratio})`
-        : `near the break-even (${near}; ${ratio}): measure, don't assume; the rows decide`;
-  const single = rows.find((r) => r.mode === 'pool' && r.dedicated !== true && r.batch === 1 && r.threads === usable);
-  const paid = single !== undefined && fasterThanBaseline(single);
-  const yet =
-    single === undefined || facts.breakEvenMargin === 'near' || paid === (facts.breakEvenMargin === 'well above')
-      ? ''
-      : ` Yet here one call a task on ${threads} was ${paid ? '' : 'not '}measurably faster than the loop: the rows decide.`;
+        ? `well above it (${ratio}).${yet(true)}`
+        : `near the break-even (${near}; ${ratio}): measure, don't assume; the rows decide.`;
   return [
     `One call takes ${us(facts.callUs)} µs (median over the inputs); ${handOff}: one call a task breaks even at ${us(facts.breakEvenUs)} µs of work ` +
-      `((empty call + transfer) × ${usable} / (${usable} − ${facts.workerSlowdown.toFixed(2)}), for ${threads}). This function is ${where}.${yet}`,
+      `((empty call + transfer) × ${usable} / (${usable} − ${facts.workerSlowdown.toFixed(2)}), for ${threads}). This function is ${where}`,
   ];
 }

@@ -1,3 +1,5 @@
+import { roundsForCorrectedTest } from '../measure/corrected-rounds.ts';
+import { MIN_PAIRED_ROUNDS } from '../measure/verdict.ts';
 import { formatBytes, formatMs, formatPercent, formatRatio } from './format.ts';
 import { speedupWithInterval } from './interval-text.ts';
 import type { TryFacts, TryFigures } from './try-analysis.ts';
@@ -36,8 +38,17 @@ export function tryNotes(f: TryFigures, rows: readonly TryRow[], best: TryRow, f
   if (f.kind !== 'sync' && cpuShare < 0.5) {
     notes.push(`The function mostly waits: the plain loop used ${formatMs(base.cpuMs)} ms of CPU in ${formatMs(base.medianMs)} ms (${formatPercent(cpuShare)}); waits overlap on one thread when the calls are interleaved, and threads would only add copies of the same waiting.`);
   }
-  notes.push(...aaNote(rows), runCostNote(f, facts));
+  notes.push(...tooFewToCorrect(rows), ...aaNote(rows), runCostNote(f, facts));
   return notes;
+}
+
+/** With rounds too few for Holm's correction over the settings (`--repeats` set low), no setting could be called faster: say so, and how many would do. */
+function tooFewToCorrect(rows: readonly TryRow[]): string[] {
+  const settings = rows.filter((r) => r.mode !== 'baseline' && r.dedicated !== true).length;
+  const rounds = rows[0]!.repeats;
+  const needed = roundsForCorrectedTest(settings);
+  if (rounds < MIN_PAIRED_ROUNDS || rounds >= needed) return [];
+  return [`With ${rounds} rounds no setting could be called faster: chosen among ${settings}, its p is corrected ${settings}-fold (Holm), and ${rounds} rounds cannot get below 0.05 / ${settings}; give --repeats ${needed} or more.`];
 }
 
 /** The A/A row: the shared pool held to t tasks in flight must measure as a dedicated t-thread pool does. */
@@ -53,7 +64,9 @@ function aaNote(rows: readonly TryRow[]): string[] {
 }
 
 function runCostNote(f: TryFigures, facts: TryFacts): string {
-  const warm = f.warmups.fixed ? `${plural(facts.warmupRounds, 'warm-up round')} (--warmups)` : `${plural(facts.warmupRounds, 'warm-up round')} (until the loop stopped getting faster by 5% or more, at most 10)`;
+  const rounds = plural(facts.warmupRounds, 'warm-up round');
+  const how = f.warmups.fixed ? '--warmups' : f.warmups.quick === true ? '--quick: one, not until warm' : 'until the loop stopped getting faster by 5% or more, at most 10';
+  const warm = `${rounds} (${how})`;
   return `This run took ${formatMs(f.runMs / 1000)} s, ${facts.runLoops.toFixed(0)} times one plain loop over the inputs, with ${warm}.`;
 }
 

@@ -24,7 +24,7 @@ export interface TryOptions {
 const GRACE_MS = 5_000;
 /** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
 const START_MS = 60_000;
-/** Loops over the inputs timed inside busy workers, against the plain loop's calls (1 under `--quick`). */
+/** Loops over the inputs timed inside busy workers, each paired with one on the main thread (1 under `--quick`). */
 const WORKER_LOOPS = 3;
 
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
@@ -49,7 +49,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           ended: `${options.file}: loading the module ended its process`,
         });
         let subjects = trySubjects(loaded.kind, options.maxThreads, options.batches);
-        const timeLeft = new TryTimeLeft(subjects, 1 + workerLoops);
+        const timeLeft = new TryTimeLeft(subjects, 1 + 2 * workerLoops);
         const roundsAhead = (): number => (options.warmups ?? 1) + context.repeats;
         const checkStart = performance.now();
         const reference: string[] = [];
@@ -68,7 +68,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         }
         // A sync function that returned a promise is measured as async: interleaving joins the settings.
         if (kind !== loaded.kind) subjects = trySubjects(kind, options.maxThreads, options.batches);
-        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, 1 + workerLoops);
+        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, 1 + 2 * workerLoops);
         estimate.checked(loaded.inputs, loaded.inputs, performance.now() - checkStart, roundsAhead());
         context.onProgress({ label: workload, phase: 'start', repeat: 1, of: 1, runLeftMs: estimate.left(subjects.length, roundsAhead()) });
         await runner.request({ type: 'pools', threads: poolsToStart(subjects, options.maxThreads) }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
@@ -94,7 +94,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         const runs = await alternate<TrySubject, RanReply>(subjects, (s) => run(s, false), {
           repeats: context.repeats,
           warmups,
-          ...(options.warmups === undefined && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
+          ...(options.warmups === undefined && !context.quick && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
           onRound: (s, phase, repeat, of) =>
             context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of, runLeftMs: estimate.left(0, phase === 'measure' ? of - repeat + 1 : context.repeats + 1) }),
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
@@ -104,7 +104,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
-        context.onProgress({ label: workload, phase: 'costs', repeat: 2, of: 2, runLeftMs: (estimate.costsMs() * workerLoops) / (1 + workerLoops) });
+        context.onProgress({ label: workload, phase: 'costs', repeat: 2, of: 2, runLeftMs: (estimate.costsMs() * 2 * workerLoops) / (1 + 2 * workerLoops) });
         const usable = Math.min(options.maxThreads, context.machine.availableParallelism);
         const inWorkers = await runner.request({ type: 'worker-calls', threads: usable, repeats: workerLoops }, 'worker-calls', startMs + workerLoops * timeoutMs, {
           late: `timing the calls in the workers took longer than ${(startMs + workerLoops * timeoutMs) / 1000} s`,
@@ -123,13 +123,14 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           maxThreads: options.maxThreads,
           subjects: figures,
           callMs: reference.map((_, i) => baselineRuns.map((r) => r.callMs?.[i] ?? Number.NaN)),
-          workerCallMs: inWorkers.callMs,
+          workerCallMs: inWorkers.workerMs,
+          mainCallMs: inWorkers.mainMs,
           inputBytes: loaded.inputBytes,
           resultBytes,
           sendRoundTripsUs: costs.sendUs,
           receiveRoundTripsUs: costs.receiveUs,
           emptyUs: costs.emptyUs,
-          warmups: { rounds: runs.warmups, fixed: options.warmups !== undefined },
+          warmups: { rounds: runs.warmups, fixed: options.warmups !== undefined, ...(context.quick && { quick: true }) },
           runMs: performance.now() - runStart,
         };
       } finally {
@@ -140,7 +141,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
     analyse(figures) {
       const { rows, facts, tables, notes, charts } = analyseTry(figures);
       return {
-        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(','), warmups: figures.warmups.fixed ? figures.warmups.rounds : 'until warm' },
+        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(','), warmups: figures.warmups.fixed || figures.warmups.quick === true ? figures.warmups.rounds : 'until warm' },
         tables,
         rows,
         facts,

@@ -44,7 +44,7 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
     case 'costs':
       return costs(pools.get(request.threads)!, request.repeats);
     case 'worker-calls':
-      return workerCallTimes(pools.get(Math.max(...pools.keys()))!, request.threads, request.repeats, inputs);
+      return workerCallTimes(pools.get(Math.max(...pools.keys()))!, request.threads, request.repeats, inputs, async () => (await baselineRun(fn, kind, inputs, false)).callMs ?? []);
   }
 }
 

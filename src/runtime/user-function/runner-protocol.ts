@@ -43,10 +43,11 @@ export interface CostsReply {
   readonly receiveUs: readonly (readonly number[])[];
 }
 
-/** Per input, its calls' times inside workers, `threads` of them busy at once, ms. */
+/** Per input, its calls' times inside workers (`threads` of them busy at once) and, paired, on the main thread, ms. */
 export interface WorkerCallsReply {
   readonly type: 'worker-calls';
-  readonly callMs: readonly (readonly number[])[];
+  readonly workerMs: readonly (readonly number[])[];
+  readonly mainMs: readonly (readonly number[])[];
 }
 
 /** The child's replies, one per request. */
