@@ -122,6 +122,25 @@ describe('"faster" is one rule: Holm over the settings chosen among, and an inte
   });
 });
 
+describe('the A/A row', () => {
+  const withTwin = (twinMs: (shared: number[]) => number[]): TryFigures => {
+    const f = figures(160, twoThreadsPay);
+    const shared = f.subjects.find((s) => s.threads === 1 && s.batch === 1)!;
+    return { ...f, subjects: [...f.subjects, { ...shared, dedicated: true, wallMs: twinMs([...shared.wallMs]) }] };
+  };
+
+  it('is tested against the shared row round by round, and stays out of the choice', () => {
+    const same = analyseTry(withTwin((w) => w.map((ms, i) => ms * (i % 2 === 0 ? 1.001 : 0.999))));
+    expect(same.facts.aaRatio).toBeCloseTo(1, 2);
+    expect(same.notes.find((n) => n.startsWith('A/A'))).toMatch(/a pool of exactly 1 thread ran beside it at batch 1: .* no measurable difference \(p = /);
+    const off = analyseTry(withTwin((w) => w.map((ms) => ms / 2)));
+    expect(off.facts.aaRatio).toBeCloseTo(0.5, 6);
+    expect(off.facts.bestThreads).toBe(2);
+    expect(off.notes.find((n) => n.startsWith('A/A'))).toContain('the shared pool measurably slower (p = 0.004): its rows may be off by as much');
+    expect(off.tables[0]!.rows.at(-1)![0]).toBe('pool, own (A/A)');
+  });
+});
+
 describe('the smaller things', () => {
   it('labels a batch that leaves threads idle with the threads it used, and its efficiency by them', () => {
     const { rows, tables } = analyseTry(figures(160, (_, b) => (b === 64 ? 100 : 60), { batches: [1, 64], inputs: 8 }));

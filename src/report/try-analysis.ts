@@ -65,7 +65,7 @@ export type TryFacts = {
   readonly runLoops: number;
   /** The whole run, ms: from starting the function's process to the last call timed. */
   readonly runMs: number;
-  /** The shared pool limited to t tasks against a dedicated t-thread pool (the A/A row): its speedup over the shared one's, or null without it. */
+  /** The A/A row: a dedicated t-thread pool's median time over the shared pool's held to t tasks (1 = the same), or null without it. */
   readonly aaRatio: number | null;
 };
 
@@ -107,7 +107,7 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
     warmupRounds: f.warmups.rounds,
     runLoops: f.runMs / rows[0]!.medianMs,
     runMs: f.runMs,
-    aaRatio: twin === undefined || shared === undefined ? null : shared.medianMs / twin.medianMs,
+    aaRatio: twin === undefined || shared === undefined ? null : twin.medianMs / shared.medianMs,
   };
   return { rows, facts, tables: tryTables(f, rows, facts, perInputCallUs), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
 }

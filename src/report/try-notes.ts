@@ -1,7 +1,9 @@
 import { roundsForCorrectedTest } from '../measure/corrected-rounds.ts';
 import { MIN_PAIRED_ROUNDS } from '../measure/verdict.ts';
 import { formatBytes, formatMs, formatPercent, formatRatio } from './format.ts';
-import { speedupWithInterval } from './interval-text.ts';
+import { againstBaseline } from '../measure/against-baseline.ts';
+import { formatP, speedupWithInterval } from './interval-text.ts';
+import { decideFaster } from './try-verdicts.ts';
 import type { TryFacts, TryFigures } from './try-analysis.ts';
 import { breakEvenNote } from './try-break-even-note.ts';
 import type { TryRow } from './try-rows.ts';
@@ -51,15 +53,24 @@ function tooFewToCorrect(rows: readonly TryRow[]): string[] {
   return [`With ${rounds} rounds no setting could be called faster: chosen among ${settings}, its p is corrected ${settings}-fold (Holm), and ${rounds} rounds cannot get below 0.05 / ${settings}; give --repeats ${needed} or more.`];
 }
 
-/** The A/A row: the shared pool held to t tasks in flight must measure as a dedicated t-thread pool does. */
+/** The A/A row: the shared pool held to t tasks in flight must measure as a dedicated t-thread pool does, tested pairwise round by round. */
 function aaNote(rows: readonly TryRow[]): string[] {
   const twin = rows.find((r) => r.dedicated === true);
   const shared = twin && rows.find((r) => r.mode === 'pool' && r.dedicated !== true && r.threads === twin.threads && r.batch === twin.batch);
   if (twin === undefined || shared === undefined) return [];
-  const equal = twin.verdict.state !== 'faster' && twin.verdict.state !== 'slower';
+  const wall = (r: TryRow): number[] => r.samples.map((s) => s.wallMs);
+  const judged = againstBaseline(wall(shared), wall(twin));
+  const [verdict] = decideFaster([{ verdict: judged.verdict, low: judged.speedupLow, high: judged.speedupHigh, candidate: false }]);
+  const outcome =
+    verdict!.state === 'too-few'
+      ? `too few rounds to test (n = ${verdict!.n})`
+      : verdict!.state === 'same'
+        ? `no measurable difference (${formatP(verdict!.p)})`
+        : `the shared pool measurably ${verdict!.state} (${formatP(verdict!.p)}): its rows may be off by as much`;
+  const ratio = speedupWithInterval({ repeats: twin.repeats, speedup: judged.speedup, speedupLow: judged.speedupLow, speedupHigh: judged.speedupHigh });
   return [
     `A/A: every thread count runs on one pool of ${Math.max(...rows.map((r) => r.threads))} threads, at most t tasks in flight for t threads; a pool of exactly ${plural(twin.threads, 'thread')} ran beside it at batch ${twin.batch}: ` +
-      `${formatMs(twin.medianMs)} ms against ${formatMs(shared.medianMs)} ms (${formatRatio(shared.medianMs / twin.medianMs)}), ${equal ? 'no measurable difference' : `a measurable difference (the shared pool's rows may be off by as much)`}.`,
+      `${formatMs(twin.medianMs)} ms against the shared pool's ${formatMs(shared.medianMs)} ms (its own pool's time / the shared pool's: ${ratio}), ${outcome}.`,
   ];
 }
 
