@@ -51,7 +51,9 @@ describe('try FILE on the examples', () => {
     const result = await tryJson(example('tiny-sum.mjs'), '--max-threads', '2');
     expect(result.bestMode).toBe('baseline');
     expect(result.bestThreads).toBe(0);
-    expect(result.notes.join('\n')).toContain('This function is well below it');
+    // Either way one call a task cannot pay: well below the break-even, or none at all when the calls in busy
+    // workers were timed slower by as much as the threads (a loaded machine does that to a sub-µs call).
+    expect(result.notes.join('\n')).toMatch(/This function is well below it|There is no break-even: /);
   }, 120_000);
 
   it('says data transfer dominates when the input is large', async () => {
