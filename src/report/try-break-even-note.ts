@@ -1,6 +1,6 @@
 import { NEAR_BREAK_EVEN } from '../measure/break-even.ts';
 import { formatRatio } from './format.ts';
-import type { TryFacts, TryFigures } from './try-analysis.ts';
+import type { TryFacts, TryFigures } from './try-figures.ts';
 import { fasterThanBaseline, type TryRow } from './try-rows.ts';
 import { us } from './try-tables.ts';
 

@@ -4,7 +4,7 @@ import { formatBytes, formatMs, formatPercent, formatRatio } from './format.ts';
 import { againstBaseline } from '../measure/against-baseline.ts';
 import { formatP, speedupWithInterval } from './interval-text.ts';
 import { decideFaster } from './try-verdicts.ts';
-import type { TryFacts, TryFigures } from './try-analysis.ts';
+import type { TryFacts, TryFigures } from './try-figures.ts';
 import { breakEvenNote } from './try-break-even-note.ts';
 import type { TryRow } from './try-rows.ts';
 import { us } from './try-tables.ts';

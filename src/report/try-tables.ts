@@ -1,7 +1,7 @@
 import type { ResultTable } from './experiment-result.ts';
 import { formatMs, formatPercent, formatRatio } from './format.ts';
 import { medianWithInterval, speedupWithInterval } from './interval-text.ts';
-import type { TryFacts, TryFigures } from './try-analysis.ts';
+import type { TryFacts, TryFigures } from './try-figures.ts';
 import { impossibleEfficiency, type TryRow } from './try-rows.ts';
 
 /** Microseconds to a tenth below 100, whole above: "12.3", "250". */
