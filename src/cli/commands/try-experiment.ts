@@ -96,7 +96,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           warmups,
           ...(options.warmups === undefined && !context.quick && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
           onRound: (s, phase, repeat, of) =>
-            context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of, runLeftMs: estimate.left(0, phase === 'measure' ? of - repeat + 1 : context.repeats + 1) }),
+            context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of, runLeftMs: estimate.left(0, phase === 'measure' ? of - repeat + 1 : context.repeats + 1, `${phase} ${repeat}`) }),
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
         });
         context.onProgress({ label: workload, phase: 'costs', repeat: 1, of: 2, runLeftMs: estimate.costsMs() });

@@ -9,6 +9,8 @@ import type { TrySubject } from '../../runtime/user-function/runner-protocol.ts'
 export class TryTimeLeft {
   private loopMs = 0;
   private readonly latest = new Map<TrySubject, number>();
+  private round = '';
+  private doneInRound = 0;
 
   constructor(
     private readonly subjects: readonly TrySubject[],
@@ -25,15 +27,29 @@ export class TryTimeLeft {
   ran(subject: TrySubject, ms: number): void {
     this.latest.set(subject, ms);
     if (subject.mode === 'baseline') this.loopMs = ms;
+    this.doneInRound++;
   }
 
-  /** With `checksLeft` checked runs, then `roundsLeft` whole rounds to go (warm-ups at their fewest included). */
-  left(checksLeft: number, roundsLeft: number): number {
-    return this.runsLeft(checksLeft, roundsLeft) + this.costsMs();
+  /**
+   * With `checksLeft` checked runs, then `roundsLeft` rounds to go (warm-ups at their fewest included),
+   * the one named `round` counted in whole; the runs it has done since it began are taken off, at the
+   * mean of the settings' latest runs.
+   */
+  left(checksLeft: number, roundsLeft: number, round = ''): number {
+    if (round !== this.round) {
+      this.round = round;
+      this.doneInRound = 0;
+    }
+    const done = round === '' ? 0 : this.doneInRound * this.meanRunMs();
+    return Math.max(0, this.runsLeft(checksLeft, roundsLeft) - done) + this.costsMs();
   }
 
   costsMs(): number {
     return this.loopMs * this.costLoops;
+  }
+
+  private meanRunMs(): number {
+    return this.subjects.reduce((sum, s) => sum + (this.latest.get(s) ?? this.loopMs), 0) / this.subjects.length;
   }
 
   private runsLeft(checksLeft: number, roundsLeft: number): number {
