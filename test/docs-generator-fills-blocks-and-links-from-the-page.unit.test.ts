@@ -104,7 +104,7 @@ describe('the try-cost block', () => {
     const sources: DocsSources = { references: new Map([['try-pbkdf2-mjs', tryRun({ runMs: 74_300, runLoops: 69.6, warmupRounds: 3 })]]), catalogue: [], flags: {} };
     expect(generatedBlock('try-cost try-pbkdf2-mjs', 'README.md', sources)).toBe(
       'What a `try` run costs, from [the reference run of pbkdf2.mjs](results/reference/try-pbkdf2-mjs/m.json): 74.3 s, 70 times one plain loop over its 32 inputs. ' +
-        'Its 10 settings ran once each to check their results, then 3 warm-up rounds and 9 timed rounds, then the empty call, the transfers and the calls in busy workers were timed. `--quick` runs 3 timed rounds and one warm-up.',
+        'Its 10 settings ran once each to check their results, then 3 warm-up rounds and 9 timed rounds, then the empty call and the transfers were timed. `--quick` runs 3 timed rounds and one warm-up.',
     );
   });
 

@@ -57,8 +57,6 @@ function figures(poolMs: (threads: number, batch: number) => number, overrides: 
     maxThreads: 2,
     subjects,
     callMs: Array.from({ length: 10 }, () => rounds(10)),
-    workerCallMs: Array.from({ length: 10 }, () => rounds(10)),
-    mainCallMs: Array.from({ length: 10 }, () => rounds(10)),
     inputBytes: new Array(10).fill(100),
     resultBytes: new Array(10).fill(10),
     sendRoundTripsUs: Array.from({ length: 10 }, () => [42, 42, 42]),

@@ -14,7 +14,7 @@ function countingPool(): { pool: Piscina<UserBatch, UserBatchReply>; most: () =>
       most = Math.max(most, ++inFlight);
       for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
       inFlight--;
-      return { results: batch.inputs.map(() => null) };
+      return { results: batch.inputs.map(() => null), callMs: batch.inputs.length / 2 };
     },
   };
   return { pool: pool as unknown as Piscina<UserBatch, UserBatchReply>, most: () => most, tasks: () => tasks };
@@ -26,8 +26,10 @@ describe('one pool of the top thread count serves every setting', () => {
   it('keeps at most t tasks in flight for a t-thread setting, sending the next as one ends', async () => {
     for (const threads of [1, 2, 4]) {
       const counting = countingPool();
-      await poolRun(counting.pool, { mode: 'pool', threads, batch: 1 }, inputs, false, 10_000);
+      const ran = await poolRun(counting.pool, { mode: 'pool', threads, batch: 1 }, inputs, false, 10_000);
       expect(counting.most()).toBe(threads);
+      // The calls' time inside the workers, summed over the tasks: the slowdown's numerator.
+      expect(ran.workerCallMs).toBe(10);
       expect(counting.tasks()).toBe(20);
     }
   });
@@ -42,7 +44,7 @@ describe('one pool of the top thread count serves every setting', () => {
   });
 
   it('names the task that failed, as before', async () => {
-    const failing = { run: async (batch: UserBatch): Promise<UserBatchReply> => (batch.first === 6 ? { failed: { index: 7, message: 'input 7: the function threw: boom' } } : { results: [] }) };
+    const failing = { run: async (batch: UserBatch): Promise<UserBatchReply> => (batch.first === 6 ? { failed: { index: 7, message: 'input 7: the function threw: boom' } } : { results: [], callMs: 1 }) };
     await expect(poolRun(failing as unknown as Piscina<UserBatch, UserBatchReply>, { mode: 'pool', threads: 2, batch: 2 }, inputs, false, 10_000)).rejects.toThrow('input 7: the function threw: boom in pool (2 threads, batch 2)');
   });
 });

@@ -26,6 +26,6 @@ export function tryCostBlock(ref: ReferenceResult, pageDir: string): string | un
     `What a \`try\` run costs, from [the reference run of ${module}](${relativeLink(pageDir, `${ref.dir}/${ref.file}`)}): ` +
     `${(facts.runMs / 1000).toFixed(1)} s, ${facts.runLoops.toFixed(0)} times one plain loop over its ${inputs} inputs. ` +
     `Its ${settings} settings ran once each to check their results, then ${facts.warmupRounds} warm-up round${facts.warmupRounds === 1 ? '' : 's'} and ${rounds} timed rounds, ` +
-    'then the empty call, the transfers and the calls in busy workers were timed. `--quick` runs 3 timed rounds and one warm-up.'
+    'then the empty call and the transfers were timed. `--quick` runs 3 timed rounds and one warm-up.'
   );
 }

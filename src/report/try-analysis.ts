@@ -54,12 +54,18 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
   return { rows, facts, tables: tryTables(f, rows, facts, perInputCallUs), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
 }
 
-/** Sum over the inputs of their median time in a busy worker, over the same on the main thread in the paired loops; 1 when either was not measured. */
+/**
+ * The calls' time inside the workers in the pool run at the usable threads (or the most swept below
+ * them), smallest batch, over the loop's calls in the same round: the median over the rounds.
+ */
 function slowdown(f: TryFigures): number {
-  const total = (perInput: readonly (readonly number[])[]): number => perInput.reduce((sum, calls) => sum + (calls.length === 0 ? 0 : median(calls)), 0);
-  const inWorkers = total(f.workerCallMs);
-  const onMain = total(f.mainCallMs);
-  return inWorkers > 0 && onMain > 0 ? inWorkers / onMain : 1;
+  const usable = Math.min(f.maxThreads, f.cores);
+  const pools = f.subjects.filter((s) => s.mode === 'pool' && s.dedicated !== true && s.threads <= usable && s.workerCallMs !== undefined);
+  const threads = Math.max(0, ...pools.map((s) => s.threads));
+  const busiest = pools.filter((s) => s.threads === threads).sort((a, b) => a.batch - b.batch)[0];
+  const loopMs = (round: number): number => f.callMs.reduce((sum, calls) => sum + (calls[round] ?? Number.NaN), 0);
+  const ratios = (busiest?.workerCallMs ?? []).map((ms, round) => ms / loopMs(round)).filter((r) => Number.isFinite(r) && r > 0);
+  return ratios.length === 0 ? 1 : median(ratios);
 }
 
 /** The smallest batch measurably faster than one call a task at `threads`, by the one rule, corrected over the batch sizes tried. */

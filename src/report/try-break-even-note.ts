@@ -17,7 +17,7 @@ export function breakEvenNote(f: TryFigures, rows: readonly TryRow[], facts: Try
   if (facts.noBreakEven === 'one-thread') {
     return [`Only one thread is usable (${f.maxThreads} thread${f.maxThreads === 1 ? '' : 's'} on ${f.cores} core${f.cores === 1 ? '' : 's'}): a pool can add no parallelism here, only its ${us(facts.emptyCallUs)} µs round trip per task.`];
   }
-  const handOff = `an empty call on the pool costs ${us(facts.emptyCallUs)} µs round trip, moving an input and its result ${us(facts.transferUs)} µs more, and in a busy worker the function takes ${formatRatio(facts.workerSlowdown)} its time on the main thread`;
+  const handOff = `an empty call on the pool costs ${us(facts.emptyCallUs)} µs round trip, moving an input and its result ${us(facts.transferUs)} µs more, and in the workers of the pool the function takes ${formatRatio(facts.workerSlowdown)} its time in the loop`;
   const single = rows.find((r) => r.mode === 'pool' && r.dedicated !== true && r.batch === 1 && r.threads === usable);
   /** The sentence that defers to the rows when they measured the other side than the one named. */
   const yet = (claimsItPays: boolean): string => {

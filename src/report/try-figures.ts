@@ -10,10 +10,6 @@ export interface TryFigures {
   readonly subjects: readonly TrySubjectFigures[];
   /** Per input: its calls' times in the timed baseline runs, ms. */
   readonly callMs: readonly (readonly number[])[];
-  /** Per input: its calls' times inside workers, all usable threads busy at once, ms. */
-  readonly workerCallMs: readonly (readonly number[])[];
-  /** Per input: its calls' times on the main thread, each loop right after a round of `workerCallMs`, ms. */
-  readonly mainCallMs: readonly (readonly number[])[];
   readonly inputBytes: readonly number[];
   readonly resultBytes: readonly number[];
   /** Per input, µs: round trips sending it to a worker and receiving its result, the empty call included. */
@@ -41,7 +37,11 @@ export type TryFacts = {
   readonly breakEvenMargin: BreakEvenMargin | null;
   readonly emptyCallUs: number;
   readonly callUs: number;
-  /** The function's time per call inside workers (all usable threads busy) against the plain loop's: 1.4 = 40% slower. */
+  /**
+   * The function's own time inside busy workers against the plain loop's, round by round: the calls' time
+   * summed in the pool run at the usable threads (the smallest batch), over the loop's in the same round;
+   * the median over the rounds (1.4 = 40% slower; 1 when no such run was measured).
+   */
   readonly workerSlowdown: number;
   /** Sending an input and receiving its result beyond the empty call: the two medians over the inputs, added. */
   readonly transferUs: number;

@@ -13,6 +13,8 @@ export interface TrySubjectFigures {
   readonly dedicated?: true;
   readonly wallMs: readonly number[];
   readonly cpuMs: readonly number[];
+  /** Pool settings: per run, the calls' time inside the workers, summed over the tasks, ms. */
+  readonly workerCallMs?: readonly number[];
   readonly checksumOk: boolean;
   /** The first input whose result differed from the baseline's, when one did. */
   readonly firstDifferent?: number;

@@ -24,8 +24,6 @@ export interface TryOptions {
 const GRACE_MS = 5_000;
 /** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
 const START_MS = 60_000;
-/** Loops over the inputs timed inside busy workers, each paired with one on the main thread (1 under `--quick`). */
-const WORKER_LOOPS = 3;
 
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
 export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
@@ -40,7 +38,6 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const timeoutMs = context.timeoutMs ?? 60_000;
       const seconds = `${timeoutMs / 1000} s (--timeout)`;
       const startMs = Math.max(timeoutMs, START_MS);
-      const workerLoops = context.quick ? 1 : WORKER_LOOPS;
       const warmups = options.warmups ?? warmUpCap(context.quick);
       const runner = UserFunctionRunner.start(context.signal);
       try {
@@ -49,7 +46,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           ended: `${options.file}: loading the module ended its process`,
         });
         let subjects = trySubjects(loaded.kind, options.maxThreads, options.batches);
-        const timeLeft = new TryTimeLeft(subjects, 1 + 2 * workerLoops);
+        const timeLeft = new TryTimeLeft(subjects, 1);
         const roundsAhead = (): number => (options.warmups ?? 1) + context.repeats;
         const checkStart = performance.now();
         const reference: string[] = [];
@@ -68,7 +65,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         }
         // A sync function that returned a promise is measured as async: interleaving joins the settings.
         if (kind !== loaded.kind) subjects = trySubjects(kind, options.maxThreads, options.batches);
-        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, 1 + 2 * workerLoops);
+        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, 1);
         estimate.checked(loaded.inputs, loaded.inputs, performance.now() - checkStart, roundsAhead());
         context.onProgress({ label: workload, phase: 'start', repeat: 1, of: 1, runLeftMs: estimate.left(subjects.length, roundsAhead()) });
         await runner.request({ type: 'pools', threads: poolsToStart(subjects, options.maxThreads) }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
@@ -99,21 +96,16 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
             context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of, runLeftMs: estimate.left(0, phase === 'measure' ? of - repeat + 1 : context.repeats + 1, `${phase} ${repeat}`) }),
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
         });
-        context.onProgress({ label: workload, phase: 'costs', repeat: 1, of: 2, runLeftMs: estimate.costsMs() });
+        context.onProgress({ label: workload, phase: 'costs', repeat: 1, of: 1, runLeftMs: estimate.costsMs() });
         const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', startMs, {
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
-        context.onProgress({ label: workload, phase: 'costs', repeat: 2, of: 2, runLeftMs: (estimate.costsMs() * 2 * workerLoops) / (1 + 2 * workerLoops) });
-        const usable = Math.min(options.maxThreads, context.machine.availableParallelism);
-        const inWorkers = await runner.request({ type: 'worker-calls', threads: usable, repeats: workerLoops }, 'worker-calls', startMs + workerLoops * timeoutMs, {
-          late: `timing the calls in the workers took longer than ${(startMs + workerLoops * timeoutMs) / 1000} s`,
-          ended: 'timing the calls in the workers ended the process',
-        });
         const figures: TrySubjectFigures[] = subjects.map((s) => {
           const differs = checks.get(s);
           const kept = runs.get(s)!;
-          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
+          const inWorkers = s.mode === 'pool' ? { workerCallMs: kept.map((r) => r.workerCallMs ?? Number.NaN) } : {};
+          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
         });
         const baselineRuns = runs.get(subjects[0]!)!;
         return {
@@ -123,8 +115,6 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           maxThreads: options.maxThreads,
           subjects: figures,
           callMs: reference.map((_, i) => baselineRuns.map((r) => r.callMs?.[i] ?? Number.NaN)),
-          workerCallMs: inWorkers.workerMs,
-          mainCallMs: inWorkers.mainMs,
           inputBytes: loaded.inputBytes,
           resultBytes,
           sendRoundTripsUs: costs.sendUs,

@@ -85,6 +85,7 @@ export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject:
   const wallMs = performance.now() - start;
   const cpuMs = cpuMsSince(cpu);
   const hashes: string[] = [];
+  let workerCallMs = 0;
   for (const [i, outcome] of settled.entries()) {
     const first = batches[i]!.first;
     const span = batches[i]!.inputs.length === 1 ? `input ${first}` : `inputs ${first}-${first + batches[i]!.inputs.length - 1}`;
@@ -96,6 +97,7 @@ export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject:
     const reply = outcome.value;
     if ('failed' in reply) throw new RunFault(`${reply.failed.message} in ${label}`);
     if ('hashes' in reply) hashes.push(...reply.hashes);
+    workerCallMs += reply.callMs;
   }
-  return { type: 'ran', wallMs, cpuMs, ...(check && { hashes }) };
+  return { type: 'ran', wallMs, cpuMs, workerCallMs, ...(check && { hashes }) };
 }

@@ -6,7 +6,6 @@ import { UserModuleError } from './errors.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
-import { workerCallTimes } from './worker-call-times.ts';
 import { entryBeside, tsxLoader } from '../entry-points.ts';
 
 // The child process of `try`: it holds the user's function, so that whatever the function does
@@ -43,8 +42,6 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
     }
     case 'costs':
       return costs(pools.get(request.threads)!, request.repeats);
-    case 'worker-calls':
-      return workerCallTimes(pools.get(Math.max(...pools.keys()))!, request.threads, request.repeats, inputs, async () => (await baselineRun(fn, kind, inputs, false)).callMs ?? []);
   }
 }
 

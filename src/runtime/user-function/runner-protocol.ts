@@ -18,8 +18,7 @@ export type RunnerRequest =
   /** The shared pool of the top count, then any dedicated pools (each keyed by its thread count). */
   | { readonly type: 'pools'; readonly threads: readonly number[] }
   | { readonly type: 'run'; readonly subject: TrySubject; readonly check: boolean; readonly timeoutMs: number }
-  | { readonly type: 'costs'; readonly threads: number; readonly repeats: number }
-  | { readonly type: 'worker-calls'; readonly threads: number; readonly repeats: number };
+  | { readonly type: 'costs'; readonly threads: number; readonly repeats: number };
 
 /** One measured run in the child: wall and CPU time (every thread of the child), and what the run was asked for. */
 export interface RanReply {
@@ -28,6 +27,8 @@ export interface RanReply {
   readonly cpuMs: number;
   /** Baseline only: each call's time, in input order. */
   readonly callMs?: readonly number[];
+  /** Pool only: the calls' time inside the workers, summed over the tasks, ms. */
+  readonly workerCallMs?: number;
   /** Checked runs only: each result's hash, made in the thread that produced it. */
   readonly hashes?: readonly string[];
 }
@@ -43,13 +44,6 @@ export interface CostsReply {
   readonly receiveUs: readonly (readonly number[])[];
 }
 
-/** Per input, its calls' times inside workers (`threads` of them busy at once) and, paired, on the main thread, ms. */
-export interface WorkerCallsReply {
-  readonly type: 'worker-calls';
-  readonly workerMs: readonly (readonly number[])[];
-  readonly mainMs: readonly (readonly number[])[];
-}
-
 /** The child's replies, one per request. */
 export type RunnerReply =
   | { readonly type: 'loaded'; readonly kind: FunctionKind; readonly inputs: number; readonly inputBytes: readonly number[] }
@@ -57,7 +51,6 @@ export type RunnerReply =
   | { readonly type: 'ready' }
   | RanReply
   | CostsReply
-  | WorkerCallsReply
   | { readonly type: 'fault'; readonly fault: 'module' | 'run'; readonly message: string };
 
 /** A label for a subject in messages and tables: "pool (2 threads, batch 16)". */
