@@ -39,6 +39,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const seconds = `${timeoutMs / 1000} s (--timeout)`;
       const startMs = Math.max(timeoutMs, START_MS);
       const warmups = options.warmups ?? warmUpCap(context.quick);
+      const costRepeats = context.quick ? 3 : 7;
       const runner = UserFunctionRunner.start(context.signal);
       try {
         const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
@@ -46,7 +47,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           ended: `${options.file}: loading the module ended its process`,
         });
         let subjects = trySubjects(loaded.kind, options.maxThreads, options.batches);
-        const timeLeft = new TryTimeLeft(subjects, 1);
+        const timeLeft = new TryTimeLeft(subjects, loaded.inputs, costRepeats);
         const roundsAhead = (): number => (options.warmups ?? 1) + context.repeats;
         const checkStart = performance.now();
         const reference: string[] = [];
@@ -55,17 +56,19 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         for (let index = 0; index < loaded.inputs; index++) {
           const runLeftMs = timeLeft.checked(index, loaded.inputs, performance.now() - checkStart, roundsAhead());
           context.onProgress({ label: workload, phase: 'check', repeat: index + 1, of: loaded.inputs, ...(index > 0 && { runLeftMs }) });
+          const asked = performance.now();
           const checked = await runner.request({ type: 'check', index }, 'checked', timeoutMs, {
             late: `input ${index} did not return within ${seconds} in baseline`,
             ended: `input ${index} ended the process in baseline`,
           });
+          timeLeft.handOff(performance.now() - asked, checked.callMs);
           reference.push(checked.hash);
           resultBytes.push(checked.resultBytes);
           if (checked.returnedPromise) kind = 'async';
         }
         // A sync function that returned a promise is measured as async: interleaving joins the settings.
         if (kind !== loaded.kind) subjects = trySubjects(kind, options.maxThreads, options.batches);
-        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, 1);
+        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, loaded.inputs, costRepeats);
         estimate.checked(loaded.inputs, loaded.inputs, performance.now() - checkStart, roundsAhead());
         context.onProgress({ label: workload, phase: 'start', repeat: 1, of: 1, runLeftMs: estimate.left(subjects.length, roundsAhead()) });
         await runner.request({ type: 'pools', threads: poolsToStart(subjects, options.maxThreads) }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
@@ -97,7 +100,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
         });
         context.onProgress({ label: workload, phase: 'costs', repeat: 1, of: 1, runLeftMs: estimate.costsMs() });
-        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', startMs, {
+        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: costRepeats }, 'costs', startMs, {
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });

@@ -3,19 +3,29 @@ import type { TrySubject } from '../../runtime/user-function/runner-protocol.ts'
 /**
  * The whole `try` run's time left, from what it has timed so far: the loop (from the checks, then
  * its runs), each setting's latest run (a setting not yet run is taken as one loop), the runs still
- * to come, and the cost phase (about `costLoops` loops). Warm-ups still to come count at their
- * fewest, so the estimate errs short while the loop is still warming.
+ * to come, and the cost phase (one call per input, then `costRepeats` pairs of round trips per
+ * input, each taken as long as a check's hand-off to the function's process). Warm-ups still to come
+ * count at their fewest, so the estimate errs short while the loop is still warming.
  */
 export class TryTimeLeft {
   private loopMs = 0;
+  private handOffMs = 0;
+  private handOffs = 0;
   private readonly latest = new Map<TrySubject, number>();
   private round = '';
   private doneInRound = 0;
 
   constructor(
     private readonly subjects: readonly TrySubject[],
-    private readonly costLoops: number,
+    private readonly inputs: number,
+    private readonly costRepeats: number,
   ) {}
+
+  /** One input checked: the request took `elapsedMs`, of which the call `callMs`. */
+  handOff(elapsedMs: number, callMs: number): void {
+    this.handOffMs = (this.handOffMs * this.handOffs + Math.max(0, elapsedMs - callMs)) / (this.handOffs + 1);
+    this.handOffs++;
+  }
 
   /** After `done` of `of` inputs checked, `elapsedMs` since the first began, with every checked run and `rounds` rounds still ahead. */
   checked(done: number, of: number, elapsedMs: number, rounds: number): number {
@@ -45,7 +55,7 @@ export class TryTimeLeft {
   }
 
   costsMs(): number {
-    return this.loopMs * this.costLoops;
+    return this.loopMs + this.inputs * 2 * this.costRepeats * this.handOffMs;
   }
 
   private meanRunMs(): number {
