@@ -73,6 +73,21 @@ describe('the break-even note is worded by margin, and never against the rows', 
   });
 });
 
+describe('the slowdown in the workers', () => {
+  /** The calls in the workers take `factor(threads, batch)` times the loop's calls of the same round. */
+  const timed = (batches: number[], factor: (threads: number, batch: number) => number): TryFigures => {
+    const f = figures(160, twoThreadsPay, { batches });
+    return { ...f, subjects: f.subjects.map((s) => (s.mode === 'pool' ? { ...s, workerCallMs: s.workerCallMs!.map((ms) => ms * factor(s.threads, s.batch)) } : s)) };
+  };
+
+  it('is read at the usable threads, in the largest batch that still gives every thread a task', () => {
+    const factor = (t: number, b: number): number => (t === 1 ? 9 : b === 1 ? 3 : 1.2);
+    expect(analyseTry(timed([1, 4], factor)).facts.workerSlowdown).toBeCloseTo(1.2, 9);
+    // Batch 64 of 8 inputs is one task: one thread busy, so batch 1 stands in.
+    expect(analyseTry(timed([1, 64], factor)).facts.workerSlowdown).toBeCloseTo(3, 9);
+  });
+});
+
 describe('"faster" is one rule: Holm over the settings chosen among, and an interval clear of 1', () => {
   it('with 7 rounds a setting chosen among 4 cannot pass, and the mark and legend say so; with 9 it can', () => {
     const seven = analyseTry(figures(160, twoThreadsPay, { n: 7 }));

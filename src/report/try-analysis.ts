@@ -55,16 +55,20 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
 }
 
 /**
- * The calls' time inside the workers in the pool run at the usable threads (or the most swept below
- * them), smallest batch, over the loop's calls in the same round: the median over the rounds.
+ * The calls' time inside the workers over the loop's calls in the same round, the median over the
+ * rounds, in the pool run at the usable threads (or the most swept below them) with the largest
+ * batch that still gives every thread a task: every thread busy, as in a pool that pays, while the
+ * calls run back to back as in the loop, so that what a task's hand-off costs stays in the hand-off.
  */
 function slowdown(f: TryFigures): number {
   const usable = Math.min(f.maxThreads, f.cores);
+  const inputs = f.callMs.length;
   const pools = f.subjects.filter((s) => s.mode === 'pool' && s.dedicated !== true && s.threads <= usable && s.workerCallMs !== undefined);
   const threads = Math.max(0, ...pools.map((s) => s.threads));
-  const busiest = pools.filter((s) => s.threads === threads).sort((a, b) => a.batch - b.batch)[0];
+  const candidates = pools.filter((s) => s.threads === threads).sort((a, b) => a.batch - b.batch);
+  const busy = candidates.filter((s) => Math.ceil(inputs / s.batch) >= threads).at(-1) ?? candidates[0];
   const loopMs = (round: number): number => f.callMs.reduce((sum, calls) => sum + (calls[round] ?? Number.NaN), 0);
-  const ratios = (busiest?.workerCallMs ?? []).map((ms, round) => ms / loopMs(round)).filter((r) => Number.isFinite(r) && r > 0);
+  const ratios = (busy?.workerCallMs ?? []).map((ms, round) => ms / loopMs(round)).filter((r) => Number.isFinite(r) && r > 0);
   return ratios.length === 0 ? 1 : median(ratios);
 }
 

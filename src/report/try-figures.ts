@@ -39,8 +39,8 @@ export type TryFacts = {
   readonly callUs: number;
   /**
    * The function's own time inside busy workers against the plain loop's, round by round: the calls' time
-   * summed in the pool run at the usable threads (the smallest batch), over the loop's in the same round;
-   * the median over the rounds (1.4 = 40% slower; 1 when no such run was measured).
+   * summed in the pool run at the usable threads (the largest batch that gives every thread a task), over
+   * the loop's in the same round; the median over the rounds (1.4 = 40% slower; 1 when none was measured).
    */
   readonly workerSlowdown: number;
   /** Sending an input and receiving its result beyond the empty call: the two medians over the inputs, added. */
