@@ -92,3 +92,24 @@ describe('what goes in a block', () => {
     expect(() => generatedBlock('catalogue extra words here', 'README.md', sources)).toThrow(/too many words/);
   });
 });
+
+describe('the try-cost block', () => {
+  const tryRun = (facts: Record<string, number>): ReferenceResult => ({
+    result: { experiment: 'try-pbkdf2-mjs', savedAt: '2026-01-02T00:00:00.000Z', pictures: [], facts, settings: { module: 'pbkdf2.mjs', inputs: 32 }, rows: Array.from({ length: 10 }, () => ({ repeats: 9 })) } as unknown as SavedResult,
+    dir: 'results/reference/try-pbkdf2-mjs',
+    file: 'm.json',
+  });
+
+  it("says what a try run cost against one loop over its inputs, from the saved run's own facts", () => {
+    const sources: DocsSources = { references: new Map([['try-pbkdf2-mjs', tryRun({ runMs: 74_300, runLoops: 69.6, warmupRounds: 3 })]]), catalogue: [], flags: {} };
+    expect(generatedBlock('try-cost try-pbkdf2-mjs', 'README.md', sources)).toBe(
+      'What a `try` run costs, from [the reference run of pbkdf2.mjs](results/reference/try-pbkdf2-mjs/m.json): 74.3 s, 70 times one plain loop over its 32 inputs. ' +
+        'Its 10 settings ran once each to check their results, then 3 warm-up rounds and 9 timed rounds, then the empty call and the transfers were timed. `--quick` runs 3 timed rounds and one warm-up.',
+    );
+  });
+
+  it('refuses a reference run that did not keep its cost', () => {
+    const sources: DocsSources = { references: new Map([['try-old', tryRun({ bestSpeedup: 2 })]]), catalogue: [], flags: {} };
+    expect(() => generatedBlock('try-cost try-old', 'README.md', sources)).toThrow('README.md: the generated block "try-cost try-old" names a reference run that is not a try run with its cost (runMs, runLoops, warmupRounds)');
+  });
+});

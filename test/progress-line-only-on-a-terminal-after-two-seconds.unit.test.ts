@@ -21,18 +21,35 @@ describe('progress line', () => {
     expect(tty.text.endsWith('\r\x1b[2K')).toBe(true);
   });
 
-  it('draws nothing when the stream is piped, or when disabled (--json)', () => {
+  it('draws nothing when disabled (--json), even past ten seconds', () => {
     let now = 0;
-    const piped = new Capture(false);
     const disabled = new Capture(true);
-    const a = progressLine(piped, 'headline', true, () => now);
-    const b = progressLine(disabled, 'headline', false, () => now);
-    now = 10_000;
+    const piped = new Capture(false);
+    const a = progressLine(disabled, 'headline', false, () => now);
+    const b = progressLine(piped, 'headline', false, () => now);
+    now = 30_000;
     a.update(step);
     b.update(step);
     a.done();
     b.done();
-    expect(piped.text + disabled.text).toBe('');
+    expect(disabled.text + piped.text).toBe('');
+  });
+
+  it('writes a plain line every ten seconds or so when the stream is piped (CI, logs), never a carriage return', () => {
+    let now = 0;
+    const piped = new Capture(false);
+    const progress = progressLine(piped, 'headline', true, () => now);
+    now = 9_999;
+    progress.update(step);
+    expect(piped.text).toBe('');
+    now = 10_000;
+    progress.update(step);
+    now = 15_000;
+    progress.update(step);
+    now = 20_500;
+    progress.update({ label: 'f.mjs', phase: 'check', repeat: 3, of: 32, runLeftMs: 42_000 });
+    progress.done();
+    expect(piped.text).toBe('headline: cpu-bound parallel, repeat 2/5\nheadline: f.mjs, checking 3/32, about 42 s left in all\n');
   });
 });
 
@@ -55,6 +72,10 @@ describe('progress line: time left', () => {
     expect(tty.text.endsWith('cpu-bound sequential, warm-up 1/1')).toBe(true);
     progress.update({ label: 'other', phase: 'measure', repeat: 3, of: 7 });
     expect(tty.text.endsWith('other, repeat 3/7')).toBe(true);
+    progress.update({ label: 'f.mjs', phase: 'start', repeat: 1, of: 1, runLeftMs: 61_000 });
+    expect(tty.text.endsWith('f.mjs, starting the pools, about 1 min 1 s left in all')).toBe(true);
+    progress.update({ label: 'f.mjs', phase: 'costs', repeat: 4, of: 9, runLeftMs: 400 });
+    expect(tty.text.slice(tty.text.lastIndexOf('\r'))).toBe('\r\x1b[2Kheadline: f.mjs, timing transfers 4/9, under 1 s left in all');
   });
 
   it('says the time left in seconds or minutes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenUs } from '../src/measure/break-even.ts';
+import { breakEven, breakEvenMargin } from '../src/measure/break-even.ts';
 import { cloneHash, uncloneablePart } from '../src/runtime/user-function/clone-hash.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 
@@ -24,16 +24,28 @@ describe('results are compared by the hash of their structured-clone bytes', () 
 });
 
 describe('break-even work per call', () => {
-  it('is cost x usable / (usable - 1), with usable = min(threads, cores), and null with one usable thread', () => {
-    expect(breakEvenUs(40, 2, 2)).toBe(80);
-    expect(breakEvenUs(30, 4, 4)).toBe(40);
-    expect(breakEvenUs(30, 8, 4)).toBe(40);
-    expect(breakEvenUs(40, 1, 8)).toBeNull();
-    expect(breakEvenUs(40, 8, 1)).toBeNull();
+  const costs = { emptyUs: 40, transferUs: 0, workerSlowdown: 1, threads: 2, cores: 2 };
+  it('is (empty call + transfer) x usable / (usable - slowdown), with usable = min(threads, cores)', () => {
+    expect(breakEven(costs)).toEqual({ us: 80 });
+    expect(breakEven({ ...costs, transferUs: 20 })).toEqual({ us: 120 });
+    expect(breakEven({ ...costs, workerSlowdown: 1.5 })).toEqual({ us: 160 });
+    expect(breakEven({ ...costs, emptyUs: 30, threads: 8, cores: 4 })).toEqual({ us: 40 });
+  });
+
+  it('has none with one usable thread, or when a worker is slowed by as much as the usable threads', () => {
+    expect(breakEven({ ...costs, threads: 1, cores: 8 })).toEqual({ us: null, because: 'one-thread' });
+    expect(breakEven({ ...costs, threads: 8, cores: 1 })).toEqual({ us: null, because: 'one-thread' });
+    expect(breakEven({ ...costs, workerSlowdown: 2 })).toEqual({ us: null, because: 'slowdown' });
+    expect(breakEven({ ...costs, workerSlowdown: 1.99 }).us).toBeCloseTo(8_000, 6);
+  });
+
+  it('words the margin: near within 25% either side, inclusive', () => {
+    expect([0.74, 0.75, 1, 1.25, 1.26].map((r) => breakEvenMargin(r * 80, 80))).toEqual(['well below', 'near', 'near', 'near', 'well above']);
   });
 });
 
-const rounds = (ms: number): number[] => [ms, ms * 1.01, ms * 0.99, ms * 1.02, ms * 0.98, ms * 1.005, ms];
+/** Nine rounds: enough for a setting chosen among five to pass Holm's correction when every round agrees. */
+const rounds = (ms: number): number[] => [ms, ms * 1.01, ms * 0.99, ms * 1.02, ms * 0.98, ms * 1.005, ms, ms * 1.003, ms * 0.997];
 
 function figures(poolMs: (threads: number, batch: number) => number, overrides: Partial<TryFigures> = {}): TryFigures {
   const subjects = [{ mode: 'baseline' as const, threads: 1, batch: 1, wallMs: rounds(100), cpuMs: rounds(100), checksumOk: true }];
@@ -50,6 +62,8 @@ function figures(poolMs: (threads: number, batch: number) => number, overrides: 
     sendRoundTripsUs: Array.from({ length: 10 }, () => [42, 42, 42]),
     receiveRoundTripsUs: Array.from({ length: 10 }, () => [41, 41, 41]),
     emptyUs: [40, 40, 40],
+    warmups: { rounds: 2, fixed: false },
+    runMs: 5_000,
     ...overrides,
   };
 }
@@ -57,7 +71,7 @@ function figures(poolMs: (threads: number, batch: number) => number, overrides: 
 describe('the verdict follows the figures', () => {
   it('names the fastest pool setting and says from what batch size batching pays', () => {
     const { facts, notes } = analyseTry(figures((t, b) => (t === 2 ? (b === 4 ? 40 : 55) : 100)));
-    expect(facts).toMatchObject({ bestMode: 'pool', bestThreads: 2, bestBatch: 4, breakEvenUs: 80, batchPaysFrom: 4 });
+    expect(facts).toMatchObject({ bestMode: 'pool', bestThreads: 2, bestBatch: 4, breakEvenUs: 86, batchPaysFrom: 4 });
     expect(facts.bestSpeedup).toBeCloseTo(2.5, 5);
     expect(notes[0]).toMatch(/^Verdict: use a pool of 2 threads with 4 calls a task: 2\.50x/);
   });

@@ -45,7 +45,7 @@ export const flags = {
     for: measuringAndTry,
   },
   budget: { type: 'string', value: 'SECONDS', help: `with --repeats auto: time allowed per experiment (1-86400; default ${DEFAULTS.budgetSeconds})`, parse: integer(1, 86_400), for: measuringAndTry },
-  warmups: { type: 'string', value: 'N', help: `untimed runs per mode before timing (0-100; default ${DEFAULTS.warmups})`, parse: integer(0, 100), for: measuringAndTry },
+  warmups: { type: 'string', value: 'N', help: `untimed runs per mode before timing (0-100; default ${DEFAULTS.warmups}; try: until its loop stops getting faster, at most 10)`, parse: integer(0, 100), for: measuringAndTry },
   threads: { type: 'string', value: 'N', help: `worker threads for parallel mode (1-${MAX_THREADS}; default one per usable core, os.availableParallelism())`, parse: integer(1, MAX_THREADS), for: measuring },
   processes: {
     type: 'string',
@@ -71,7 +71,7 @@ export const flags = {
   'max-threads': {
     type: 'string',
     value: 'N',
-    help: `most worker threads: the top of the sweep for scaling (default twice --threads) and try (default the cores), many-tasks' cap on threads started one per task (default 64, --quick 16) (1-${MAX_THREADS})`,
+    help: `most worker threads: the top of the sweep for scaling (default twice --threads) and try (default the cores; 1, 2, 4, ... up to it on one pool; at most 8 per core), many-tasks' cap on threads started one per task (default 64, --quick 16) (1-${MAX_THREADS})`,
     parse: integer(1, MAX_THREADS),
     for: ['measure', 'try'],
     experiments: ['scaling', 'many-tasks', 'all'],

@@ -3,17 +3,22 @@ import { balancedRounds, orderBalance, type OrderBalance } from './balanced-orde
 /** Where a measurement is, for progress displays: "cpu-bound parallel, repeat 2/5". */
 export interface Progress {
   readonly label: string;
-  readonly phase: 'warm-up' | 'measure';
+  /** Rounds warm up or measure; before them an experiment may check its subjects, start its pools, and after them time its costs. */
+  readonly phase: 'warm-up' | 'measure' | 'check' | 'start' | 'costs';
   readonly repeat: number;
   readonly of: number;
+  /** The whole experiment's time left, when it can estimate it, ms. */
+  readonly runLeftMs?: number;
 }
 
 /** How `alternate` runs its rounds. */
 export interface AlternateOptions<K, R = unknown> {
   /** Timed rounds wanted; from one block of the design up, rounded up to whole blocks (see `alternate`). */
   readonly repeats: number;
-  /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). They follow the design too. */
+  /** Rounds before the timed ones, discarded (JIT, caches, lazy start-up). They follow the design too. With `warm`, the most of them. */
   readonly warmups: number;
+  /** Asked after each warm-up round with every warm-up result so far: true ends the warm-up early (warm enough). */
+  readonly warm?: (warmedUp: ReadonlyMap<K, readonly R[]>) => boolean;
   readonly onRound?: (subject: K, phase: 'warm-up' | 'measure', round: number, of: number) => void;
   /**
    * Asked after the timed rounds, and after every block added since: true runs one more block of the
@@ -26,6 +31,8 @@ export interface AlternateOptions<K, R = unknown> {
 /** What `alternate` measured: the timed results of every subject, in run order, and how balanced their order was. */
 export interface Alternated<K, R> extends Map<K, R[]> {
   readonly balance: OrderBalance;
+  /** Warm-up rounds run: `warmups`, or fewer when `warm` ended them. */
+  readonly warmups: number;
 }
 
 /**
@@ -48,24 +55,31 @@ export async function alternate<K, R>(subjects: readonly K[], measure: (subject:
   // tiny run stays tiny) and `balance` says how unbalanced they were. From one block up, whole blocks.
   let planned = options.repeats < block.length ? options.repeats : Math.ceil(options.repeats / block.length) * block.length;
   let previous = -1;
+  const warmedUp = new Map<K, R[]>(subjects.map((s) => [s, []]));
+  let warming = options.warmups > 0;
+  let warmups = 0;
   for (let round = 0; ; round++) {
-    const timed = round - options.warmups;
-    if (timed >= planned) {
+    const timed = round - warmups;
+    if (!warming && timed >= planned) {
       // At a block boundary, unless fewer rounds than a block were asked for.
       if (options.more?.(kept) !== true) break;
       planned += block.length;
     }
-    const warmUp = timed < 0;
     for (const index of block[round % block.length]!) {
       const subject = subjects[index]!;
-      options.onRound?.(subject, warmUp ? 'warm-up' : 'measure', warmUp ? round + 1 : timed + 1, warmUp ? options.warmups : planned);
+      options.onRound?.(subject, warming ? 'warm-up' : 'measure', warming ? round + 1 : timed + 1, warming ? options.warmups : planned);
       const result = await measure(subject);
-      if (!warmUp) {
+      if (warming) warmedUp.get(subject)!.push(result);
+      else {
         kept.get(subject)!.push(result);
         if (previous >= 0) counts[previous]![index]!++;
       }
       previous = index;
     }
+    if (warming) {
+      warmups++;
+      warming = warmups < options.warmups && options.warm?.(warmedUp) !== true;
+    }
   }
-  return Object.assign(kept, { balance: orderBalance(counts, block.length, planned) });
+  return Object.assign(kept, { balance: orderBalance(counts, block.length, planned), warmups });
 }

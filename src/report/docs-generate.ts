@@ -3,6 +3,7 @@ import { catalogueBlock, questionBlock, type CatalogueEntry } from './docs-catal
 import { flagsBlock, type FlagEntry } from './docs-flags.ts';
 import { pageDirectory } from './docs-links.ts';
 import { pictureBlock, referenceBlock, type ReferenceResult } from './docs-reference.ts';
+import { tryCostBlock } from './docs-try-cost.ts';
 
 /** Everything the generated blocks are made from: the reference set (newest result per experiment), the catalogue and the flag table. */
 export interface DocsSources {
@@ -12,12 +13,13 @@ export interface DocsSources {
 }
 
 /** The keys a block may have, for the message that refuses an unknown one. */
-const KNOWN = '"reference NAME", "picture NAME SUFFIX", "question NAME", "catalogue" or "flags"';
+const KNOWN = '"reference NAME", "picture NAME SUFFIX", "try-cost NAME", "question NAME", "catalogue" or "flags"';
 
 /**
  * What goes in one block of `page` (named from the repository root, which places its links), by its key:
  * `reference NAME` what the newest reference run of NAME showed, `picture NAME SUFFIX` one of its
- * pictures shown inline, `question NAME` its question from the catalogue, `catalogue` a line per
+ * pictures shown inline, `try-cost NAME` what that `try` run cost against one loop over its inputs,
+ * `question NAME` its question from the catalogue, `catalogue` a line per
  * experiment, `flags` every flag of the table.
  */
 export function generatedBlock(key: string, page: string, sources: DocsSources): string {
@@ -37,6 +39,7 @@ export function generatedBlock(key: string, page: string, sources: DocsSources):
     if (awaiting) return `(This picture appears once a reference run of \`${name}\` is saved.)`;
     return pictureBlock(reference(), suffix, dir) ?? fail(`names no picture of that reference run (its pictures: ${reference().result.pictures.map((p) => p.file).join(', ') || 'none'})`);
   }
+  if (kind === 'try-cost' && name !== undefined && suffix === undefined) return tryCostBlock(reference(), dir) ?? fail('names a reference run that is not a try run with its cost (runMs, runLoops, warmupRounds)');
   if (kind === 'question' && name !== undefined && suffix === undefined) {
     const entry = sources.catalogue.find((e) => e.name === name) ?? fail('names no experiment of the catalogue');
     return questionBlock(entry);

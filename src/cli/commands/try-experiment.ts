@@ -6,6 +6,8 @@ import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
 import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
+import { loopIsWarm, poolsToStart, tryRepeats, trySubjects, warmUpCap } from './try-plan.ts';
+import { TryTimeLeft } from './try-time-left.ts';
 
 /** What `try` is asked to measure. */
 export interface TryOptions {
@@ -14,6 +16,8 @@ export interface TryOptions {
   readonly inputs?: readonly unknown[];
   readonly maxThreads: number;
   readonly batches: readonly number[];
+  /** From `--warmups N`: that many warm-up rounds; else until the loop stops getting faster. */
+  readonly warmups?: number;
 }
 
 /** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
@@ -26,64 +30,85 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
   const workload = basename(options.file);
   return defineExperiment<TryFigures, TryRow, TryFacts>(`try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`, {
     question: `Will worker threads pay off for the default export of ${workload}, with how many threads and what batch size?`,
-    defaults: { repeats: 7, quickRepeats: 3 },
+    defaults: { repeats: tryRepeats(options.maxThreads, options.batches), quickRepeats: 3 },
 
     async measure(kit) {
+      const runStart = performance.now();
       const context = kit.context;
       const timeoutMs = context.timeoutMs ?? 60_000;
       const seconds = `${timeoutMs / 1000} s (--timeout)`;
       const startMs = Math.max(timeoutMs, START_MS);
+      const warmups = options.warmups ?? warmUpCap(context.quick);
+      const costRepeats = context.quick ? 3 : 7;
       const runner = UserFunctionRunner.start(context.signal);
       try {
         const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
           late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,
           ended: `${options.file}: loading the module ended its process`,
         });
+        let subjects = trySubjects(loaded.kind, options.maxThreads, options.batches);
+        const timeLeft = new TryTimeLeft(subjects, loaded.inputs, costRepeats);
+        const roundsAhead = (): number => (options.warmups ?? 1) + context.repeats;
+        const checkStart = performance.now();
         const reference: string[] = [];
         const resultBytes: number[] = [];
         let kind = loaded.kind;
         for (let index = 0; index < loaded.inputs; index++) {
+          const runLeftMs = timeLeft.checked(index, loaded.inputs, performance.now() - checkStart, roundsAhead());
+          context.onProgress({ label: workload, phase: 'check', repeat: index + 1, of: loaded.inputs, ...(index > 0 && { runLeftMs }) });
+          const asked = performance.now();
           const checked = await runner.request({ type: 'check', index }, 'checked', timeoutMs, {
             late: `input ${index} did not return within ${seconds} in baseline`,
             ended: `input ${index} ended the process in baseline`,
           });
+          timeLeft.handOff(performance.now() - asked, checked.callMs);
           reference.push(checked.hash);
           resultBytes.push(checked.resultBytes);
           if (checked.returnedPromise) kind = 'async';
         }
-        const threads = Array.from({ length: options.maxThreads }, (_, i) => i + 1);
-        await runner.request({ type: 'pools', threads }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
-        const subjects: TrySubject[] = [
-          { mode: 'baseline', threads: 1, batch: 1 },
-          ...(kind === 'sync' ? [] : [{ mode: 'interleaved', threads: 1, batch: 1 } as const]),
-          ...threads.flatMap((t) => options.batches.map((batch) => ({ mode: 'pool', threads: t, batch }) as const)),
-        ];
-        const run = (subject: TrySubject, check: boolean): Promise<RanReply> =>
-          runner.request({ type: 'run', subject, check, timeoutMs }, 'ran', subject.mode === 'baseline' ? timeoutMs : timeoutMs + GRACE_MS, {
+        // A sync function that returned a promise is measured as async: interleaving joins the settings.
+        if (kind !== loaded.kind) subjects = trySubjects(kind, options.maxThreads, options.batches);
+        const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, loaded.inputs, costRepeats);
+        estimate.checked(loaded.inputs, loaded.inputs, performance.now() - checkStart, roundsAhead());
+        context.onProgress({ label: workload, phase: 'start', repeat: 1, of: 1, runLeftMs: estimate.left(subjects.length, roundsAhead()) });
+        await runner.request({ type: 'pools', threads: poolsToStart(subjects, options.maxThreads) }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
+        const run = async (subject: TrySubject, check: boolean): Promise<RanReply> => {
+          const ran = await runner.request({ type: 'run', subject, check, timeoutMs }, 'ran', subject.mode === 'baseline' ? timeoutMs : timeoutMs + GRACE_MS, {
             late: `a run in ${subjectLabel(subject)} did not end within ${seconds}`,
             ended: `a run in ${subjectLabel(subject)} ended the process`,
           });
+          estimate.ran(subject, ran.wallMs);
+          return ran;
+        };
         const checks = new Map<TrySubject, number | undefined>();
-        for (const subject of subjects) {
-          const hashes = (await run(subject, true)).hashes ?? [];
+        let checkedLoopMs = Number.NaN;
+        for (const [i, subject] of subjects.entries()) {
+          context.onProgress({ label: `${workload} ${subjectLabel(subject)}`, phase: 'check', repeat: i + 1, of: subjects.length, runLeftMs: estimate.left(subjects.length - i, roundsAhead()) });
+          const checkedRun = await run(subject, true);
+          if (subject.mode === 'baseline') checkedLoopMs = checkedRun.wallMs;
+          const hashes = checkedRun.hashes ?? [];
           const differs = reference.findIndex((hash, i) => hashes[i] !== hash);
           checks.set(subject, differs === -1 ? undefined : differs);
         }
         const auto = context.auto;
         const runs = await alternate<TrySubject, RanReply>(subjects, (s) => run(s, false), {
           repeats: context.repeats,
-          warmups: context.warmups,
-          onRound: (s, phase, repeat, of) => context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of }),
+          warmups,
+          ...(options.warmups === undefined && !context.quick && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
+          onRound: (s, phase, repeat, of) =>
+            context.onProgress({ label: `${workload} ${subjectLabel(s)}`, phase, repeat, of, runLeftMs: estimate.left(0, phase === 'measure' ? of - repeat + 1 : context.repeats + 1, `${phase} ${repeat}`) }),
           ...(auto !== undefined && { more: (kept) => autoStop(subjects.map((s) => kept.get(s)!.map((r) => r.wallMs)), performance.now(), auto.deadlineMs) === undefined }),
         });
-        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: context.quick ? 3 : 7 }, 'costs', startMs, {
+        context.onProgress({ label: workload, phase: 'costs', repeat: 1, of: 1, runLeftMs: estimate.costsMs() });
+        const costs = await runner.request({ type: 'costs', threads: options.maxThreads, repeats: costRepeats }, 'costs', startMs, {
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
         const figures: TrySubjectFigures[] = subjects.map((s) => {
           const differs = checks.get(s);
           const kept = runs.get(s)!;
-          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
+          const inWorkers = s.mode === 'pool' ? { workerCallMs: kept.map((r) => r.workerCallMs ?? Number.NaN) } : {};
+          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
         });
         const baselineRuns = runs.get(subjects[0]!)!;
         return {
@@ -98,6 +123,8 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           sendRoundTripsUs: costs.sendUs,
           receiveRoundTripsUs: costs.receiveUs,
           emptyUs: costs.emptyUs,
+          warmups: { rounds: runs.warmups, fixed: options.warmups !== undefined, ...(context.quick && { quick: true }) },
+          runMs: performance.now() - runStart,
         };
       } finally {
         runner.close();
@@ -107,7 +134,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
     analyse(figures) {
       const { rows, facts, tables, notes, charts } = analyseTry(figures);
       return {
-        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(',') },
+        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(','), warmups: figures.warmups.fixed || figures.warmups.quick === true ? figures.warmups.rounds : 'until warm' },
         tables,
         rows,
         facts,

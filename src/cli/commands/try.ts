@@ -8,6 +8,7 @@ import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
 import { tryExperiment } from './try-experiment.ts';
+import { tryMaxThreads } from './try-threads.ts';
 
 const ACCEPTED = '.js, .mjs or .ts';
 
@@ -17,8 +18,9 @@ export async function tryCommand(rest: readonly string[], args: LabArgs, argv: r
   const file = resolve(rest[0]!);
   const source = await readModule(rest[0]!, file);
   await checkSyntax(rest[0]!, file, source);
+  const maxThreads = tryMaxThreads(args.maxThreads, usableCores(), streams.stderr);
   const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs);
-  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? usableCores(), batches: args.batches ?? DEFAULTS.batches });
+  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads, batches: args.batches ?? DEFAULTS.batches, ...(args.warmups !== undefined && { warmups: args.warmups }) });
   await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? DEFAULTS.tryTimeoutMs }, argv, streams, signal);
 }
 

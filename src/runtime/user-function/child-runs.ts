@@ -52,26 +52,40 @@ export async function interleavedRun(fn: UserFunction, kind: FunctionKind, input
   return { type: 'ran', wallMs, cpuMs, ...(check && { hashes: results.map(cloneHash) }) };
 }
 
-/** All inputs on the pool in tasks of `subject.batch` consecutive inputs, all tasks sent at once; aborted after `timeoutMs`. */
+/**
+ * All inputs on the pool in tasks of `subject.batch` consecutive inputs, aborted after `timeoutMs`.
+ * On the shared pool of the top thread count, at most `subject.threads` tasks are in flight, each
+ * next one sent as one ends, so that no more than that many threads work; a dedicated pool (the A/A
+ * twin) gets every task at once and queues them itself, as a plain pool of that size would.
+ */
 export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject: TrySubject, inputs: readonly unknown[], check: boolean, timeoutMs: number): Promise<RanReply> {
   const label = subjectLabel(subject);
   const batches: UserBatch[] = [];
   for (let first = 0; first < inputs.length; first += subject.batch) batches.push({ first, inputs: inputs.slice(first, first + subject.batch), check });
   const signal = AbortSignal.timeout(timeoutMs);
   const done = new Set<number>();
+  const settled: PromiseSettledResult<UserBatchReply>[] = new Array(batches.length);
+  const inFlight = subject.dedicated === true ? batches.length : Math.min(subject.threads, batches.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < batches.length) {
+      const index = next++;
+      const batch = batches[index]!;
+      try {
+        settled[index] = { status: 'fulfilled', value: await pool.run(batch, { signal }) };
+        done.add(batch.first);
+      } catch (reason) {
+        settled[index] = { status: 'rejected', reason };
+      }
+    }
+  };
   const cpu = cpuNow();
   const start = performance.now();
-  const settled = await Promise.allSettled(
-    batches.map((batch) =>
-      pool.run(batch, { signal }).then((reply) => {
-        done.add(batch.first);
-        return reply;
-      }),
-    ),
-  );
+  await Promise.all(Array.from({ length: inFlight }, lane));
   const wallMs = performance.now() - start;
   const cpuMs = cpuMsSince(cpu);
   const hashes: string[] = [];
+  let workerCallMs = 0;
   for (const [i, outcome] of settled.entries()) {
     const first = batches[i]!.first;
     const span = batches[i]!.inputs.length === 1 ? `input ${first}` : `inputs ${first}-${first + batches[i]!.inputs.length - 1}`;
@@ -83,6 +97,7 @@ export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject:
     const reply = outcome.value;
     if ('failed' in reply) throw new RunFault(`${reply.failed.message} in ${label}`);
     if ('hashes' in reply) hashes.push(...reply.hashes);
+    workerCallMs += reply.callMs;
   }
-  return { type: 'ran', wallMs, cpuMs, ...(check && { hashes }) };
+  return { type: 'ran', wallMs, cpuMs, workerCallMs, ...(check && { hashes }) };
 }

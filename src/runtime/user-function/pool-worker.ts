@@ -16,8 +16,11 @@ export interface UserBatch {
   readonly check: boolean;
 }
 
-/** A task's reply: the results or their hashes, or the first call that threw. */
-export type UserBatchReply = { readonly results: unknown[] } | { readonly hashes: string[] } | { readonly failed: { readonly index: number; readonly message: string } };
+/** A task's reply: the results or their hashes with the time its calls took in this worker (ms, summed), or the first call that threw. */
+export type UserBatchReply =
+  | { readonly results: unknown[]; readonly callMs: number }
+  | { readonly hashes: string[]; readonly callMs: number }
+  | { readonly failed: { readonly index: number; readonly message: string } };
 
 const data = workerData as UserPoolData;
 // Imported on the first task, not at the top: a worker file with top-level await does not load under tsx.
@@ -25,19 +28,26 @@ let loaded: Promise<UserFunction> | undefined;
 const userFunction = (): Promise<UserFunction> => (loaded ??= importUserFunction(data.file).then((m) => m.fn));
 const prepared = new Map<number, unknown>();
 
-/** Calls the function on each input of the batch, one after the other, as a plain pool task would. */
+/**
+ * Calls the function on each input of the batch, one after the other, as a plain pool task would,
+ * timing each call as the plain loop times its own: the sum, set against the loop's, is the
+ * function's slowdown in a busy worker.
+ */
 export default async function runBatch(batch: UserBatch): Promise<UserBatchReply> {
   const fn = await userFunction();
   const results: unknown[] = [];
+  let callMs = 0;
   for (let i = 0; i < batch.inputs.length; i++) {
+    const start = performance.now();
     try {
       const result = callToEnd(fn, data.kind, batch.inputs[i]);
       results.push(data.kind === 'sync' ? result : await result);
     } catch (error) {
       return { failed: { index: batch.first + i, message: new CallError(batch.first + i, error).message } };
     }
+    callMs += performance.now() - start;
   }
-  return batch.check ? { hashes: results.map(cloneHash) } : { results };
+  return batch.check ? { hashes: results.map(cloneHash), callMs } : { results, callMs };
 }
 
 /** The empty call: its round trip is what a pool adds to every task. */

@@ -38,7 +38,7 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
       const { subject, check: checked, timeoutMs } = request;
       if (subject.mode === 'baseline') return baselineRun(fn, kind, inputs, checked);
       if (subject.mode === 'interleaved') return interleavedRun(fn, kind, inputs, checked, timeoutMs);
-      return poolRun(pools.get(subject.threads)!, subject, inputs, checked, timeoutMs);
+      return poolRun(pools.get(subject.dedicated === true ? subject.threads : Math.max(...pools.keys()))!, subject, inputs, checked, timeoutMs);
     }
     case 'costs':
       return costs(pools.get(request.threads)!, request.repeats);

@@ -7,12 +7,15 @@ export interface TrySubject {
   readonly threads: number;
   /** Calls per task; 1 for the one-thread modes. */
   readonly batch: number;
+  /** A pool of exactly `threads` threads, the A/A twin; other pool subjects share the pool of the top count, `threads` tasks in flight at most. */
+  readonly dedicated?: true;
 }
 
 /** The parent's requests to the child process that holds the user's function. */
 export type RunnerRequest =
   | { readonly type: 'load'; readonly file: string; readonly inputs?: readonly unknown[] }
   | { readonly type: 'check'; readonly index: number }
+  /** The shared pool of the top count, then any dedicated pools (each keyed by its thread count). */
   | { readonly type: 'pools'; readonly threads: readonly number[] }
   | { readonly type: 'run'; readonly subject: TrySubject; readonly check: boolean; readonly timeoutMs: number }
   | { readonly type: 'costs'; readonly threads: number; readonly repeats: number };
@@ -24,6 +27,8 @@ export interface RanReply {
   readonly cpuMs: number;
   /** Baseline only: each call's time, in input order. */
   readonly callMs?: readonly number[];
+  /** Pool only: the calls' time inside the workers, summed over the tasks, ms. */
+  readonly workerCallMs?: number;
   /** Checked runs only: each result's hash, made in the thread that produced it. */
   readonly hashes?: readonly string[];
 }
@@ -50,5 +55,6 @@ export type RunnerReply =
 
 /** A label for a subject in messages and tables: "pool (2 threads, batch 16)". */
 export function subjectLabel(subject: TrySubject): string {
-  return subject.mode === 'pool' ? `pool (${subject.threads} thread${subject.threads === 1 ? '' : 's'}, batch ${subject.batch})` : subject.mode;
+  if (subject.mode !== 'pool') return subject.mode;
+  return `pool${subject.dedicated === true ? ' of its own' : ''} (${subject.threads} thread${subject.threads === 1 ? '' : 's'}, batch ${subject.batch})`;
 }
