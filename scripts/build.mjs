@@ -39,7 +39,13 @@ const tscArgs = (outDir) => [tscScript(), '-p', join(root, 'tsconfig.build.json'
 export function build() {
   const fresh = `${dist}.building-${process.pid}`;
   rmSync(fresh, { recursive: true, force: true });
-  execFileSync(process.execPath, tscArgs(fresh), { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, tscArgs(fresh), { stdio: 'inherit' });
+  } catch (error) {
+    // A failed compile (a type error) leaves no half-written folder beside dist/.
+    rmSync(fresh, { recursive: true, force: true });
+    throw error;
+  }
   swapIn(fresh);
 }
 
