@@ -12,7 +12,7 @@ import { comparedWith } from '../../src/experiment/compared-with.ts';
 import { mannWhitneyOver, ratioWithVerdict, wilcoxonOver } from '../../src/experiment/ratio-with-verdict.ts';
 import { rowOf } from '../../src/experiment/mode-rows.ts';
 import { checksumWarning } from '../../src/report/checksum-warning.ts';
-import { startOverBareClause, startOverBareFacts } from './start-over-bare.ts';
+import { startOverBareClause, startOverBareFacts, type StartOverBareFacts } from './start-over-bare.ts';
 
 /** What `measure` hands to `analyse`: everything measured, nothing computed. */
 export interface ThreadsVsProcessesFigures {
@@ -31,21 +31,17 @@ export interface ThreadsVsProcessesFigures {
   readonly crash: CrashFigures;
 }
 
-export type ThreadsVsProcessesFacts = {
+/**
+ * With `StartOverBareFacts`: the lab's own thread and process over bare ones, start to first message, in the same rounds,
+ * each with the 95% interval of the per-round ratio.
+ */
+export type ThreadsVsProcessesFacts = StartOverBareFacts & {
   readonly threadStartMs: number;
   readonly processStartMs: number;
   readonly threadBareStartMs: number;
   readonly threadTsxStartMs: number;
   readonly processBareStartMs: number;
   readonly processTsxStartMs: number;
-  /** The lab's own thread (its worker code, loaded as its pools load it) over a bare one, `new Worker` to the first message, in the same rounds; with the 95% interval of the per-round ratio (NaN below two rounds). */
-  readonly threadStartOverBare: number;
-  readonly threadStartOverBareLow: number;
-  readonly threadStartOverBareHigh: number;
-  /** The lab's own process (`ProcessSlot`) over a bare one-line child forked the same way, `fork` to the first message; with its interval. */
-  readonly processStartOverBare: number;
-  readonly processStartOverBareLow: number;
-  readonly processStartOverBareHigh: number;
   /** (tsx-loaded Node - bare Node) / the lab's own start-up: what the loader would add to the lab's worker, a share of what it takes now (which, compiled, pays none of it). */
   readonly tsxShareOfThreadStart: number;
   readonly tsxShareOfProcessStart: number;

@@ -12,14 +12,18 @@ export function startOverBare(startUps: StartUpTimes, vessel: StartVessel): Pair
 }
 
 /** The facts of both vessels: `threadStartOverBare` and `processStartOverBare`, each with its `Low` and `High` (NaN below two rounds). */
-export function startOverBareFacts(startUps: StartUpTimes): {
+export type StartOverBareFacts = {
+  /** The lab's own thread (its worker code, loaded as its pools load it) over a bare one, `new Worker` to the first message. */
   readonly threadStartOverBare: number;
   readonly threadStartOverBareLow: number;
   readonly threadStartOverBareHigh: number;
+  /** The lab's own process (`ProcessSlot`) over a bare one-line child forked the same way, `fork` to the first message. */
   readonly processStartOverBare: number;
   readonly processStartOverBareLow: number;
   readonly processStartOverBareHigh: number;
-} {
+};
+
+export function startOverBareFacts(startUps: StartUpTimes): StartOverBareFacts {
   const thread = startOverBare(startUps, 'thread');
   const process = startOverBare(startUps, 'process');
   return {
