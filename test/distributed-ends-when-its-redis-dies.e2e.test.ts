@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,28 @@ async function labStruckMidRun(
   return { ...finished, seen };
 }
 
+/**
+ * A TCP server that answers the lab's first contact (its probes, which speak RESP2) and nothing
+ * else, as a Redis that hangs right after the lab checked it: the queue's connections, which open
+ * with HELLO, are accepted and left unanswered.
+ */
+async function silentAfterTheProbe(): Promise<{ url: string; server: Server; sockets: Socket[] }> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    let silent = false;
+    socket.on('data', (chunk: Buffer) => {
+      for (const [, command] of chunk.toString().matchAll(/\*\d+\r\n\$\d+\r\n([A-Za-z]+)\r\n/g)) {
+        silent ||= command!.toUpperCase() === 'HELLO';
+        if (!silent) socket.write(command!.toUpperCase() === 'PING' ? '+PONG\r\n' : '+OK\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`, server, sockets };
+}
+
 const workersOf = (processes: readonly ProcessEntry[]): ProcessEntry[] => processes.filter((p) => p.args.includes('worker-process'));
 
 describe.skipIf(redisServer.skip)(redisServer.title('a distributed run whose Redis dies'), () => {
@@ -112,6 +135,27 @@ describe.skipIf(redisServer.skip)(redisServer.title('a distributed run whose Red
       expect(run.code).toBe(ExitCode.failed);
       expect(workersOf(run.seen)).toHaveLength(2);
       expect(await lingering(run.seen)).toEqual([]);
+    },
+    GUARD_MS,
+  );
+
+  it(
+    'a --redis Redis that answers the first contact and then nothing: the opening fails in one line, exit 1, and the lab exits by itself',
+    async () => {
+      const silent = await silentAfterTheProbe();
+      try {
+        const run = await labStruckMidRun(
+          ['run', '--workload', workload, '--modes', 'distributed', '--redis', silent.url, '--workers', '2', '--repeats', '1', '--warmups', '0', '--no-save'],
+          () => true,
+          async () => undefined,
+        );
+        expect(run.stderr).toMatch(new RegExp(`^lab: Redis at ${silent.url} stopped answering while the lab set up its queue \\([^\\n]*\\); nothing was run\\n$`));
+        expect(run.code).toBe(ExitCode.failed);
+        expect(workersOf(run.seen)).toEqual([]);
+      } finally {
+        for (const socket of silent.sockets) socket.destroy();
+        silent.server.close();
+      }
     },
     GUARD_MS,
   );

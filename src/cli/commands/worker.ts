@@ -23,6 +23,8 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   const workers = await startLocalWorkers(count, { target, ...(args.queue !== undefined && { queue: args.queue }) }, (pid, queue) =>
     streams.stdout.write(queue === undefined ? `worker ${pid}: no run in progress; waiting\n` : `worker ${pid}: serving queue ${queue}\n`),
   );
+  // A process that ends under a job (its task's exit fault) is named with that task; the queue hands the job on, or fails it.
+  workers.onExit(({ pid, how, job }) => streams.stdout.write(`worker ${pid}: exited (${how})${job === undefined ? '' : ` while running task "${job.task}" (job ${job.id})`}\n`));
   // Its worker processes would wait for a Redis that is gone without a word: this says so, and ends them.
   const watch = watchTarget(target, { answerWithinMs: WORKER_ANSWER_WITHIN_MS, everyMs: 1000, silence: (seconds) => `stopped answering: no reply to PING for ${seconds} s; the worker processes were stopped` });
   try {

@@ -25,6 +25,8 @@ export interface QueueSessionOptions {
 
 /** How long closing may wait on each step; a Redis that is gone must not hold the lab. */
 const CLOSE_STEP_MS = 3000;
+/** How long each step of opening may wait on Redis. */
+const OPEN_STEP_MS = 10_000;
 
 /**
  * Everything the `distributed` mode runs on, started once for many runs: a Redis (the user's, or a
@@ -63,7 +65,6 @@ export class QueueSession {
 
   static async open(options: QueueSessionOptions): Promise<QueueSession> {
     const cleanup: CleanupStep[] = [];
-    const undo = (): Promise<void> => runCleanup(cleanup, false);
     try {
       let server: PrivateRedis | undefined;
       if (options.redis === undefined) {
@@ -71,6 +72,11 @@ export class QueueSession {
         cleanup.push({ step: server.stop });
       } else await checkReachable(options.redis, LAB_REDIS_REMEDY);
       const target = server?.target ?? options.redis!;
+      // A Redis that answered the probe and then stops answering fails the opening in one line, instead of holding it for ever.
+      const answered = <T>(step: Promise<T>): Promise<T> =>
+        withTimeout(step, OPEN_STEP_MS).catch((error: unknown) => {
+          throw new RedisUnavailableError(target.url, `stopped answering while the lab set up its queue (${error instanceof Error ? error.message : String(error)}); nothing was run`);
+        });
       const queueName = runQueueName();
       const lifetime = new ClientLifetime();
       const client = queueClient(target, 'lab', lifetime);
@@ -85,7 +91,7 @@ export class QueueSession {
         },
         endsConnections: true,
       });
-      await Promise.all(clients.map((c) => c.connect()));
+      await answered(Promise.all(clients.map((c) => c.connect())));
       // Generous event streams: a run of thousands of jobs must not trim completions before they are read.
       const queue = new Queue<JobData, JobResult>(queueName, { connection: client, streams: { events: { maxLen: 200_000 } } });
       const events = new QueueEvents(queueName, { connection: eventsClient });
@@ -96,13 +102,12 @@ export class QueueSession {
       cleanup.push({ step: () => events.close() });
       cleanup.push({ step: () => queue.close() });
       cleanup.push({ step: () => queue.obliterate({ force: true }), talksToRedis: true });
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      await answered(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]));
       // QueueEvents reads on a copy of its connection (blocking reads): that copy is closed with the others.
-      clients.push((await events.getBackend().client) as unknown as Redis);
-      const clock = await clockOffset(client);
+      clients.push((await answered(events.getBackend().client)) as unknown as Redis);
+      const clock = await answered(clockOffset(client));
       // Workers started elsewhere without --queue follow the run in progress.
-      await client.set(CONTROL.key, queueName);
-      await client.publish(CONTROL.channel, queueName);
+      await answered(client.set(CONTROL.key, queueName).then(() => client.publish(CONTROL.channel, queueName)));
       cleanup.push({ step: () => releaseControl(client, queueName), talksToRedis: true });
       const workers: LocalWorkers = await startLocalWorkers(options.workers, {
         target,
@@ -114,7 +119,7 @@ export class QueueSession {
       const handles: SessionHandles = { target, queue, events, client, health, clock, workers, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
       return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
     } catch (error) {
-      await undo();
+      await runCleanup(cleanup, error instanceof RedisUnavailableError);
       throw error;
     }
   }
