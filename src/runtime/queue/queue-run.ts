@@ -62,7 +62,7 @@ export interface QueueRun {
 
 const here = hostname();
 
-/** Jobs per `addBulk`: each is one MULTI, which Redis runs whole; a few thousand at once held it for seconds, between which nothing else (health checks, completions) was served. */
+/** Jobs per `addBulk`. Each call is one MULTI, which Redis runs whole, serving no other client meanwhile (health checks, completions): bounded chunks keep each such pause short. */
 export const ADD_CHUNK = 1000;
 
 /**
@@ -180,9 +180,12 @@ export async function runOnQueue(session: SessionHandles, run: number, workload:
 /** The run's time bound ran out: the tasks a worker had started and not finished, and those none had started, as the other modes name them. */
 function timedOut(workload: WorkloadSpec, timeoutMs: number, started: ReadonlySet<number>, outcomes: readonly (JobOutcome | undefined)[]): RunTimeoutError {
   const unfinished = workload.tasks.flatMap((t, i) => (outcomes[i] === undefined ? [{ name: t.name, started: started.has(i) }] : []));
-  return new RunTimeoutError(
-    timeoutMs,
-    unfinished.filter((t) => t.started).map((t) => t.name),
-    unfinished.filter((t) => !t.started).map((t) => t.name),
-  );
+  return new RunTimeoutError(timeoutMs, someOf(unfinished.filter((t) => t.started).map((t) => t.name)), someOf(unfinished.filter((t) => !t.started).map((t) => t.name)));
+}
+
+/** Names enough to find the tasks, on one line even for a run of 100,000 jobs. */
+const NAMES_SHOWN = 10;
+
+function someOf(names: readonly string[]): string[] {
+  return names.length <= NAMES_SHOWN ? [...names] : [...names.slice(0, NAMES_SHOWN), `and ${names.length - NAMES_SHOWN} more`];
 }
