@@ -22,8 +22,10 @@ const DATABASE_RANGE = `a whole number from 0 to ${DEFAULT_DATABASES - 1} (Redis
 const MAX_DATABASE = 2 ** 31 - 2;
 
 /** Reads `--redis`: `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]` (no TLS, no options) or a socket path (absolute, or starting with ./). */
-export function parseRedisTarget(raw: string): RedisTarget {
-  const text = raw.trim();
+export function parseRedisTarget(given: string): RedisTarget {
+  const text = given.trim();
+  // Messages echo what was given, but never a password in it.
+  const raw = given.replace(/\/\/[^/@]*@/, '//...@');
   if (text === '') throw new RedisTargetError(`--redis needs a value; ${ACCEPTED}`);
   if (text.startsWith('unix://')) return socket(text.slice('unix://'.length), raw);
   if (isAbsolute(text) || text.startsWith('./') || text.startsWith('../../')) return socket(text, raw);
@@ -32,7 +34,7 @@ export function parseRedisTarget(raw: string): RedisTarget {
   try {
     url = new URL(text);
   } catch {
-    throw new RedisTargetError(`--redis "${raw.replace(/\/\/[^/]*@/, '//...@')}" is not a valid URL; ${ACCEPTED}`);
+    throw new RedisTargetError(`--redis "${raw}" is not a valid URL; ${ACCEPTED}`);
   }
   // From here on, messages name the URL without its credentials.
   const shown = `redis://${url.host}${url.pathname === '/' ? '' : url.pathname}`;
