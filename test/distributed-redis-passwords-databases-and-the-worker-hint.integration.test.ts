@@ -62,19 +62,6 @@ async function lab(argv: readonly string[]): Promise<{ code: number; stdout: str
   }
 }
 
-let open: { url: string; child: ChildProcess };
-let guarded: { url: string; child: ChildProcess };
-let workload: string;
-beforeAll(async () => {
-  [open, guarded] = await Promise.all([startRedis([]), startRedis(['--requirepass', PASSWORD])]);
-  workload = join(await mkdtemp(join(tmpdir(), 'lab-redis-auth-w-')), 'small.json');
-  await writeFile(workload, JSON.stringify({ name: 'small', tasks: [{ name: 'a', parts: [{ kind: 'wait', ms: 20 }] }, { name: 'b', parts: [{ kind: 'cpu', units: 5 }] }] }));
-});
-afterAll(() => {
-  open.child.kill('SIGKILL');
-  guarded.child.kill('SIGKILL');
-});
-
 describe('--redis database numbers', () => {
   it('a database past what a number can hold is refused with the range, exit code 2', () => {
     expect(() => parseRedisTarget('redis://host:6379/99999999999')).toThrow(/the database after the port must be a whole number from 0 to 15 \(Redis has 16 databases unless its "databases" setting gives more\), got "\/99999999999"/);
@@ -83,6 +70,19 @@ describe('--redis database numbers', () => {
 });
 
 describe.skipIf(redisServer.skip)(redisServer.title('--redis with a password, a database out of range, and worker pointed at nothing'), () => {
+  let open: { url: string; child: ChildProcess };
+  let guarded: { url: string; child: ChildProcess };
+  let workload: string;
+  beforeAll(async () => {
+    [open, guarded] = await Promise.all([startRedis([]), startRedis(['--requirepass', PASSWORD])]);
+    workload = join(await mkdtemp(join(tmpdir(), 'lab-redis-auth-w-')), 'small.json');
+    await writeFile(workload, JSON.stringify({ name: 'small', tasks: [{ name: 'a', parts: [{ kind: 'wait', ms: 20 }] }, { name: 'b', parts: [{ kind: 'cpu', units: 5 }] }] }));
+  });
+  afterAll(() => {
+    open.child.kill('SIGKILL');
+    guarded.child.kill('SIGKILL');
+  });
+
   it('a Redis that asks for a password, given none: says so and how to give it, exit code 2, no worker started', async () => {
     const run = await lab(['run', '--workload', workload, '--modes', 'distributed', '--redis', guarded.url, '--workers', '1', '--repeats', '1', '--warmups', '0', '--no-save']);
     expect(run.stderr).toBe(`lab: --redis ${guarded.url}: this Redis requires a password (NOAUTH): give it in the URL, redis://:PASSWORD@HOST:PORT, or redis://USER:PASSWORD@HOST:PORT for a user of its ACL\n`);
