@@ -61,8 +61,9 @@ async function processJob(job: Job<JobData, JobResult>, clock: ClockOffset): Pro
   }
 }
 
+/** Sends `message` while the parent listens: a send on a closed channel would end this process with an error of its own. */
 function tellParent(message: WorkerMessage): void {
-  process.send?.(message);
+  if (process.connected) process.send?.(message);
 }
 
 
