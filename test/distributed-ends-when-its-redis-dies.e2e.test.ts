@@ -160,16 +160,19 @@ describe.skipIf(redisServer.skip)(redisServer.title('a distributed run whose Red
     GUARD_MS,
   );
 
-  it(
-    'worker --redis whose Redis is killed: after no answer for 10 s it says so in one line and exits 1, leaving no worker process',
-    async () => {
+  it.each([
+    ['killed (SIGKILL)', 'SIGKILL'],
+    ['frozen (SIGSTOP)', 'SIGSTOP'],
+  ] as const)(
+    'worker --redis whose Redis is %s: after no answer for 10 s it says so in one line and exits 1, leaving no worker process',
+    async (_how, signal) => {
       const redis = await startPrivateRedis();
       started.redis.push(redis);
       const run = await labStruckMidRun(
         ['worker', '--redis', redis.target.url, '--workers', '2'],
         (now, _lab, stdout) => workersOf(now).length === 2 && stdout.includes('Ctrl-C stops'),
         async () => {
-          process.kill(redis.pid, 'SIGKILL');
+          process.kill(redis.pid, signal);
         },
       );
       expect(run.stderr).toBe(`lab: Redis at ${redis.target.url} stopped answering: no reply to PING for 10 s; the worker processes were stopped\n`);
