@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { runLab } from '../src/cli/main.ts';
@@ -111,6 +112,19 @@ describe.skipIf(redisServer.skip)(redisServer.title('--redis with a password, a 
     expect(needless.stderr).not.toContain(PASSWORD);
     expect(needless.code).toBe(ExitCode.badInput);
     expect([...wrong.seen, ...needless.seen]).toEqual([]);
+  });
+
+  it('a user who may not write (NOPERM): refused at the door in one line, exit code 2, nothing started', async () => {
+    const { port } = new URL(open.url);
+    const admin = new Redis(Number(port), '127.0.0.1', { lazyConnect: true });
+    await admin.connect();
+    await admin.call('ACL', 'SETUSER', 'reader', 'on', '>reader-pw', '~*', '&*', '+@all', '-@write');
+    admin.disconnect();
+    const run = await lab(['run', '--workload', workload, '--modes', 'distributed', '--redis', open.url.replace('redis://', 'redis://reader:reader-pw@'), '--no-save']);
+    expect(run.stderr).toMatch(new RegExp(`^lab: --redis ${open.url}: this Redis refused a write \\(NOPERM[^\\n]*\\); the lab writes its queue there: give a primary Redis, and a user allowed to write\\n$`));
+    expect(run.stderr).not.toContain('reader-pw');
+    expect(run.code).toBe(ExitCode.badInput);
+    expect(run.seen).toEqual([]);
   });
 
   it("a database past the server's count gets the range it has, exit code 2", async () => {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { clockOffset } from './clock-offset.ts';
 import { CONTROL, runQueueName, type JobData, type JobResult } from './job-protocol.ts';
 import { startLocalWorkers, type LocalWorkers } from './local-workers.ts';
-import { ClientLifetime, closeClient, queueClient, withTimeout } from './redis-client.ts';
+import { ClientLifetime, closeClient, queueClient, TimeoutError, withTimeout } from './redis-client.ts';
 import { checkReachable, LAB_REDIS_REMEDY } from './redis-probe.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
@@ -75,7 +75,8 @@ export class QueueSession {
       // A Redis that answered the probe and then stops answering fails the opening in one line, instead of holding it for ever.
       const answered = <T>(step: Promise<T>): Promise<T> =>
         withTimeout(step, OPEN_STEP_MS).catch((error: unknown) => {
-          throw new RedisUnavailableError(target.url, `stopped answering while the lab set up its queue (${error instanceof Error ? error.message : String(error)}); nothing was run`);
+          const message = error instanceof Error ? error.message : String(error);
+          throw new RedisUnavailableError(target.url, `${error instanceof TimeoutError ? 'stopped answering' : 'failed'} while the lab set up its queue (${message}); nothing was run`);
         });
       const queueName = runQueueName();
       const lifetime = new ClientLifetime();

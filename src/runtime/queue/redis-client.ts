@@ -34,11 +34,16 @@ export function queueClient(target: RedisTarget, name: string, lifetime: ClientL
 
 function ignore(): void {}
 
-/** `promise`, or a rejection once `ms` pass. */
+/** What `withTimeout` rejects with when the time runs out (other rejections are the promise's own). */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/** `promise`, or a rejection (a `TimeoutError`) once `ms` pass. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([promise, late]);

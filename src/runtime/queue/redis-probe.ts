@@ -6,6 +6,9 @@ import { DEFAULT_DATABASES, type RedisTarget } from './redis-target.ts';
 /** How long the first contact may take in all: a Redis that does not answer by then is not one to run on. */
 export const PROBE_TIMEOUT_MS = 3000;
 
+/** The key the probe writes (expiring within a second) to learn that the lab may write there. */
+const PROBE_KEY = 'lab:probe';
+
 /** What the lab's own commands accept when nothing answers at `--redis`. */
 export const LAB_REDIS_REMEDY = 'give the URL or socket of a running Redis, or leave --redis out to let the lab start its own';
 /** What `worker` accepts: it serves a lab run through that run's Redis, so it cannot start one of its own. */
@@ -58,6 +61,10 @@ export async function checkReachable(target: RedisTarget, whenNothingAnswers: st
             throw refuse(`database ${target.db} is out of this Redis's range (${messageOf(error)}): ${await databaseRange(probe)}`);
           });
         }
+        // The lab writes its queue there: a read-only replica, a user without write rights or a full Redis is found now, not mid-setup.
+        await probe.set(PROBE_KEY, '1', 'PX', 1000).catch((error: unknown) => {
+          throw refuse(`this Redis refused a write (${messageOf(error)}); the lab writes its queue there: give a primary Redis, and a user allowed to write`);
+        });
       })(),
       timeoutMs,
     );
