@@ -2,15 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { experiments } from '../experiments/catalogue.ts';
 import { InterruptedError } from '../src/cli/interrupt.ts';
 import { runLab } from '../src/cli/main.ts';
-import { CONTROL } from '../src/runtime/queue/job-protocol.ts';
-import { closeClient, queueClient } from '../src/runtime/queue/redis-client.ts';
-import { parseRedisTarget } from '../src/runtime/queue/redis-target.ts';
 import { descendants, lingering, until, type ProcessEntry } from './helpers/processes.ts';
+import { jobsOnWorkers, socketOf } from './helpers/queue-jobs.ts';
 import { needsService } from './helpers/services.ts';
 import { Capture } from './helpers/streams.ts';
 
@@ -18,35 +15,6 @@ const redisServer = needsService('redis-server');
 
 /** The processes this test's process has started (the lab runs in it), but for the `ps` that lists them. */
 const startedHere = (): ProcessEntry[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps '));
-
-/** The unix socket a private redis-server listens on, from its command line (which redis-server rewrites to `unixsocket:PATH`). */
-const socketOf = (args: string): string | undefined => /unixsocket:?\s*(\S+)/.exec(args)?.[1] ?? /(\/\S+redis\.sock)/.exec(args)?.[1];
-
-/** Resolves once `count` jobs of the lab's run are active on the Redis at `socket` (the queue the lab names in its control key); throws after `ms`. */
-async function jobsOnWorkers(socket: string, count: number, ms: number): Promise<void> {
-  const client = queueClient(parseRedisTarget(socket), 'test-watch');
-  const deadline = Date.now() + ms;
-  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
-  try {
-    await client.connect();
-    let queueName: string | null;
-    while ((queueName = await client.get(CONTROL.key)) === null) {
-      if (Date.now() > deadline) throw new Error(`the lab named no queue in ${CONTROL.key} within ${ms} ms`);
-      await pause();
-    }
-    const queue = new Queue(queueName, { connection: client });
-    try {
-      while ((await queue.getActiveCount()) < count) {
-        if (Date.now() > deadline) throw new Error(`fewer than ${count} jobs of ${queueName} were active within ${ms} ms`);
-        await pause();
-      }
-    } finally {
-      await queue.close();
-    }
-  } finally {
-    closeClient(client);
-  }
-}
 
 describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed run'), () => {
   it('exits 130 and leaves no redis-server, no worker process and no socket directory behind', async () => {

@@ -33,15 +33,16 @@ describe('--redis', () => {
 
   it.each([
     ['http://localhost:6379', /neither a redis:\/\/ URL nor a socket path/],
-    ['redis://user:secret@host:6379', /credentials and options are not supported/],
+    ['redis://host:6379?db=1', /options \(\?\.\.\. or #\.\.\.\) are not supported/],
+    ['redis://alice@host:6379', /a user name needs its password/],
     ['redis://host:99999', /not a valid URL/],
-    ['redis://host:6379/x', /the database must be a number/],
+    ['redis://host:6379/x', /the database after the port must be a whole number from 0 to 15/],
     ['localhost', /neither a redis:\/\/ URL nor a socket path/],
   ])('refuses %s in one line, exit code 2', async (value, message) => {
     const { code, stderr } = await lab(['distributed', '--redis', value, '--no-save']);
     expect(code).toBe(ExitCode.badInput);
     expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/^lab: [^\n]*accepted: redis:\/\/HOST:PORT[^\n]*\n$/);
+    expect(stderr).toMatch(/^lab: [^\n]*accepted: redis:\/\/\[\[USER\]:PASSWORD@\]HOST:PORT[^\n]*\n$/);
   });
 
   it('refuses a socket where no Redis answers, naming it, exit code 2', async () => {

@@ -68,7 +68,10 @@ export const distributed = defineExperiment<DistributedMeasured, DistributedRow,
     assertQueuePackagesInstalled('distributed');
     if (redisFlag === undefined) {
       if (findRedisServer() === undefined) throw new RedisServerMissingError();
-    } else await (await import('../../src/runtime/queue/redis-client.ts')).checkReachable(redisFlag);
+    } else {
+      const { checkReachable, LAB_REDIS_REMEDY } = await import('../../src/runtime/queue/redis-probe.ts');
+      await checkReachable(redisFlag, LAB_REDIS_REMEDY);
+    }
     const samples = await alternate(['scheduler', 'await'] as const, (kind) => nsPerSwitch(kind, SWITCH_TASKS, switches), {
       repeats,
       warmups: Math.max(warmups, 1),

@@ -64,7 +64,7 @@ export const flags = {
   redis: {
     type: 'string',
     value: 'URL',
-    help: "the Redis of the distributed mode: redis://HOST:PORT or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it",
+    help: "the Redis of the distributed mode: redis://HOST:PORT (redis://:PASSWORD@HOST:PORT if it asks for one) or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it",
     for: [...measuring, 'worker'],
   },
   queue: { type: 'string', value: 'NAME', help: "with worker: serve this queue only (default: follow the control key, which names the queue of the lab's run in progress)", for: ['worker'] },

@@ -1,3 +1,4 @@
+import { FAULT_EXIT_CODE } from '../workload/fault.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 import { cpuMsSince, cpuNow } from './cpu-time.ts';
 import { takeGc, watchGc } from './gc-marks.ts';
@@ -37,7 +38,7 @@ function workloadOf(request: ProcessTaskRequest): WorkloadSpec {
 
 /** The `exit` fault ends this process (one of the pool's), the way it ends a worker thread; `exhaust-memory` allocates until the heap limit does. */
 function endProcess(how: 'exit' | 'exhaust-memory'): never {
-  if (how === 'exit') process.exit(3);
+  if (how === 'exit') process.exit(FAULT_EXIT_CODE);
   const kept: number[][] = [];
   for (;;) kept.push(new Array<number>(1 << 20).fill(kept.length + 0.5));
 }

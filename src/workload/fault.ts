@@ -7,6 +7,9 @@ export class FaultRefusedError extends LabError {
   override name = 'FaultRefusedError';
 }
 
+/** The exit code with which an `exit` fault ends a worker thread, a forked process or a queue worker process, in every mode alike. */
+export const FAULT_EXIT_CODE = 3;
+
 /** Ends the calling thread the way a fault part asks; only the owner of a worker thread can offer one. */
 export type EndThread = (how: 'exit' | 'exhaust-memory') => never;
 

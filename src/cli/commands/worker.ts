@@ -17,20 +17,26 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
   const target = args.redis;
   assertQueuePackagesInstalled('worker --redis URL');
   // ioredis loads only for this command and the distributed mode.
-  const { checkReachable } = await import('../../runtime/queue/redis-client.ts');
-  await checkReachable(target);
+  const { checkReachable, WORKER_REDIS_REMEDY } = await import('../../runtime/queue/redis-probe.ts');
+  const { watchTarget, WORKER_ANSWER_WITHIN_MS } = await import('../../runtime/queue/watchdog.ts');
+  await checkReachable(target, WORKER_REDIS_REMEDY);
   signal.throwIfAborted();
   const count = args.workers ?? 1;
   const workers = await startLocalWorkers(count, { target, ...(args.queue !== undefined && { queue: args.queue }) }, (pid, queue) =>
     streams.stdout.write(queue === undefined ? `worker ${pid}: no run in progress; waiting\n` : `worker ${pid}: serving queue ${queue}\n`),
   );
+  // A process that ends under a job (its task's exit fault) is named with that task; the queue hands the job on, or fails it.
+  workers.onExit(({ pid, how, job }) => streams.stdout.write(`worker ${pid}: exited (${how})${job === undefined ? '' : ` while running task "${job.task}" (job ${job.id})`}\n`));
+  // Its worker processes would wait for a Redis that is gone without a word: this says so, and ends them.
+  const watch = watchTarget(target, { answerWithinMs: WORKER_ANSWER_WITHIN_MS, everyMs: 1000, silence: (seconds) => `stopped answering: no reply to PING for ${seconds} s; the worker processes were stopped` });
   try {
     const serving = args.queue === undefined ? `following the control key ${CONTROL.key}` : `serving queue ${args.queue}`;
     streams.stdout.write(`worker: ${count} process${count === 1 ? '' : 'es'} (pid ${workers.pids.join(', ')}) on ${target.url}, ${serving}; Ctrl-C stops\n`);
     const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-    const lost = await Promise.race([stopped.then(() => undefined), workers.lost]);
-    if (lost !== undefined) throw new Error(`every worker process exited (the last, pid ${lost.pid}: ${lost.how})`);
+    const lost = await Promise.race([stopped.then(() => undefined), workers.lost, watch.failed]);
+    if (lost !== undefined) throw new Error(`every worker process exited (the last, pid ${lost.pid}: ${lost.how}${lost.job === undefined ? '' : `, running task "${lost.job.task}"`})`);
   } finally {
+    watch.stop();
     await workers.stop();
   }
   // Ctrl-C is how a worker is meant to end: no run of its own was cut short.

@@ -30,3 +30,15 @@ export class RedisUnavailableError extends LabError {
     super(`Redis at ${url} ${what}`);
   }
 }
+
+/** A worker process ended itself under a task (its `exit` fault, or running out of memory): the task is named, as the processes mode names it. */
+export class WorkerProcessLostError extends LabError {
+  override name = 'WorkerProcessLostError';
+  constructor(
+    readonly task: string,
+    readonly pid: number,
+    readonly code: number,
+  ) {
+    super(`task "${task}" ended its worker process: process ${pid} exited with code ${code}; the other worker processes live on`);
+  }
+}

@@ -52,3 +52,15 @@ export const CONTROL = { key: 'lab:control:queue', channel: 'lab:control' } as c
 export function runQueueName(now = Date.now(), pid = process.pid, random = Math.random()): string {
   return `lab-run-${now.toString(36)}-${pid}-${Math.floor(random * 36 ** 4).toString(36)}`;
 }
+
+/** A job a worker process is running, as it tells its parent. */
+export interface HeldJob {
+  readonly id: string;
+  readonly task: string;
+}
+
+/** What a worker process tells its parent over IPC: it is ready, which queue it serves, which job it runs (null: none now). */
+export type WorkerMessage = { readonly ready: true; readonly pid: number } | { readonly serving: string | null } | { readonly running: HeldJob | null };
+
+/** Where a worker process finds the Redis credentials: its environment, which only its user can read (its command line, `ps` shows everyone). */
+export const CREDENTIALS_ENV = 'LAB_REDIS_CREDENTIALS';

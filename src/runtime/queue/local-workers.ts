@@ -1,18 +1,33 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../entry-points.ts';
+import { CREDENTIALS_ENV, type HeldJob, type WorkerMessage } from './job-protocol.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
+import { splitCredentials } from './redis-target.ts';
 
 const entry = entryBeside(import.meta.url, 'worker-process');
 const START_TIMEOUT_MS = 30_000;
+
+/** How a worker process ended, and the job it held then, if any. */
+export interface WorkerExit {
+  readonly pid: number;
+  /** Its exit code, or null when a signal ended it. */
+  readonly code: number | null;
+  /** "exit code N" or the signal's name. */
+  readonly how: string;
+  /** The job it was running when it ended (workers say over IPC when they take one and finish it). */
+  readonly job?: HeldJob;
+}
 
 /** Worker processes the lab started on this machine for a run's queue. */
 export interface LocalWorkers {
   readonly pids: readonly number[];
   /**
-   * Resolves when every worker has exited before `stop`, with the last one's pid and how it ended. One
-   * worker lost is no failure: the queue hands its job to another once the job's lock runs out.
+   * Resolves when every worker has exited before `stop`, with the last one's exit. One worker lost
+   * is no failure by itself: the queue hands its job to another once the job's lock runs out.
    */
-  readonly lost: Promise<{ pid: number; how: string }>;
+  readonly lost: Promise<WorkerExit>;
+  /** Calls `listener` for each worker that exits before `stop`; returns what stops calling it. */
+  onExit(listener: (exit: WorkerExit) => void): () => void;
   /** Ends every worker (SIGTERM, then SIGKILL after a grace) and waits for them; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -26,15 +41,29 @@ export type WorkerProcessOptions = Omit<QueueWorkerOptions, 'queue'> & { readonl
  */
 export async function startLocalWorkers(count: number, options: WorkerProcessOptions, onServing?: (pid: number, queue: string | undefined) => void): Promise<LocalWorkers> {
   const children: ChildProcess[] = [];
-  const exits: Promise<{ pid: number; how: string }>[] = [];
+  const exits: Promise<WorkerExit>[] = [];
+  const listeners = new Set<(exit: WorkerExit) => void>();
   let stopping = false;
+  const { target, credentials } = splitCredentials(options.target);
+  const env = { ...process.env, ...(credentials !== undefined && { [CREDENTIALS_ENV]: JSON.stringify(credentials) }) };
   for (let i = 0; i < count; i++) {
-    const child = fork(entry, [JSON.stringify(options)], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [JSON.stringify({ ...options, target })], { execArgv: labExecArgv(entry), env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     children.push(child);
-    child.on('message', (message: { serving?: string | null }) => {
-      if (message.serving !== undefined) onServing?.(child.pid ?? -1, message.serving ?? undefined);
+    let held: HeldJob | undefined;
+    child.on('message', (message: WorkerMessage) => {
+      if ('serving' in message) onServing?.(child.pid ?? -1, message.serving ?? undefined);
+      if ('running' in message) held = message.running ?? undefined;
     });
-    exits.push(new Promise((resolve) => child.once('exit', (code, signal) => resolve({ pid: child.pid ?? -1, how: signal ?? `exit code ${code}` }))));
+    // 'close', not 'exit': it comes after the IPC channel has delivered every message, so the job held at the end is known.
+    exits.push(
+      new Promise((resolve) =>
+        child.once('close', (code, signal) => {
+          const exit: WorkerExit = { pid: child.pid ?? -1, code: signal === null ? code : null, how: signal ?? `exit code ${code}`, ...(held !== undefined && { job: held }) };
+          if (!stopping) for (const listener of listeners) listener(exit);
+          resolve(exit);
+        }),
+      ),
+    );
   }
   const stop = async (): Promise<void> => {
     stopping = true;
@@ -54,6 +83,10 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   return {
     pids: children.map((c) => c.pid!),
     lost: Promise.all(exits).then((all) => (stopping ? never : all[all.length - 1]!)),
+    onExit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stop,
   };
 }

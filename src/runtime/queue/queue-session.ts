@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { clockOffset } from './clock-offset.ts';
 import { CONTROL, runQueueName, type JobData, type JobResult } from './job-protocol.ts';
 import { startLocalWorkers, type LocalWorkers } from './local-workers.ts';
-import { checkReachable, closeClient, queueClient, withTimeout } from './redis-client.ts';
+import { ClientLifetime, closeClient, queueClient, TimeoutError, withTimeout } from './redis-client.ts';
+import { checkReachable, LAB_REDIS_REMEDY } from './redis-probe.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
 import { RedisUnavailableError } from './errors.ts';
@@ -24,6 +25,8 @@ export interface QueueSessionOptions {
 
 /** How long closing may wait on each step; a Redis that is gone must not hold the lab. */
 const CLOSE_STEP_MS = 3000;
+/** How long each step of opening may wait on Redis. */
+const OPEN_STEP_MS = 10_000;
 
 /**
  * Everything the `distributed` mode runs on, started once for many runs: a Redis (the user's, or a
@@ -62,43 +65,50 @@ export class QueueSession {
 
   static async open(options: QueueSessionOptions): Promise<QueueSession> {
     const cleanup: CleanupStep[] = [];
-    const undo = (): Promise<void> => runCleanup(cleanup, false);
     try {
       let server: PrivateRedis | undefined;
       if (options.redis === undefined) {
         server = await startPrivateRedis();
         cleanup.push({ step: server.stop });
-      } else await checkReachable(options.redis);
+      } else await checkReachable(options.redis, LAB_REDIS_REMEDY);
       const target = server?.target ?? options.redis!;
+      // A Redis that answered the probe and then stops answering fails the opening in one line, instead of holding it for ever.
+      const answered = <T>(step: Promise<T>): Promise<T> =>
+        withTimeout(step, OPEN_STEP_MS).catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new RedisUnavailableError(target.url, `${error instanceof TimeoutError ? 'stopped answering' : 'failed'} while the lab set up its queue (${message}); nothing was run`);
+        });
       const queueName = runQueueName();
-      const client = queueClient(target, 'lab');
-      const eventsClient = queueClient(target, 'lab-events');
+      const lifetime = new ClientLifetime();
+      const client = queueClient(target, 'lab', lifetime);
+      const eventsClient = queueClient(target, 'lab-events', lifetime);
+      // The health check's own connection: on the queue's, a PING waits behind a bulk add's replies.
+      const health = queueClient(target, 'lab-health', lifetime);
+      const clients = [client, eventsClient, health];
       cleanup.push({
         step: async () => {
-          closeClient(client);
-          closeClient(eventsClient);
+          lifetime.end();
+          for (const c of clients) closeClient(c);
         },
+        endsConnections: true,
       });
-      await Promise.all([client.connect(), eventsClient.connect()]);
+      await answered(Promise.all(clients.map((c) => c.connect())));
       // Generous event streams: a run of thousands of jobs must not trim completions before they are read.
       const queue = new Queue<JobData, JobResult>(queueName, { connection: client, streams: { events: { maxLen: 200_000 } } });
       const events = new QueueEvents(queueName, { connection: eventsClient });
       queue.on('error', ignore);
       events.on('error', ignore);
       events.setMaxListeners(0);
-      cleanup.push({ step: () => events.close(), talksToRedis: true });
-      cleanup.push({
-        step: async () => {
-          await queue.obliterate({ force: true });
-          await queue.close();
-        },
-        talksToRedis: true,
-      });
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-      const clock = await clockOffset(client);
+      // Closed even when Redis is gone: a QueueEvents left open retries its reads (and revives its connection) for ever.
+      cleanup.push({ step: () => events.close() });
+      cleanup.push({ step: () => queue.close() });
+      cleanup.push({ step: () => queue.obliterate({ force: true }), talksToRedis: true });
+      await answered(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]));
+      // QueueEvents reads on a copy of its connection (blocking reads): that copy is closed with the others.
+      clients.push((await answered(events.getBackend().client)) as unknown as Redis);
+      const clock = await answered(clockOffset(client));
       // Workers started elsewhere without --queue follow the run in progress.
-      await client.set(CONTROL.key, queueName);
-      await client.publish(CONTROL.channel, queueName);
+      await answered(client.set(CONTROL.key, queueName).then(() => client.publish(CONTROL.channel, queueName)));
       cleanup.push({ step: () => releaseControl(client, queueName), talksToRedis: true });
       const workers: LocalWorkers = await startLocalWorkers(options.workers, {
         target,
@@ -107,10 +117,10 @@ export class QueueSession {
         ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
       });
       cleanup.push({ step: workers.stop });
-      const handles: SessionHandles = { target, queue, events, client, clock, lost: workers.lost, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
+      const handles: SessionHandles = { target, queue, events, client, health, clock, workers, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
       return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
     } catch (error) {
-      await undo();
+      await runCleanup(cleanup, error instanceof RedisUnavailableError);
       throw error;
     }
   }
@@ -130,25 +140,37 @@ export class QueueSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await runCleanup(this.cleanup, this.redisGone);
+    // A Redis that died between runs, or under a Ctrl-C, is found here: then nothing waits on it.
+    const gone = this.redisGone || !(await answers(this.handles.health));
+    await runCleanup(this.cleanup, gone);
   }
 }
 
-/** One step of closing a session; the ones that talk to Redis are skipped once it is known to be gone. */
+/** One step of closing a session. */
 interface CleanupStep {
   readonly step: () => Promise<unknown>;
+  /** Needs Redis's answer: skipped once Redis is known to be gone. */
   readonly talksToRedis?: boolean;
+  /** Closes the connections: done first once Redis is known to be gone, so that nothing else waits on them. */
+  readonly endsConnections?: boolean;
 }
 
 /** Undoes the steps in reverse order, each given at most `CLOSE_STEP_MS`, whatever fails. */
 async function runCleanup(steps: readonly CleanupStep[], redisGone: boolean): Promise<void> {
-  for (const { step, talksToRedis } of [...steps].reverse()) {
-    if (talksToRedis === true && redisGone) continue;
-    await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
-  }
+  const reversed = [...steps].reverse();
+  const order = redisGone ? [...reversed.filter((s) => s.endsConnections === true), ...reversed.filter((s) => s.endsConnections !== true && s.talksToRedis !== true)] : reversed;
+  for (const { step } of order) await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
 }
 
 function ignore(): void {}
+
+/** True if Redis answers PING on `client` within a second. */
+async function answers(client: Redis): Promise<boolean> {
+  return withTimeout(client.ping(), 1000).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** Clears the control key if it still names this session's queue, and tells followers there is no run now. */
 async function releaseControl(client: Redis, queueName: string): Promise<void> {

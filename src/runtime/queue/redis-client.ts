@@ -1,45 +1,49 @@
 import { Redis } from 'ioredis';
-import { RedisTargetError } from './errors.ts';
 import { connectionOptions, type RedisTarget } from './redis-target.ts';
+
+/**
+ * Ends the reconnecting of every client made with it (and of BullMQ's copies of them, which share
+ * the retry strategy) once its owner closes: a client whose Redis is gone must not retry for ever,
+ * nor can BullMQ revive it after that, and nothing then holds the process.
+ */
+export class ClientLifetime {
+  private ended = false;
+
+  get over(): boolean {
+    return this.ended;
+  }
+
+  end(): void {
+    this.ended = true;
+  }
+}
 
 /**
  * A client as BullMQ wants it under ESM: made by the lab, `maxRetriesPerRequest: null` (commands
  * wait through reconnects instead of failing), errors kept rather than printed. Since such a client
- * waits forever for a Redis that is gone, every run is watched by `watchRedis`.
+ * waits forever for a Redis that is gone, every run is watched by `watchRedis`, and every client
+ * stops reconnecting when its `lifetime` ends.
  */
-export function queueClient(target: RedisTarget, name: string): Redis {
-  const client = new Redis({ ...connectionOptions(target), connectionName: name, maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: retryEvery });
+export function queueClient(target: RedisTarget, name: string, lifetime: ClientLifetime = new ClientLifetime()): Redis {
+  // Reconnect attempts back off to one a second, until the lifetime ends (null: stop reconnecting).
+  const retryStrategy = (attempt: number): number | null => (lifetime.over ? null : Math.min(50 * attempt, 1000));
+  const client = new Redis({ ...connectionOptions(target), connectionName: name, maxRetriesPerRequest: null, lazyConnect: true, retryStrategy });
   client.on('error', ignore);
   return client;
 }
 
-/** Reconnect attempts back off to one a second, for as long as the client lives. */
-function retryEvery(attempt: number): number {
-  return Math.min(50 * attempt, 1000);
-}
-
 function ignore(): void {}
 
-/** Answers PING within `timeoutMs`, or throws naming the URL; for the first contact, where waiting forever is no use. */
-export async function checkReachable(target: RedisTarget, timeoutMs = 3000): Promise<void> {
-  const probe = new Redis({ ...connectionOptions(target), connectionName: 'lab-probe', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
-  let lastError: unknown;
-  probe.on('error', (error: unknown) => (lastError = error));
-  try {
-    await withTimeout(probe.connect().then(() => probe.ping()), timeoutMs);
-  } catch (error) {
-    const cause = lastError ?? error;
-    throw new RedisTargetError(`--redis ${target.url}: no Redis answered there (${cause instanceof Error ? cause.message : String(cause)}); give the URL or socket of a running Redis, or leave --redis out to let the lab start its own`);
-  } finally {
-    probe.disconnect();
-  }
+/** What `withTimeout` rejects with when the time runs out (other rejections are the promise's own). */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
 }
 
-/** `promise`, or a rejection once `ms` pass. */
+/** `promise`, or a rejection (a `TimeoutError`) once `ms` pass. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([promise, late]);
@@ -48,7 +52,12 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
   }
 }
 
-/** Closes a client whatever state it is in, without waiting on a Redis that may be gone. */
+/**
+ * Closes a client whatever state it is in, without waiting on a Redis that may be gone: a frozen
+ * Redis never closes its side of the socket, so the socket is destroyed rather than half-closed.
+ */
 export function closeClient(client: Redis): void {
   client.disconnect(false);
+  // No stream before the first connect.
+  (client.stream as typeof client.stream | undefined)?.destroy();
 }

@@ -1,16 +1,18 @@
 import { hostname } from 'node:os';
 import { cpuMsSince, cpuNow } from '../cpu-time.ts';
 import { runTasksHere } from '../run-here.ts';
+import { FAULT_EXIT_CODE } from '../../workload/fault.ts';
 import type { ClockOffset, JobData, JobResult, JobSteps } from './job-protocol.ts';
 
 const host = hostname();
 
 /**
- * Ends this worker process for a task's `exit` or `exhaust-memory` fault (a process without a heap
- * limit of its own would take the machine's memory first): the queue's stalled-job check hands the job to another worker.
+ * Ends this worker process for a task's `exit` fault with exit code 3, as the processes mode's
+ * children and the pool's worker threads end, and for `exhaust-memory` with 1 at once (a process
+ * without a heap limit of its own would take the machine's memory first). The parent names the task.
  */
-function endProcess(): never {
-  process.exit(1);
+function endProcess(how: 'exit' | 'exhaust-memory'): never {
+  process.exit(how === 'exit' ? FAULT_EXIT_CODE : 1);
 }
 
 /**

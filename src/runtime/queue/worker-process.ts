@@ -4,11 +4,15 @@
  * `{ ready }` and each queue it moves to over IPC, and ends when told (SIGTERM) or when its parent
  * goes away (the IPC channel closes), so no worker outlives the lab or the `worker` command.
  */
-import { followControl, startQueueWorker, type QueueWorkerOptions } from './queue-worker.ts';
+import { CREDENTIALS_ENV } from './job-protocol.ts';
+import type { WorkerProcessOptions } from './local-workers.ts';
+import { followControl, startQueueWorker } from './queue-worker.ts';
+import { withCredentials, type RedisCredentials } from './redis-target.ts';
 
-type Options = Omit<QueueWorkerOptions, 'queue'> & { readonly queue?: string };
-
-const options = JSON.parse(process.argv[2] ?? '{}') as Options;
+const given = JSON.parse(process.argv[2] ?? '{}') as WorkerProcessOptions;
+// The credentials come apart from the command line, which every user of the machine can read.
+const credentials = process.env[CREDENTIALS_ENV] === undefined ? undefined : (JSON.parse(process.env[CREDENTIALS_ENV]) as RedisCredentials);
+const options: WorkerProcessOptions = { ...given, target: withCredentials(given.target, credentials) };
 const { queue } = options;
 const worker = queue !== undefined ? await startQueueWorker({ ...options, queue }) : await followControl(options, (serving) => process.send?.({ serving: serving ?? null }));
 let ending = false;
