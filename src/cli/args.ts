@@ -131,6 +131,7 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
   };
   const fitsExplaining = (flag: FlagName): boolean => fits(flag) && (flags[flag] as { readonly explain?: true }).explain === true;
   const seen = new Set<FlagName>();
+  // Every flag is judged against the command first: `try --no-save --html F` is wrong for --html, which try never takes.
   for (const name of given) {
     if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
     seen.add(name);
@@ -139,6 +140,8 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
       const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }
+  }
+  for (const name of given) {
     if (explaining !== undefined && !fitsExplaining(name)) {
       const accepted = flagNames.filter(fitsExplaining).map((f) => `--${f}`);
       throw new UsageError(`--${name} does not apply with ${explaining}, which runs each policy once and measures nothing; it takes ${accepted.join(', ')}`);
@@ -208,12 +211,19 @@ function toUsageError(error: unknown, argv: readonly string[]): UsageError {
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = flag.replace(/^-+/, '') as FlagName;
-      const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => number } | undefined;
+      const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => unknown } | undefined;
+      const check = name === 'batches' ? batchList : spec?.parse;
       // `--threads -1` reaches here as "ambiguous": judge the values the user meant, every one given.
+      let dashed: string | undefined;
       argv.forEach((arg, i) => {
         const next = argv[i + 1];
-        if (arg === flag && spec?.parse && next !== undefined) spec.parse(next, name);
+        if (arg !== flag || next === undefined) return;
+        check?.(next, name);
+        if (next.startsWith('-')) dashed ??= next;
       });
+      if (spec?.value && dashed !== undefined) {
+        return new UsageError(`${flag} "${capText(dashed)}": a value that starts with "-" is taken for a flag; give ${flag}=${capText(dashed)} (or ./${capText(dashed)} for a path)`);
+      }
       return new UsageError(spec?.value ? `${flag} needs a value: ${flag} ${spec.value}` : `${flag} takes no value`);
     }
     default:

@@ -1,10 +1,11 @@
 import { packageRoot, runsInstalled } from '../runtime/package-root.ts';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { controlCharacterIn } from '../workload/describe-value.ts';
 import { writeFilesAsUnit } from './atomic-write.ts';
 import { fileFault } from './file-fault.ts';
+import { jsonSyntaxError, numberBeyondDoubles } from './json-syntax.ts';
 import { kindOf } from './output-paths.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -63,10 +64,12 @@ export async function readResult(file: string): Promise<SavedResult> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    // V8 quotes the file's own bytes after the comma; the position is enough.
-    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')})`);
+  } catch {
+    // Not V8's message: it quotes the file's own bytes, and gives a character position, not a line and column.
+    throw new ResultFileError(`${file}${jsonSyntaxError(text)}`);
   }
+  const beyond = numberBeyondDoubles(text, parsed);
+  if (beyond !== undefined) throw new ResultFileError(`${file}${beyond}`);
   const control = firstControlCharacter(parsed);
   if (control !== undefined) throw new ResultFileError(`${file}: ${control}; a results file holds only printable text`);
   return validateSavedResult(parsed, file);
@@ -103,15 +106,28 @@ export async function findResultFiles(paths: readonly string[]): Promise<string[
     let info;
     try {
       info = await stat(path);
-    } catch {
-      throw new ResultFileError(`${path}: no such file or directory`);
+    } catch (error) {
+      throw new ResultFileError(`${path}: cannot be read (${fileFault(error)})`);
     }
     if (info.isDirectory()) {
-      const entries = await readdir(path, { recursive: true });
-      found.push(...entries.filter((e) => e.endsWith('.json')).map((e) => join(path, e)));
+      const entries = (await readdir(path, { recursive: true })).filter((e) => e.endsWith('.json')).map((e) => join(path, e));
+      for (const entry of entries) await refuseLinkOutOf(path, entry);
+      found.push(...entries);
     } else {
       found.push(path);
     }
   }
   return [...new Set(found)].sort();
+}
+
+/**
+ * A file found under a results directory that is a symbolic link leading out of it is refused: a
+ * link planted among results must not make the lab read (and quote) a file elsewhere.
+ */
+async function refuseLinkOutOf(dir: string, file: string): Promise<void> {
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink() !== true) return;
+  const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(dir)]);
+  if (target === undefined) throw new ResultFileError(`${file}: is a symbolic link to nothing`);
+  const inside = !relative(root, target).startsWith(`..${sep}`) && relative(root, target) !== '..';
+  if (!inside) throw new ResultFileError(`${file}: is a symbolic link that leads out of ${dir}; results files are read only inside the directory named`);
 }
