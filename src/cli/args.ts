@@ -49,6 +49,8 @@ export interface LabArgs {
   readonly processes?: number;
   /** `try --inputs FILE.json`. */
   readonly inputs?: string;
+  /** `try --name NAME`: the identity the result is filed under, instead of the module's path. */
+  readonly name?: string;
   /** `try --batches LIST`: calls per pool task. */
   readonly batches?: readonly number[];
   /** `--redis URL|SOCKET`: the Redis of the distributed mode (default: a private one). */
@@ -98,6 +100,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
     ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
+    ...(typeof values.name === 'string' && { name: resultName(values.name) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULTS.budgetSeconds } }),
     ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
@@ -167,6 +170,13 @@ function modeList(raw: string): ModeName[] {
   const unique = [...new Set(names.filter(isModeName))];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
+}
+
+/** `--name NAME`: printed back and filed under, so printable and of a sane length. */
+function resultName(raw: string): string {
+  const name = nonEmpty(raw, 'name').trim();
+  if (name.length > 100) throw new UsageError(`--name is ${name.length} characters long; give 1-100`);
+  return name;
 }
 
 /** `--batches 1,4,16`: whole numbers from 1 to 100000, each once, at least one. */

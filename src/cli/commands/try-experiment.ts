@@ -3,6 +3,7 @@ import { defineExperiment, type DefinedExperiment } from '../../experiment/defin
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
+import type { ModuleIdentity } from '../../runtime/user-function/module-identity.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
 import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
@@ -10,6 +11,8 @@ import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
 /** What `try` is asked to measure. */
 export interface TryOptions {
   readonly file: string;
+  /** What the result is filed and compared under: the module's relative path or `--name`, and its content hash. */
+  readonly identity: ModuleIdentity;
   /** From `--inputs FILE.json`: wins over the module's own inputs. */
   readonly inputs?: readonly unknown[];
   readonly maxThreads: number;
@@ -24,7 +27,7 @@ const START_MS = 60_000;
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
 export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
   const workload = basename(options.file);
-  return defineExperiment<TryFigures, TryRow, TryFacts>(`try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`, {
+  return defineExperiment<TryFigures, TryRow, TryFacts>(options.identity.experiment, {
     question: `Will worker threads pay off for the default export of ${workload}, with how many threads and what batch size?`,
     defaults: { repeats: 7, quickRepeats: 3 },
 
@@ -107,7 +110,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
     analyse(figures) {
       const { rows, facts, tables, notes, charts } = analyseTry(figures);
       return {
-        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(',') },
+        settings: { module: options.identity.identity, moduleHash: options.identity.moduleHash, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(',') },
         tables,
         rows,
         facts,

@@ -8,6 +8,7 @@ import type { CliStreams } from '../streams.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
 import { tryExperiment } from './try-experiment.ts';
+import { moduleIdentity } from '../../runtime/user-function/module-identity.ts';
 
 const ACCEPTED = '.js, .mjs or .ts';
 
@@ -18,7 +19,8 @@ export async function tryCommand(rest: readonly string[], args: LabArgs, argv: r
   const source = await readModule(rest[0]!, file);
   await checkSyntax(rest[0]!, file, source);
   const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs);
-  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? usableCores(), batches: args.batches ?? DEFAULTS.batches });
+  const identity = moduleIdentity(file, source, args.name);
+  const experiment = tryExperiment({ file, identity, ...(inputs !== undefined && { inputs }), maxThreads: args.maxThreads ?? usableCores(), batches: args.batches ?? DEFAULTS.batches });
   await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? DEFAULTS.tryTimeoutMs }, argv, streams, signal);
 }
 
