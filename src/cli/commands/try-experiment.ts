@@ -4,6 +4,7 @@ import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import type { ModuleIdentity } from '../../runtime/user-function/module-identity.ts';
+import type { TryLimits } from '../../runtime/user-function/input-limits.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
 import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
@@ -16,6 +17,8 @@ export interface TryOptions {
   /** From `--inputs FILE.json`: wins over the module's own inputs. */
   readonly inputs?: readonly unknown[];
   readonly maxThreads: number;
+  /** How many inputs, and how many bytes of them, are accepted (`--max-work`). */
+  readonly limits: TryLimits;
   readonly batches: readonly number[];
 }
 
@@ -38,22 +41,17 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const startMs = Math.max(timeoutMs, START_MS);
       const runner = UserFunctionRunner.start(context.signal);
       try {
-        const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
+        const loaded = await runner.request({ type: 'load', file: options.file, limits: options.limits, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
           late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,
           ended: `${options.file}: loading the module ended its process`,
         });
-        const reference: string[] = [];
-        const resultBytes: number[] = [];
-        let kind = loaded.kind;
-        for (let index = 0; index < loaded.inputs; index++) {
-          const checked = await runner.request({ type: 'check', index }, 'checked', timeoutMs, {
-            late: `input ${index} did not return within ${seconds} in baseline`,
-            ended: `input ${index} ended the process in baseline`,
-          });
-          reference.push(checked.hash);
-          resultBytes.push(checked.resultBytes);
-          if (checked.returnedPromise) kind = 'async';
-        }
+        const checked = await runner.request({ type: 'checks' }, 'checked', timeoutMs, {
+          late: `the reference calls (every input once, in baseline) did not all end within ${seconds}`,
+          ended: 'the reference calls in baseline ended the process',
+        });
+        const reference = checked.hashes;
+        const resultBytes = checked.resultBytes;
+        const kind = checked.returnedPromise ? 'async' : loaded.kind;
         const threads = Array.from({ length: options.maxThreads }, (_, i) => i + 1);
         await runner.request({ type: 'pools', threads }, 'ready', startMs, { late: `starting the pools took longer than ${startMs / 1000} s`, ended: 'starting the pools ended the process' });
         const subjects: TrySubject[] = [
