@@ -26,24 +26,27 @@ export async function leftWithArgument(marker: string, ms = 5_000): Promise<stri
   }
 }
 
-/** Runner children of `try` still alive whose module is under `dir` is not knowable from /proc; any runner child of this test process is. */
+/** The runner children of `try` started by this (test) process still alive, as "pid args", after waiting up to `ms` (a guard). */
 export async function runnersLeft(_dir: string, ms = 5_000): Promise<string[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const left = childrenOf(process.pid).filter((p) => p.includes('runner-child'));
+    const left = childrenOf(process.pid)
+      .filter((p) => p.args.includes('runner-child'))
+      .map((p) => `${p.pid} ${p.args}`);
     if (left.length === 0 || Date.now() > deadline) return left;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-function childrenOf(parent: number): string[] {
-  const found: string[] = [];
+/** The processes whose parent is `parent`, from /proc. */
+export function childrenOf(parent: number): { pid: number; args: string }[] {
+  const found: { pid: number; args: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent) found.push(`${entry} ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ')}`);
+      if (ppid === parent) found.push({ pid: Number(entry), args: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ') });
     } catch {
       // ended while we looked
     }
