@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
+import { ownProcessGroup, signalGroup } from '../../src/runtime/child-group.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
 const entry = entryBeside(import.meta.url, 'load-process');
@@ -34,7 +35,7 @@ export class LoadClient {
 
   /** Forks the load process and waits until autocannon is loaded. */
   static async start(timeoutMs = 30_000): Promise<LoadClient> {
-    const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ownProcessGroup });
     const client = new LoadClient(child);
     try {
       await client.next('ready', timeoutMs);
@@ -63,7 +64,7 @@ export class LoadClient {
   /** Ends the load process (it exits on its own when the channel closes; a kill makes sure). */
   close(): void {
     if (this.child.connected) this.child.disconnect();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+    signalGroup(this.child, this.child.exitCode === null && this.child.signalCode === null ? 'SIGTERM' : 'SIGKILL');
   }
 
   private next(kind: FromClient['kind'], timeoutMs: number): Promise<FromClient> {

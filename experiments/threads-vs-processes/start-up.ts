@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { LabPool } from '../../src/runtime/pool.ts';
 import { ProcessSlot } from '../../src/runtime/process-slot.ts';
 import { tsxLoader } from '../../src/runtime/entry-points.ts';
+import { ownProcessGroup, signalGroup } from '../../src/runtime/child-group.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 
 // The least a thread can do: say it is up (an ES module, as the processes' entry is).
@@ -50,7 +51,7 @@ function startProcess(kind: StartKind): Started {
     return { ready: slot.ready, end: () => slot.end() };
   }
   const spawnedAt = sharedNow();
-  const child = spawn(process.execPath, [...(kind === 'tsx' ? ['--import', tsxLoader] : []), '--input-type=module', '-e', bareProcess], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const child = spawn(process.execPath, [...(kind === 'tsx' ? ['--import', tsxLoader] : []), '--input-type=module', '-e', bareProcess], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], ...ownProcessGroup });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise<number>((resolve, reject) => {
     child.once('message', () => resolve(sharedNow() - spawnedAt));
@@ -61,7 +62,7 @@ function startProcess(kind: StartKind): Started {
   return {
     ready,
     end: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      signalGroup(child);
       return exited;
     },
   };

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../entry-points.ts';
+import { ownProcessGroup, signalGroup } from '../child-group.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 
 const entry = entryBeside(import.meta.url, 'worker-process');
@@ -29,7 +30,7 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   const exits: Promise<{ pid: number; how: string }>[] = [];
   let stopping = false;
   for (let i = 0; i < count; i++) {
-    const child = fork(entry, [JSON.stringify(options)], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [JSON.stringify(options)], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ownProcessGroup });
     children.push(child);
     child.on('message', (message: { serving?: string | null }) => {
       if (message.serving !== undefined) onServing?.(child.pid ?? -1, message.serving ?? undefined);
@@ -38,10 +39,10 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   }
   const stop = async (): Promise<void> => {
     stopping = true;
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGTERM');
     const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
     await Promise.race([Promise.all(exits), grace]);
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) signalGroup(child);
     await Promise.all(exits);
   };
   try {
