@@ -77,6 +77,13 @@ describe('JSON the user gives: every fault named with its line and column', () =
     expect(stderr).toBe(`lab: ${join(dir, 'r.json')}:2:13: JSON syntax error: a character JSON does not allow here (NaN, Infinity, a bare word, a stray character?)\n`);
   });
 
+  it('a symbolic link loop among the results of a directory is one line in words', async () => {
+    const dir = join(temp.dir, 'looped');
+    await mkdir(dir);
+    await symlink(join(dir, 'r.json'), join(dir, 'r.json'));
+    expect(await refusedWithOneLine('compare', dir)).toBe(`lab: ${join(dir, 'r.json')}: cannot be read (a symbolic link loop: too many levels of symbolic links)\n`);
+  });
+
   it('a results file that links out of the directory named is refused without reading it', async () => {
     const outside = join(temp.dir, 'secret.txt');
     await writeFile(outside, 'SECRET-BYTES');

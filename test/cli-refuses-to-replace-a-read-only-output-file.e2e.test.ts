@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, type Finished } from './helpers/cli.ts';
+import { writeFileAtomic } from '../src/report/atomic-write.ts';
 import { filesUnder } from './helpers/files.ts';
 import { needsRoot } from './helpers/services.ts';
 
@@ -62,5 +63,13 @@ describe.skipIf(asNobody.skip)(asNobody.title('an output file the user cannot wr
     expect(code).toBe(0);
     expect(readFileSync(target, 'utf8')).toMatch(/^<!doctype html>/i);
     expect(statSync(target).mode & 0o777).toBe(0o640);
+  });
+
+  it("a file the lab (as root) replaces keeps its owner as well as its mode", async () => {
+    const target = fileOf('owned.txt', 0o600);
+    await writeFileAtomic(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(statSync(target).uid).toBe(NOBODY);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 });

@@ -69,6 +69,11 @@ describe('try: what the function does wrong is told as its fault, with input and
     expect(await oneLine(1, file, ...few)).toBe('lab: input 0 threw an object whose message cannot be read (its message getter threw) in baseline');
   });
 
+  it('a result whose getter throws: the input named, and what cannot be read', async () => {
+    const file = module('result-getter.mjs', "export default (x) => ({ get value() { throw new Error('nope'); } });\nexport const inputs = [1];\n");
+    expect(await oneLine(1, file, ...few)).toBe('lab: input 0: the result cannot be sent back from a worker thread: it holds a property that throws when read (a getter or a Proxy)');
+  });
+
   it('a stray promise rejection is named as one, not as process.exit', async () => {
     const file = module('stray.mjs', "export default (x) => { if (x === 2) Promise.reject(new Error('stray')); return x; };\nexport const inputs = [1, 2, 3];\n");
     expect(await oneLine(1, file, ...few)).toBe(

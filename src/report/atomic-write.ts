@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { chmod, chown, lstat, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileFault, OutputPathError, SaveError } from './file-fault.ts';
 import { replaceFault } from './replace-check.ts';
@@ -41,7 +42,7 @@ export async function writeFilesAsUnit(files: readonly FileToWrite[], signal?: A
       try {
         await writeFile(temporary, content, { flag: 'wx' });
         // A replaced file keeps its mode (a rename would otherwise give it the new file's 644).
-        if (replaced?.isFile() === true) await chmod(temporary, replaced.mode & 0o7777);
+        if (replaced?.isFile() === true) await keepOwnerAndMode(temporary, replaced);
         await rename(temporary, path);
       } catch (error) {
         await rm(temporary, { force: true });
@@ -54,6 +55,12 @@ export async function writeFilesAsUnit(files: readonly FileToWrite[], signal?: A
     for (const dir of madeDirectories.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
   }
+}
+
+/** The new file takes the replaced one's mode, and, where the lab may (as root), its owner. */
+async function keepOwnerAndMode(path: string, replaced: Stats): Promise<void> {
+  if (process.getuid?.() === 0) await chown(path, replaced.uid, replaced.gid);
+  await chmod(path, replaced.mode & 0o7777);
 }
 
 async function inPlace<T>(path: string, make: () => Promise<T>): Promise<T> {

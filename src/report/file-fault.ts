@@ -29,6 +29,7 @@ const causes: Readonly<Record<string, string>> = {
   EBUSY: 'the resource is busy',
   EFBIG: 'the file is too large',
   EINVAL: 'an invalid argument for this file system',
+  ERR_FS_FILE_TOO_LARGE: 'the file is larger than 2 GiB',
   EMFILE: 'too many open files',
 };
 

@@ -126,8 +126,13 @@ export async function findResultFiles(paths: readonly string[]): Promise<string[
  */
 async function refuseLinkOutOf(dir: string, file: string): Promise<void> {
   if ((await lstat(file).catch(() => undefined))?.isSymbolicLink() !== true) return;
-  const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(dir)]);
-  if (target === undefined) throw new ResultFileError(`${file}: is a symbolic link to nothing`);
+  let target: string;
+  try {
+    target = await realpath(file);
+  } catch (error) {
+    throw new ResultFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to nothing' : fileFault(error)})`);
+  }
+  const root = await realpath(dir);
   const inside = !relative(root, target).startsWith(`..${sep}`) && relative(root, target) !== '..';
   if (!inside) throw new ResultFileError(`${file}: is a symbolic link that leads out of ${dir}; results files are read only inside the directory named`);
 }

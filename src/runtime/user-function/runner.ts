@@ -17,6 +17,13 @@ export interface RequestLabel {
   readonly ended: string;
 }
 
+/** What a signal that ended the function's process most likely means. */
+const signalHints: Partial<Record<NodeJS.Signals, string>> = {
+  SIGABRT: '; out of memory, or a native crash?',
+  SIGKILL: '; from outside: the out-of-memory killer?',
+  SIGSEGV: '; a native crash',
+};
+
 type Pending = { resolve: (reply: RunnerReply) => void; reject: (error: unknown) => void; label: RequestLabel };
 
 /**
@@ -46,10 +53,10 @@ export class UserFunctionRunner {
     child.on('exit', (code, by) => {
       this.exited = true;
       signalGroup(child); // whatever the function started dies with it
-      const how = by !== null ? `killed by ${by}` : `exit code ${code}`;
+      const how = by === null ? `exit code ${code}; process.exit in the function?` : `killed by ${by}${signalHints[by] ?? '; a signal the function or another process sent?'}`;
       void lastWords.read().then((note) => {
         const what = note === undefined ? undefined : `${note.what} ended the process${note.mode === '' ? '' : ` in ${note.mode}`}`;
-        this.settle((p) => p.reject(new UserRunError(`${what ?? p.label.ended} (the function's process ended: ${how}; process.exit in the function?)`)));
+        this.settle((p) => p.reject(new UserRunError(`${what ?? p.label.ended} (the function's process ended: ${how})`)));
       });
     });
     child.on('error', (error) => this.settle((p) => p.reject(error)));
