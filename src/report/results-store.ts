@@ -107,7 +107,8 @@ export async function findResultFiles(paths: readonly string[]): Promise<string[
     try {
       info = await stat(path);
     } catch (error) {
-      throw new ResultFileError(`${path}: cannot be read (${fileFault(error)})`);
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new ResultFileError(missing ? `${path}: no such file or directory` : `${path}: cannot be read (${fileFault(error)})`);
     }
     if (info.isDirectory()) {
       const entries = (await readdir(path, { recursive: true })).filter((e) => e.endsWith('.json')).map((e) => join(path, e));
