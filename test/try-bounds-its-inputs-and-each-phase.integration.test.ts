@@ -21,7 +21,7 @@ async function oneLine(code: number, ...argv: string[]): Promise<string> {
   expect(result.stdout).toBe('');
   const lines = result.stderr.trim().split('\n');
   expect(lines, result.stderr).toHaveLength(1);
-  expect(await runnersLeft(temp.dir)).toEqual([]);
+  expect(await runnersLeft()).toEqual([]);
   return lines[0]!;
 }
 
@@ -92,6 +92,6 @@ describe('try: what the function does wrong is told as its fault, with input and
     const result = JSON.parse(stdout) as { rows: { checksumOk: boolean }[] };
     expect(result.rows.length).toBeGreaterThan(1);
     expect(result.rows.every((r) => r.checksumOk)).toBe(true);
-    expect(await runnersLeft(temp.dir)).toEqual([]);
+    expect(await runnersLeft()).toEqual([]);
   }, 120_000);
 });

@@ -30,7 +30,7 @@ describe('try ends every process its function started', () => {
     expect(code).toBe(1);
     expect(await leftWithArgument(mark)).toEqual([]);
     expect(await leftWithArgument(`sleep ${mark}`)).toEqual([]);
-    expect(await runnersLeft(temp.dir)).toEqual([]);
+    expect(await runnersLeft()).toEqual([]);
   }, 60_000);
 
   it('a sleep spawned and not waited for: the run succeeds, and the sleep ends with it', async () => {
@@ -40,7 +40,7 @@ describe('try ends every process its function started', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(await leftWithArgument(mark)).toEqual([]);
-    expect(await runnersLeft(temp.dir)).toEqual([]);
+    expect(await runnersLeft()).toEqual([]);
   }, 60_000);
 
   it.each([

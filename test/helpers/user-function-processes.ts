@@ -27,7 +27,7 @@ export async function leftWithArgument(marker: string, ms = 5_000): Promise<stri
 }
 
 /** The runner children of `try` started by this (test) process still alive, as "pid args", after waiting up to `ms` (a guard). */
-export async function runnersLeft(_dir: string, ms = 5_000): Promise<string[]> {
+export async function runnersLeft(ms = 5_000): Promise<string[]> {
   const deadline = Date.now() + ms;
   for (;;) {
     const left = childrenOf(process.pid)
