@@ -81,6 +81,11 @@ describe('try: what the function does wrong is told as its fault, with input and
     );
   });
 
+  it('a function that closes the IPC channel is told so, not taken for the lab going away', async () => {
+    const file = module('disconnects.mjs', 'export default (x) => { if (x === 2) process.disconnect(); return x; };\nexport const inputs = [1, 2, 3];\n');
+    expect(await oneLine(1, file, ...few)).toBe("lab: input 1 ended the process in baseline (the function's process ended: the function closed the lab's IPC channel (process.disconnect in the function?))");
+  });
+
   it("a module's own process.send does not reach the lab: forged replies are ignored", async () => {
     const file = module(
       'forger.mjs',

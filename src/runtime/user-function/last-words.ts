@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream';
 export interface Whereabouts {
   readonly what: string;
   readonly mode: string;
+  /** Why it ended, when the child knows better than its exit code can say. */
+  readonly cause: string;
 }
 
 /** How long the lab waits, once the child has exited, for the note it wrote as it ended. */
@@ -41,8 +43,10 @@ export class LastWords {
     clearTimeout(timer);
     for (const line of this.text.split('\n').reverse()) {
       try {
-        const note = JSON.parse(line) as { token?: unknown; what?: unknown; mode?: unknown };
-        if (note.token === this.token && typeof note.what === 'string' && note.what !== '' && typeof note.mode === 'string') return { what: note.what, mode: note.mode };
+        const note = JSON.parse(line) as { token?: unknown; what?: unknown; mode?: unknown; cause?: unknown };
+        if (note.token === this.token && typeof note.what === 'string' && typeof note.mode === 'string' && (note.what !== '' || (typeof note.cause === 'string' && note.cause !== ''))) {
+          return { what: note.what, mode: note.mode, cause: typeof note.cause === 'string' ? note.cause : '' };
+        }
       } catch {
         // not a note
       }

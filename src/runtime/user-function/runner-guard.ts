@@ -8,7 +8,7 @@ import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 // child ends when the lab does, and faults that no call owns are still told as the function's.
 
 /** What the child is doing, for the note it leaves when the process ends: "input 3" in "baseline". */
-export const whereabouts = { what: '', mode: '' };
+export const whereabouts = { what: '', mode: '', cause: '' };
 
 /** The file descriptor of the extra pipe the lab opens beside the IPC channel (stdio[4]). */
 const NOTE_FD = 4;
@@ -18,7 +18,10 @@ const sendToLab = process.send?.bind(process);
 export function serveLab(handle: (request: RunnerRequest) => Promise<RunnerReply>): void {
   if (sendToLab === undefined) throw new Error('the runner child needs an IPC channel');
   let token: string | undefined;
-  const send = (reply: RunnerReply): void => void sendToLab({ ...reply, token });
+  // Once the channel is closed there is nobody to tell; a throw here would come back through the handlers below.
+  const send = (reply: RunnerReply): void => {
+    if (process.connected) sendToLab({ ...reply, token }, undefined, undefined, () => undefined);
+  };
   process.on('message', (message: RunnerRequest | { type: 'hello'; token: string }) => {
     if (token === undefined) {
       // The first message, sent before the user's module is loaded: nobody else is listening yet.
@@ -59,6 +62,7 @@ function strayFault(what: string, error: unknown): RunnerReply {
  * watchdog thread that sees the parent change (the lab killed with SIGKILL: the child is re-parented).
  */
 function endWithTheLab(): void {
+  const parent = process.ppid;
   const endGroup = (): void => {
     try {
       process.kill(-process.pid, 'SIGKILL');
@@ -66,11 +70,23 @@ function endWithTheLab(): void {
       process.exit(0);
     }
   };
-  process.on('disconnect', endGroup);
+  // The channel closes when the lab dies (the child is then re-parented at once) or when the user's
+  // code calls process.disconnect (the lab is still the parent, and will end the group itself).
+  const onDisconnect = (): void => {
+    if (process.ppid !== parent) return endGroup();
+    const { what, mode } = whereabouts;
+    setTimeout(() => {
+      if (process.ppid !== parent) return endGroup();
+      Object.assign(whereabouts, { what, mode });
+      whereabouts.cause = "the function closed the lab's IPC channel (process.disconnect in the function?)";
+      process.exit(1);
+    }, 100);
+  };
+  process.on('disconnect', onDisconnect);
   const watchdog = new Worker(
     `const { workerData } = require('node:worker_threads');
      setInterval(() => { if (process.ppid !== workerData.parent) { try { process.kill(-workerData.pid, 'SIGKILL'); } catch { process.kill(workerData.pid, 'SIGKILL'); } } }, 500);`,
-    { eval: true, execArgv: [], workerData: { parent: process.ppid, pid: process.pid } },
+    { eval: true, execArgv: [], workerData: { parent, pid: process.pid } },
   );
   watchdog.unref();
 }

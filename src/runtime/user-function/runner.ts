@@ -55,8 +55,9 @@ export class UserFunctionRunner {
       signalGroup(child); // whatever the function started dies with it
       const how = by === null ? `exit code ${code}; process.exit in the function?` : `killed by ${by}${signalHints[by] ?? '; a signal the function or another process sent?'}`;
       void lastWords.read().then((note) => {
-        const what = note === undefined ? undefined : `${note.what} ended the process${note.mode === '' ? '' : ` in ${note.mode}`}`;
-        this.settle((p) => p.reject(new UserRunError(`${what ?? p.label.ended} (the function's process ended: ${how})`)));
+        const what = note === undefined || note.what === '' ? undefined : `${note.what} ended the process${note.mode === '' ? '' : ` in ${note.mode}`}`;
+        const why = note !== undefined && note.cause !== '' ? note.cause : how;
+        this.settle((p) => p.reject(new UserRunError(`${what ?? p.label.ended} (the function's process ended: ${why})`)));
       });
     });
     child.on('error', (error) => this.settle((p) => p.reject(error)));
