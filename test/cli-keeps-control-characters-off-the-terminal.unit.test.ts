@@ -60,7 +60,7 @@ describe('workload text with control characters is refused at validation, naming
 describe('error lines escape what they echo', () => {
   it('the bytes of a file that is not JSON', async () => {
     const file = await fileWith('raw.json', '\u001b[2J\u001b]0;owned\u0007 not json');
-    expect(await refusedWithoutRawBytes(['run', '--workload', file])).toBe(`lab: ${file}:1:1: JSON syntax error: a character JSON does not allow here (NaN, Infinity, a bare word, a stray character?)\n`);
+    expect(await refusedWithoutRawBytes(['run', '--workload', file])).toBe(`lab: ${file}:1:1: JSON syntax error: a character JSON does not allow here (NaN, Infinity, a bare word, a stray character?) (U+001B)\n`);
   });
 
   it('an unknown experiment name, a flag value, a path flag', async () => {

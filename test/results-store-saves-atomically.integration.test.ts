@@ -53,7 +53,7 @@ describe('results store', () => {
       return join(dir, name);
     };
     const notJson = await write('a.json', '{ nope');
-    await expect(readResult(notJson)).rejects.toThrow(new RegExp(`^${notJson}: is not JSON`));
+    await expect(readResult(notJson)).rejects.toThrow(new RegExp(`^${notJson}:1:3: JSON syntax error: `));
     const oldSchema = await write('b.json', '{"schema": "concurrency-lab.result/0"}');
     await expect(readResult(oldSchema)).rejects.toThrow(`${oldSchema}: schema is "concurrency-lab.result/0"; this lab reads concurrency-lab.result/4, concurrency-lab.result/3, concurrency-lab.result/2 and concurrency-lab.result/1`);
     const good = JSON.parse(await readFile((await saveResult(result, dir, [])).json, 'utf8')) as Record<string, unknown>;

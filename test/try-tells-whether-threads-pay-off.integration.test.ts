@@ -110,7 +110,8 @@ describe('try saves its result like any experiment', () => {
     const out = mkdtempSync(join(tmpdir(), 'lab-try-out-'));
     const { code } = await lab('try', example('tiny-sum.mjs'), '--quick', '--max-threads', '1', '--batches', '1,4', '--out', out);
     expect(code).toBe(0);
-    const files = readdirSync(join(out, 'try-tiny-sum-mjs'));
+    const [folder] = readdirSync(out).filter((f) => f.startsWith('try-examples-try-tiny-sum-mjs-'));
+    const files = readdirSync(join(out, folder!));
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
 import { assertLoadGeneratorInstalled } from './load-generator.ts';
+import { ownProcessGroup, signalGroup } from '../../src/runtime/child-group.ts';
 import type { LoadFailed, LoadPlan, LoadReply } from './load-protocol.ts';
 
 const entry = entryBeside(import.meta.url, 'load-process');
@@ -36,7 +37,7 @@ export class LoadClient {
   /** Forks the load process and waits until autocannon is loaded; throws `LoadGeneratorMissingError` first where it is not installed. */
   static async start(timeoutMs = 30_000): Promise<LoadClient> {
     assertLoadGeneratorInstalled();
-    const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [], { execArgv: labExecArgv(entry), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ownProcessGroup });
     const client = new LoadClient(child);
     try {
       await client.next('ready', timeoutMs);
@@ -65,7 +66,7 @@ export class LoadClient {
   /** Ends the load process (it exits on its own when the channel closes; a kill makes sure). */
   close(): void {
     if (this.child.connected) this.child.disconnect();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+    signalGroup(this.child, this.child.exitCode === null && this.child.signalCode === null ? 'SIGTERM' : 'SIGKILL');
   }
 
   private next(kind: FromClient['kind'], timeoutMs: number): Promise<FromClient> {

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from '../../src/measure/stats.ts';
 import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
+import { ownProcessGroup, signalGroup } from '../../src/runtime/child-group.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 import { foldChecksums, type ManyTasksShape } from './workload.ts';
 import type { ProcessTaskMessage } from './process-task-message.ts';
@@ -40,7 +41,7 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
   let lastReady = 0;
   // One listener for all the children, not one each: an abort ends every task process.
   const killAll = (): void => {
-    for (const child of children) child.kill();
+    for (const child of children) signalGroup(child, 'SIGTERM');
   };
   signal?.addEventListener('abort', killAll, { once: true });
   try {
@@ -50,6 +51,7 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
         const child = fork(childFile, [`t${i + 1}`, String(shape.waitMs), String(shape.units)], {
           execArgv: labExecArgv(childFile),
           stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+          ...ownProcessGroup,
         });
         children.push(child);
         return new Promise<void>((resolve, reject) => {
@@ -70,7 +72,7 @@ export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSigna
     );
   } finally {
     signal?.removeEventListener('abort', killAll);
-    for (const child of children) if (child.exitCode === null) child.kill();
+    for (const child of children) signalGroup(child, child.exitCode === null ? 'SIGTERM' : 'SIGKILL');
   }
   return {
     tasks: shape.tasks,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { balancedRounds } from '../../src/measure/balanced-order.ts';
 import { entryBeside, labExecArgv, tsxLoader } from '../../src/runtime/entry-points.ts';
 import { ProcessSlot } from '../../src/runtime/process-slot.ts';
+import { ownProcessGroup, signalGroup } from '../../src/runtime/child-group.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 
 // The least a thread or a process can do: a one-line file that says it is up.
@@ -51,7 +52,8 @@ function startProcess(kind: StartKind): Started {
   }
   const spawnedAt = sharedNow();
   const heap = `--max-old-space-size=${PROCESS_HEAP_MB}`;
-  const child = fork(bareProcess, [], { execArgv: kind === 'tsx' ? ['--import', tsxLoader, heap] : labExecArgv(bareProcess, heap), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  // Its own process group, as the lab's children have, so both are started alike and neither outlives the lab.
+  const child = fork(bareProcess, [], { execArgv: kind === 'tsx' ? ['--import', tsxLoader, heap] : labExecArgv(bareProcess, heap), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ownProcessGroup });
   child.stderr?.resume();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise<number>((resolve, reject) => {
@@ -63,7 +65,7 @@ function startProcess(kind: StartKind): Started {
   return {
     ready,
     end: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      signalGroup(child);
       return exited;
     },
   };

@@ -50,6 +50,8 @@ export interface LabArgs {
   readonly processes?: number;
   /** `try --inputs FILE.json`. */
   readonly inputs?: string;
+  /** `try --name NAME`: the identity the result is filed under, instead of the module's path. */
+  readonly name?: string;
   /** `try --batches LIST`: calls per pool task. */
   readonly batches?: readonly number[];
   /** `--redis URL|SOCKET`: the Redis of the distributed mode (default: a private one). */
@@ -102,6 +104,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.modes === 'string' && { modes: modeList(values.modes) }),
     ...(typeof values.inputs === 'string' && { inputs: nonEmpty(values.inputs, 'inputs') }),
     ...(typeof values.batches === 'string' && { batches: batchList(values.batches) }),
+    ...(typeof values.name === 'string' && { name: resultName(values.name) }),
     ...(auto && { autoRepeats: { budgetSeconds: number('budget') ?? DEFAULTS.budgetSeconds } }),
     ...(typeof values.redis === 'string' && { redis: parseRedisTarget(nonEmpty(values.redis, 'redis')) }),
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
@@ -135,6 +138,7 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
   };
   const fitsExplaining = (flag: FlagName): boolean => fits(flag) && (flags[flag] as { readonly explain?: true }).explain === true;
   const seen = new Set<FlagName>();
+  // Every flag is judged against the command first: `try --no-save --html F` is wrong for --html, which try never takes.
   for (const name of given) {
     if (seen.has(name)) throw new UsageError(`--${name} is given twice; give each flag once`);
     seen.add(name);
@@ -143,6 +147,8 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
       const what = kind === 'measure' ? `an experiment (${command ?? 'headline'})` : `the ${kind} command`;
       throw new UsageError(`--${name} does not apply to ${what}; it takes ${accepted.join(', ')}`);
     }
+  }
+  for (const name of given) {
     if (explaining !== undefined && !fitsExplaining(name)) {
       const accepted = flagNames.filter(fitsExplaining).map((f) => `--${f}`);
       throw new UsageError(`--${name} does not apply with ${explaining}, which runs each policy once and measures nothing; it takes ${accepted.join(', ')}`);
@@ -168,6 +174,13 @@ function modeList(raw: string): ModeName[] {
   const unique = [...new Set(names.filter(isModeName))];
   if (unique.length !== names.length) throw new UsageError(`--modes names a mode twice in "${raw}"`);
   return unique;
+}
+
+/** `--name NAME`: printed back and filed under, so printable and of a sane length. */
+function resultName(raw: string): string {
+  const name = nonEmpty(raw, 'name').trim();
+  if (name.length > 100) throw new UsageError(`--name is ${name.length} characters long; give 1-100`);
+  return name;
 }
 
 /** `--batches 1,4,16`: whole numbers from 1 to 100000, each once, at least one. */
@@ -212,12 +225,19 @@ function toUsageError(error: unknown, argv: readonly string[]): UsageError {
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = flag.replace(/^-+/, '') as FlagName;
-      const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => number } | undefined;
+      const spec = flags[name] as { value?: string; parse?: (raw: string, flag: string) => unknown } | undefined;
+      const check = name === 'batches' ? batchList : spec?.parse;
       // `--threads -1` reaches here as "ambiguous": judge the values the user meant, every one given.
+      let dashed: string | undefined;
       argv.forEach((arg, i) => {
         const next = argv[i + 1];
-        if (arg === flag && spec?.parse && next !== undefined) spec.parse(next, name);
+        if (arg !== flag || next === undefined) return;
+        check?.(next, name);
+        if (next.startsWith('-')) dashed ??= next;
       });
+      if (spec?.value && dashed !== undefined) {
+        return new UsageError(`${flag} "${capText(dashed)}": a value that starts with "-" is taken for a flag; give ${flag}=${capText(dashed)} (or ./${capText(dashed)} for a path)`);
+      }
       return new UsageError(spec?.value ? `${flag} needs a value: ${flag} ${spec.value}` : `${flag} takes no value`);
     }
     default:

@@ -2,6 +2,7 @@ import { DEFAULTS } from './defaults.ts';
 import { modeLines, modeNames } from '../modes/names.ts';
 import { capText } from '../workload/describe-value.ts';
 import { defaultWorkLimits } from '../workload/work-totals.ts';
+import { defaultTryLimits } from '../runtime/user-function/input-limits.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { compareFormats, parseFormat, parsePercent } from './compare-args.ts';
 
@@ -116,12 +117,20 @@ export const flags = {
   strict: { type: 'boolean', help: 'with --fail-on-slower: rows missing on a side, not comparable or without samples, and a side disturbed by other programs, fail the gate too', for: ['compare'] },
   machines: { type: 'boolean', help: 'with compare: one table across machines (the default with one path, or more than two), not OLD against NEW', for: ['compare'] },
   out: { type: 'string', value: 'DIR', help: 'save results under DIR/<experiment>/ (default results/runs); with report: write DIR/index.html', for: [...measuringAndTry, 'report'] },
-  'max-work': { type: 'string', value: 'N', help: `with the run command: accept N times the default work limits (${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation)`, parse: integer(1, 1_000_000), for: ['run'], explain: true },
+  'max-work': {
+    type: 'string',
+    value: 'N',
+    help: `accept N times the default work limits: with the run command ${defaultWorkLimits.maxTasks.toLocaleString('en-US')} tasks, ${defaultWorkLimits.maxTotalParts.toLocaleString('en-US')} parts, ${defaultWorkLimits.maxTotalUnits.toLocaleString('en-US')} cpu units in all, after delegation; with try ${defaultTryLimits.maxInputs.toLocaleString('en-US')} inputs and ${defaultTryLimits.maxInputBytes / 2 ** 20} MiB of inputs as structured-clone bytes`,
+    parse: integer(1, 1_000_000),
+    for: ['run', 'try'],
+    explain: true,
+  },
   explain: { type: 'boolean', help: 'seed-runner, or run with a workload of at most 50 steps: run each policy once and show the ready queue, parked tasks and why, step by step, side by side (with --json: the recorded events)', for: measuring, explain: true },
   step: { type: 'boolean', help: 'with --explain on a terminal: wait for a key press before each step (in a pipe every step prints)', for: measuring, explain: true },
   html: { type: 'string', value: 'FILE', help: 'seed-runner, or run with a small workload: write an offline interactive page that replays each policy step by step', for: measuring, explain: true },
   'no-save': { type: 'boolean', help: 'do not save the results of this run', for: measuringAndTry },
   inputs: { type: 'string', value: 'FILE', help: 'with try: the inputs as a JSON array (wins over the module\'s own inputs export)', for: ['try'] },
+  name: { type: 'string', value: 'NAME', help: "with try: the name the result is filed and compared under (default: the module's path relative to the current directory; 1-100 printable characters)", for: ['try'] },
   batches: { type: 'string', value: 'LIST', help: `with try: calls per pool task to measure, comma-separated (1-100000 each; default ${DEFAULTS.batches.join(',')})`, for: ['try'] },
   help: { type: 'boolean', short: 'h', help: 'show this help', for: commandKinds, explain: true },
   version: { type: 'boolean', help: "print the lab's version", for: commandKinds, explain: true },

@@ -1,7 +1,8 @@
 import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { fileFault } from '../report/file-fault.ts';
 import { kindOf } from '../report/output-paths.ts';
-import { jsonSyntaxError } from './json-syntax.ts';
+import { jsonSyntaxError, numberBeyondDoubles } from '../report/json-syntax.ts';
 
 /** How a file the user named is read, and what a failure says. */
 export interface FileToRead {
@@ -34,18 +35,25 @@ export async function readRegularFile(file: FileToRead): Promise<string> {
   }
 }
 
-/** A user's JSON file, parsed; a syntax error is one line with its line and column, "NAMED:3:14: JSON syntax error: ...". */
+/**
+ * A user's JSON file, parsed; a syntax error is one line with its line and column, "NAMED:3:14: JSON
+ * syntax error: ...", and so is a number too large for a double (JSON.parse would make it Infinity).
+ */
 export async function readJsonFile(file: FileToRead): Promise<unknown> {
   const text = await readRegularFile(file);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new file.error(`${file.named}${jsonSyntaxError(text)}`);
   }
+  const beyond = numberBeyondDoubles(text, parsed);
+  if (beyond !== undefined) throw new file.error(`${file.named}${beyond}`);
+  return parsed;
 }
 
 /** Why a file cannot be read, in the words the lab's messages use. */
 function readFault(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+  return code === 'ENOENT' ? 'no such file' : fileFault(error);
 }

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { lstat, mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileFault, OutputPathError } from './file-fault.ts';
+import { replaceFault } from './replace-check.ts';
 
 /**
  * Checks, before any measuring, that `dir` can hold the lab's output: it is a directory or can be
@@ -17,8 +18,8 @@ export async function checkOutputDir(flag: string, dir: string): Promise<void> {
 
 /**
  * Checks, before any measuring, that `file` can be written by write-then-rename: it is a new path or
- * a regular file, in a writable directory. Anything else (a directory, a symbolic link, a FIFO, a
- * device, a socket) is refused rather than replaced or written through.
+ * a regular file this user may write, in a writable directory. Anything else (a read-only file, a
+ * directory, a symbolic link, a FIFO, a device, a socket) is refused rather than replaced or written through.
  */
 export async function checkOutputFile(flag: string, file: string): Promise<void> {
   const info = await lstat(file).catch((error: NodeJS.ErrnoException) => {
@@ -28,6 +29,8 @@ export async function checkOutputFile(flag: string, file: string): Promise<void>
   if (info !== undefined && !info.isFile()) {
     throw new OutputPathError(`${flag} ${file}: is ${kindOf(info)}; the lab only creates a new file or replaces a regular file`);
   }
+  const readOnly = info === undefined ? undefined : await replaceFault(file, info);
+  if (readOnly !== undefined) throw new OutputPathError(`${flag} ${file}: ${readOnly}`);
   const fault = await directoryFault(dirname(file));
   if (fault !== undefined) throw new OutputPathError(`${flag} ${file}: ${fault}; give a file in a writable directory`);
 }

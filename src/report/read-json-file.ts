@@ -1,12 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { controlCharacterIn } from '../workload/describe-value.ts';
 import { fileFault } from './file-fault.ts';
+import { jsonSyntaxError, numberBeyondDoubles } from './json-syntax.ts';
 import { kindOf } from './output-paths.ts';
 import { ResultFileError } from './saved-result.ts';
 
 /**
  * Reads a results file (the lab's or another tool's) as parsed JSON: a regular file only, its JSON
- * fault named by position, and no string in it with a control character, since its names are
+ * fault named by line and column, and no string in it with a control character, since its names are
  * printed on terminals. Every fault is a `ResultFileError` naming the file.
  */
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -23,10 +24,12 @@ export async function readJsonFile(file: string): Promise<unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    // V8 quotes the file's own bytes after the comma; the position is enough.
-    throw new ResultFileError(`${file}: is not JSON (${(error as Error).message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')})`);
+  } catch {
+    // Not V8's message: it quotes the file's own bytes, and gives a character position, not a line and column.
+    throw new ResultFileError(`${file}${jsonSyntaxError(text)}`);
   }
+  const beyond = numberBeyondDoubles(text, parsed);
+  if (beyond !== undefined) throw new ResultFileError(`${file}${beyond}`);
   const control = firstControlCharacter(parsed);
   if (control !== undefined) throw new ResultFileError(`${file}: ${control}; a results file holds only printable text`);
   return parsed;

@@ -1,8 +1,9 @@
 import { packageRoot, runsInstalled } from '../runtime/package-root.ts';
 import { randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { writeFilesAsUnit } from './atomic-write.ts';
+import { fileFault } from './file-fault.ts';
 import { readJsonFile } from './read-json-file.ts';
 import type { ExperimentResult } from './experiment-result.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -58,15 +59,34 @@ export async function findResultFiles(paths: readonly string[]): Promise<string[
     let info;
     try {
       info = await stat(path);
-    } catch {
-      throw new ResultFileError(`${path}: no such file or directory`);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new ResultFileError(missing ? `${path}: no such file or directory` : `${path}: cannot be read (${fileFault(error)})`);
     }
     if (info.isDirectory()) {
-      const entries = await readdir(path, { recursive: true });
-      found.push(...entries.filter((e) => e.endsWith('.json')).map((e) => join(path, e)));
+      const entries = (await readdir(path, { recursive: true })).filter((e) => e.endsWith('.json')).map((e) => join(path, e));
+      for (const entry of entries) await refuseLinkOutOf(path, entry);
+      found.push(...entries);
     } else {
       found.push(path);
     }
   }
   return [...new Set(found)].sort();
+}
+
+/**
+ * A file found under a results directory that is a symbolic link leading out of it is refused: a
+ * link planted among results must not make the lab read (and quote) a file elsewhere.
+ */
+async function refuseLinkOutOf(dir: string, file: string): Promise<void> {
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink() !== true) return;
+  let target: string;
+  try {
+    target = await realpath(file);
+  } catch (error) {
+    throw new ResultFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to nothing' : fileFault(error)})`);
+  }
+  const root = await realpath(dir);
+  const inside = !relative(root, target).startsWith(`..${sep}`) && relative(root, target) !== '..';
+  if (!inside) throw new ResultFileError(`${file}: is a symbolic link that leads out of ${dir}; results files are read only inside the directory named`);
 }

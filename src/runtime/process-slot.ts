@@ -4,6 +4,7 @@ import { sharedNow } from '../scheduler/index.ts';
 import { LabError } from '../errors/lab-error.ts';
 import type { ProcessMessage, ProcessRequest } from './process-protocol.ts';
 import { entryBeside, labExecArgv } from './entry-points.ts';
+import { ownProcessGroup, signalGroup } from './child-group.ts';
 
 const childFile = fileURLToPath(entryBeside(import.meta.url, 'process-child'));
 
@@ -49,6 +50,7 @@ export class ProcessSlot {
       execArgv: labExecArgv(childFile, `--max-old-space-size=${maxHeapMb}`),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      ...ownProcessGroup,
     });
     // The last line a dying process wrote (e.g. V8's "heap out of memory") goes into the error, not onto the lab's terminal.
     this.child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -57,6 +59,7 @@ export class ProcessSlot {
     });
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
+        signalGroup(this.child); // whatever the process started ends with it
         const how = endedHow(code, signal, this.lastError);
         this.inFlight?.reject(new ProcessExitedError(`process ${this.child.pid ?? '?'} ${how}`));
         this.inFlight = undefined;
@@ -119,14 +122,14 @@ export class ProcessSlot {
   async end(graceMs = 500): Promise<void> {
     if (!this.alive) return;
     if (this.child.connected) this.child.disconnect();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    const timer = setTimeout(() => signalGroup(this.child), graceMs);
     await this.exited;
     clearTimeout(timer);
   }
 
   /** Kills the process at once (a stopped run: whatever it runs must not go on). */
   async kill(): Promise<void> {
-    if (this.alive) this.child.kill('SIGKILL');
+    signalGroup(this.child);
     await this.exited;
   }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { LabError } from '../errors/lab-error.ts';
+import { ownProcessGroup, signalGroup } from './child-group.ts';
 
 export interface ProcessOptions {
   readonly cwd?: string;
@@ -33,8 +34,16 @@ export function runProcess(file: string, args: readonly string[], options: Proce
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 30_000,
-      ...(options.signal && { signal: options.signal }),
+      ...ownProcessGroup,
+    });
+    // Node's own `timeout` and `signal` options would kill the child alone: the whole group is killed here.
+    const killGroup = (): void => signalGroup(child);
+    const timer = setTimeout(killGroup, options.timeoutMs ?? 30_000);
+    if (options.signal?.aborted === true) killGroup();
+    options.signal?.addEventListener('abort', killGroup, { once: true });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', killGroup);
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

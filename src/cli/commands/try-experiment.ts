@@ -3,6 +3,8 @@ import { defineExperiment, type DefinedExperiment } from '../../experiment/defin
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
+import type { ModuleIdentity } from '../../runtime/user-function/module-identity.ts';
+import type { TryLimits } from '../../runtime/user-function/input-limits.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
 import type { TryRow, TrySubjectFigures } from '../../report/try-rows.ts';
@@ -12,9 +14,13 @@ import { TryTimeLeft } from './try-time-left.ts';
 /** What `try` is asked to measure. */
 export interface TryOptions {
   readonly file: string;
+  /** What the result is filed and compared under: the module's relative path or `--name`, and its content hash. */
+  readonly identity: ModuleIdentity;
   /** From `--inputs FILE.json`: wins over the module's own inputs. */
   readonly inputs?: readonly unknown[];
   readonly maxThreads: number;
+  /** How many inputs, and how many bytes of them, are accepted (`--max-work`). */
+  readonly limits: TryLimits;
   readonly batches: readonly number[];
   /** From `--warmups N`: that many warm-up rounds; else until the loop stops getting faster. */
   readonly warmups?: number;
@@ -28,7 +34,7 @@ const START_MS = 60_000;
 /** `try FILE` as an experiment: the user's function measured in every setting, alternating, then judged. */
 export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures, TryRow, TryFacts> {
   const workload = basename(options.file);
-  return defineExperiment<TryFigures, TryRow, TryFacts>(`try-${workload.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'module'}`, {
+  return defineExperiment<TryFigures, TryRow, TryFacts>(options.identity.experiment, {
     question: `Will worker threads pay off for the default export of ${workload}, with how many threads and what batch size?`,
     defaults: { repeats: tryRepeats(options.maxThreads, options.batches), quickRepeats: 3 },
 
@@ -42,7 +48,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const costRepeats = context.quick ? 3 : 7;
       const runner = UserFunctionRunner.start(context.signal);
       try {
-        const loaded = await runner.request({ type: 'load', file: options.file, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
+        const loaded = await runner.request({ type: 'load', file: options.file, limits: options.limits, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
           late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,
           ended: `${options.file}: loading the module ended its process`,
         });
@@ -50,22 +56,18 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         const timeLeft = new TryTimeLeft(subjects, loaded.inputs, costRepeats);
         const roundsAhead = (): number => (options.warmups ?? 1) + context.repeats;
         const checkStart = performance.now();
-        const reference: string[] = [];
-        const resultBytes: number[] = [];
-        let kind = loaded.kind;
-        for (let index = 0; index < loaded.inputs; index++) {
-          const runLeftMs = timeLeft.checked(index, loaded.inputs, performance.now() - checkStart, roundsAhead());
-          context.onProgress({ label: workload, phase: 'check', repeat: index + 1, of: loaded.inputs, ...(index > 0 && { runLeftMs }) });
-          const asked = performance.now();
-          const checked = await runner.request({ type: 'check', index }, 'checked', timeoutMs, {
-            late: `input ${index} did not return within ${seconds} in baseline`,
-            ended: `input ${index} ended the process in baseline`,
-          });
-          timeLeft.handOff(performance.now() - asked, checked.callMs);
-          reference.push(checked.hash);
-          resultBytes.push(checked.resultBytes);
-          if (checked.returnedPromise) kind = 'async';
-        }
+        // Every input once, in one request: the reference results, and the loop's first timing.
+        context.onProgress({ label: workload, phase: 'check', repeat: 1, of: 1 });
+        const asked = performance.now();
+        const checked = await runner.request({ type: 'checks' }, 'checked', timeoutMs, {
+          late: `the reference calls (every input once, in baseline) did not all end within ${seconds}`,
+          ended: 'the reference calls in baseline ended the process',
+        });
+        // One request carried every input: what it took beyond the calls stands in for one hand-off to the function's process.
+        timeLeft.handOff(performance.now() - asked, checked.callMs.reduce((sum, ms) => sum + ms, 0));
+        const reference = checked.hashes;
+        const resultBytes = checked.resultBytes;
+        const kind = checked.returnedPromise ? 'async' : loaded.kind;
         // A sync function that returned a promise is measured as async: interleaving joins the settings.
         if (kind !== loaded.kind) subjects = trySubjects(kind, options.maxThreads, options.batches);
         const estimate = kind === loaded.kind ? timeLeft : new TryTimeLeft(subjects, loaded.inputs, costRepeats);
@@ -134,7 +136,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
     analyse(figures) {
       const { rows, facts, tables, notes, charts } = analyseTry(figures);
       return {
-        settings: { module: figures.workload, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(','), warmups: figures.warmups.fixed || figures.warmups.quick === true ? figures.warmups.rounds : 'until warm' },
+        settings: { module: options.identity.identity, moduleHash: options.identity.moduleHash, kind: figures.kind, inputs: figures.callMs.length, maxThreads: options.maxThreads, batches: options.batches.join(','), warmups: figures.warmups.fixed || figures.warmups.quick === true ? figures.warmups.rounds : 'until warm' },
         tables,
         rows,
         facts,

@@ -9,6 +9,9 @@ import { UsageError } from '../../errors/usage-error.ts';
 import { runExperiments } from './run-experiments.ts';
 import { tryExperiment } from './try-experiment.ts';
 import { tryMaxThreads } from './try-threads.ts';
+import { moduleIdentity } from '../../runtime/user-function/module-identity.ts';
+import { limitText, tryLimits, type TryLimits } from '../../runtime/user-function/input-limits.ts';
+import { stat } from 'node:fs/promises';
 
 const ACCEPTED = '.js, .mjs or .ts';
 
@@ -19,8 +22,10 @@ export async function tryCommand(rest: readonly string[], args: LabArgs, argv: r
   const source = await readModule(rest[0]!, file);
   await checkSyntax(rest[0]!, file, source);
   const maxThreads = tryMaxThreads(args.maxThreads, usableCores(), streams.stderr);
-  const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs);
-  const experiment = tryExperiment({ file, ...(inputs !== undefined && { inputs }), maxThreads, batches: args.batches ?? DEFAULTS.batches, ...(args.warmups !== undefined && { warmups: args.warmups }) });
+  const limits = tryLimits(args.maxWork);
+  const inputs = args.inputs === undefined ? undefined : await readInputs(args.inputs, limits);
+  const identity = moduleIdentity(file, source, args.name);
+  const experiment = tryExperiment({ file, identity, limits, ...(inputs !== undefined && { inputs }), maxThreads, batches: args.batches ?? DEFAULTS.batches, ...(args.warmups !== undefined && { warmups: args.warmups }) });
   await runExperiments([experiment], { ...args, timeoutMs: args.timeoutMs ?? DEFAULTS.tryTimeoutMs }, argv, streams, signal);
 }
 
@@ -41,9 +46,13 @@ async function checkSyntax(given: string, file: string, source: string): Promise
   }
 }
 
-/** `--inputs FILE.json`: a non-empty JSON array. */
-async function readInputs(path: string): Promise<unknown[]> {
+/** `--inputs FILE.json`: a non-empty JSON array within the limits, checked before anything starts. */
+async function readInputs(path: string, limits: TryLimits): Promise<unknown[]> {
+  // JSON text is never much smaller than its clone bytes: a file far past the byte limit is refused unread.
+  const size = (await stat(path).catch(() => undefined))?.size ?? 0;
+  if (size > 2 * limits.maxInputBytes) throw new UsageError(`--inputs ${path}: the file holds ${Math.round(size / 2 ** 20).toLocaleString('en-US')} MiB; inputs are limited to ${limitText(limits.maxInputBytes, 'bytes')}`);
   const parsed = await readJsonFile({ path, named: `--inputs ${path}`, give: 'a JSON file', error: UsageError });
   if (!Array.isArray(parsed) || parsed.length === 0) throw new UsageError(`--inputs ${path}: must be a non-empty JSON array of inputs`);
+  if (parsed.length > limits.maxInputs) throw new UsageError(`--inputs ${path}: inputs: ${parsed.length.toLocaleString('en-US')}, more than the limit of ${limitText(limits.maxInputs, 'inputs')}`);
   return parsed;
 }

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../entry-points.ts';
 import { CREDENTIALS_ENV, type HeldJob, type WorkerMessage } from './job-protocol.ts';
+import { ownProcessGroup, signalGroup } from '../child-group.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 import { splitCredentials } from './redis-target.ts';
 
@@ -47,7 +48,7 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   const { target, credentials } = splitCredentials(options.target);
   const env = { ...process.env, ...(credentials !== undefined && { [CREDENTIALS_ENV]: JSON.stringify(credentials) }) };
   for (let i = 0; i < count; i++) {
-    const child = fork(entry, [JSON.stringify({ ...options, target })], { execArgv: labExecArgv(entry), env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [JSON.stringify({ ...options, target })], { execArgv: labExecArgv(entry), env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ownProcessGroup });
     children.push(child);
     let held: HeldJob | undefined;
     child.on('message', (message: WorkerMessage) => {
@@ -67,10 +68,10 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
   }
   const stop = async (): Promise<void> => {
     stopping = true;
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGTERM');
     const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
     await Promise.race([Promise.all(exits), grace]);
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) signalGroup(child);
     await Promise.all(exits);
   };
   try {

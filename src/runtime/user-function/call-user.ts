@@ -65,9 +65,32 @@ export class CallError extends Error {
   }
 }
 
-/** "threw Error: boom", for any thrown value. */
+/**
+ * "threw Error: boom", for any thrown value, even one built to break a reader: a `message` or `name`
+ * getter that throws, a `toString` that throws, a revoked Proxy. Never throws itself.
+ */
 export function describeThrown(error: unknown): string {
-  if (error instanceof Error) return `threw ${error.name}: ${error.message.split('\n')[0]}`;
-  if (typeof error === 'object' && error !== null && 'message' in error) return `threw ${String((error as { message: unknown }).message).split('\n')[0]}`;
-  return `threw ${String(error)}`;
+  const read = (get: () => unknown): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: get() };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const text = (value: unknown): string | undefined => {
+    const made = read(() => String(value));
+    return made.ok ? (made.value as string).split('\n')[0] : undefined;
+  };
+  const isError = read(() => error instanceof Error);
+  const hasMessage = read(() => typeof error === 'object' && error !== null && 'message' in error);
+  if ((isError.ok && isError.value === true) || (hasMessage.ok && hasMessage.value === true)) {
+    const message = read(() => (error as { message: unknown }).message);
+    const name = isError.ok && isError.value === true ? read(() => (error as Error).name) : { ok: true as const, value: undefined };
+    const said = message.ok ? text(message.value) : undefined;
+    const named = name.ok && name.value !== undefined ? text(name.value) : undefined;
+    if (said === undefined) return `threw ${named ?? 'an object'} whose message cannot be read (its message getter threw)`;
+    return `threw ${named === undefined ? '' : `${named}: `}${said}`;
+  }
+  if (!hasMessage.ok || !isError.ok) return 'threw a value that cannot be inspected (a revoked Proxy?)';
+  return `threw ${text(error) ?? 'a value that cannot be turned into text'}`;
 }

@@ -92,7 +92,9 @@ export async function poolRun(pool: Piscina<UserBatch, UserBatchReply>, subject:
     if (outcome.status === 'rejected') {
       if (signal.aborted && !done.has(first)) throw new RunFault(`${span} did not return within ${timeoutMs / 1000} s (--timeout) in ${label}`);
       const why = outcome.reason instanceof Error ? outcome.reason.message.split('\n')[0] : String(outcome.reason);
-      throw new RunFault(`${span} ended ${batches[i]!.inputs.length === 1 ? 'its' : 'their'} worker thread in ${label} (${why}; process.exit in the function?)`);
+      // Piscina says "exited" for process.exit in the worker; any other reason is an error the thread did not catch.
+      const hint = /exit/i.test(why ?? '') ? `${why}; process.exit in the function?` : `an error nothing caught, e.g. an unhandled rejection: ${why}`;
+      throw new RunFault(`${span} ended ${batches[i]!.inputs.length === 1 ? 'its' : 'their'} worker thread in ${label} (${hint})`);
     }
     const reply = outcome.value;
     if ('failed' in reply) throw new RunFault(`${reply.failed.message} in ${label}`);

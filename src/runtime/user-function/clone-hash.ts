@@ -53,7 +53,12 @@ export function uncloneablePart(value: unknown): string | undefined {
     structuredClone(withPlainBytes(value));
     return undefined;
   } catch (error) {
-    return findUncloneable(value, '', new Set()) ?? (error instanceof Error ? error.message : String(error));
+    try {
+      return findUncloneable(value, '', new Set()) ?? (error instanceof Error ? error.message : String(error));
+    } catch {
+      // a getter that throws, a revoked Proxy: reading it is what fails
+      return 'a property that throws when read (a getter or a Proxy)';
+    }
   }
 }
 

@@ -1,10 +1,11 @@
 import { Piscina } from 'piscina';
-import { callToEnd, CallError, isThenable, type FunctionKind, type UserFunction } from './call-user.ts';
-import { baselineRun, interleavedRun, poolRun, RunFault } from './child-runs.ts';
-import { cloneBytes, cloneHash, uncloneablePart } from './clone-hash.ts';
+import type { FunctionKind, UserFunction } from './call-user.ts';
+import { baselineRun, interleavedRun, poolRun } from './child-runs.ts';
 import { UserModuleError } from './errors.ts';
+import { referenceCalls } from './reference-calls.ts';
+import { describeFaultsWith, serveLab, whereabouts } from './runner-guard.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
-import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
+import { subjectLabel, type RunnerReply, type RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
 import { entryBeside, tsxLoader } from '../entry-points.ts';
 
@@ -21,21 +22,29 @@ let inputs: readonly unknown[] = [];
 const pools = new Map<number, Piscina<UserBatch, UserBatchReply>>();
 
 async function handle(request: RunnerRequest): Promise<RunnerReply> {
+  whereabouts.what = '';
   switch (request.type) {
     case 'load': {
       file = request.file;
+      whereabouts.what = `loading ${file}`;
       const loaded = await importUserFunction(file);
       ({ fn, kind } = loaded);
-      inputs = await userInputs(file, loaded.module, request.inputs);
-      return { type: 'loaded', kind, inputs: inputs.length, inputBytes: inputs.map((input) => cloneBytes(input).length) };
+      const read = await userInputs(file, loaded.module, request.inputs, request.limits);
+      inputs = read.inputs;
+      return { type: 'loaded', kind, inputs: inputs.length, inputBytes: read.bytes };
     }
-    case 'check':
-      return check(request.index);
+    case 'checks': {
+      const reply = await referenceCalls(fn, kind, inputs);
+      if (reply.returnedPromise) kind = 'async';
+      return reply;
+    }
     case 'pools':
       for (const threads of request.threads) pools.set(threads, await startPool(threads));
       return { type: 'ready' };
     case 'run': {
       const { subject, check: checked, timeoutMs } = request;
+      whereabouts.what = 'a run';
+      whereabouts.mode = subjectLabel(subject);
       if (subject.mode === 'baseline') return baselineRun(fn, kind, inputs, checked);
       if (subject.mode === 'interleaved') return interleavedRun(fn, kind, inputs, checked, timeoutMs);
       return poolRun(pools.get(subject.dedicated === true ? subject.threads : Math.max(...pools.keys()))!, subject, inputs, checked, timeoutMs);
@@ -43,27 +52,6 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
     case 'costs':
       return costs(pools.get(request.threads)!, request.repeats);
   }
-}
-
-/** One call on one input, awaited, its result hashed here: the reference every mode must match. */
-async function check(index: number): Promise<RunnerReply> {
-  const start = performance.now();
-  let result: unknown;
-  let returnedPromise = false;
-  try {
-    result = callToEnd(fn, kind, inputs[index]);
-    if (isThenable(result)) {
-      returnedPromise = kind === 'sync';
-      result = await result;
-    }
-  } catch (error) {
-    throw new RunFault(`${new CallError(index, error).message} in baseline`);
-  }
-  const callMs = performance.now() - start;
-  if (returnedPromise) kind = 'async';
-  const part = uncloneablePart(result);
-  if (part !== undefined) throw new RunFault(`input ${index}: the result cannot be sent back from a worker thread: it holds ${part}`);
-  return { type: 'checked', hash: cloneHash(result), returnedPromise, resultBytes: cloneBytes(result).length, callMs };
 }
 
 /** A plain Piscina pool of `threads` workers that have all imported the user's module. */
@@ -82,7 +70,15 @@ async function startPool(threads: number): Promise<Piscina<UserBatch, UserBatchR
   return pool;
 }
 
-/** Empty-call round trips, then per input the round trips of sending it and of receiving its result (the lab subtracts the empty call). */
+/** Transfers are timed on at most this many inputs, spread evenly: the figures are medians over inputs, and timing every one of 100,000 would take minutes. */
+const COST_SAMPLE = 64;
+
+function sampledIndices(count: number, most: number): number[] {
+  if (count <= most) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: most }, (_, i) => Math.floor((i * count) / most));
+}
+
+/** Empty-call round trips, then per input (of a sample) the round trips of sending it and of receiving its result (the lab subtracts the empty call). */
 async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number): Promise<RunnerReply> {
   const call = async (payload: unknown, name: string): Promise<number> => {
     const start = performance.now();
@@ -93,7 +89,8 @@ async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number):
   for (let i = 0; i < Math.max(20, repeats); i++) emptyUs.push(await call(null, 'empty'));
   const sendUs: number[][] = [];
   const receiveUs: number[][] = [];
-  for (const [index, input] of inputs.entries()) {
+  for (const index of sampledIndices(inputs.length, COST_SAMPLE)) {
+    const input = inputs[index];
     await pool.run({ index, input } as unknown as UserBatch, { name: 'prepare' });
     const send: number[] = [];
     const receive: number[] = [];
@@ -107,13 +104,9 @@ async function costs(pool: Piscina<UserBatch, UserBatchReply>, repeats: number):
   return { type: 'costs', emptyUs: emptyUs.slice(5), sendUs, receiveUs };
 }
 
-process.on('message', (request: RunnerRequest) => {
-  handle(request).then(
-    (reply) => process.send!(reply),
-    (error: unknown) => {
-      const fault = error instanceof UserModuleError ? 'module' : 'run';
-      const message = error instanceof Error ? error.message : String(error);
-      process.send!({ type: 'fault', fault: error instanceof RunFault || fault === 'module' ? fault : 'run', message } satisfies RunnerReply);
-    },
-  );
-});
+describeFaultsWith((error) => ({
+  type: 'fault',
+  fault: error instanceof UserModuleError ? 'module' : 'run',
+  message: error instanceof Error ? error.message : String(error),
+}));
+serveLab(handle);

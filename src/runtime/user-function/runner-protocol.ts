@@ -1,4 +1,5 @@
 import type { FunctionKind } from './call-user.ts';
+import type { TryLimits } from './input-limits.ts';
 
 /** What one measured run of `try` runs: the baseline loop, the interleaved calls, or a pool of `threads` with `batch` calls a task. */
 export interface TrySubject {
@@ -13,8 +14,8 @@ export interface TrySubject {
 
 /** The parent's requests to the child process that holds the user's function. */
 export type RunnerRequest =
-  | { readonly type: 'load'; readonly file: string; readonly inputs?: readonly unknown[] }
-  | { readonly type: 'check'; readonly index: number }
+  | { readonly type: 'load'; readonly file: string; readonly inputs?: readonly unknown[]; readonly limits: TryLimits }
+  | { readonly type: 'checks' }
   /** The shared pool of the top count, then any dedicated pools (each keyed by its thread count). */
   | { readonly type: 'pools'; readonly threads: readonly number[] }
   | { readonly type: 'run'; readonly subject: TrySubject; readonly check: boolean; readonly timeoutMs: number }
@@ -47,11 +48,22 @@ export interface CostsReply {
 /** The child's replies, one per request. */
 export type RunnerReply =
   | { readonly type: 'loaded'; readonly kind: FunctionKind; readonly inputs: number; readonly inputBytes: readonly number[] }
-  | { readonly type: 'checked'; readonly hash: string; readonly returnedPromise: boolean; readonly resultBytes: number; readonly callMs: number }
+  | ReferenceReply
   | { readonly type: 'ready' }
   | RanReply
   | CostsReply
-  | { readonly type: 'fault'; readonly fault: 'module' | 'run'; readonly message: string };
+  | { readonly type: 'fault'; readonly fault: 'module' | 'run'; readonly message: string; readonly stray?: true };
+
+/** Every input called once, in order, on the child's main thread: the reference results every mode must match. */
+export interface ReferenceReply {
+  readonly type: 'checked';
+  /** Per input: its result's hash. */
+  readonly hashes: readonly string[];
+  /** True when a plain function returned a promise: it is measured as async. */
+  readonly returnedPromise: boolean;
+  readonly resultBytes: readonly number[];
+  readonly callMs: readonly number[];
+}
 
 /** A label for a subject in messages and tables: "pool (2 threads, batch 16)". */
 export function subjectLabel(subject: TrySubject): string {
