@@ -1,4 +1,6 @@
 import type { BreakEvenMargin, NoBreakEven } from '../measure/break-even.ts';
+import type { PostMessageFloor } from '../measure/post-message-floor.ts';
+import type { TryFloorFacts } from './try-floor.ts';
 import type { TrySubjectFigures } from './try-rows.ts';
 
 /** Everything `try` measured, as its analysis reads it. */
@@ -21,9 +23,12 @@ export interface TryFigures {
   readonly warmups: { readonly rounds: number; readonly fixed: boolean; readonly quick?: boolean };
   /** The whole measurement, from starting the function's process to the last transfer timed, ms. */
   readonly runMs: number;
+  /** A bare postMessage round trip, measured after the settings' rounds; absent when it was not measured (`postMessageFloorSkipped` says why). */
+  readonly postMessageFloor?: PostMessageFloor;
+  readonly postMessageFloorSkipped?: string;
 }
 
-export type TryFacts = {
+export type TryFacts = TryFloorFacts & {
   readonly bestMode: 'baseline' | 'interleaved' | 'pool';
   readonly bestSpeedup: number;
   /** Threads the best setting used; 0 when the baseline or interleaving wins. */

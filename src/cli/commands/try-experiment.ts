@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
+import { measurePostMessageFloor } from '../../measure/post-message-floor.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
 import { analyseTry, type TryFacts, type TryFigures } from '../../report/try-analysis.ts';
@@ -20,6 +21,9 @@ export interface TryOptions {
   readonly warmups?: number;
 }
 
+/** How long `try` times the bare postMessage floor after the settings' rounds (the issue allows at most 5 s); shorter under --quick. */
+const FLOOR_MS = 2_000;
+const QUICK_FLOOR_MS = 250;
 /** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
 const GRACE_MS = 5_000;
 /** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
@@ -104,6 +108,9 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
+        context.onProgress({ label: `${workload} postMessage floor`, phase: 'measure', repeat: 1, of: 1 });
+        const floorMs = context.quick ? QUICK_FLOOR_MS : FLOOR_MS;
+        const postMessageFloor = await measurePostMessageFloor(context.signal, floorMs);
         const figures: TrySubjectFigures[] = subjects.map((s) => {
           const differs = checks.get(s);
           const kept = runs.get(s)!;
@@ -125,6 +132,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           emptyUs: costs.emptyUs,
           warmups: { rounds: runs.warmups, fixed: options.warmups !== undefined, ...(context.quick && { quick: true }) },
           runMs: performance.now() - runStart,
+          postMessageFloor,
         };
       } finally {
         runner.close();
