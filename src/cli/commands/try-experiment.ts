@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
+import { cpuReaderFor } from '../../experiment/context.ts';
 import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
+import { FOREIGN_CPU_MIN_ROUND_MS, foreignCpuSince } from '../../measure/foreign-cpu.ts';
 import { measurePostMessageFloor } from '../../measure/post-message-floor.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import { subjectLabel, type RanReply, type TrySubject } from '../../runtime/user-function/runner-protocol.ts';
@@ -95,7 +97,18 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           checks.set(subject, differs === -1 ? undefined : differs);
         }
         const auto = context.auto;
-        const runs = await alternate<TrySubject, RanReply>(subjects, (s) => run(s, false), {
+        const readCpu = cpuReaderFor(context);
+        const lastWallMs = new Map<TrySubject, number>();
+        // Other programs' CPU, per timed run of 0.5 s or more (/proc/stat counts in 10 ms ticks); the reading is
+        // skipped before a run whose last one was too short to tell, so that tiny runs are not slowed by reads they cannot use.
+        const timedRun = async (subject: TrySubject): Promise<RanReply & { foreignCpuCores: number | null }> => {
+          const previous = lastWallMs.get(subject);
+          const foreignSince = previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2 ? foreignCpuSince(readCpu) : undefined;
+          const ran = await run(subject, false);
+          lastWallMs.set(subject, ran.wallMs);
+          return { ...ran, foreignCpuCores: foreignSince !== undefined && ran.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? foreignSince() : null };
+        };
+        const runs = await alternate(subjects, timedRun, {
           repeats: context.repeats,
           warmups,
           ...(options.warmups === undefined && !context.quick && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
@@ -115,7 +128,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           const differs = checks.get(s);
           const kept = runs.get(s)!;
           const inWorkers = s.mode === 'pool' ? { workerCallMs: kept.map((r) => r.workerCallMs ?? Number.NaN) } : {};
-          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
+          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), foreignCpuCores: kept.map((r) => r.foreignCpuCores), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
         });
         const baselineRuns = runs.get(subjects[0]!)!;
         return {
