@@ -1,6 +1,5 @@
 import type { BreakEvenMargin, NoBreakEven } from '../measure/break-even.ts';
 import type { PostMessageFloor } from '../measure/post-message-floor.ts';
-import type { TryFloorFacts } from './try-floor.ts';
 import type { TrySubjectFigures } from './try-rows.ts';
 
 /** Everything `try` measured, as its analysis reads it. */
@@ -27,6 +26,18 @@ export interface TryFigures {
   readonly postMessageFloor?: PostMessageFloor;
   readonly postMessageFloorSkipped?: string;
 }
+
+/** The postMessage floor beside the best pool setting, all measured in the same run; null where either is missing. */
+export type TryFloorFacts = {
+  /** One round trip of an empty message to a bare worker, one in flight, µs: the median of the batches, with its interval. */
+  readonly postMessageFloorUs: number | null;
+  readonly postMessageFloorLowUs: number | null;
+  readonly postMessageFloorHighUs: number | null;
+  /** The fastest pool setting's thread time per task beyond the loop's: (its median × threads used − the loop's median) / its tasks, µs. */
+  readonly bestPoolOverheadUs: number | null;
+  /** `bestPoolOverheadUs` / `postMessageFloorUs`. */
+  readonly bestPoolOverFloor: number | null;
+};
 
 export type TryFacts = TryFloorFacts & {
   readonly bestMode: 'baseline' | 'interleaved' | 'pool';

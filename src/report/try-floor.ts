@@ -1,19 +1,8 @@
 import type { PostMessageFloor } from '../measure/post-message-floor.ts';
 import { formatRatio } from './format.ts';
+import type { TryFloorFacts } from './try-figures.ts';
 import type { TryRow } from './try-rows.ts';
 import { us } from './try-tables.ts';
-
-/** The postMessage floor beside the best pool setting, all measured in the same run; null where either is missing. */
-export type TryFloorFacts = {
-  /** One round trip of an empty message to a bare worker, one in flight, µs: the median of the batches, with its interval. */
-  readonly postMessageFloorUs: number | null;
-  readonly postMessageFloorLowUs: number | null;
-  readonly postMessageFloorHighUs: number | null;
-  /** The fastest pool setting's thread time per task beyond the loop's: (its median × threads used − the loop's median) / its tasks, µs. */
-  readonly bestPoolOverheadUs: number | null;
-  /** `bestPoolOverheadUs` / `postMessageFloorUs`. */
-  readonly bestPoolOverFloor: number | null;
-};
 
 /** The fastest pool setting whose results matched (not the A/A twin), whether or not it beat the loop. */
 export function bestPoolRow(rows: readonly TryRow[]): TryRow | undefined {
