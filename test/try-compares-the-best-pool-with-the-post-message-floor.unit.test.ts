@@ -35,7 +35,7 @@ describe('try puts the best pool setting beside the postMessage floor measured i
     const f = figures((t, b) => (t === 2 && b === 1 ? 55 : 90), measured);
     expect(analyseTry(f).facts).toMatchObject({ postMessageFloorUs: 50, postMessageFloorLowUs: 45, postMessageFloorHighUs: 60, bestPoolOverheadUs: 1250, bestPoolOverFloor: 25 });
     expect(floorNote(f)).toBe(
-      'The best pool setting costs 1250 µs a task over the loop (thread time beyond the calls); a bare postMessage round trip costs 50.0 µs here [45.0-60.0]: 25.00x the floor. See `npm run exp:hand-off` for where the rest goes.',
+      "The best pool setting costs 1250 µs a task over the loop (its threads' time less the loop's, per task: slower calls in the workers included); a bare postMessage round trip costs 50.0 µs here [45.0-60.0]: 25.00x the floor. See `npm run exp:hand-off` for where the rest goes.",
     );
   });
 

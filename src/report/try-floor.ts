@@ -32,7 +32,7 @@ export function tryFloorNote(facts: TryFloorFacts, skipped: string | undefined):
   const words =
     facts.bestPoolOverheadUs <= 0
       ? 'nothing over the loop a task (its threads more than made up for it)'
-      : `${us(facts.bestPoolOverheadUs)} µs a task over the loop (thread time beyond the calls)`;
+      : `${us(facts.bestPoolOverheadUs)} µs a task over the loop (its threads' time less the loop's, per task: slower calls in the workers included)`;
   const ratio = facts.bestPoolOverFloor !== null && facts.bestPoolOverFloor > 0 ? `: ${formatRatio(facts.bestPoolOverFloor)} the floor` : '';
   return [`The best pool setting costs ${words}; ${floor}${ratio}. See \`npm run exp:hand-off\` for where the rest goes.`];
 }
