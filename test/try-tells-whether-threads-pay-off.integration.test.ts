@@ -13,6 +13,10 @@ interface TryJson {
   aaRatio: number | null;
   warmupRounds: number;
   workerSlowdown: number;
+  postMessageFloorUs: number | null;
+  postMessageFloorLowUs: number | null;
+  postMessageFloorHighUs: number | null;
+  bestPoolOverFloor: number | null;
   rows: { mode: string; threads: number; batch: number; dedicated?: true; medianMs: number; speedup: number; cpuMs: number; checksumOk: boolean }[];
   notes: string[];
 }
@@ -38,6 +42,11 @@ describe('try FILE on the examples', () => {
     expect(result.notes.join('\n')).toMatch(/A\/A: every thread count runs on one pool of 2 threads/);
     expect(result.warmupRounds).toBeGreaterThanOrEqual(1);
     expect(result.workerSlowdown).toBeGreaterThan(0);
+    // The postMessage floor, measured in the same run, with its interval, and the best pool setting put beside it.
+    expect(result.postMessageFloorUs).toBeGreaterThan(0);
+    expect(result.postMessageFloorLowUs).toBeLessThanOrEqual(result.postMessageFloorUs!);
+    expect(result.postMessageFloorHighUs).toBeGreaterThanOrEqual(result.postMessageFloorUs!);
+    expect(result.notes.join('\n')).toMatch(/a bare postMessage round trip costs [\d.]+ µs here .*See `npm run exp:hand-off` for where the rest goes\./);
     for (const r of result.rows) {
       expect(r.checksumOk).toBe(true);
       expect(r.medianMs).toBeGreaterThan(0);

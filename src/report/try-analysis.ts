@@ -4,6 +4,7 @@ import { median } from '../measure/stats.ts';
 import type { SpeedupChartOptions } from '../draw/index.ts';
 import type { ResultTable } from './experiment-result.ts';
 import type { TryFacts, TryFigures } from './try-figures.ts';
+import { tryFloorFacts, tryFloorNote } from './try-floor.ts';
 import { tryNotes } from './try-notes.ts';
 import { bestRow, tryRows, type TryRow } from './try-rows.ts';
 import { tryTables } from './try-tables.ts';
@@ -50,8 +51,10 @@ export function analyseTry(f: TryFigures): { rows: TryRow[]; facts: TryFacts; ta
     runLoops: f.runMs / rows[0]!.medianMs,
     runMs: f.runMs,
     aaRatio: twin === undefined || shared === undefined ? null : twin.medianMs / shared.medianMs,
+    ...tryFloorFacts(f.postMessageFloor, rows, f.callMs.length),
   };
-  return { rows, facts, tables: tryTables(f, rows, facts, perInputCallUs), notes: tryNotes(f, rows, best, facts), charts: charts(f, rows) };
+  const notes = [...tryNotes(f, rows, best, facts), ...tryFloorNote(facts, f.postMessageFloorSkipped)];
+  return { rows, facts, tables: tryTables(f, rows, facts, perInputCallUs), notes, charts: charts(f, rows) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BreakEvenMargin, NoBreakEven } from '../measure/break-even.ts';
+import type { PostMessageFloor } from '../measure/post-message-floor.ts';
 import type { TrySubjectFigures } from './try-rows.ts';
 
 /** Everything `try` measured, as its analysis reads it. */
@@ -21,9 +22,24 @@ export interface TryFigures {
   readonly warmups: { readonly rounds: number; readonly fixed: boolean; readonly quick?: boolean };
   /** The whole measurement, from starting the function's process to the last transfer timed, ms. */
   readonly runMs: number;
+  /** A bare postMessage round trip, measured after the settings' rounds; absent when it was not measured (`postMessageFloorSkipped` says why). */
+  readonly postMessageFloor?: PostMessageFloor;
+  readonly postMessageFloorSkipped?: string;
 }
 
-export type TryFacts = {
+/** The postMessage floor beside the best pool setting, all measured in the same run; null where either is missing. */
+export type TryFloorFacts = {
+  /** One round trip of an empty message to a bare worker, one in flight, µs: the median of the batches, with its interval. */
+  readonly postMessageFloorUs: number | null;
+  readonly postMessageFloorLowUs: number | null;
+  readonly postMessageFloorHighUs: number | null;
+  /** The fastest pool setting's thread time per task beyond the loop's: (its median × threads used − the loop's median) / its tasks, µs. */
+  readonly bestPoolOverheadUs: number | null;
+  /** `bestPoolOverheadUs` / `postMessageFloorUs`. */
+  readonly bestPoolOverFloor: number | null;
+};
+
+export type TryFacts = TryFloorFacts & {
   readonly bestMode: 'baseline' | 'interleaved' | 'pool';
   readonly bestSpeedup: number;
   /** Threads the best setting used; 0 when the baseline or interleaving wins. */

@@ -1,5 +1,6 @@
 import { againstBaseline } from '../measure/against-baseline.ts';
-import type { Sample } from '../measure/samples.ts';
+import { isDisturbed } from '../measure/foreign-cpu.ts';
+import { meanForeignCpuCores, type Sample } from '../measure/samples.ts';
 import { median } from '../measure/stats.ts';
 import type { Verdict } from '../measure/verdict.ts';
 import { decideFaster } from './try-verdicts.ts';
@@ -15,6 +16,8 @@ export interface TrySubjectFigures {
   readonly cpuMs: readonly number[];
   /** Pool settings: per run, the calls' time inside the workers, summed over the tasks, ms. */
   readonly workerCallMs?: readonly number[];
+  /** Per run, other programs' CPU in cores: measured on runs of 0.5 s or more where the system says, else null. */
+  readonly foreignCpuCores?: readonly (number | null)[];
   readonly checksumOk: boolean;
   /** The first input whose result differed from the baseline's, when one did. */
   readonly firstDifferent?: number;
@@ -51,6 +54,8 @@ export type TryRow = {
   /** Every result equal, by value, to the baseline's (hashes of structured-clone bytes). */
   readonly checksumOk: boolean;
   readonly firstDifferent?: number;
+  /** Other programs used more than `DISTURBED_FROM_CORES` on average during the runs that measured it. */
+  readonly disturbed?: true;
   readonly samples: readonly Sample[];
 };
 
@@ -70,6 +75,10 @@ export function tryRows(workload: string, figures: readonly TrySubjectFigures[],
     const j = judged[i]!;
     const s = j.summary;
     const threadsUsed = f.mode === 'pool' ? Math.min(f.threads, Math.ceil(inputs / f.batch)) : f.threads;
+    const samples = j.samples.map((sample, run) => {
+      const foreign = f.foreignCpuCores?.[run];
+      return typeof foreign === 'number' ? { ...sample, foreignCpuCores: foreign } : sample;
+    });
     return {
       workload,
       mode: f.mode,
@@ -92,7 +101,8 @@ export function tryRows(workload: string, figures: readonly TrySubjectFigures[],
       cpuMs: median(f.cpuMs),
       checksumOk: f.checksumOk,
       ...(f.firstDifferent !== undefined && { firstDifferent: f.firstDifferent }),
-      samples: j.samples,
+      ...(isDisturbed(meanForeignCpuCores(samples)) && { disturbed: true as const }),
+      samples,
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { ResultTable } from './experiment-result.ts';
+import { DISTURBED_MARK, disturbedLegend } from './foreign-cpu-notes.ts';
 import { formatMs, formatPercent, formatRatio } from './format.ts';
 import { medianWithInterval, speedupWithInterval } from './interval-text.ts';
 import type { TryFacts, TryFigures } from './try-figures.ts';
@@ -20,7 +21,7 @@ export function tryTables(f: TryFigures, rows: readonly TryRow[], facts: TryFact
       title: `${f.workload}: ${f.callMs.length} inputs, ${f.kind === 'async' ? 'an' : 'a'} ${f.kind} function, ${f.cores} cores`,
       head: ['mode', 'threads', 'batch', 'median ms [95% CI]', 'speedup vs baseline [95% CI]', 'efficiency', 'cpu ms', 'results'],
       rows: rows.map((r) => [
-        r.dedicated === true ? 'pool, own (A/A)' : r.mode,
+        `${r.dedicated === true ? 'pool, own (A/A)' : r.mode}${r.disturbed === true ? ` ${DISTURBED_MARK}` : ''}`,
         threadsText(r),
         r.mode === 'pool' ? String(r.batch) : '-',
         medianWithInterval(r),
@@ -65,5 +66,7 @@ function legend(rows: readonly TryRow[]): string[] {
   const few = rows.find((r) => r.verdict.state === 'too-few')?.verdict;
   if (few !== undefined) lines.push(`? too few rounds for a test (n = ${few.n}, 6 or more needed): the 95% interval alone decides, and only above 1.`);
   if (rows.some(impossibleEfficiency)) lines.push('* above 100%: more than its threads can give; the plain loop was slowed by something else (its own call timing, GC, another program).');
+  // The legend names a row by workload and mode: the pool rows by their threads and batch as well.
+  lines.push(...disturbedLegend(rows.map((r) => ({ ...r, mode: r.mode === 'pool' ? `pool ${threadsText(r)} threads, batch ${r.batch}${r.dedicated === true ? ' (A/A)' : ''}` : r.mode }))));
   return lines;
 }

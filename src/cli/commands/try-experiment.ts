@@ -1,7 +1,10 @@
 import { basename } from 'node:path';
+import { cpuReaderFor } from '../../experiment/context.ts';
 import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
+import { FOREIGN_CPU_MIN_ROUND_MS, foreignCpuSince } from '../../measure/foreign-cpu.ts';
+import { measurePostMessageFloor } from '../../measure/post-message-floor.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import type { ModuleIdentity } from '../../runtime/user-function/module-identity.ts';
 import type { TryLimits } from '../../runtime/user-function/input-limits.ts';
@@ -26,6 +29,9 @@ export interface TryOptions {
   readonly warmups?: number;
 }
 
+/** How long `try` times the bare postMessage floor after the settings' rounds (the issue allows at most 5 s); shorter under --quick. */
+const FLOOR_MS = 2_000;
+const QUICK_FLOOR_MS = 250;
 /** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
 const GRACE_MS = 5_000;
 /** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
@@ -93,7 +99,18 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           checks.set(subject, differs === -1 ? undefined : differs);
         }
         const auto = context.auto;
-        const runs = await alternate<TrySubject, RanReply>(subjects, (s) => run(s, false), {
+        const readCpu = cpuReaderFor(context);
+        const lastWallMs = new Map<TrySubject, number>();
+        // Other programs' CPU, per timed run of 0.5 s or more (/proc/stat counts in 10 ms ticks); the reading is
+        // skipped before a run whose last one was too short to tell, so that tiny runs are not slowed by reads they cannot use.
+        const timedRun = async (subject: TrySubject): Promise<RanReply & { foreignCpuCores: number | null }> => {
+          const previous = lastWallMs.get(subject);
+          const foreignSince = previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2 ? foreignCpuSince(readCpu) : undefined;
+          const ran = await run(subject, false);
+          lastWallMs.set(subject, ran.wallMs);
+          return { ...ran, foreignCpuCores: foreignSince !== undefined && ran.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? foreignSince() : null };
+        };
+        const runs = await alternate(subjects, timedRun, {
           repeats: context.repeats,
           warmups,
           ...(options.warmups === undefined && !context.quick && { warm: (warm) => loopIsWarm(checkedLoopMs, warm.get(subjects[0]!)!.map((r) => r.wallMs)) }),
@@ -106,11 +123,14 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           late: `timing the transfers took longer than ${startMs / 1000} s`,
           ended: 'timing the transfers ended the process',
         });
+        context.onProgress({ label: `${workload} postMessage floor`, phase: 'measure', repeat: 1, of: 1 });
+        const floorMs = context.quick ? QUICK_FLOOR_MS : FLOOR_MS;
+        const postMessageFloor = await measurePostMessageFloor(context.signal, floorMs);
         const figures: TrySubjectFigures[] = subjects.map((s) => {
           const differs = checks.get(s);
           const kept = runs.get(s)!;
           const inWorkers = s.mode === 'pool' ? { workerCallMs: kept.map((r) => r.workerCallMs ?? Number.NaN) } : {};
-          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
+          return { ...s, wallMs: kept.map((r) => r.wallMs), cpuMs: kept.map((r) => r.cpuMs), foreignCpuCores: kept.map((r) => r.foreignCpuCores), ...inWorkers, checksumOk: differs === undefined, ...(differs !== undefined && { firstDifferent: differs }) };
         });
         const baselineRuns = runs.get(subjects[0]!)!;
         return {
@@ -127,6 +147,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
           emptyUs: costs.emptyUs,
           warmups: { rounds: runs.warmups, fixed: options.warmups !== undefined, ...(context.quick && { quick: true }) },
           runMs: performance.now() - runStart,
+          postMessageFloor,
         };
       } finally {
         runner.close();
