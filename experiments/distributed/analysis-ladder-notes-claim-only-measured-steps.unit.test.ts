@@ -66,7 +66,7 @@ describe('distributed notes: the ladder said only as far as its intervals allow'
 
   it('on one core says no rung can pay, and names a rung that never paid', () => {
     const notes = ladder(ladderSweep({ queue: 5 }), 1, 1);
-    expect(notes[0]).toContain('fitted per task over every size, 1 workers on 1 cores, with 95% intervals');
+    expect(notes[0]).toContain('fitted per task over every size, 1 worker on 1 core, with 95% intervals');
     expect(notes[0]).toContain('a task to a worker thread costs -1,020x (95% interval -1,027x to -1,011x) an await hop, measurably less;');
     expect(notes[1]).toMatch(/; the queue did not measurably pay even at 6\.25 ms per task \(256 units\), the largest measured\.$/);
     expect(notes[2]).toBe('With one usable core no rung can pay: handing work over only adds its cost.');
