@@ -19,6 +19,13 @@ describe('cpu-bound notes say which mode was slower, by how much, and against wh
     ]);
   });
 
+  it('agrees "core" and "thread" with their counts: one core, and one thread beyond it', () => {
+    const notes = interpretCpuBound(figures([row('sequential', 1, 800, 1), row('interleaved', 1, 800, 1), row('parallel', 2, 800, 1)], undefined, 1));
+    expect(notes[1]).toMatch(/for 8 equal tasks on min\(2 threads, 1 core\) = 1.*\. The thread beyond the 1 core adds no speed, only turns on the same cores\.$/);
+    const three = interpretCpuBound(figures([row('sequential', 1, 800, 1), row('interleaved', 1, 800, 1), row('parallel', 3, 800, 1)], undefined, 1));
+    expect(three[1]).toMatch(/ The 2 threads beyond the 1 core add no speed, only turns on the same cores\.$/);
+  });
+
   it('equal medians still count as a cost of zero, spread over at least one switch', () => {
     const [interleaved] = interpretCpuBound(figures([row('sequential', 1, 800, 1), row('interleaved', 1, 800, 1), row('parallel', 2, 500, 1.6)], { sequential: 7, interleaved: 7 }));
     expect(interleaved).toBe(

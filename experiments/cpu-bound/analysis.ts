@@ -3,7 +3,7 @@ import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { OneWorkload } from '../../src/experiment/kit.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import type { ModeName } from '../../src/modes/index.ts';
-import { formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../../src/report/impossible-notes.ts';
 import { modeTable } from '../../src/report/mode-table.ts';
@@ -43,13 +43,14 @@ export function interpretCpuBound({ rows, cores, tasks, switches }: CpuBoundFigu
       ? 'Interleaved came out faster beyond its interval, which one thread cannot do on pure CPU work: the row is flagged as impossible.'
       : 'Taking turns on one thread overlaps no CPU work, so interleaving can gain nothing.';
   const ideal = idealCpuSpeedup(tasks, parallel.threads, cores);
-  const oversubscribed = parallel.threads > cores ? ` The ${parallel.threads - cores} threads beyond the ${cores} cores add no speed, only turns on the same cores.` : '';
+  const beyond = parallel.threads - cores;
+  const oversubscribed = beyond > 0 ? ` ${beyond === 1 ? 'The thread' : `The ${beyond} threads`} beyond the ${formatCount(cores, 'core')} ${beyond === 1 ? 'adds' : 'add'} no speed, only turns on the same cores.` : '';
   return [
     ...checksumWarning(rows),
     ...impossibleNotes(rows, baselineVsWorker(rows)),
     `interleaved against sequential: ${fasterOrSlower(sequential.medianMs / interleaved.medianMs, verdictBetween(interleaved, sequential))}; ${cost}. ${verdict}`,
-    `parallel on ${parallel.threads} worker threads was ${comparedWithRow(parallel, sequential)}, ` +
-      `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${parallel.threads} threads, ${cores} cores) = ` +
+    `parallel on ${formatCount(parallel.threads, 'worker thread')} was ${comparedWithRow(parallel, sequential)}, ` +
+      `${formatPercent(parallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} for ${tasks} equal tasks on min(${formatCount(parallel.threads, 'thread')}, ${formatCount(cores, 'core')}) = ` +
       `${Math.min(parallel.threads, cores)}${shortfall(parallel.speedup / ideal)}.${oversubscribed}`,
   ];
 }

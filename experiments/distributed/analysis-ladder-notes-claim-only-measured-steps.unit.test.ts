@@ -26,7 +26,7 @@ describe('distributed notes: the ladder said only as far as its intervals allow'
   it('says the rungs came out of order when a step was measurably less, or had no ratio', () => {
     const [swapped] = ladder(ladderSweep({ thread: 0.3 }));
     expect(swapped).toMatch(/^The rungs did not come out in order in this run \(a busy machine or too few repeats: rerun on a quiet one\): /);
-    expect(swapped).toContain('a task to a worker thread costs 7,500x (95% interval 7,479x to 7,522x) an await hop, measurably more; a task to a process costs 0.33x (95% interval 0.33x to 0.33x) one to a thread, measurably less;');
+    expect(swapped).toContain('a task to a worker thread costs 7,500x (95% interval 7,479x to 7,522x) an await hop, measurably more; a task to a process costs 0.33x (95% interval 0.33x at both ends, as rounded) one to a thread, measurably less;');
     const [negative] = ladder(ladderSweep({ thread: -0.001 }));
     expect(negative).toContain('a task to a worker thread -1.0 µs (95% interval -1.2 µs to -0.8 µs)');
     expect(negative).toContain('a task to a worker thread costs -25.00x (95% interval -29.40x to -19.98x) an await hop, measurably less; a task to a process against one to a thread: no ratio, as one to a thread\'s fitted cost is not above zero;');
@@ -66,7 +66,7 @@ describe('distributed notes: the ladder said only as far as its intervals allow'
 
   it('on one core says no rung can pay, and names a rung that never paid', () => {
     const notes = ladder(ladderSweep({ queue: 5 }), 1, 1);
-    expect(notes[0]).toContain('fitted per task over every size, 1 workers on 1 cores, with 95% intervals');
+    expect(notes[0]).toContain('fitted per task over every size, 1 worker on 1 core, with 95% intervals');
     expect(notes[0]).toContain('a task to a worker thread costs -1,020x (95% interval -1,027x to -1,011x) an await hop, measurably less;');
     expect(notes[1]).toMatch(/; the queue did not measurably pay even at 6\.25 ms per task \(256 units\), the largest measured\.$/);
     expect(notes[2]).toBe('With one usable core no rung can pay: handing work over only adds its cost.');

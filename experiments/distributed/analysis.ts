@@ -3,7 +3,7 @@ import { costRatio, estimateCosts, type DispatchBootstrapOptions, type Estimate,
 import { clearlyAbove, clearlyBelow, intervalKnown, withInterval } from '../../src/experiment/estimate-text.ts';
 import { rowOf } from '../../src/experiment/mode-rows.ts';
 import type { ModeName } from '../../src/modes/index.ts';
-import { formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatRatio } from '../../src/report/format.ts';
 import { us } from '../granularity/analysis.ts';
 
 /** The rungs that hand a task to another worker, and the mode that measures each: a plain thread pool, forked processes, the queue. */
@@ -160,7 +160,7 @@ export function interpretLadder(a: LadderAnalysis, workers: number, cores: numbe
   const leftOut = a.rungs.filter((r) => r.leftOut.length > 0).map((r) => `${r.mode} left out ${r.leftOut.join(', ')} units/task`);
   return [
     `${ladderLead(steps, resampled)}: a switch on one thread ${a.switchNs.toFixed(0)} ns and an await hop ${a.awaitHopNs.toFixed(0)} ns (medians of their rounds); ` +
-      `fitted per task over ${fittedOver}${all || a.fittedOn.length === 0 ? '' : ' (the sizes every rung could use)'}, ${workers} workers on ${cores} cores${resampled ? ', with 95% intervals from a seeded bootstrap over rounds' : ''}: ` +
+      `fitted per task over ${fittedOver}${all || a.fittedOn.length === 0 ? '' : ' (the sizes every rung could use)'}, ${formatCount(workers, 'worker')} on ${formatCount(cores, 'core')}${resampled ? ', with 95% intervals from a seeded bootstrap over rounds' : ''}: ` +
       `a task to a worker thread ${withInterval(e.thread, us)}, to a process ${withInterval(e.process, us)}, a job through the queue ${withInterval(e.queue, us)}. ` +
       `Step by step, in ratios of fitted costs: ${steps.map((step) => stepPhrase(step, resampled)).join('; ')}.` +
       (Number.isFinite(queueOverSwitch.value)

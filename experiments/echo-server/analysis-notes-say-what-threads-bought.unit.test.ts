@@ -51,6 +51,15 @@ describe('echo-server notes: the target, the price of the scheduler, and what th
     ]);
   });
 
+  it('says the worker threads\' CPU per message was not measured when only they lack it, and compares busy time instead', () => {
+    const notes = interpretEchoServer(
+      [row('sequential', seven(1000)), row('interleaved', seven(4000), { busyUsPerMessage: 20 }), row('parallel', seven(6000), { cpuUsPerMessage: null, busyUsPerMessage: 25 }), row('net', seven(5000))],
+      2,
+    );
+    expect(notes[0]).toContain('Its thread used 10.0 µs of CPU per message against 10.0 µs for net');
+    expect(notes[2]).toMatch(/with 2 server threads and 1 client thread on 2 cores, their CPU per message was not measured \(the OS reported no CPU time per thread\); busy for 25\.0 µs per message against 20\.0 µs on one thread: the threads paid off\.$/);
+  });
+
   it('says the threads paid off when they were measurably faster', () => {
     const notes = interpretEchoServer([row('sequential', seven(1000)), row('interleaved', seven(4000)), row('parallel', seven(6000), { cpuUsPerMessage: 11 }), row('net', seven(5000))], 2);
     expect(notes[2]).toContain("the servers echoed 6000 messages/s, 1.50x one thread's ([1.50-1.50], p = 0.016, Wilcoxon signed-rank over 7 paired rounds)");

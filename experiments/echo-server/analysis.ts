@@ -4,7 +4,7 @@ import type { EchoLoadSize, EchoRun } from './echo.ts';
 import { echoServerKinds, type EchoServerKind } from './server-report.ts';
 import { median, summarize } from '../../src/measure/stats.ts';
 import type { ResultTable, NamedFacts } from '../../src/report/experiment-result.ts';
-import { formatMs, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatMs, formatRatio } from '../../src/report/format.ts';
 import { comparisonBacking, pairedComparison, type PairedComparison } from '../../src/experiment/ratio-with-verdict.ts';
 
 /** The scheduler-driven server should keep up with plain `net`: at least this share of its throughput. */
@@ -90,6 +90,7 @@ export function interpretEchoServer(rows: readonly EchoRow[], cores: number): st
   const met = interleaved.vsNet >= TARGET_RATIO_TO_NET;
   // CPU time per message where the OS reports it per thread; else event-loop busy time, which also counts preemption.
   const useCpu = interleaved.cpuUsPerMessage !== null && net.cpuUsPerMessage !== null;
+  // Only interleaved and net were checked above; the worker threads may lack CPU figures while they have them, so their sentence checks its own.
   const cost = (r: EchoRow): number => (useCpu ? r.cpuUsPerMessage! : r.busyUsPerMessage);
   const us = (r: EchoRow): string => `${cost(r).toFixed(1)} µs`;
   const speedup = parallel.messagesPerSecond / interleaved.messagesPerSecond;
@@ -109,9 +110,12 @@ export function interpretEchoServer(rows: readonly EchoRow[], cores: number): st
       (sequential.p50Ms < interleaved.p50Ms
         ? `, while the median one took ${formatMs(sequential.p50Ms)} ms (${formatMs(interleaved.p50Ms)} interleaved): the client being served has the thread to itself.`
         : `, and the median one ${formatMs(sequential.p50Ms)} ms against ${formatMs(interleaved.p50Ms)}.`),
-    `On ${parallel.serverThreads} worker threads, each its own server on its own port (Node cannot hand a socket to a worker thread, so the clients were spread over the ports), ` +
-      `the servers echoed ${Math.round(parallel.messagesPerSecond)} messages/s, ${formatRatio(speedup)} one thread's (${backing(vsParallel)}), with ${parallel.serverThreads} server threads and 1 client thread on ${cores} cores, ` +
-      `at ${us(parallel)} per message against ${us(interleaved)} on one thread: ${threadsReading(vsParallel, speedup)}`,
+    `On ${formatCount(parallel.serverThreads, 'worker thread')}, each its own server on its own port (Node cannot hand a socket to a worker thread, so the clients were spread over the ports), ` +
+      `the servers echoed ${Math.round(parallel.messagesPerSecond)} messages/s, ${formatRatio(speedup)} one thread's (${backing(vsParallel)}), with ${formatCount(parallel.serverThreads, 'server thread')} and 1 client thread on ${formatCount(cores, 'core')}, ` +
+      (useCpu && parallel.cpuUsPerMessage === null
+        ? `their CPU per message was not measured (the OS reported no CPU time per thread); busy for ${parallel.busyUsPerMessage.toFixed(1)} µs per message against ${interleaved.busyUsPerMessage.toFixed(1)} µs on one thread: `
+        : `at ${us(parallel)} per message against ${us(interleaved)} on one thread: `) +
+      threadsReading(vsParallel, speedup),
   ];
   const broken = rows.filter((r) => !r.echoOk || r.socketsLeftOpen > 0 || !r.stopped);
   if (broken.length > 0) notes.unshift(`ECHO OR CLEAN-UP FAILED for ${broken.map((r) => r.kind).join(', ')}: bytes missing, sockets left open or a server still listening.`);

@@ -3,7 +3,7 @@ import type { Analysis } from '../../src/experiment/define.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { expensiveWays, type BatchPolicy, type ExpensiveWayName, type LoadShape, type WayUnderLoad } from './http-load.ts';
 import { GAP_TIMER_MS, LOOP_DELAY_RESOLUTION_MS } from './loop-watch.ts';
-import { formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
 import { formatP } from '../../src/report/interval-text.ts';
 import { mannWhitneyOver } from '../../src/experiment/ratio-with-verdict.ts';
 import { unpairedVerdict } from '../../src/measure/verdict.ts';
@@ -243,7 +243,7 @@ export function eventLoopDelayNotes(rows: readonly EventLoopDelayRow[], facts: E
     `Batched sent ${batched.poolTasks} pool tasks for ${batched.expensiveAnswered} requests (offloaded: ${offloaded.poolTasks}); the expensive route answered ${batched.expensivePerSecond.toFixed(1)}/s against ${offloaded.expensivePerSecond.toFixed(1)}/s offloaded and ${inline.expensivePerSecond.toFixed(1)}/s inline.`,
   );
   notes.push(
-    `The load process used up to ${formatPercent(facts.maxClientCpuShare)} of a core; on ${context.machine.availableParallelism} cores the server, the pool's threads and the client compete, so the latencies include time each waited for a core.`,
+    `The load process used up to ${formatPercent(facts.maxClientCpuShare)} of a core; on ${formatCount(context.machine.availableParallelism, 'core')} the server, the pool's threads and the client compete, so the latencies include time each waited for a core.`,
   );
   return notes;
 }

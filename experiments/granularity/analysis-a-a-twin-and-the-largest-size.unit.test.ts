@@ -14,7 +14,7 @@ describe('granularity --aa: the twin judged by its interval', () => {
     const notes = interpretGranularity(analyseGranularity(withTwin(sweep, 0.02), 2, 2), 2);
     expect(notes).toHaveLength(6);
     expect(notes[5]).toBe(
-      `${aaHead}cost 20.0 µs (95% interval 19.6 µs to 20.4 µs) per task against piscina's 20.0 µs: a ratio of 1.00x (95% interval 1.00x to 1.00x). ` +
+      `${aaHead}cost 20.0 µs (95% interval 19.6 µs to 20.4 µs) per task against piscina's 20.0 µs: a ratio of 1.00x (95% interval 1.00x at both ends, as rounded). ` +
         'Its interval includes 1: no bias of the instrument that this run can measure. At the largest size it was no measurable difference from piscina (1.00x, p = 1.000).',
     );
     const wrong = withTwin(sweep, 0.02).map((f) => (f.unitsPerTask === 64 ? { ...f, aaPiscina: { ...f.aaPiscina!, checksumOk: false } } : f));
@@ -23,10 +23,10 @@ describe('granularity --aa: the twin judged by its interval', () => {
 
   it('a twin measurably cheaper, or dearer, than piscina: the instrument moved it', () => {
     expect(lastNote(withTwin(sweep, 0.01))).toBe(
-      `${aaHead}cost 10.0 µs (95% interval 9.8 µs to 10.2 µs) per task against piscina's 20.0 µs: a ratio of 0.50x (95% interval 0.50x to 0.50x). ${biased} At the largest size it was about as fast as piscina (p = 0.004).`,
+      `${aaHead}cost 10.0 µs (95% interval 9.8 µs to 10.2 µs) per task against piscina's 20.0 µs: a ratio of 0.50x (95% interval 0.50x at both ends, as rounded). ${biased} At the largest size it was about as fast as piscina (p = 0.004).`,
     );
     expect(lastNote(withTwin(sweep, 0.03))).toBe(
-      `${aaHead}cost 30.0 µs (95% interval 29.4 µs to 30.6 µs) per task against piscina's 20.0 µs: a ratio of 1.50x (95% interval 1.50x to 1.50x). ${biased} At the largest size it was about as fast as piscina (p = 0.004).`,
+      `${aaHead}cost 30.0 µs (95% interval 29.4 µs to 30.6 µs) per task against piscina's 20.0 µs: a ratio of 1.50x (95% interval 1.50x at both ends, as rounded). ${biased} At the largest size it was about as fast as piscina (p = 0.004).`,
     );
   });
 

@@ -23,25 +23,25 @@ describe('granularity notes: every reading of the fits, in full', () => {
         handOver +
         'With 2 threads able to run at once that predicts a break-even at 200 µs (95% interval 196 µs to 204 µs) of work per task: below it, handing out work costs more than sharing it saves, ' +
         'which is why one thread beat the pool on small tasks (measurably: 1.50x slower (p = 0.004) at 100 µs).',
-      "The cost of the lab's instrumentation: 80.0 µs (95% interval 78.5 µs to 81.5 µs) per task beyond the plain pool's 20.0 µs (parallel/piscina fitted overhead 5.00x (95% interval 5.00x to 5.00x)); " +
-        "at the largest size parallel reached 98% of the plain pool's speedup (per round: 95% interval 98% to 98%; 1.03x slower than piscina (p = 0.004)).",
+      "The cost of the lab's instrumentation: 80.0 µs (95% interval 78.5 µs to 81.5 µs) per task beyond the plain pool's 20.0 µs (parallel/piscina fitted overhead 5.00x (95% interval 5.00x at both ends, as rounded)); " +
+        "at the largest size parallel reached 98% of the plain pool's speedup (per round: 95% interval 98% at both ends, as rounded; 1.03x slower than piscina (p = 0.004)).",
       'Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted; 95% interval 9.8 µs to 10.2 µs), ' +
-        "0.10x (95% interval 0.10x to 0.10x) parallel's cost; at the smallest size it was 2.50x faster than parallel (p = 0.004) and 1.67x faster than sequential (p = 0.004).",
+        "0.10x (95% interval 0.10x at both ends, as rounded) parallel's cost; at the smallest size it was 2.50x faster than parallel (p = 0.004) and 1.67x faster than sequential (p = 0.004).",
     ]);
   });
 
   it('costs of exactly zero: no break-even for the pool, none for parallel, no ratio to parallel, and not one thread beating the pool', () => {
     const free = [size(4, 1000, { parallel: 50, hybrid: 50, piscina: 50 }), size(16, 250, { parallel: 50, hybrid: 50, piscina: 50 })];
     expect(notesOf(free)).toEqual([
-      `${plainPool}it cost 0.0 µs of wall time per task (fitted over all sizes; 95% interval 0.0 µs to 0.0 µs).`,
+      `${plainPool}it cost 0.0 µs of wall time per task (fitted over all sizes; 95% interval 0.0 µs at both ends, as rounded).`,
       "The lab's traced parallel mode: parallel on 2 threads was measurably faster than sequential at every size, even 100 µs of work per task (p = 0.004): the crossover is below the smallest size; " +
         'at 400 µs per task (ideal 2.00x) it was 2.00x faster (p = 0.004), at 100 µs 2.00x faster (p = 0.004).',
-      "Each task handed to a worker by the lab's parallel mode cost about 0.0 µs of wall time (fitted over all sizes; 95% interval 0.0 µs to 0.0 µs; 0.0 µs at the smallest): " +
+      "Each task handed to a worker by the lab's parallel mode cost about 0.0 µs of wall time (fitted over all sizes; 95% interval 0.0 µs at both ends, as rounded; 0.0 µs at the smallest): " +
         handOver +
         'The fit found no cost measurably above zero (its interval reaches zero), so this run cannot place a break-even.',
-      "The cost of the lab's instrumentation: 0.0 µs (95% interval 0.0 µs to 0.0 µs) per task beyond the plain pool's 0.0 µs (parallel/piscina fitted overhead none: the plain pool's fit is not above zero); " +
-        "at the largest size parallel reached 100% of the plain pool's speedup (per round: 95% interval 100% to 100%; no measurable difference from piscina (1.00x, p = 1.000)).",
-      'Batching did not measurably lower that cost here: hybrid sends each worker one message with its whole share, and paid about 0.0 µs per task (fitted; 95% interval 0.0 µs to 0.0 µs); ' +
+      "The cost of the lab's instrumentation: 0.0 µs (95% interval 0.0 µs at both ends, as rounded) per task beyond the plain pool's 0.0 µs (parallel/piscina fitted overhead none: the plain pool's fit is not above zero); " +
+        "at the largest size parallel reached 100% of the plain pool's speedup (per round: 95% interval 100% at both ends, as rounded; no measurable difference from piscina (1.00x, p = 1.000)).",
+      'Batching did not measurably lower that cost here: hybrid sends each worker one message with its whole share, and paid about 0.0 µs per task (fitted; 95% interval 0.0 µs at both ends, as rounded); ' +
         'at the smallest size it was no measurable difference from parallel (1.00x, p = 1.000) and 2.00x faster than sequential (p = 0.004).',
     ]);
     expect(notesOf(withoutRounds(free))[2]).toMatch(/The fit found no cost measurably above zero, so this run cannot place a break-even\.$/);
@@ -65,7 +65,7 @@ describe('granularity notes: every reading of the fits, in full', () => {
     const [, parallel] = notesOf(sweep.map((s, i) => (i === 3 ? size(256, 16, { parallel: 100 / 1.5 }) : s)));
     expect(parallel).toBe(`${parallelMode}at 6.25 ms per task (ideal 2.00x) it was 1.50x faster (p = 0.004), at 100 µs 1.50x slower (p = 0.004).`);
     const half = notesOf(sweep.map((s) => size(s.unitsPerTask, s.tasks, { hybrid: 50 + 0.05 * s.tasks })));
-    expect(half[4]).toMatch(/^Batching removed some of that cost: hybrid sends each worker one message with its whole share, and paid about 50\.0 µs per task \(fitted; 95% interval 49\.1 µs to 50\.9 µs\), 0\.50x \(95% interval 0\.50x to 0\.50x\) parallel's cost; /);
+    expect(half[4]).toMatch(/^Batching removed some of that cost: hybrid sends each worker one message with its whole share, and paid about 50\.0 µs per task \(fitted; 95% interval 49\.1 µs to 50\.9 µs\), 0\.50x \(95% interval 0\.50x at both ends, as rounded\) parallel's cost; /);
   });
 
   it('says recording steps cost nothing measurable when its interval straddles zero', () => {

@@ -1,7 +1,7 @@
 // Sentences from the granularity analysis: every comparison with its test.
 import type { ModeName } from '../../src/modes/index.ts';
 import { baselineVsWorker } from '../../src/report/cpu-cost.ts';
-import { formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatIntervalEnds, formatPercent, formatRatio } from '../../src/report/format.ts';
 import { impossibleNotes } from '../../src/report/impossible-notes.ts';
 import { comparedWith, fasterOrSlower, verdictBetween } from '../../src/experiment/compared-with.ts';
 import { crossoverPhrase } from '../../src/experiment/crossover-phrase.ts';
@@ -81,7 +81,7 @@ function instrumentationSentence(a: GranularityAnalysis): string {
   const atLargest =
     paired === undefined
       ? `at the largest size parallel reached ${formatPercent(a.parallelSpeedupVsPiscina)} of the plain pool's speedup.`
-      : `at the largest size parallel reached ${formatPercent(a.parallelSpeedupVsPiscina)} of the plain pool's speedup (per round: 95% interval ${formatPercent(paired.interval.low)} to ${formatPercent(paired.interval.high)}; ` +
+      : `at the largest size parallel reached ${formatPercent(a.parallelSpeedupVsPiscina)} of the plain pool's speedup (per round: 95% interval ${formatIntervalEnds(paired.interval.low, paired.interval.high, formatPercent)}; ` +
         `${comparedWith(a.parallelSpeedupVsPiscina, 'piscina', paired.verdict)}).`;
   return (
     `The cost of the lab's instrumentation: ${withInterval(e.instrumentation, us)} per task beyond the plain pool's ${us(e.piscina.value)} ` +

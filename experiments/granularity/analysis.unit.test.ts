@@ -63,9 +63,9 @@ describe('granularity analysis', () => {
       'With 2 threads able to run at once that predicts a break-even at 200 µs (95% interval ',
       'of work per task: below it, handing out work costs more than sharing it saves, which is why one thread beat the pool on small tasks (measurably: 1.50x slower (p = 0.004) at 100 µs).',
       'The cost of the lab\'s instrumentation: 80.0 µs (95% interval ',
-      'per task beyond the plain pool\'s 20.0 µs (parallel/piscina fitted overhead 5.00x (95% interval 5.00x to 5.00x)); at the largest size parallel reached 98% of the plain pool\'s speedup (per round: 95% interval 98% to 98%; 1.03x slower than piscina (p = 0.004)).',
+      'per task beyond the plain pool\'s 20.0 µs (parallel/piscina fitted overhead 5.00x (95% interval 5.00x at both ends, as rounded)); at the largest size parallel reached 98% of the plain pool\'s speedup (per round: 95% interval 98% at both ends, as rounded; 1.03x slower than piscina (p = 0.004)).',
       'Batching removed most of that cost: hybrid sends each worker one message with its whole share, and paid about 10.0 µs per task (fitted; 95% interval ',
-      ', 0.10x (95% interval 0.10x to 0.10x) parallel\'s cost; at the smallest size it was 2.50x faster than parallel (p = 0.004) and 1.67x faster than sequential (p = 0.004).',
+      ', 0.10x (95% interval 0.10x at both ends, as rounded) parallel\'s cost; at the smallest size it was 2.50x faster than parallel (p = 0.004) and 1.67x faster than sequential (p = 0.004).',
     ]);
   });
 

@@ -116,11 +116,11 @@ describe('granularity --aa: an A/A check', () => {
   it('says whether the interval of aaRatio includes 1: no measurable bias, or the instrument\'s own', () => {
     // Rounds moved the twin as they moved piscina: 1.10x with an interval that excludes 1.
     const biased = interpretGranularity(analyseGranularity(withTwin(sweep, 0.022), 2, 2), 2).join('\n');
-    expect(biased).toContain('a ratio of 1.10x (95% interval 1.10x to 1.10x). Its interval excludes 1: the instrument itself moved one of two identical subjects by that much');
+    expect(biased).toContain('a ratio of 1.10x (95% interval 1.10x at both ends, as rounded). Its interval excludes 1: the instrument itself moved one of two identical subjects by that much');
     expect(biased).toContain('At the largest size it was about as fast as piscina (p = 0.004).');
     // The twin exactly as piscina: 1.00x, interval includes 1.
     const fair = interpretGranularity(analyseGranularity(withTwin(sweep, 0.02), 2, 2), 2).join('\n');
-    expect(fair).toContain('a ratio of 1.00x (95% interval 1.00x to 1.00x). Its interval includes 1: no bias of the instrument that this run can measure.');
+    expect(fair).toContain('a ratio of 1.00x (95% interval 1.00x at both ends, as rounded). Its interval includes 1: no bias of the instrument that this run can measure.');
     // With one size that the twin's figures make impossible, every fit leaves it out.
     const twinImpossible = withTwin(sweep, 0.02).map((f, i) => (i === 1 ? { ...f, aaPiscina: { ...row('piscina', 2, 45, 100), speedupLow: 2.1 } } : f));
     const a = analyseGranularity(twinImpossible, 2, 2);

@@ -55,7 +55,7 @@ describe('where the time of a hand-off goes', () => {
   });
 
   it('compares one task in flight against many', () => {
-    expect(noteWith(notesOf(handMadeFigures()), 'One task in flight')).toContain('67% (95% interval 67% to 67%) of a lone round trip is waiting');
+    expect(noteWith(notesOf(handMadeFigures()), 'One task in flight')).toContain('67% (95% interval 67% at both ends, as rounded) of a lone round trip is waiting');
   });
 });
 
@@ -64,7 +64,7 @@ describe('the cheapest pool, with its test', () => {
     const note = noteWith(notesOf(handMadeFigures()), 'The cheapest pool');
     expect(note).toBe(
       'The cheapest pool here was tinypool, at 15.0 µs (95% interval 14.9 µs to 15.1 µs) a task, 1.88x (95% interval 1.87x to 1.88x) the sleeping floor; ' +
-        'the next, piscina, cost 1.33x (95% interval 1.33x to 1.33x) as much: measurably dearer (the interval of the ratio is above 1).',
+        'the next, piscina, cost 1.33x (95% interval 1.33x at both ends, as rounded) as much: measurably dearer (the interval of the ratio is above 1).',
     );
   });
 

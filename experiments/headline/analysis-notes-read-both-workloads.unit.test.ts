@@ -61,7 +61,7 @@ describe('headline: both workloads in one analysis', () => {
     );
     const two = cpuRows.map((r) => (r.mode === 'parallel' ? { ...r, repeats: 2 } : r));
     expect(interpretHeadline(two, waitRows, references, 2)[0]).toContain('(speedup interval [1.85-1.93]).');
-    expect(interpretHeadline(cpuRows, waitRows, references, 1)[0]).toContain('190% of the ideal 1.00x for 2 threads on 1 cores');
+    expect(interpretHeadline(cpuRows, waitRows, references, 1)[0]).toContain('190% of the ideal 1.00x for 2 threads on 1 core');
   });
 
   it('warns first about checksums and impossible rows, naming the kernel as the cause', () => {

@@ -5,7 +5,7 @@ import { rowOf } from '../../src/experiment/mode-rows.ts';
 import { medianOverReference } from '../../src/experiment/ratio-with-verdict.ts';
 import { waitFigures, type WaitReferences } from '../../src/experiment/wait-figures.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
-import { formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
 import { checksumWarning } from '../../src/report/checksum-warning.ts';
 import { baselineVsWorker, cpuCostNote, cpuPerUnitUs } from '../../src/report/cpu-cost.ts';
 import { impossibleNotes } from '../../src/report/impossible-notes.ts';
@@ -29,9 +29,9 @@ export function interpretHeadline(cpu: readonly ModeComparison[], wait: readonly
   const waitsOf = (r: ModeComparison): number[] => r.samples.map((x) => x.wallMs);
   const notes = [
     `cpu-bound, interleaved against sequential: ${against(cpuInterleaved, row(cpu, 'sequential'))}; ` +
-      `switching tasks on one thread overlaps no CPU work. Parallel on ${cpuParallel.threads} worker threads was ` +
+      `switching tasks on one thread overlaps no CPU work. Parallel on ${formatCount(cpuParallel.threads, 'worker thread')} was ` +
       `${comparedWithRow(cpuParallel, row(cpu, 'sequential'))}, ${formatPercent(cpuParallel.speedup / ideal)} of the ideal ${formatRatio(ideal)} ` +
-      `for ${cpuParallel.threads} threads on ${cores} cores (speedup interval ${speedupInterval(cpuParallel)}).`,
+      `for ${formatCount(cpuParallel.threads, 'thread')} on ${formatCount(cores, 'core')} (speedup interval ${speedupInterval(cpuParallel)}).`,
     `wait-bound: sequential took ${medianOverReference(waitsOf(waitSequential), waitSequential.medianMs, facts.sumOfWaitsMs)} the sum of all waits (${formatMs(facts.sumOfWaitsMs)} ms); ` +
       `interleaved took ${medianOverReference(waitsOf(waitInterleaved), waitInterleaved.medianMs, facts.longestTaskWaitMs)} the longest single task's waits ` +
       `(${formatMs(facts.longestTaskWaitMs)} ms), because a waiting task parks and the others run on the same thread.`,

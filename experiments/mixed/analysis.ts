@@ -9,7 +9,7 @@ import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import { listScheduleMs } from '../../src/measure/list-schedule.ts';
 import type { ModeName } from '../../src/modes/index.ts';
 import { checksumWarning } from '../../src/report/checksum-warning.ts';
-import { formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatMs, formatPercent, formatRatio } from '../../src/report/format.ts';
 import { modeTable } from '../../src/report/mode-table.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import type { NamedFacts } from '../../src/report/experiment-result.ts';
@@ -104,7 +104,7 @@ export function analyseMixed({ workload, rows }: OneWorkload, context: Experimen
     sequential: ['all CPU + all waits', rowOf(rows, 'sequential').medianMs],
     interleaved: ['max(all CPU on 1 thread, longest task)', bounds.interleavedMs],
     parallel: [`perfect ${context.threads}-thread pool, 1 task per worker`, bounds.parallelMs],
-    hybrid: [`max(CPU over ${Math.min(context.threads, cores)} cores, longest task)`, bounds.hybridMs],
+    hybrid: [`max(CPU over ${formatCount(Math.min(context.threads, cores), 'core')}, longest task)`, bounds.hybridMs],
   };
   return {
     settings: { workload: workload.description! },

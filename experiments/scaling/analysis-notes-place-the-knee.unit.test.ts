@@ -62,18 +62,29 @@ describe('scaling notes: how far speedup rose, where it stopped, and what the fi
 
   it('on one core has nothing to fit; more counts to fit give an rms error; an unbounded ceiling is ∞', () => {
     expect(notesOf([runs(1, 100), runs(2, 101)], 1)).toEqual([
-      'With 1 core, one thread is the baseline and the only count up to the cores. Past the 1 cores speedup fell (2 against 1 threads: measurably slower, 0.99x, p = 0.004; ' +
-        'Mann-Whitney U over the runs of each pair of counts): the knee is at the 1 cores, because threads past them only take turns on the same cores. The highest median speedup was the one at 1 threads.',
+      'With 1 core, one thread is the baseline and the only count up to the cores. Past the 1 core speedup fell (2 against 1 thread: measurably slower, 0.99x, p = 0.004; ' +
+        'Mann-Whitney U over the runs of each pair of counts): the knee is at the 1 core, because threads past them only take turns on the same cores. The highest median speedup was the one at 1 thread.',
       "With 1 core there is no thread count above one to fit Amdahl's law to.",
     ]);
     expect(notesOf([point(1, 100), point(2, 52), point(3, 36), point(4, 28), point(6, 29)], 4)[1]).toBe(
       "Amdahl's law fitted to 1-4 threads gives a serial fraction s = 4.0% (the model's ceiling on any number of cores, 1/s, is 25.00x, untested: no repeats were kept to bootstrap; rms error 0.000 over 4 thread counts). " +
-        'The Karp-Flatt fraction e(n) was 4.0% to 4.0% up to the cores and 15% past them: it climbs once threads outnumber cores, the knee in another form (threads without a core of their own), not serial code.',
+        'The Karp-Flatt fraction e(n) was 4.0% up to the cores and 15% past them: it climbs once threads outnumber cores, the knee in another form (threads without a core of their own), not serial code.',
     );
     expect(notesOf([runs(1, 100, 10), runs(2, 50.5, 10)])[1]).toBe(
       "Amdahl's law fitted to 1-2 threads gives a serial fraction s = 1.0% [0.0%-19%] (the model's ceiling on any number of cores, 1/s, is 100.00x [5.16-∞]; " +
         "95% intervals from a seeded bootstrap over the repeats, 2000 resamples; one thread count above one to fit, so s is that point's e(n) and fits it exactly). The Karp-Flatt fraction e(n) was 1.0% up to the cores.",
     );
+  });
+
+  it('agrees "core" and "thread" with their counts, and prints a range whose ends round alike as one figure', () => {
+    const [head, noFit] = notesOf([runs(1, 100), runs(4, 101)], 2);
+    expect(head).toMatch(/^With 2 cores, one thread is the baseline and the only count up to the cores\. Past the 2 cores speedup fell \(4 against 1 thread: /);
+    expect(head).toMatch(/The highest median speedup was the one at 1 thread\.$/);
+    expect(noFit).toBe("With 2 cores there is no thread count above one to fit Amdahl's law to.");
+    const oneCore = notesOf([runs(1, 100), runs(2, 101)], 1).join(' ');
+    expect(oneCore).toContain('Past the 1 core speedup fell (2 against 1 thread: ');
+    expect(oneCore).not.toMatch(/\b1 (cores|threads)\b/);
+    expect(notesOf([point(1, 100), point(2, 52), point(3, 36), point(4, 28), point(6, 29)], 4)[1]).toContain('The Karp-Flatt fraction e(n) was 4.0% up to the cores and 15% past them');
   });
 
   it('names impossible counts and checksum mismatches first', () => {

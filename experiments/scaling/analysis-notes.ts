@@ -3,7 +3,7 @@ import { type AmdahlFit } from '../../src/measure/amdahl.ts';
 import { holmVerdicts, unpairedVerdict, type Verdict } from '../../src/measure/verdict.ts';
 import { mannWhitneyOver } from '../../src/experiment/ratio-with-verdict.ts';
 import { type AmdahlIntervals } from '../../src/experiment/amdahl-interval.ts';
-import { formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatPercent, formatRange, formatRatio } from '../../src/report/format.ts';
 import { impossibleNotes } from '../../src/report/impossible-notes.ts';
 import { formatP } from '../../src/report/interval-text.ts';
 import { type ScalingAnalysis, type ScalingPoint, type ScalingRow } from './analysis.ts';
@@ -22,7 +22,7 @@ const speedupText = (r: ScalingRow): string => `${formatRatio(r.speedup)}${r.spe
 
 /** The speedup at `r` against one thread, claimed only as far as the test allows. */
 function speedupClaim(r: ScalingRow, base: ScalingRow): string {
-  const at = `${speedupText(r)} at ${r.threads} threads`;
+  const at = `${speedupText(r)} at ${formatCount(r.threads, 'thread')}`;
   const v = blockVerdict(r, base);
   if (v === undefined) return `speedup was ${at}, untested: no repeats were kept`;
   const test = mannWhitneyOver(r.samples!.length, base.samples!.length, 'runs');
@@ -59,7 +59,7 @@ function kneeSteps(atCores: ScalingRow, beyond: readonly ScalingRow[]): Step[] {
 /** "3 against 2 threads: no measurable difference, 0.99x, p = 0.841": the ratio is `to`'s speed over `from`'s. */
 function stepPhrase({ from, to, verdict }: Step): string {
   const ratio = formatRatio(from.medianMs / to.medianMs);
-  const head = `${to.threads} against ${from.threads} threads`;
+  const head = `${to.threads} against ${formatCount(from.threads, 'thread')}`;
   if (verdict === undefined) return `${head} ${ratio}`;
   switch (verdict.state) {
     case 'faster':
@@ -77,21 +77,21 @@ function stepPhrase({ from, to, verdict }: Step): string {
 function kneeText(atCores: ScalingRow, beyond: readonly ScalingRow[], cores: number): string {
   const steps = kneeSteps(atCores, beyond);
   const listed = steps.map(stepPhrase).join('; ');
-  if (steps.some((s) => s.verdict === undefined)) return ` Past the ${cores} cores: ${listed}, untested: no repeats were kept, so this run does not place the knee.`;
-  if (steps.some((s) => s.verdict!.state === 'too-few')) return ` Past the ${cores} cores: ${listed}; too few repeats to tell whether speedup still rose, stayed flat or fell, so this run does not place the knee.`;
+  if (steps.some((s) => s.verdict === undefined)) return ` Past the ${formatCount(cores, 'core')}: ${listed}, untested: no repeats were kept, so this run does not place the knee.`;
+  if (steps.some((s) => s.verdict!.state === 'too-few')) return ` Past the ${formatCount(cores, 'core')}: ${listed}; too few repeats to tell whether speedup still rose, stayed flat or fell, so this run does not place the knee.`;
   const how = `(${listed}; Mann-Whitney U over the runs of each pair of counts${steps.length > 1 ? `, p Holm-adjusted over the ${steps.length} steps` : ''})`;
-  const knee = `the knee is at the ${cores} cores, because threads past them only take turns on the same cores.`;
-  if (steps.some((s) => s.verdict!.state === 'faster')) return ` Past the ${cores} cores speedup still rose ${how}: the cores were not all busy at ${atCores.threads} threads, so no knee at the ${cores} cores in this run.`;
-  if (steps.some((s) => s.verdict!.state === 'slower')) return ` Past the ${cores} cores speedup fell ${how}: ${knee}`;
-  return ` Past the ${cores} cores speedup stayed flat ${how}: ${knee}`;
+  const knee = `the knee is at the ${formatCount(cores, 'core')}, because threads past them only take turns on the same cores.`;
+  if (steps.some((s) => s.verdict!.state === 'faster')) return ` Past the ${formatCount(cores, 'core')} speedup still rose ${how}: the cores were not all busy at ${formatCount(atCores.threads, 'thread')}, so no knee at the ${formatCount(cores, 'core')} in this run.`;
+  if (steps.some((s) => s.verdict!.state === 'slower')) return ` Past the ${formatCount(cores, 'core')} speedup fell ${how}: ${knee}`;
+  return ` Past the ${formatCount(cores, 'core')} speedup stayed flat ${how}: ${knee}`;
 }
 
 /** The highest median speedup, and whether it differed measurably from the one on the cores. */
 function bestText(best: ScalingRow, atCores: ScalingRow): string {
-  if (best === atCores) return ` The highest median speedup was the one at ${best.threads} threads.`;
+  if (best === atCores) return ` The highest median speedup was the one at ${formatCount(best.threads, 'thread')}.`;
   const verdict = blockVerdict(best, atCores);
   return (
-    ` The highest median speedup was ${speedupText(best)} at ${best.threads} threads; ${stepPhrase({ from: atCores, to: best, verdict })}` +
+    ` The highest median speedup was ${speedupText(best)} at ${formatCount(best.threads, 'thread')}; ${stepPhrase({ from: atCores, to: best, verdict })}` +
     (verdict === undefined ? ', untested: no repeats were kept.' : verdict.state === 'too-few' ? '.' : ', Mann-Whitney U.')
   );
 }
@@ -100,36 +100,36 @@ function bestText(best: ScalingRow, atCores: ScalingRow): string {
 export function interpretScaling({ rows, fit, fitIntervals, cores }: ScalingAnalysis): string[] {
   const notes: string[] = [];
   const bad = rows.filter((r) => !r.checksumOk);
-  if (bad.length > 0) notes.push(`CHECKSUMS DIFFER at ${bad.map((r) => `${r.threads} threads`).join(', ')}: those runs did different work, and their times mean nothing.`);
+  if (bad.length > 0) notes.push(`CHECKSUMS DIFFER at ${bad.map((r) => `${formatCount(r.threads, 'thread')}`).join(', ')}: those runs did different work, and their times mean nothing.`);
   const flagged = rows.filter((r) => r.impossible !== undefined);
-  notes.push(...impossibleNotes(flagged.map((r) => ({ workload: 'scaling', mode: `${r.threads} threads`, impossible: r.impossible }))));
-  if (flagged.length > 0) notes.push(`The Amdahl fit leaves out ${flagged.map((r) => `${r.threads} threads`).join(', ')} (impossible, not clamped).`);
+  notes.push(...impossibleNotes(flagged.map((r) => ({ workload: 'scaling', mode: `${formatCount(r.threads, 'thread')}`, impossible: r.impossible }))));
+  if (flagged.length > 0) notes.push(`The Amdahl fit leaves out ${flagged.map((r) => `${formatCount(r.threads, 'thread')}`).join(', ')} (impossible, not clamped).`);
   const base = rows.find((r) => r.threads === 1)!;
   const atCores = [...rows].reverse().find((r) => r.threads <= cores)!;
   const beyond = rows.filter((r) => r.beyondCores);
   const best = rows.reduce((a, b) => (b.speedup > a.speedup ? b : a));
   const busy =
     atCores.threads > 1 && atCores.efficiency < 0.75
-      ? ` Only ${formatPercent(atCores.efficiency)} efficiency on ${atCores.threads} threads: other programs were probably using the cores, so read this curve with care.`
+      ? ` Only ${formatPercent(atCores.efficiency)} efficiency on ${formatCount(atCores.threads, 'thread')}: other programs were probably using the cores, so read this curve with care.`
       : '';
   const head =
     atCores === base
-      ? `With ${cores} core, one thread is the baseline and the only count up to the cores.`
+      ? `With ${formatCount(cores, 'core')}, one thread is the baseline and the only count up to the cores.`
       : `${speedupClaim(atCores, base)}; ${formatPercent(atCores.efficiency)} efficiency, ideal ${formatRatio(atCores.idealSpeedup)}.`;
   notes.push(
     head +
-      (beyond.length === 0 ? ` No thread count past the ${cores} cores was measured, so the knee is not in this run (raise --threads).` : kneeText(atCores, beyond, cores) + bestText(best, atCores)) +
+      (beyond.length === 0 ? ` No thread count past the ${formatCount(cores, 'core')} was measured, so the knee is not in this run (raise --threads).` : kneeText(atCores, beyond, cores) + bestText(best, atCores)) +
       busy,
   );
   if (fit === undefined) {
-    notes.push(`With ${cores} core there is no thread count above one to fit Amdahl's law to.`);
+    notes.push(`With ${formatCount(cores, 'core')} there is no thread count above one to fit Amdahl's law to.`);
     return notes;
   }
   const within = rows.filter((r) => r.karpFlatt !== null && !r.beyondCores).map((r) => r.karpFlatt!);
   const past = beyond.map((r) => r.karpFlatt!);
   const climbs = past.length > 0 && Math.max(...past) > Math.max(...within) * 1.5;
   notes.push(
-    `Amdahl's law fitted to 1-${atCores.threads} threads gives a serial fraction s = ${formatPercent(fit.serialFraction)}${fitIntervals === undefined ? '' : ` [${formatPercent(fitIntervals.serialFraction.low)}-${formatPercent(fitIntervals.serialFraction.high)}]`} ` +
+    `Amdahl's law fitted to 1-${formatCount(atCores.threads, 'thread')} gives a serial fraction s = ${formatPercent(fit.serialFraction)}${fitIntervals === undefined ? '' : ` [${formatPercent(fitIntervals.serialFraction.low)}-${formatPercent(fitIntervals.serialFraction.high)}]`} ` +
       `(${ceilingText(fit, fitIntervals)}; ` +
       `${within.length === 1 ? "one thread count above one to fit, so s is that point's e(n) and fits it exactly" : `rms error ${fit.rmsError.toFixed(3)} over ${within.length + 1} thread counts`}). ` +
       `The Karp-Flatt fraction e(n) was ${range(within)} up to the cores` +
@@ -153,7 +153,5 @@ function ceilingText(fit: AmdahlFit, intervals: AmdahlIntervals | undefined): st
 }
 
 function range(values: readonly number[]): string {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  return lo === hi ? formatPercent(lo) : `${formatPercent(lo)} to ${formatPercent(hi)}`;
+  return formatRange(Math.min(...values), Math.max(...values), formatPercent);
 }

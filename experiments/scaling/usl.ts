@@ -1,5 +1,5 @@
 import { bootstrapUsl, fitUsl, runsPerSecond, uslSpeedup, type Interval, type UslFit, type UslIntervals } from '../../src/measure/usl.ts';
-import { formatPercent, formatRatio } from '../../src/report/format.ts';
+import { formatCount, formatPercent, formatRatio } from '../../src/report/format.ts';
 import type { ScalingRow } from './analysis.ts';
 
 /** Thread counts up to the cores that a Universal Scalability Law fit wants before it describes the code rather than the machine. */
@@ -178,7 +178,7 @@ export function interpretUsl(a: UslAnalysis): string[] {
         `${peakPhrase(fit.peakN, intervals?.peakN)} (rms error ${fit.rmsError.toFixed(3)} in speedup over λ` +
         `${intervals === undefined ? '' : `; 95% intervals from a seeded bootstrap over the repeats, ${intervals.resamples} resamples, each refitted as carefully as the full fit`}).` +
         (past > 0
-          ? ` ${past} of those thread counts lie past the ${cores} cores, where they measure oversubscription (threads taking turns on the cores), not contention: this fit describes this machine's time-sharing, not the code's scalability.`
+          ? ` ${past} of those thread counts lie past the ${formatCount(cores, 'core')}, where they measure oversubscription (threads taking turns on the cores), not contention: this fit describes this machine's time-sharing, not the code's scalability.`
           : ''),
     );
     notes.push(lambdaNote(a.oneThreadThroughput, fit.lambda, intervals?.lambda));
@@ -193,7 +193,7 @@ export function interpretUsl(a: UslAnalysis): string[] {
   if (a.leftOut.length > 0) {
     const impossible = a.leftOut.filter((p) => p.why === 'impossible').map((p) => p.threads);
     const past = a.leftOut.filter((p) => p.why === 'past the cores').map((p) => p.threads);
-    const parts = [...(impossible.length > 0 ? [`${threadList(impossible)} (impossible, not clamped)`] : []), ...(past.length > 0 ? [`${threadList(past)} (past the ${cores} cores, where threads take turns)`] : [])];
+    const parts = [...(impossible.length > 0 ? [`${threadList(impossible)} (impossible, not clamped)`] : []), ...(past.length > 0 ? [`${threadList(past)} (past the ${formatCount(cores, 'core')}, where threads take turns)`] : [])];
     notes.push(`The USL fit leaves out ${parts.join(' and ')}.`);
   }
   if (cores < USL_POINTS_WANTED) {

@@ -34,6 +34,8 @@ export function mannWhitney(a: readonly number[], b: readonly number[]): RankSum
   }
   const n = na + nb;
   const variance = ((na * nb) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
+  // All samples tied: every split of the ranks gives U = na nb / 2, so no outcome is more extreme (and z would be 0 / 0).
+  if (variance <= 0) return { u, superiority, p: 1, method: 'normal' };
   const z = Math.max(0, Math.abs(u - (na * nb) / 2) - 0.5) / Math.sqrt(variance);
   return { u, superiority, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal' };
 }

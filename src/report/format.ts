@@ -40,3 +40,20 @@ export function formatBytes(bytes: number, steps: keyof typeof BYTE_STEPS): stri
   }
   return `${unit === 0 ? Math.round(value) : Number(value.toPrecision(3))} ${units[unit]}`;
 }
+
+/** "1 core", "2 cores": a count with its noun agreeing. */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A range of figures, "4.0% to 15%"; one figure when both ends print alike, never "4.0% to 4.0%". */
+export function formatRange(low: number, high: number, format: (value: number) => string): string {
+  const [from, to] = [format(low), format(high)];
+  return from === to ? from : `${from} to ${to}`;
+}
+
+/** A confidence interval's ends, "18.1 µs to 22.3 µs"; when they print alike, "18.1 µs at both ends, as rounded" rather than "18.1 µs to 18.1 µs" (the interval is narrower than the rounding, not a single point). */
+export function formatIntervalEnds(low: number, high: number, format: (value: number) => string): string {
+  const [from, to] = [format(low), format(high)];
+  return from === to ? `${from} at both ends, as rounded` : `${from} to ${to}`;
+}
