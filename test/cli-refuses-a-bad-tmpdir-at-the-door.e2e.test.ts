@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './helpers/cli.ts';
+import { runCommand, type Finished } from './helpers/cli.ts';
 import { isRoot, tempDirForTests } from './helpers/files.ts';
 
 const temp = tempDirForTests('lab-bad-tmpdir-');
@@ -10,17 +9,8 @@ const temp = tempDirForTests('lab-bad-tmpdir-');
 const NOBODY = 65534;
 
 /** The compiled lab, as `lab list` runs it, with this TMPDIR, as this user (the test's own by default). */
-function listWith(tmpdir: string, asUser?: number): Promise<{ readonly code: number | null; readonly stdout: string; readonly stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const user = asUser === undefined ? {} : { uid: asUser, gid: asUser };
-    const child = spawn(process.execPath, ['dist/experiments/lab.js', 'list'], { cwd: repoRoot, env: { ...process.env, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'], ...user });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function listWith(tmpdir: string, asUser?: number): Promise<Finished> {
+  return runCommand(process.execPath, ['dist/experiments/lab.js', 'list'], { TMPDIR: tmpdir }, undefined, { asUser });
 }
 
 // Before: a stack trace from inside the launcher. Now the one line, exit 2, and nothing run.

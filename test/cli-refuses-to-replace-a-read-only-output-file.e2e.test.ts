@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type Finished } from './helpers/cli.ts';
+import { runCommand, type Finished } from './helpers/cli.ts';
 import { writeFileAtomic } from '../src/report/atomic-write.ts';
 import { filesUnder } from './helpers/files.ts';
 import { needsRoot } from './helpers/services.ts';
@@ -31,15 +30,7 @@ function fileOf(name: string, mode: number): string {
 }
 
 function labAsNobody(args: readonly string[]): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/experiments/lab.js', ...args], { cwd: repoRoot, uid: NOBODY, gid: NOBODY, env: { ...process.env, HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCommand(process.execPath, ['dist/experiments/lab.js', ...args], { HOME: dir }, undefined, { asUser: NOBODY });
 }
 
 describe.skipIf(asNobody.skip)(asNobody.title('an output file the user cannot write is refused, not replaced; a replaced file keeps its mode'), () => {

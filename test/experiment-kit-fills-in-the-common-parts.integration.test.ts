@@ -3,6 +3,7 @@ import { defineExperiment } from '../src/experiment/define.ts';
 import { measureWorkload } from '../src/experiment/kit.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { tinyContext } from './helpers/context.ts';
+import { failingMeasurement } from './helpers/experiments.ts';
 
 const workload = cpuBoundWorkload({ tasks: 4, unitsPerTask: 50 });
 
@@ -35,21 +36,9 @@ describe('the experiment kit', () => {
   });
 
   it('draws nothing when steps are off, and never analyses a measurement that failed', async () => {
-    let analysed = 0;
-    const failing = defineExperiment('kit-failure', {
-      question: 'Is a failed measurement reported as a failure?',
-      defaults: { repeats: 1, quickRepeats: 1 },
-      measure: async (kit) => {
-        await kit.sharedPool();
-        throw new Error('measurement failed');
-      },
-      analyse: () => {
-        analysed++;
-        return { tables: [], rows: [], facts: {}, notes: [] };
-      },
-    });
-    await expect(failing.run(tinyContext())).rejects.toThrow('measurement failed');
-    expect(analysed).toBe(0);
+    const failing = failingMeasurement('kit-failure', { question: 'Is a failed measurement reported as a failure?', defaults: { repeats: 1, quickRepeats: 1 } });
+    await expect(failing.experiment.run(tinyContext())).rejects.toThrow('measurement failed');
+    expect(failing.analysed()).toBe(0);
     const untraced = defineExperiment('kit-untraced', {
       question: 'Are untraced runs left undrawn?',
       defaults: { repeats: 1, quickRepeats: 1 },

@@ -4,6 +4,7 @@ import type { ExperimentKit } from '../src/experiment/kit.ts';
 import type { LineChartOptions, SpeedupChartOptions } from '../src/draw/index.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { handMadeContext, handMadeMachine } from './helpers/kit-context.ts';
+import { failingMeasurement } from './helpers/experiments.ts';
 import { standInStarts } from './helpers/kit-fake-pools.ts';
 
 // defineExperiment turns a definition (measure through a kit, analyse the figures) into an experiment
@@ -103,21 +104,10 @@ describe('defineExperiment: running it', () => {
   it('closes the kit\'s pools when measure fails, and never analyses a failed measurement', async () => {
     const closed: string[] = [];
     standInStarts(closed);
-    let analysed = 0;
-    const failing = defineExperiment('failing', {
-      question: 'Q?',
-      measure: async (kit) => {
-        await kit.sharedPool();
-        throw new Error('measurement failed');
-      },
-      analyse: () => {
-        analysed++;
-        return { tables: [], rows: [], facts: {}, notes: [] };
-      },
-    });
-    await expect(failing.run(handMadeContext({ threads: 2 }))).rejects.toThrow('measurement failed');
+    const failing = failingMeasurement('failing', { question: 'Q?' });
+    await expect(failing.experiment.run(handMadeContext({ threads: 2 }))).rejects.toThrow('measurement failed');
     expect(closed).toEqual(['thread pool of 2']);
-    expect(analysed).toBe(0);
+    expect(failing.analysed()).toBe(0);
   });
 
   it('closes the kit\'s pools before analysing', async () => {

@@ -3,7 +3,7 @@ import { ExperimentKit, measureWorkload } from '../src/experiment/kit.ts';
 import { LabPool, ProcessPool, processPoolResource, resourcesOf } from '../src/modes/index.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
 import { handMadeCompleteContext } from './helpers/kit-context.ts';
-import { standInPool, standInStarts } from './helpers/kit-fake-pools.ts';
+import { kitOnStandIns, standInPool, standInStarts } from './helpers/kit-fake-pools.ts';
 
 // ExperimentKit.measure applies the context's settings to every measurement, hands each mode the pool
 // it needs (the kit's own, started on first need, or one given for this measurement), compares the
@@ -18,9 +18,7 @@ const workload = cpuBoundWorkload({ tasks: 2, unitsPerTask: 4 });
 
 describe('ExperimentKit.measure: one-thread modes, in process', () => {
   it('runs the context\'s repeats, starts no pool, compares the rows and keeps the runs for drawing', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ repeats: 2 }));
+    const { kit, starts } = kitOnStandIns({ repeats: 2 });
     expect(kit.runs).toEqual([]);
     const measured = await kit.measure(workload, ['sequential', 'interleaved']);
     expect(measured.measurements.map((m) => [m.mode, m.wallMs.length])).toEqual([
@@ -90,9 +88,7 @@ describe('ExperimentKit.measure: one-thread modes, in process', () => {
 
 describe('ExperimentKit.measure: the pool each mode is handed', () => {
   it('hands a thread-pool mode the kit\'s own pool of --threads, woken before the run', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 3 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 3 });
     await expect(kit.measure(workload, ['parallel'])).rejects.toThrow('thread pool of 3 reached: wake');
     expect(starts.threads).toHaveBeenCalledTimes(1);
     await kit.close();
@@ -100,9 +96,7 @@ describe('ExperimentKit.measure: the pool each mode is handed', () => {
   });
 
   it('hands every mode the pool given for the measurement instead, and starts none', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 3 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 3 });
     const given = standInPool<LabPool>('given pool', closed, LabPool);
     // A one-thread mode on a pool times a lone worker of it as its reference.
     await expect(kit.measure(workload, ['sequential'], { pool: given })).rejects.toThrow('given pool reached: loneWorkerUsPerUnit');
@@ -124,9 +118,7 @@ describe('ExperimentKit.measure: the pool each mode is handed', () => {
   });
 
   it('hands the distributed mode the kit\'s queue session, even beside a one-thread mode', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 7 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 7 });
     // The distributed mode says which run failed, with the stand-in's complaint as the cause.
     const failure = (await kit.measure(workload, ['sequential', 'distributed']).catch((error: unknown) => error)) as Error;
     expect((failure.cause as Error).message).toBe('queue of 7 workers reached: run');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExperimentKit } from '../src/experiment/kit.ts';
 import type { RedisTarget } from '../src/runtime/queue/redis-target.ts';
 import { handMadeCompleteContext } from './helpers/kit-context.ts';
-import { standInStarts } from './helpers/kit-fake-pools.ts';
+import { kitOnStandIns, standInStarts } from './helpers/kit-fake-pools.ts';
 
 // The kit owns the pools an experiment runs on: each started on first need, shared by every later
 // need, and closed when the kit closes, whatever happened. The pools here are stand-ins (see
@@ -16,9 +16,7 @@ const redis: RedisTarget = { kind: 'tcp', host: 'redis.test', port: 6379, db: 0,
 
 describe('ExperimentKit: shared pools', () => {
   it('starts the thread pool of --threads on the first call only, and closes it once with the kit', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 3 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 3 });
     expect(starts.threads).not.toHaveBeenCalled();
     const first = kit.sharedPool();
     expect(kit.sharedPool()).toBe(first);
@@ -31,9 +29,7 @@ describe('ExperimentKit: shared pools', () => {
   });
 
   it('starts the process pool of --processes, else of --threads, once', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 3 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 3 });
     await kit.sharedProcessPool();
     await kit.sharedProcessPool();
     const other = new ExperimentKit(handMadeCompleteContext({ threads: 3, processes: 5 }));
@@ -45,9 +41,7 @@ describe('ExperimentKit: shared pools', () => {
   });
 
   it('opens the queue session once, with --workers (else --threads) local workers, and the Redis only when one was named', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 2 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 2 });
     await kit.sharedQueue();
     await kit.sharedQueue();
     expect(starts.queue.mock.calls).toHaveLength(1);
@@ -93,9 +87,7 @@ describe('ExperimentKit: shared pools', () => {
 
 describe('ExperimentKit.withPool: a pool for one use', () => {
   it('starts a pool of the threads asked for, hands it to `use`, returns what `use` returns and closes the pool after', async () => {
-    const closed: string[] = [];
-    const starts = standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 2 }));
+    const { kit, starts, closed } = kitOnStandIns({ threads: 2 });
     const during: string[] = [];
     const result = await kit.withPool(4, async (pool) => {
       during.push(...closed);
@@ -115,9 +107,7 @@ describe('ExperimentKit.withPool: a pool for one use', () => {
   });
 
   it('closes the pool when `use` throws, and a kit that closes first closes the pool in use', async () => {
-    const closed: string[] = [];
-    standInStarts(closed);
-    const kit = new ExperimentKit(handMadeCompleteContext({ threads: 2 }));
+    const { kit, closed } = kitOnStandIns({ threads: 2 });
     await expect(kit.withPool(3, async () => Promise.reject(new Error('use failed')))).rejects.toThrow('use failed');
     expect(closed).toEqual(['thread pool of 3']);
     closed.length = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakEven, breakEvenMargin } from '../src/measure/break-even.ts';
 import { cloneHash, uncloneablePart } from '../src/runtime/user-function/clone-hash.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
+import { syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
 
 describe('results are compared by the hash of their structured-clone bytes', () => {
   it('gives a Buffer and a Uint8Array of the same bytes the same hash, and different bytes a different one', () => {
@@ -47,15 +48,9 @@ describe('break-even work per call', () => {
 /** Nine rounds: enough for a setting chosen among five to pass Holm's correction when every round agrees. */
 const rounds = (ms: number): number[] => [ms, ms * 1.01, ms * 0.99, ms * 1.02, ms * 0.98, ms * 1.005, ms, ms * 1.003, ms * 0.997];
 
-function figures(poolMs: (threads: number, batch: number) => number, overrides: Partial<TryFigures> = {}): TryFigures {
-  const subjects = [{ mode: 'baseline' as const, threads: 1, batch: 1, wallMs: rounds(100), cpuMs: rounds(100), checksumOk: true }];
-  for (const threads of [1, 2]) for (const batch of [1, 4]) subjects.push({ mode: 'pool' as const, threads, batch, wallMs: rounds(poolMs(threads, batch)), cpuMs: rounds(100), checksumOk: true } as never);
+function figures(poolMs: PoolMs, overrides: Partial<TryFigures> = {}): TryFigures {
   return {
-    workload: 'f.mjs',
-    kind: 'sync',
-    cores: 2,
-    maxThreads: 2,
-    subjects,
+    ...syncTryOnTwoCores(rounds, poolMs),
     callMs: Array.from({ length: 10 }, () => rounds(10)),
     inputBytes: new Array(10).fill(100),
     resultBytes: new Array(10).fill(10),

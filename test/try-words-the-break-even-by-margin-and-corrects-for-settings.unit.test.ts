@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 import { decideFaster } from '../src/report/try-verdicts.ts';
+import { syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
 
 /** `n` rounds around `ms` (their median), every one a little different, in the same order for every setting. */
 const around = (ms: number, n = 9): number[] => Array.from({ length: n }, (_, i) => ms * (1 + (((i * 7) % 5) - 2) / 500));
 const perInput = (ms: number, n = 9): number[][] => Array.from({ length: 8 }, () => around(ms, n));
 
-type PoolMs = (threads: number, batch: number) => number;
-
 /** Eight inputs on 2 cores; the empty call 40 µs and no transfer: the break-even is 80 µs, unless the worker is slower. */
 function figures(callUs: number, poolMs: PoolMs, o: { n?: number; workerFactor?: number; batches?: number[]; inputs?: number } = {}): TryFigures {
   const n = o.n ?? 9;
   const inputs = o.inputs ?? 8;
-  const subjects = [{ mode: 'baseline' as const, threads: 1, batch: 1, wallMs: around(100, n), cpuMs: around(100, n), checksumOk: true }];
   // In the workers, the calls take `workerFactor` times the loop's calls of the same round.
   const workerCallMs = around(callUs / 1000, n).map((ms) => ms * inputs * (o.workerFactor ?? 1));
-  for (const threads of [1, 2]) for (const batch of o.batches ?? [1, 4]) subjects.push({ mode: 'pool', threads, batch, wallMs: around(poolMs(threads, batch), n), cpuMs: around(100, n), workerCallMs, checksumOk: true } as never);
   return {
-    workload: 'f.mjs',
-    kind: 'sync',
-    cores: 2,
-    maxThreads: 2,
-    subjects,
+    ...syncTryOnTwoCores((ms) => around(ms, n), poolMs, o.batches, { workerCallMs }),
     callMs: perInput(callUs / 1000, n).slice(0, inputs),
     inputBytes: [20, 25, 26, 30, 12, 40, 25, 26].slice(0, inputs),
     resultBytes: new Array(inputs).fill(10),

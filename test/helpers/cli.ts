@@ -17,10 +17,11 @@ export function runTs(file: string, args: readonly string[] = [], env: NodeJS.Pr
   return runCommand(process.execPath, ['--import', tsxLoader, file, ...args], env, onStart);
 }
 
-/** Any command from the repository root, its output collected; `onStart` gets the child process (to signal it). */
-export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void, options: { readonly detached?: boolean } = {}): Promise<Finished> {
+/** Any command from the repository root, its output collected; `onStart` gets the child process (to signal it); `asUser` runs it as that uid and gid. */
+export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void, options: { readonly detached?: boolean; readonly asUser?: number } = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached === true });
+    const user = options.asUser === undefined ? {} : { uid: options.asUser, gid: options.asUser };
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached === true, ...user });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

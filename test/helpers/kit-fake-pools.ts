@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
+import type { ExperimentContext } from '../../src/experiment/context.ts';
+import { ExperimentKit } from '../../src/experiment/kit.ts';
 import { LabPool, ProcessPool } from '../../src/modes/index.ts';
 import { QueueSession } from '../../src/runtime/queue/queue-session.ts';
+import { handMadeCompleteContext } from './kit-context.ts';
 
 /** A run reached a stand-in pool: the pool's name and what the run asked of it. */
 export class ReachedPoolError extends Error {
@@ -36,4 +39,11 @@ export function standInStarts(closed: string[]) {
     processes: vi.spyOn(ProcessPool, 'start').mockImplementation(async (options) => standInPool<ProcessPool>(`process pool of ${options.processes}`, closed, ProcessPool)),
     queue: vi.spyOn(QueueSession, 'open').mockImplementation(async (options) => standInPool<QueueSession>(`queue of ${options.workers} workers`, closed, QueueSession)),
   };
+}
+
+/** A kit on a hand-made context whose pools are stand-ins (`standInStarts`): its starts, and the names of what it closed, in order. */
+export function kitOnStandIns(overrides: Partial<ExperimentContext>) {
+  const closed: string[] = [];
+  const starts = standInStarts(closed);
+  return { kit: new ExperimentKit(handMadeCompleteContext(overrides)), starts, closed };
 }

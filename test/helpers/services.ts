@@ -1,5 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { findOnPath } from '../../src/runtime/find-on-path.ts';
 
 /**
  * Programs some tests need that the README's two commands do not install. `.ci/run` installs every
@@ -28,22 +27,7 @@ export function serviceOfProgram(program: string): ServiceName | undefined {
   return undefined;
 }
 
-/** The program's path on PATH, or undefined. */
-export function findOnPath(binaries: readonly string[], path = process.env.PATH ?? ''): string | undefined {
-  for (const dir of path.split(delimiter)) {
-    if (dir === '') continue;
-    for (const binary of binaries) {
-      const candidate = join(dir, binary);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not in this directory
-      }
-    }
-  }
-  return undefined;
-}
+export { findOnPath };
 
 export interface ServiceNeed {
   /** The program's path when installed. */

@@ -1,24 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findOnPath } from '../find-on-path.ts';
 import { RedisServerMissingError, RedisUnavailableError } from './errors.ts';
 import type { RedisTarget } from './redis-target.ts';
 
 /** The `redis-server` on PATH, or undefined when it is not installed (Debian package `redis-server`). */
 export function findRedisServer(path = process.env.PATH ?? ''): string | undefined {
-  for (const dir of path.split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, 'redis-server');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return findOnPath(['redis-server'], path);
 }
 
 /** A Redis of the lab's own, for one run: no persistence, a unix socket in a temporary directory, no TCP. */
