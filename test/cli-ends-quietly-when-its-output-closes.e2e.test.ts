@@ -41,7 +41,7 @@ describe('a closed stdout (lab … | head -1) ends the lab quietly, exit 0', () 
 
   it('try: the first line, then the run stops', async () => {
     const { code, signal, firstLine, stderr } = await readFirstLineOnly(['try', join(repoRoot, 'examples/try/tiny-sum.mjs'), '--quick', '--no-save']);
-    expect(firstLine).toMatch(/^try-tiny-sum-mjs: /);
+    expect(firstLine).toMatch(/^try-examples-try-tiny-sum-mjs-[0-9a-f]{8}: /);
     expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   });
 });
