@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holmAdjust } from '../src/measure/holm.ts';
 import { MANN_WHITNEY_EXACT_MAX, mannWhitney } from '../src/measure/mann-whitney.ts';
-import { kSubsetSumCounts, subsetSumCounts, twoSidedP } from '../src/measure/rank-sum-distribution.ts';
+import { kSubsetSumCounts, rememberedKSubsetSumCounts, subsetSumCounts, twoSidedP } from '../src/measure/rank-sum-distribution.ts';
 import { rankWithTies, tieTerm } from '../src/measure/ranks.ts';
 import { WILCOXON_EXACT_MAX, wilcoxonSignedRank } from '../src/measure/wilcoxon-signed-rank.ts';
 
@@ -167,5 +167,29 @@ describe("Holm's correction", () => {
     expect(holmAdjust([0.2])).toEqual([0.2]);
     expect(holmAdjust([])).toEqual([]);
     expect(holmAdjust([0.001, 0.3, 0.02])).toEqual([0.003, 0.3, 0.04]);
+  });
+});
+
+describe('rememberedKSubsetSumCounts: the rank-sum null counted once per rank list', () => {
+  const ranks = (n: number, offset = 0): number[] => Array.from({ length: n }, (_, i) => 2 * (i + 1) + offset);
+
+  it('gives the counts kSubsetSumCounts gives, and the same array again for the same ranks and k', () => {
+    const first = rememberedKSubsetSumCounts(ranks(12), 5);
+    expect(first).toEqual(kSubsetSumCounts(ranks(12), 5));
+    expect(rememberedKSubsetSumCounts(ranks(12), 5)).toBe(first);
+    // Another k, or other ranks (ties), is another null.
+    expect(rememberedKSubsetSumCounts(ranks(12), 6)).toEqual(kSubsetSumCounts(ranks(12), 6));
+    const tied = [2, 5, 5, 8, 10, 12];
+    expect(rememberedKSubsetSumCounts(tied, 3)).toEqual(kSubsetSumCounts(tied, 3));
+  });
+
+  it('keeps the last 64 rank lists: the oldest is counted anew once 64 others came after it', () => {
+    const oldest = rememberedKSubsetSumCounts(ranks(6, 1000), 2);
+    for (let i = 0; i < 63; i++) rememberedKSubsetSumCounts(ranks(6, 2000 + 2 * i), 2);
+    expect(rememberedKSubsetSumCounts(ranks(6, 1000), 2)).toBe(oldest);
+    for (let i = 0; i < 64; i++) rememberedKSubsetSumCounts(ranks(6, 3000 + 2 * i), 2);
+    const again = rememberedKSubsetSumCounts(ranks(6, 1000), 2);
+    expect(again).not.toBe(oldest);
+    expect(again).toEqual(oldest);
   });
 });

@@ -1,6 +1,6 @@
 import { normalUpperTail } from './normal-distribution.ts';
 import { rankWithTies, tieTerm } from './ranks.ts';
-import { kSubsetSumCounts, twoSidedP } from './rank-sum-distribution.ts';
+import { rememberedKSubsetSumCounts, twoSidedP } from './rank-sum-distribution.ts';
 
 /** Up to this many samples in both sets together the p-value is exact; above it, the normal approximation. */
 export const MANN_WHITNEY_EXACT_MAX = 60;
@@ -30,7 +30,7 @@ export function mannWhitney(a: readonly number[], b: readonly number[]): RankSum
   const u = rankSum - (na * (na + 1)) / 2;
   const superiority = u / (na * nb);
   if (na + nb <= MANN_WHITNEY_EXACT_MAX) {
-    return { u, superiority, p: twoSidedP(kSubsetSumCounts(ranks.map((r) => 2 * r), na), 2 * rankSum), method: 'exact' };
+    return { u, superiority, p: twoSidedP(rememberedKSubsetSumCounts(ranks.map((r) => 2 * r), na), 2 * rankSum), method: 'exact' };
   }
   const n = na + nb;
   const variance = ((na * nb) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
