@@ -47,18 +47,29 @@ function whereTheTimeGoes(a: HandOffAnalysis): string {
   );
 }
 
-/** Whether the expected order spin < wake <= postMessage <= pools held, said as far as the intervals allow. */
+/**
+ * Whether the expected order spin < wake <= postMessage <= pools held, said as far as the intervals
+ * allow, like against like: the rings and postMessage one at a time keep one task in flight per
+ * worker, so every task waits for a wake-up; postMessage with many in flight and the pools keep each
+ * worker's queue full, so their threads seldom sleep. Each fault says which of those it is.
+ */
 function ladderOrder(a: HandOffAnalysis): string {
   const d = a.derived;
   const pools = a.ways.filter((w) => (POOLS as readonly string[]).includes(w.name));
   const cheapestPool = pools.reduce<WayAnalysis | undefined>((best, w) => (best === undefined || w.cost.value < best.cost.value ? w : best), undefined);
   const faults: string[] = [];
-  if (!Number.isNaN(d['ring-spin'].value) && order(d['ring-spin'], d['ring-wake']) !== 'below') faults.push('spinning was not measurably cheaper than sleeping');
-  if (order(d['ring-wake'], d['post-message-many']) === 'above') faults.push('the sleeping ring cost measurably more than postMessage');
-  if (cheapestPool !== undefined && order(d['post-message-many'], cheapestPool.cost) === 'above') faults.push(`postMessage cost measurably more than ${cheapestPool.name}`);
+  if (!Number.isNaN(d['ring-spin'].value) && order(d['ring-spin'], d['ring-wake']) !== 'below') {
+    faults.push('spinning was not measurably cheaper than sleeping (a spinning thread that the OS deschedules, when other programs hold the cores, waits longer than a sleeping one)');
+  }
+  if (order(d['ring-wake'], d['post-message-one']) === 'above') faults.push('the sleeping ring cost measurably more than postMessage one task at a time, though both wait for a wake-up per task');
+  if (cheapestPool !== undefined && order(d['post-message-many'], cheapestPool.cost) === 'above') faults.push(`postMessage with many in flight cost measurably more than ${cheapestPool.name}, though both keep their workers' queues full`);
+  const pipelined =
+    order(d['ring-wake'], d['post-message-many']) === 'above'
+      ? ` With many in flight, postMessage (${cost(d['post-message-many'])}) undercuts even the sleeping ring: its workers find the next task waiting and never sleep, where each of the ring's tasks pays a wake-up.`
+      : '';
   return faults.length === 0
-    ? 'The expected order held: spin < wake <= postMessage <= pools (each step by the fitted costs\' intervals: below, or overlapping where the issue allows equal).'
-    : `The expected order spin < wake <= postMessage <= pools did not hold here: ${faults.join('; ')}. A busy machine deschedules spinning threads and stretches every wake-up: rerun on an idle one before reading more into it.`;
+    ? `The expected order held, like against like by the fitted costs' intervals (below, or overlapping where equal is allowed): spin < wake <= postMessage one at a time (one task in flight per worker: a wake-up per task), and postMessage many in flight <= the cheapest pool (queues kept full).${pipelined}`
+    : `The expected order spin < wake <= postMessage <= pools did not hold here, like against like: ${faults.join('; ')}.${pipelined}`;
 }
 
 /** What spinning bought and what it cost. */

@@ -41,9 +41,19 @@ describe('where the time of a hand-off goes', () => {
   });
 
   it('says whether the expected order held, and names the step that broke it', () => {
-    expect(notesOf(handMadeFigures())).toContain("The expected order held: spin < wake <= postMessage <= pools (each step by the fitted costs' intervals: below, or overlapping where the issue allows equal).");
+    expect(notesOf(handMadeFigures())).toContain(
+      "The expected order held, like against like by the fitted costs' intervals (below, or overlapping where equal is allowed): spin < wake <= postMessage one at a time (one task in flight per worker: a wake-up per task), and postMessage many in flight <= the cheapest pool (queues kept full).",
+    );
     const notes = notesOf(handMadeFigures({ costs: { 'ring-spin': 12 } }));
-    expect(noteWith(notes, 'The expected order')).toContain('did not hold here: spinning was not measurably cheaper than sleeping');
+    expect(noteWith(notes, 'The expected order')).toContain('did not hold here, like against like: spinning was not measurably cheaper than sleeping (a spinning thread that the OS deschedules');
+    // A sleeping ring dearer than postMessage one at a time breaks the order; dearer than many in flight only, it does not, and says why.
+    const wakeAboveOne = noteWith(notesOf(handMadeFigures({ costs: { 'ring-wake': 40 } })), 'The expected order');
+    expect(wakeAboveOne).toContain('the sleeping ring cost measurably more than postMessage one task at a time, though both wait for a wake-up per task');
+    expect(wakeAboveOne).toMatch(/With many in flight, postMessage \(10\.0 µs \(95% interval [^)]+\)\) undercuts even the sleeping ring/);
+    const wakeAboveMany = noteWith(notesOf(handMadeFigures({ costs: { 'ring-wake': 12 } })), 'The expected order');
+    expect(wakeAboveMany).toMatch(/^The expected order held, like against like/);
+    expect(wakeAboveMany).toContain('undercuts even the sleeping ring: its workers find the next task waiting and never sleep');
+    expect(noteWith(notesOf(handMadeFigures({ costs: { 'post-message-many': 40 } })), 'The expected order')).toContain("postMessage with many in flight cost measurably more than tinypool, though both keep their workers' queues full");
     expect(noteWith(notes, 'Spinning removed')).toMatch(/^Spinning removed none of the sleeping ring's cost here \(spin 12\.0 µs \(95% interval [^)]+\), sleep 8\.0 µs/);
   });
 

@@ -25,18 +25,39 @@ interface PoolCalls {
   close(): Promise<unknown>;
 }
 
-/** A way on a pool: every task sent at once (`Promise.all`), the pool's threads woken at a barrier before each run. */
+/** How long a pool may take over a run of one size's tasks, and to close. */
+const RUN_BOUND_MS = 120_000;
+const CLOSE_BOUND_MS = 10_000;
+
+/**
+ * `work`, bounded by a timer that also keeps the process alive: a pool may unref its idle threads,
+ * and a promise that waits on them with nothing else pending let Node end the run at once (exit
+ * code 13, a top-level await left unsettled: the run lost with no word, seen once in four full runs).
+ */
+async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A way on a pool: every task sent at once (`Promise.all`), the pool's threads woken at a barrier before each run; each step bounded. */
 function poolWay(name: WayName, threads: number, calls: PoolCalls): Way {
   return {
     name,
     threads,
     wake: async () => {
       const task: WakeTask = { barrier: createBarrier(), parties: threads, timeoutMs: WAKE_TIMEOUT_MS };
-      await Promise.all(Array.from({ length: threads }, () => calls.wake(task)));
+      await bounded(Promise.all(Array.from({ length: threads }, () => calls.wake(task))), WAKE_TIMEOUT_MS + 5_000, `waking ${name}'s threads`);
     },
-    run: ({ tasks }) => timed(() => Promise.all(tasks.map((t) => calls.kernel(t)))),
+    run: ({ tasks }) => timed(() => bounded(Promise.all(tasks.map((t) => calls.kernel(t))), RUN_BOUND_MS, `a run on ${name}`)),
     close: async () => {
-      await calls.close();
+      await bounded(calls.close(), CLOSE_BOUND_MS, `closing ${name}`);
     },
   };
 }
@@ -55,6 +76,11 @@ export async function optional<M>(load: () => Promise<M>, name: string): Promise
     if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes(name)) return undefined;
     throw error;
   }
+}
+
+/** Resolves once every one of `workers` has ended (a Worker's threadId is -1 from its exit on), polling every 50 ms. */
+async function threadsEnded(workers: readonly { readonly threadId: number }[]): Promise<void> {
+  while (workers.some((w) => w.threadId !== -1)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function missing(name: string): OpenedPool {
@@ -95,5 +121,11 @@ export async function openPoolifier(threads: number): Promise<OpenedPool> {
   const pool = new module.FixedThreadPool<KernelTask | WakeTask, number>(threads, fileURLToPath(start.script), {
     workerOptions: { workerData: start.workerData, execArgv: start.execArgv },
   });
-  return { state: 'open', way: poolWay('poolifier', threads, { kernel: (t) => pool.execute(t), wake: (t) => pool.execute(t, 'wake'), close: () => pool.destroy() }) };
+  // poolifier's destroy can wait for an exit event its thread already sent (it ends itself on the kill
+  // message): the pool counts as closed once every one of its threads has ended, whichever comes first.
+  const closed = async (): Promise<void> => {
+    const workers = pool.workerNodes.map((node) => node.worker as { readonly threadId: number });
+    await Promise.race([pool.destroy(), threadsEnded(workers)]);
+  };
+  return { state: 'open', way: poolWay('poolifier', threads, { kernel: (t) => pool.execute(t), wake: (t) => pool.execute(t, 'wake'), close: closed }) };
 }

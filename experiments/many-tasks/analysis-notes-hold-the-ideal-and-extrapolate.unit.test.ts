@@ -16,7 +16,7 @@ describe('many-tasks notes: how many tasks one thread held, and what threads or 
         "Async functions on Node's loop held 1,000 the same way.",
       "At 100,000 tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took 3.0 s against 2.0 s for async functions on Node's own loop " +
         '(1.50x, medians only: too few repeats for a verdict; within the 2x target), and 700 B of heap a parked task against 1 kB (0.70x, one child process each: too few repeats for a verdict (n = 1); within the 2x target), task specs included in both.',
-      'A lab worker thread (tsx-loaded, spawn to ready) took 300 ms to start alone and 200 ms each when 8 started at once, and held 16 MB of resident memory. ' +
+      'A lab worker thread (spawn to ready) took 300 ms to start alone and 200 ms each when 8 started at once, and held 16 MB of resident memory. ' +
         'Holding 100,000 waiting tasks as threads would need about 1.6 TB and 333.3 min of start-up on this machine (extrapolated from 8, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ' +
         'where one thread held them in 70 MB of heap.',
       'A process per task cost 80 MB of resident memory each (shared pages counted in every one) and 600 ms from fork to ready; 100,000 would need about 8 TB (extrapolated from 2, the --processes cap).',
@@ -45,7 +45,7 @@ describe('many-tasks notes: how many tasks one thread held, and what threads or 
         "at 10,000 it took 1.33x [1.32-1.35] the ideal. Async functions on Node's loop held 100,000 the same way.",
       "At 100,000 tasks, spawning, parking and waking them on the lab's scheduler (steps not recorded) took 1.4 s against 700 ms for async functions on Node's own loop " +
         '(2.00x [2.00-2.00], too few repeats for a verdict (n = 3); within the 2x target), and 700 B of heap a parked task against 350 B (2.00x, one child process each: too few repeats for a verdict (n = 1); within the 2x target), task specs included in both.',
-      'A lab worker thread (tsx-loaded, spawn to ready) took 0.13 ms to start alone and 0.13 ms each when 8 started at once, and held 10 MB of resident memory. ' +
+      'A lab worker thread (spawn to ready) took 0.13 ms to start alone and 0.13 ms each when 8 started at once, and held 10 MB of resident memory. ' +
         'Holding 100,000 waiting tasks as threads would need about 1 TB and 12.5 s of start-up on this machine (extrapolated from 8, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ' +
         'where one thread held them in 70 MB of heap.',
       'A process per task cost 70 MB of resident memory each (shared pages counted in every one) and 650 ms from fork to ready; 100,000 would need about 7 TB (extrapolated from 2, the --processes cap).',

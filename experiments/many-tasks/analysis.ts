@@ -200,7 +200,7 @@ export function manyTasksNotes(f: ManyTasksFigures, rows: readonly ManyTasksRow[
       `and ${formatBytes(top.heapBytes / top.tasks, 'decimal')} of heap a parked task against ${formatBytes(topAsync.heapBytes / topAsync.tasks, 'decimal')} (${formatRatio(memoryRatio)}, one child process each: too few repeats for a verdict (n = 1); ${verdict(memoryRatio)} the 2x target), task specs included in both.`,
   );
   notes.push(
-    `A lab worker thread (tsx-loaded, spawn to ready) took ${formatDuration(costs.threadStartMs)} to start alone and ${formatDuration(costs.threadStartMsAtCap)} each when ${f.threadCap} started at once, and held ${formatBytes(costs.bytesPerThread, 'decimal')} of resident memory. ` +
+    `A lab worker thread (spawn to ready) took ${formatDuration(costs.threadStartMs)} to start alone and ${formatDuration(costs.threadStartMsAtCap)} each when ${f.threadCap} started at once, and held ${formatBytes(costs.bytesPerThread, 'decimal')} of resident memory. ` +
       `Holding ${top.tasks.toLocaleString('en-US')} waiting tasks as threads would need about ${formatBytes(costs.bytesPerThread * top.tasks, 'decimal')} and ${formatDuration(costs.threadStartMsAtCap * top.tasks)} of start-up on this machine (extrapolated from ${f.threadCap}, not measured; the cap is --max-threads, and memory and start-up time are what limit it), ` +
       `where one thread held them in ${formatBytes(top.heapBytes, 'decimal')} of heap.`,
   );

@@ -10,7 +10,7 @@ export class ProbeAnswerError extends Error {
   override name = 'ProbeAnswerError';
 }
 
-/** Runs one probe in a fresh child process started with --expose-gc (tsx-loaded, like the lab) and returns what it measured. */
+/** Runs one probe in a fresh child process started with --expose-gc (loaded as the lab is) and returns what it measured. */
 export async function probeInChild<R extends ProbeRequest>(request: R, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<R['way'] extends 'threads' ? ThreadsProbe : ParkedMemory> {
   const stdout = await runProcess(process.execPath, [...labExecArgv(childFile, '--expose-gc'), childFile, JSON.stringify(request)], {
     timeoutMs: options.timeoutMs ?? 300_000,

@@ -1,5 +1,5 @@
 /**
- * Entry of one task as its own process (forked, tsx-loaded like the lab): says it is ready with its
+ * Entry of one task as its own process (forked, loaded as the lab is): says it is ready with its
  * resident memory, waits on a timer, does its CPU work, sends the checksum and exits.
  */
 import { checksumOfText, cpuKernel, foldChecksum } from '../../src/workload/cpu-kernel.ts';

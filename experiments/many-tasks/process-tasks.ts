@@ -29,7 +29,7 @@ export class ProcessTaskError extends Error {
 }
 
 /**
- * Forks one tsx-loaded Node process per task, all at once: each waits `waitMs` once it is ready,
+ * Forks one Node process per task (loaded as the lab loads its children: compiled, or through tsx from the sources), all at once: each waits `waitMs` once it is ready,
  * then computes its units; the checksums are those of the same tasks anywhere else in the lab.
  */
 export async function runProcessTasks(shape: ManyTasksShape, signal?: AbortSignal): Promise<ProcessTasksResult> {
