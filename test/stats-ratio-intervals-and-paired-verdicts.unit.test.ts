@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createRandom } from '../src/workload/random.ts';
 import { BOOTSTRAP_RESAMPLES, bootstrapRatioInterval, pairedRatioInterval } from '../src/measure/ratio-interval.ts';
 import { pairByRound, samplesOf } from '../src/measure/samples.ts';
 import { holmVerdicts, MIN_PAIRED_ROUNDS, pairedVerdict, SIGNIFICANCE, unpairedVerdict, type Verdict } from '../src/measure/verdict.ts';
@@ -108,5 +110,39 @@ describe('unpaired verdicts and their corrections', () => {
       { state: 'same', n: 8, p: 0.05 },
       { state: 'same', n: 8, p: 0.5 },
     ]);
+  });
+});
+
+describe('bootstrapRatioInterval reads each resample\'s median off counts', () => {
+  /** The bootstrap as it was written first: each resample drawn into an array and sorted. */
+  function sortingEachResample(numerator: readonly number[], denominator: readonly number[], seed: number, resamples: number): [number, number] {
+    const random = createRandom(seed);
+    const drawnMedian = (samples: readonly number[]): number => {
+      const drawn = Float64Array.from(samples, () => samples[random.int(0, samples.length - 1)]!).sort();
+      const mid = drawn.length >> 1;
+      return drawn.length % 2 === 1 ? drawn[mid]! : (drawn[mid - 1]! + drawn[mid]!) / 2;
+    };
+    const ratios: number[] = [];
+    for (let i = 0; i < resamples; i++) {
+      const top = drawnMedian(numerator);
+      ratios.push(top / drawnMedian(denominator));
+    }
+    ratios.sort((a, b) => a - b);
+    return [ratios[Math.floor(0.025 * resamples)]!, ratios[Math.ceil(0.975 * resamples) - 1]!];
+  }
+
+  it('gives exactly the interval that sorting each resample gives: odd and even sizes, ties, one sample', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 41 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 41 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (numerator, denominator, seed) => {
+          const { low, high } = bootstrapRatioInterval(numerator, denominator, seed, 200);
+          expect([low, high]).toEqual(sortingEachResample(numerator, denominator, seed, 200));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
