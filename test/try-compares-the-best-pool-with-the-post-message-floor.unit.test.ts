@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eightSmallInputs } from './helpers/try-figures.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 
 /** `n` rounds whose median is exactly `ms`, every one a little different. */
@@ -15,12 +16,7 @@ function figures(poolMs: (threads: number, batch: number) => number, floor: Pick
     maxThreads: 2,
     subjects,
     callMs: Array.from({ length: 8 }, () => around(12.5)),
-    inputBytes: new Array(8).fill(20),
-    resultBytes: new Array(8).fill(10),
-    sendRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    receiveRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    emptyUs: [40, 40, 40],
-    warmups: { rounds: 3, fixed: false },
+    ...eightSmallInputs(),
     runMs: 7_000,
     ...floor,
   };

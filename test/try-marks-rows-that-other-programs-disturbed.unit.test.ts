@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eightSmallInputs } from './helpers/try-figures.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 
 /** `n` rounds whose median is exactly `ms`, every one a little different. */
@@ -16,12 +17,7 @@ function figures(loopForeign: readonly (number | null)[] | undefined, poolForeig
       { mode: 'pool', threads: 2, batch: 1, wallMs: around(600), cpuMs: around(1000), checksumOk: true, ...(poolForeign !== undefined && { foreignCpuCores: poolForeign }) },
     ],
     callMs: Array.from({ length: 8 }, () => around(125)),
-    inputBytes: new Array(8).fill(20),
-    resultBytes: new Array(8).fill(10),
-    sendRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    receiveRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    emptyUs: [40, 40, 40],
-    warmups: { rounds: 3, fixed: false },
+    ...eightSmallInputs(),
     runMs: 20_000,
   };
 }

@@ -14,3 +14,15 @@ export function syncTryOnTwoCores(rounds: (ms: number) => number[], poolMs: Pool
   for (const threads of [1, 2]) for (const batch of batches) subjects.push({ mode: 'pool', threads, batch, wallMs: rounds(poolMs(threads, batch)), cpuMs: rounds(100), ...poolExtra, checksumOk: true });
   return { workload: 'f.mjs', kind: 'sync', cores: 2, maxThreads: 2, subjects };
 }
+
+/** Eight inputs of 20 bytes with results of 10, every round trip (empty, sending, receiving) 40 µs, three warm-up rounds until warm. */
+export function eightSmallInputs(): Pick<TryFigures, 'inputBytes' | 'resultBytes' | 'sendRoundTripsUs' | 'receiveRoundTripsUs' | 'emptyUs' | 'warmups'> {
+  return {
+    inputBytes: new Array(8).fill(20),
+    resultBytes: new Array(8).fill(10),
+    sendRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
+    receiveRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
+    emptyUs: [40, 40, 40],
+    warmups: { rounds: 3, fixed: false },
+  };
+}
