@@ -59,6 +59,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('SIGTERM to the process grou
     expect(stderr).toBe('lab: terminated (SIGTERM): the run was stopped and nothing was saved for it\n');
     expect(code).toBe(143);
     expect(leftWhenNpmReturned).toEqual([]);
-    expect(await readdir(tmp)).toEqual([]);
+    // npm itself, on Node 22 and later, keeps its compile cache in TMPDIR (node-compile-cache): npm's, kept by design, not the lab's.
+    expect((await readdir(tmp)).filter((entry) => entry !== 'node-compile-cache')).toEqual([]);
   });
 });
