@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { entryBeside, labExecArgv } from '../../src/runtime/entry-points.ts';
 import { createBarrier } from '../../src/runtime/barrier.ts';
+import { TimeoutError, withTimeout } from '../../src/runtime/with-timeout.ts';
 import type { PlainPool } from '../../src/runtime/plain-pool.ts';
 import type { KernelTask } from '../../src/runtime/plain-worker.ts';
 import type { WakeTask } from './pool-task.ts';
@@ -30,19 +31,15 @@ const RUN_BOUND_MS = 120_000;
 const CLOSE_BOUND_MS = 10_000;
 
 /**
- * `work`, bounded by a timer that also keeps the process alive: a pool may unref its idle threads,
- * and a promise that waits on them with nothing else pending let Node end the run at once (exit
- * code 13, a top-level await left unsettled: the run lost with no word, seen once in four full runs).
+ * `work` within `ms`, or an error naming `what`: the timer also keeps the process alive, since a pool
+ * may unref its idle threads, and a promise waiting on them with nothing else pending let Node end a
+ * full run at exit code 13, unsettled, the result lost with no word (seen once in four).
  */
 async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms / 1000} s`)), ms);
-  });
   try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
+    return await withTimeout(work, ms);
+  } catch (error) {
+    throw error instanceof TimeoutError ? new Error(`${what} did not end within ${ms / 1000} s`) : error;
   }
 }
 

@@ -6,7 +6,7 @@ import { workloadSlice } from '../workload-slice.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 import type { ClockOffset, JobData, JobResult, JobStart } from './job-protocol.ts';
 import type { RedisTarget } from './redis-target.ts';
-import { withTimeout } from './redis-client.ts';
+import { withTimeout } from '../with-timeout.ts';
 import { watchRedis } from './watchdog.ts';
 import { RedisUnavailableError, WorkerProcessLostError } from './errors.ts';
 import type { LocalWorkers } from './local-workers.ts';

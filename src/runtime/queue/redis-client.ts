@@ -34,24 +34,6 @@ export function queueClient(target: RedisTarget, name: string, lifetime: ClientL
 
 function ignore(): void {}
 
-/** What `withTimeout` rejects with when the time runs out (other rejections are the promise's own). */
-export class TimeoutError extends Error {
-  override name = 'TimeoutError';
-}
-
-/** `promise`, or a rejection (a `TimeoutError`) once `ms` pass. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * Closes a client whatever state it is in, without waiting on a Redis that may be gone: a frozen
  * Redis never closes its side of the socket, so the socket is destroyed rather than half-closed.

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RedisTargetError } from './errors.ts';
-import { withTimeout } from './redis-client.ts';
+import { withTimeout } from '../with-timeout.ts';
 import { DEFAULT_DATABASES, type RedisTarget } from './redis-target.ts';
 
 /** How long the first contact may take in all: a Redis that does not answer by then is not one to run on. */

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from './errors.ts';
-import { ClientLifetime, closeClient, queueClient, withTimeout } from './redis-client.ts';
+import { ClientLifetime, closeClient, queueClient } from './redis-client.ts';
+import { withTimeout } from '../with-timeout.ts';
 import type { RedisTarget } from './redis-target.ts';
 
 /** How long a run waits for Redis's answer to a health check before it counts as gone, ms. */
