@@ -52,7 +52,8 @@ function poolWay(name: WayName, threads: number, calls: PoolCalls): Way {
       const task: WakeTask = { barrier: createBarrier(), parties: threads, timeoutMs: WAKE_TIMEOUT_MS };
       await bounded(Promise.all(Array.from({ length: threads }, () => calls.wake(task))), WAKE_TIMEOUT_MS + 5_000, `waking ${name}'s threads`);
     },
-    run: ({ tasks }) => timed(() => bounded(Promise.all(tasks.map((t) => calls.kernel(t))), RUN_BOUND_MS, `a run on ${name}`)),
+    // The bound sits outside the timed region: every way's timing holds the hand-off alone.
+    run: ({ tasks }) => bounded(timed(() => Promise.all(tasks.map((t) => calls.kernel(t)))), RUN_BOUND_MS, `a run on ${name}`),
     close: async () => {
       await bounded(calls.close(), CLOSE_BOUND_MS, `closing ${name}`);
     },
