@@ -91,3 +91,20 @@ export function foreignCpuSince(read: ReadCpu): () => number | null {
 export function isDisturbed(cores: number | null | undefined): boolean {
   return typeof cores === 'number' && cores > DISTURBED_FROM_CORES;
 }
+
+/**
+ * Other programs' CPU over each run of a subject, kept only for runs of FOREIGN_CPU_MIN_ROUND_MS or
+ * more (/proc/stat counts in 10 ms ticks). The reading starts before `run` (so no read of /proc falls
+ * between a wake and the timed run inside it) and is skipped for a subject whose last run was too
+ * short to tell, so that tiny runs are not slowed by reads they cannot use (one costs a few ms).
+ */
+export function foreignCpuPerRun<K, R extends { readonly wallMs: number }>(read: ReadCpu | undefined): (subject: K, run: () => Promise<R>) => Promise<R & { readonly foreignCpuCores: number | null }> {
+  const lastWallMs = new Map<K, number>();
+  return async (subject, run) => {
+    const previous = lastWallMs.get(subject);
+    const since = read !== undefined && (previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2) ? foreignCpuSince(read) : undefined;
+    const ran = await run();
+    lastWallMs.set(subject, ran.wallMs);
+    return { ...ran, foreignCpuCores: since !== undefined && ran.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? since() : null };
+  };
+}

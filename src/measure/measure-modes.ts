@@ -3,7 +3,7 @@ import type { WorkloadSpec } from '../workload/spec.ts';
 import { alternate, type Progress } from './alternate.ts';
 import type { OrderBalance } from './balanced-order.ts';
 import { autoStop, type AutoStop } from './auto-repeats.ts';
-import { FOREIGN_CPU_MIN_ROUND_MS, foreignCpuSince, type ReadCpu } from './foreign-cpu.ts';
+import { foreignCpuPerRun, type ReadCpu } from './foreign-cpu.ts';
 import { summarize, type Summary } from './stats.ts';
 
 
@@ -86,19 +86,14 @@ export async function measureModes(workload: WorkloadSpec, modes: readonly ModeN
     const needed = modeOf(mode).needs;
     return needed === undefined ? undefined : needed === threadPoolResource ? pool : resourceOf(resources, needed);
   };
-  const lastWallMs = new Map<Subject, number>();
-  const measure = async (s: Subject): Promise<MeasuredRun> => {
-    // Read before the wake, so that no read of /proc (a few ms) falls between the wake and the run;
-    // skipped after a run too short to tell, so that tiny runs are not slowed by reads they cannot use.
-    const previous = lastWallMs.get(s);
-    const foreignSince = options.readCpu !== undefined && (previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2) ? foreignCpuSince(options.readCpu) : undefined;
-    // Untimed, right before the run: every thread of the mode's pool runs a small task, so that no pool mode
-    // meets threads left idle by whatever ran before it (a long one-thread run, or another pool).
-    await resourceOfMode(s.mode)?.wake?.();
-    const run = keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
-    lastWallMs.set(s, run.wallMs);
-    return { ...run, foreignCpuCores: foreignSince !== undefined && run.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? foreignSince() : null };
-  };
+  const withForeignCpu = foreignCpuPerRun<Subject, RunResult>(options.readCpu);
+  const measure = (s: Subject): Promise<MeasuredRun> =>
+    withForeignCpu(s, async () => {
+      // Untimed, right before the run: every thread of the mode's pool runs a small task, so that no pool mode
+      // meets threads left idle by whatever ran before it (a long one-thread run, or another pool).
+      await resourceOfMode(s.mode)?.wake?.();
+      return keepLatest(latest, s, await runMode(s.mode, workload, s.steps ? options.runOptions : { ...options.runOptions, steps: false }));
+    });
   let stoppedBy: AutoStop | undefined;
   const auto = options.auto;
   const now = auto?.now ?? (() => performance.now());

@@ -3,7 +3,7 @@ import { cpuReaderFor } from '../../experiment/context.ts';
 import { defineExperiment, type DefinedExperiment } from '../../experiment/define.ts';
 import { alternate } from '../../measure/alternate.ts';
 import { autoStop } from '../../measure/auto-repeats.ts';
-import { FOREIGN_CPU_MIN_ROUND_MS, foreignCpuSince } from '../../measure/foreign-cpu.ts';
+import { foreignCpuPerRun } from '../../measure/foreign-cpu.ts';
 import { measurePostMessageFloor } from '../../measure/post-message-floor.ts';
 import { UserFunctionRunner } from '../../runtime/user-function/runner.ts';
 import type { ModuleIdentity } from '../../runtime/user-function/module-identity.ts';
@@ -100,16 +100,9 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
         }
         const auto = context.auto;
         const readCpu = cpuReaderFor(context);
-        const lastWallMs = new Map<TrySubject, number>();
-        // Other programs' CPU, per timed run of 0.5 s or more (/proc/stat counts in 10 ms ticks); the reading is
-        // skipped before a run whose last one was too short to tell, so that tiny runs are not slowed by reads they cannot use.
-        const timedRun = async (subject: TrySubject): Promise<RanReply & { foreignCpuCores: number | null }> => {
-          const previous = lastWallMs.get(subject);
-          const foreignSince = previous === undefined || previous >= FOREIGN_CPU_MIN_ROUND_MS / 2 ? foreignCpuSince(readCpu) : undefined;
-          const ran = await run(subject, false);
-          lastWallMs.set(subject, ran.wallMs);
-          return { ...ran, foreignCpuCores: foreignSince !== undefined && ran.wallMs >= FOREIGN_CPU_MIN_ROUND_MS ? foreignSince() : null };
-        };
+        // Other programs' CPU, per timed run long enough to tell (see foreignCpuPerRun).
+        const withForeignCpu = foreignCpuPerRun<TrySubject, RanReply>(readCpu);
+        const timedRun = (subject: TrySubject): Promise<RanReply & { readonly foreignCpuCores: number | null }> => withForeignCpu(subject, () => run(subject, false));
         const runs = await alternate(subjects, timedRun, {
           repeats: context.repeats,
           warmups,
