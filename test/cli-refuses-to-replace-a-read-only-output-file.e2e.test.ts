@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../src/report/atomic-write.ts';
 import { filesUnder } from './helpers/files.ts';
 import { needsRoot } from './helpers/services.ts';
 
-// Root writes through any mode, so the lab is run as `nobody`, as a user meets it.
+// Root writes through any mode, so the lab is run as `nobody`, as a user meets it, with a HOME and a
+// TMPDIR that nobody can write (the runner's TMPDIR may be root's own).
 const asNobody = needsRoot('to run the lab as the unprivileged user nobody');
 const NOBODY = 65_534;
 
@@ -30,7 +31,7 @@ function fileOf(name: string, mode: number): string {
 }
 
 function labAsNobody(args: readonly string[]): Promise<Finished> {
-  return runCommand(process.execPath, ['dist/experiments/lab.js', ...args], { HOME: dir }, undefined, { asUser: NOBODY });
+  return runCommand(process.execPath, ['dist/experiments/lab.js', ...args], { HOME: dir, TMPDIR: dir }, undefined, { asUser: NOBODY });
 }
 
 describe.skipIf(asNobody.skip)(asNobody.title('an output file the user cannot write is refused, not replaced; a replaced file keeps its mode'), () => {

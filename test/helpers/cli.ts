@@ -26,7 +26,12 @@ export function runCommand(command: string, args: readonly string[], env: NodeJS
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      // Run as another user, a binary under a folder only its owner may enter (mktemp -d makes 0700
+      // folders) cannot be started: say which, rather than a bare EACCES.
+      if (options.asUser !== undefined && error.code === 'EACCES') reject(new Error(`user ${options.asUser} cannot start ${command}: a folder above it, or the file, does not let others in (${error.message})`));
+      else reject(error);
+    });
     // Killed by a signal (code null), the shell would see 128 + its number.
     child.on('close', (code, signal) => resolve({ code: code ?? (signal === null ? null : 128 + constants.signals[signal]), stdout, stderr }));
     onStart?.(child);
