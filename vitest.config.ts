@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFilesFirst from './test/setup/longest-files-first.ts';
 
 // Tiers are chosen by file name, not folder, so that tests can sit next to the code they test:
 //   *.unit.test.ts         pure code; a setup file makes threads, processes and sockets throw
@@ -24,6 +25,8 @@ export default defineConfig({
     // browsers (measured: 2 at once took 188 s, 3 at once 155 s). Workers are forks, so that a
     // test which starts threads or children is cleaned up with its process.
     testTimeout: 60_000,
+    // Longest files first across the integration and e2e tiers (Vitest's own order runs one tier after the other).
+    sequence: { sequencer: LongestFilesFirst },
     hookTimeout: 60_000,
     // The lab is compiled once per run (a few seconds), and the threads and processes it starts under
     // test load the compiled entries, as the lab command does, instead of compiling TypeScript each.

@@ -13,12 +13,11 @@ function row(mode: ModeName, threads: number, medianMs: number, baselineMs: numb
 const facts: MixedFacts = { waitsMs: new Array<number>(8).fill(30), threads: 2, cores: 2 };
 
 describe('mixed experiment', () => {
-  it('runs all four modes on the same work, and hybrid beats sequential', async () => {
+  it('runs all four modes on the same work, and each hybrid worker runs another task while one waits', async () => {
     const result = await runTinyIn(mixed, ['sequential', 'interleaved', 'parallel', 'hybrid']);
-    const rows = result.rows;
-    const byMode = new Map(rows.map((r) => [r.mode, r]));
-    // Hybrid overlaps the waits at least as well as interleaving does: it must beat sequential (expected ~3x).
-    expect(byMode.get('hybrid')!.medianMs * 1.3).toBeLessThan(byMode.get('sequential')!.medianMs);
+    // How much that saves is the experiment's own figure; what a test can prove on a busy machine is
+    // the order of events: on each worker lane, a task that went to sleep was followed by another
+    // task's step before its own next one.
     // Both kinds of work matter in this workload: neither is a sliver of the sequential time.
     expect(result.facts.cpuShare).toBeGreaterThan(0.15);
     expect(result.facts.cpuShare).toBeLessThan(0.85);
@@ -26,7 +25,17 @@ describe('mixed experiment', () => {
     // The hybrid run is drawn: two worker lanes, several tasks on each.
     const hybridRun = result.runs!.find((r) => r.run.mode === 'hybrid')!.run;
     expect(hybridRun.lanes).toHaveLength(2);
-    for (const lane of [0, 1]) expect(new Set(hybridRun.trace.filter((e) => e.lane === lane).map((e) => e.task)).size).toBeGreaterThan(1);
+    for (const lane of [0, 1]) {
+      const steps = hybridRun.trace.filter((e) => e.lane === lane).sort((a, b) => a.start - b.start);
+      expect(new Set(steps.map((e) => e.task)).size).toBeGreaterThan(1);
+      const overlapped = steps.some((step, i) => {
+        if (step.endedBy !== 'sleep' && step.endedBy !== 'wait') return false;
+        const next = steps.slice(i + 1);
+        const resumed = next.findIndex((e) => e.task === step.task);
+        return next.slice(0, resumed === -1 ? next.length : resumed).some((e) => e.task !== step.task);
+      });
+      expect(overlapped, `lane ${lane}: no task ran while another waited`).toBe(true);
+    }
   });
 
   it('gives each hybrid worker several tasks to interleave', () => {
