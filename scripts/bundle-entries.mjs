@@ -43,7 +43,10 @@ function ownUrlKept(outfile) {
     setup(plugin) {
       plugin.onLoad({ filter: /\.js$/ }, ({ path }) => {
         const contents = readFileSync(path, 'utf8');
-        if (path === outfile || !contents.includes('import.meta.url')) return { contents, loader: 'js' };
+        if (path === outfile) return { contents, loader: 'js' };
+        const other = /import\.meta\.(?!url\b)\w+/.exec(contents);
+        if (other !== null) throw new Error(`${other[0]} in ${path}, bundled into ${outfile}, would mean the bundle's file: use import.meta.url`);
+        if (!contents.includes('import.meta.url')) return { contents, loader: 'js' };
         const fromBundle = toPosix(relative(dirname(outfile), path));
         const own = `new URL(${JSON.stringify(fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`)}, import.meta.url).href`;
         return { contents: contents.replaceAll('import.meta.url', own), loader: 'js' };
