@@ -1,5 +1,6 @@
-// Compiles the lab to dist/ (tsc, with .ts imports rewritten to .js) and copies the plain JavaScript
-// entries beside it, so that the CLI and every thread and process it starts run without a loader.
+// Compiles the lab to dist/ (tsc, with .ts imports rewritten to .js), copies the plain JavaScript
+// entries beside it, so that the CLI and every thread and process it starts run without a loader,
+// and bundles each worker entry into one file (see bundle-entries.mjs).
 // `--if-stale` builds only when a source is newer than the last build.
 import { execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:os';
@@ -7,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleWorkerEntries } from './bundle-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -20,7 +22,8 @@ function* filesUnder(folder) {
 
 /** The newest modification of anything the build reads. */
 function newestSource() {
-  let newest = Math.max(statSync(join(root, 'tsconfig.json')).mtimeMs, statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+  const own = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle-entries.mjs'];
+  let newest = Math.max(...own.map((file) => statSync(join(root, file)).mtimeMs));
   for (const folder of SOURCES) for (const file of filesUnder(join(root, folder))) newest = Math.max(newest, statSync(file).mtimeMs);
   return newest;
 }
@@ -36,13 +39,14 @@ const tscArgs = (outDir) => [tscScript(), '-p', join(root, 'tsconfig.build.json'
  * Builds into a folder of its own and then swaps it in, so that a lab or a test run already using
  * dist/ (another terminal, a second test run) keeps finding every module while this one builds.
  */
-export function build() {
+export async function build() {
   const fresh = `${dist}.building-${process.pid}`;
   rmSync(fresh, { recursive: true, force: true });
   try {
     execFileSync(process.execPath, tscArgs(fresh), { stdio: 'inherit' });
+    await completed(fresh);
   } catch (error) {
-    // A failed compile (a type error) leaves no half-written folder beside dist/.
+    // A failed compile (a type error) or bundle leaves no half-written folder beside dist/.
     rmSync(fresh, { recursive: true, force: true });
     throw error;
   }
@@ -51,7 +55,8 @@ export function build() {
 
 /**
  * The same build for the `lab` command, which a Ctrl-C or SIGTERM may stop: the compiler runs in a
- * process group of its own, ended with its half-written folder at the first signal, so that nothing
+ * process group of its own, ended with its half-written folder at the first signal (esbuild's
+ * process, during the bundling, ends with this one), so that nothing
  * the command started outlives it. Ends the process (128 + the signal) when stopped.
  */
 export async function buildStoppably() {
@@ -74,10 +79,11 @@ export async function buildStoppably() {
       compiler.once('error', reject);
       compiler.once('exit', (exitCode) => resolve(exitCode));
     });
-    if (code !== 0) {
-      rmSync(fresh, { recursive: true, force: true });
-      throw new Error(`the TypeScript compiler failed (exit code ${code}); its errors are above`);
-    }
+    if (code !== 0) throw new Error(`the TypeScript compiler failed (exit code ${code}); its errors are above`);
+    await completed(fresh);
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw error;
   } finally {
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
@@ -85,9 +91,8 @@ export async function buildStoppably() {
   swapIn(fresh);
 }
 
-/** Copies the plain JavaScript entries beside the compiled files, stamps the build and puts it in place of dist/. */
-function swapIn(fresh) {
-  const old = `${dist}.old-${process.pid}`;
+/** Copies the plain JavaScript entries beside the compiled files, then bundles the worker entries. */
+async function completed(fresh) {
   for (const folder of SOURCES) {
     for (const file of filesUnder(join(root, folder))) {
       if (!PLAIN.test(file)) continue;
@@ -96,6 +101,12 @@ function swapIn(fresh) {
       cpSync(file, target);
     }
   }
+  await bundleWorkerEntries(root, SOURCES, fresh);
+}
+
+/** Stamps the build and puts it in place of dist/. */
+function swapIn(fresh) {
+  const old = `${dist}.old-${process.pid}`;
   writeFileSync(join(fresh, '.built'), `${new Date().toISOString()}\n`);
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(fresh, dist);
@@ -103,5 +114,5 @@ function swapIn(fresh) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (!process.argv.includes('--if-stale') || isStale()) build();
+  if (!process.argv.includes('--if-stale') || isStale()) await build();
 }
