@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holmAdjust } from '../src/measure/holm.ts';
 import { MANN_WHITNEY_EXACT_MAX, mannWhitney } from '../src/measure/mann-whitney.ts';
@@ -181,6 +182,28 @@ describe('rememberedKSubsetSumCounts: the rank-sum null counted once per rank li
     expect(rememberedKSubsetSumCounts(ranks(12), 6)).toEqual(kSubsetSumCounts(ranks(12), 6));
     const tied = [2, 5, 5, 8, 10, 12];
     expect(rememberedKSubsetSumCounts(tied, 3)).toEqual(kSubsetSumCounts(tied, 3));
+  });
+
+  it('the same ranks in another order (other samples of the same sizes, no ties) are the same null, counted once', () => {
+    const first = rememberedKSubsetSumCounts([8, 2, 6, 4, 10], 2);
+    expect(rememberedKSubsetSumCounts([2, 4, 6, 8, 10], 2)).toBe(first);
+    expect(rememberedKSubsetSumCounts([10, 8, 6, 4, 2], 3)).not.toBe(first);
+  });
+
+  it('counts every k-subset sum of ranks in any order, tied or not, as enumerating the subsets does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 0, maxLength: 11 }), fc.nat(12), (ranks, kPick) => {
+        const k = kPick % (ranks.length + 1);
+        const total = ranks.reduce((a, b) => a + b, 0);
+        const expected = new Array<number>(total + 1).fill(0);
+        for (let mask = 0; mask < 2 ** ranks.length; mask++) {
+          const chosen = ranks.filter((_, i) => mask & (1 << i));
+          if (chosen.length === k) expected[chosen.reduce((a, b) => a + b, 0)]! += 1;
+        }
+        expect(kSubsetSumCounts(ranks, k)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the last 64 rank lists: the oldest is counted anew once 64 others came after it', () => {

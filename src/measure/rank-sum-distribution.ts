@@ -16,17 +16,17 @@ export function subsetSumCounts(doubledRanks: readonly number[]): number[] {
   return counts;
 }
 
-/** Nulls already counted, by `k` and the ranks: without ties every comparison of two sizes has the same ranks, 1 to n. */
+/** Nulls already counted, by `k` and the ranks in order: without ties every comparison of two sizes has the same ranks, 1 to n. */
 const countedNulls = new Map<string, readonly number[]>();
 const COUNTED_NULLS_KEPT = 64;
 
 /**
  * `kSubsetSumCounts`, remembered for the last 64 rank lists: a gate over many rows, or a run that
- * compares many pairs of the same sizes, counts each null once (at 30 + 30 samples one count takes
- * about 10 ms).
+ * compares many pairs of the same sizes, counts each null once. The null depends on which ranks
+ * there are, not on the order the samples came in, so the ranks are sorted for the key.
  */
 export function rememberedKSubsetSumCounts(doubledRanks: readonly number[], k: number): readonly number[] {
-  const key = `${k}:${doubledRanks.join(',')}`;
+  const key = `${k}:${[...doubledRanks].sort((a, b) => a - b).join(',')}`;
   const known = countedNulls.get(key);
   if (known !== undefined) return known;
   const counts = kSubsetSumCounts(doubledRanks, k);
@@ -37,20 +37,30 @@ export function rememberedKSubsetSumCounts(doubledRanks: readonly number[], k: n
 
 /** Counts of every sum of exactly `k` of `doubledRanks`: the Mann-Whitney (rank-sum) null. */
 export function kSubsetSumCounts(doubledRanks: readonly number[], k: number): number[] {
-  const total = doubledRanks.reduce((a, b) => a + b, 0);
-  const table = Array.from({ length: k + 1 }, () => new Array<number>(total + 1).fill(0));
-  table[0]![0] = 1;
-  let reach = 0;
-  for (const [seen, r] of doubledRanks.entries()) {
-    // After `seen` ranks, no subset holds more than `seen` of them: rows above stay empty.
-    for (let j = Math.min(k, seen + 1); j >= 1; j--) {
-      const into = table[j]!;
-      const from = table[j - 1]!;
-      for (let s = reach; s >= 0; s--) into[s + r]! += from[s]!;
+  // The counts do not depend on the ranks' order; taken smallest first, the sums a subset of j of
+  // the ranks seen so far can have lie between the j smallest and the j largest of them.
+  const ranks = [...doubledRanks].sort((a, b) => a - b);
+  const n = ranks.length;
+  const prefix = [0];
+  for (const r of ranks) prefix.push(prefix.at(-1)! + r);
+  const width = prefix[n]! + 1;
+  // One flat table, row j at j * width: the gate counts a null per tie pattern, so this is its hot loop.
+  const table = new Float64Array((k + 1) * width);
+  table[0] = 1;
+  for (let seen = 0; seen < n; seen++) {
+    const r = ranks[seen]!;
+    // No subset of the first `seen` + 1 ranks holds more than `seen` + 1 of them, and a subset of j
+    // that the ranks left cannot fill up to k is never counted: only rows in between change.
+    const lowest = Math.max(1, k - (n - 1 - seen));
+    for (let j = Math.min(k, seen + 1); j >= lowest; j--) {
+      const into = j * width + r;
+      const from = (j - 1) * width;
+      const smallest = prefix[j - 1]!;
+      const largest = prefix[seen]! - prefix[seen - (j - 1)]!;
+      for (let s = largest; s >= smallest; s--) table[into + s]! += table[from + s]!;
     }
-    reach += r;
   }
-  return table[k]!;
+  return Array.from(table.subarray(k * width));
 }
 
 /** Two-sided p-value of an observed (doubled) sum under a counted null: twice the smaller tail, at most 1. */
