@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareModes } from '../src/measure/compare-modes.ts';
-import { measureModes, type ModeMeasurement } from '../src/measure/measure-modes.ts';
+import type { ModeMeasurement } from '../src/measure/measure-modes.ts';
 import { summarize } from '../src/measure/stats.ts';
 import type { ModeName } from '../src/modes/index.ts';
-import type { Progress } from '../src/measure/alternate.ts';
-import { cpuBoundWorkload } from '../src/workload/presets.ts';
+import { sequentialWithASecondSubject } from './helpers/sequential-with-a-second-subject.ts';
 
 // In-process checks of the per-run figures rows carry (CPU, GC, kernel calibration) and of the
 // modes measured a second time without steps, so that mutation testing can see them.
@@ -37,9 +36,7 @@ describe('compareModes: CPU, GC and kernel figures are medians of the runs', () 
 
 describe('measureModes: a mode measured again without steps', () => {
   it('runs in the same rounds, returns after the others with steps: false, and records no steps', async () => {
-    const progress: Progress[] = [];
-    const workload = cpuBoundWorkload({ tasks: 2, unitsPerTask: 4 });
-    const rows = await measureModes(workload, ['sequential'], { repeats: 2, warmups: 0, untraced: ['sequential'], onProgress: (p) => progress.push(p) });
+    const { workload, rows, progress } = await sequentialWithASecondSubject('untraced', 2);
     expect(rows.map((r) => [r.mode, r.steps])).toEqual([['sequential', undefined], ['sequential', false]]);
     expect('steps' in rows[0]!).toBe(false);
     expect(rows[0]!.lastRun.trace.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakEven, breakEvenMargin } from '../src/measure/break-even.ts';
 import { cloneHash, uncloneablePart } from '../src/runtime/user-function/clone-hash.ts';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
-import { syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
+import { alikeInputs, syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
 
 describe('results are compared by the hash of their structured-clone bytes', () => {
   it('gives a Buffer and a Uint8Array of the same bytes the same hash, and different bytes a different one', () => {
@@ -52,12 +52,7 @@ function figures(poolMs: PoolMs, overrides: Partial<TryFigures> = {}): TryFigure
   return {
     ...syncTryOnTwoCores(rounds, poolMs),
     callMs: Array.from({ length: 10 }, () => rounds(10)),
-    inputBytes: new Array(10).fill(100),
-    resultBytes: new Array(10).fill(10),
-    sendRoundTripsUs: Array.from({ length: 10 }, () => [42, 42, 42]),
-    receiveRoundTripsUs: Array.from({ length: 10 }, () => [41, 41, 41]),
-    emptyUs: [40, 40, 40],
-    warmups: { rounds: 2, fixed: false },
+    ...alikeInputs({ inputs: 10, inputBytes: 100, resultBytes: 10, sendUs: 42, receiveUs: 41, emptyUs: 40, warmupRounds: 2 }),
     runMs: 5_000,
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTry, type TryFigures } from '../src/report/try-analysis.ts';
 import { decideFaster } from '../src/report/try-verdicts.ts';
-import { syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
+import { alikeInputs, syncTryOnTwoCores, type PoolMs } from './helpers/try-figures.ts';
 
 /** `n` rounds around `ms` (their median), every one a little different, in the same order for every setting. */
 const around = (ms: number, n = 9): number[] => Array.from({ length: n }, (_, i) => ms * (1 + (((i * 7) % 5) - 2) / 500));
@@ -16,12 +16,9 @@ function figures(callUs: number, poolMs: PoolMs, o: { n?: number; workerFactor?:
   return {
     ...syncTryOnTwoCores((ms) => around(ms, n), poolMs, o.batches, { workerCallMs }),
     callMs: perInput(callUs / 1000, n).slice(0, inputs),
+    ...alikeInputs({ inputs, inputBytes: 20, resultBytes: 10, sendUs: 40, receiveUs: 40, emptyUs: 40, warmupRounds: 3 }),
+    // Alike but for their sizes.
     inputBytes: [20, 25, 26, 30, 12, 40, 25, 26].slice(0, inputs),
-    resultBytes: new Array(inputs).fill(10),
-    sendRoundTripsUs: Array.from({ length: inputs }, () => [40, 40, 40]),
-    receiveRoundTripsUs: Array.from({ length: inputs }, () => [40, 40, 40]),
-    emptyUs: [40, 40, 40],
-    warmups: { rounds: 3, fixed: false },
     runMs: 7_000,
   };
 }

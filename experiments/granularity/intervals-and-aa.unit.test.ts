@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyseGranularity, granularity, interpretGranularity, type SizeFigures } from './index.ts';
 import { parseLabArgs } from '../../src/cli/args.ts';
 import { helpText } from '../../src/cli/help.ts';
-import type { Progress } from '../../src/measure/alternate.ts';
-import { measureModes } from '../../src/measure/measure-modes.ts';
 import { samplesOf } from '../../src/measure/samples.ts';
-import { cpuBoundWorkload } from '../../src/workload/presets.ts';
 import { planOf, row, ROUND_FACTORS, sweep, twoCores } from '../../test/helpers/granularity-figures.ts';
+import { sequentialWithASecondSubject } from '../../test/helpers/sequential-with-a-second-subject.ts';
 
 /** Each mode's rounds moved by its own small noise too, so that no interval is a single point. */
 const jitter = (mode: string, i: number): number[] => ROUND_FACTORS.map((f, r) => f * (1 + 0.01 * (((r + 1) * (mode.length + i)) % 4)));
@@ -70,9 +68,7 @@ describe('granularity --aa: an A/A check', () => {
   });
 
   it('measures the twin as a subject of its own: its own runs and place in each round, returned last and marked', async () => {
-    const progress: Progress[] = [];
-    const workload = cpuBoundWorkload({ tasks: 2, unitsPerTask: 4 });
-    const rows = await measureModes(workload, ['sequential'], { repeats: 3, warmups: 0, aa: ['sequential'], onProgress: (p) => progress.push(p) });
+    const { workload, rows, progress } = await sequentialWithASecondSubject('aa', 3);
     expect(rows.map((r) => [r.mode, r.aa])).toEqual([['sequential', undefined], ['sequential', true]]);
     expect('aa' in rows[0]!).toBe(false);
     expect(rows[1]!.wallMs).toHaveLength(3);

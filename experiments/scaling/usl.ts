@@ -100,24 +100,24 @@ export function analyseUsl(rows: readonly ScalingRow[], cores: number, predict?:
   };
 }
 
+/** A fitted parameter as three facts: its value, and the two ends of its bootstrap interval. */
+type FactWithInterval<Name extends string> = { readonly [K in Name | `${Name}Low` | `${Name}High`]: number };
+
+/** NaN stands for a value the fit, or an interval the bootstrap, did not give. */
+function factWithInterval<Name extends string>(name: Name, value: number | undefined, range: Interval | undefined): FactWithInterval<Name> {
+  // Computed keys widen to string in TypeScript; the three built here are exactly FactWithInterval's.
+  return { [name]: value ?? Number.NaN, [`${name}Low`]: range?.low ?? Number.NaN, [`${name}High`]: range?.high ?? Number.NaN } as FactWithInterval<Name>;
+}
+
 /** The facts of the fit (NaN throughout when there was none). */
 export function uslFacts(a: UslAnalysis): UslFacts {
   const { fit, intervals } = a;
-  const or = (v: number | undefined): number => v ?? Number.NaN;
   return {
-    uslSigma: or(fit?.sigma),
-    uslSigmaLow: or(intervals?.sigma.low),
-    uslSigmaHigh: or(intervals?.sigma.high),
-    uslKappa: or(fit?.kappa),
-    uslKappaLow: or(intervals?.kappa.low),
-    uslKappaHigh: or(intervals?.kappa.high),
-    uslLambda: or(fit?.lambda),
-    uslLambdaLow: or(intervals?.lambda.low),
-    uslLambdaHigh: or(intervals?.lambda.high),
-    uslPeakN: or(fit?.peakN),
-    uslPeakNLow: or(intervals?.peakN.low),
-    uslPeakNHigh: or(intervals?.peakN.high),
-    uslRmsError: or(fit?.rmsError),
+    ...factWithInterval('uslSigma', fit?.sigma, intervals?.sigma),
+    ...factWithInterval('uslKappa', fit?.kappa, intervals?.kappa),
+    ...factWithInterval('uslLambda', fit?.lambda, intervals?.lambda),
+    ...factWithInterval('uslPeakN', fit?.peakN, intervals?.peakN),
+    uslRmsError: fit?.rmsError ?? Number.NaN,
     uslFitPoints: a.fitted.length,
     uslFitThreadsMax: Math.max(...a.fitted),
     uslFitWithinCores: a.upToCores >= USL_POINTS_WANTED ? 1 : 0,

@@ -15,14 +15,36 @@ export function syncTryOnTwoCores(rounds: (ms: number) => number[], poolMs: Pool
   return { workload: 'f.mjs', kind: 'sync', cores: 2, maxThreads: 2, subjects };
 }
 
-/** Eight inputs of 20 bytes with results of 10, every round trip (empty, sending, receiving) 40 µs, three warm-up rounds until warm. */
-export function eightSmallInputs(): Pick<TryFigures, 'inputBytes' | 'resultBytes' | 'sendRoundTripsUs' | 'receiveRoundTripsUs' | 'emptyUs' | 'warmups'> {
+/** What a try measured of its inputs, beside its subjects' timings. */
+export type InputFigures = Pick<TryFigures, 'inputBytes' | 'resultBytes' | 'sendRoundTripsUs' | 'receiveRoundTripsUs' | 'emptyUs' | 'warmups'>;
+
+/** Inputs that are all alike: each of the same size, with results of the same size, and every round trip of a kind taking the same time. */
+export interface AlikeInputs {
+  readonly inputs: number;
+  readonly inputBytes: number;
+  readonly resultBytes: number;
+  /** Every round trip, µs: carrying an input, carrying a result back, and carrying neither. */
+  readonly sendUs: number;
+  readonly receiveUs: number;
+  readonly emptyUs: number;
+  /** Warm-up rounds until warm (not a fixed count). */
+  readonly warmupRounds: number;
+}
+
+/** The input figures of `alike`, three round trips timed of each kind, as a try times them. */
+export function alikeInputs(alike: AlikeInputs): InputFigures {
+  const threeOf = (us: number): number[] => [us, us, us];
   return {
-    inputBytes: new Array(8).fill(20),
-    resultBytes: new Array(8).fill(10),
-    sendRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    receiveRoundTripsUs: Array.from({ length: 8 }, () => [40, 40, 40]),
-    emptyUs: [40, 40, 40],
-    warmups: { rounds: 3, fixed: false },
+    inputBytes: new Array(alike.inputs).fill(alike.inputBytes),
+    resultBytes: new Array(alike.inputs).fill(alike.resultBytes),
+    sendRoundTripsUs: Array.from({ length: alike.inputs }, () => threeOf(alike.sendUs)),
+    receiveRoundTripsUs: Array.from({ length: alike.inputs }, () => threeOf(alike.receiveUs)),
+    emptyUs: threeOf(alike.emptyUs),
+    warmups: { rounds: alike.warmupRounds, fixed: false },
   };
+}
+
+/** Eight inputs of 20 bytes with results of 10, every round trip (empty, sending, receiving) 40 µs, three warm-up rounds until warm. */
+export function eightSmallInputs(): InputFigures {
+  return alikeInputs({ inputs: 8, inputBytes: 20, resultBytes: 10, sendUs: 40, receiveUs: 40, emptyUs: 40, warmupRounds: 3 });
 }
