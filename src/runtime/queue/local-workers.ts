@@ -29,8 +29,12 @@ export interface LocalWorkers {
   readonly lost: Promise<WorkerExit>;
   /** Calls `listener` for each worker that exits before `stop`; returns what stops calling it. */
   onExit(listener: (exit: WorkerExit) => void): () => void;
-  /** Ends every worker (SIGTERM, then SIGKILL after a grace) and waits for them; safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Ends every worker (SIGTERM, then SIGKILL after a grace) and waits for them; safe to call twice.
+   * With `redisGone`, SIGKILL at once: a worker closes through its Redis, and would spend the grace
+   * waiting for one that cannot answer.
+   */
+  stop(redisGone?: boolean): Promise<void>;
 }
 
 /** What a worker process is started with: a queue to serve, or none to follow the control key. */
@@ -66,11 +70,13 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
       ),
     );
   }
-  const stop = async (): Promise<void> => {
+  const stop = async (redisGone = false): Promise<void> => {
     stopping = true;
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGTERM');
-    const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-    await Promise.race([Promise.all(exits), grace]);
+    if (!redisGone) {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGTERM');
+      const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+      await Promise.race([Promise.all(exits), grace]);
+    }
     for (const child of children) signalGroup(child);
     await Promise.all(exits);
   };
