@@ -46,7 +46,8 @@ export async function workerCommand(rest: readonly string[], args: LabArgs, stre
     if (lost !== undefined) throw new Error(`every worker process exited (the last, pid ${lost.pid}: ${lost.how}${lost.job === undefined ? '' : `, running task "${lost.job.task}"`})`);
   } finally {
     watch.stop();
-    await workers.stop(redisGone);
+    // On Ctrl-C, a job in hand belongs to a run still going on elsewhere: it may finish.
+    await workers.stop(redisGone ? 'kill' : 'finish-jobs');
   }
   // Ctrl-C is how a worker is meant to end: no run of its own was cut short.
   streams.stdout.write('worker: stopped; its worker processes have ended\n');

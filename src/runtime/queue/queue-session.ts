@@ -120,7 +120,8 @@ export class QueueSession {
         ...(options.lockDurationMs !== undefined && { lockDurationMs: options.lockDurationMs }),
         ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
       });
-      cleanup.push({ step: (redisGone) => workers.stop(redisGone) });
+      // The session's runs are over when it closes: a job still in hand is of none, and a hung one would hold its worker.
+      cleanup.push({ step: (redisGone) => workers.stop(redisGone ? 'kill' : 'abandon-jobs') });
       const handles: SessionHandles = {
         target,
         queue,
