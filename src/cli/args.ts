@@ -112,7 +112,6 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };
   checkStepFlag(args);
-  checkRedisTimeoutFlag(args.positionals[0], values['redis-timeout'] !== undefined, args.modes);
   const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), redisTimeoutMs: number('redis-timeout') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
@@ -156,13 +155,6 @@ function checkFlagsFit(command: string | undefined, given: readonly FlagName[]):
       const accepted = flagNames.filter(fitsExplaining).map((f) => `--${f}`);
       throw new UsageError(`--${name} does not apply with ${explaining}, which runs each policy once and measures nothing; it takes ${accepted.join(', ')}`);
     }
-  }
-}
-
-/** `run` uses a Redis only in the distributed mode, which runs only when `--modes` names it: elsewhere `--redis-timeout` would be ignored. */
-function checkRedisTimeoutFlag(command: string | undefined, given: boolean, modes: readonly ModeName[] | undefined): void {
-  if (given && commandKind(command) === 'run' && modes?.includes('distributed') !== true) {
-    throw new UsageError('--redis-timeout applies where a Redis is used: with run, only with --modes naming distributed (give --modes ...,distributed, or drop --redis-timeout)');
   }
 }
 
