@@ -38,7 +38,8 @@ describe.skipIf(redisServer.skip)(redisServer.title('queue failures'), () => {
   it('fails a run whose Redis stops answering with an error naming the URL, instead of hanging', async () => {
     // A Redis of the test's own, given to the session as a user's --redis would be: only the watchdog can tell it went away.
     const redis = await startPrivateRedis();
-    const session = await QueueSession.open({ redis: redis.target, workers: 1, announce: true });
+    // A short bound (--redis-timeout 1): the run's default reaches its watchdog in redis-timeout-reaches-the-watchdogs.unit.test.ts.
+    const session = await QueueSession.open({ redis: redis.target, workers: 1, announce: true, redisTimeoutMs: 1000 });
     try {
       let jobStarted = (): void => {};
       const started = new Promise<void>((resolve) => (jobStarted = resolve));
@@ -53,7 +54,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('queue failures'), () => {
       const error = await outcome;
       expect(error).toBeInstanceOf(RedisUnavailableError);
       expect((error as Error).message).toContain(redis.target.url);
-      expect((error as Error).message).toMatch(/stopped answering mid-run/);
+      expect((error as Error).message).toMatch(/stopped answering mid-run \(no reply to PING within 1 s\)/);
     } finally {
       await session.close();
       await redis.stop();

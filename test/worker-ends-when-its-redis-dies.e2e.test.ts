@@ -9,24 +9,24 @@ const redisServer = needsService('redis-server');
 // No workload: a worker serves whatever its Redis holds; the file still ends what each test started.
 redisDiesFile();
 
-// Split by what dies, so the files' waits (each case waits on the lab's own bounds: 3 s, 10 s) overlap.
+// Each case waits on the bound it gives (--redis-timeout 1); its default, 10 s, reaches the watch in redis-timeout-reaches-the-watchdogs.unit.test.ts.
 describe.skipIf(redisServer.skip)(redisServer.title('worker --redis whose Redis dies'), () => {
   it.each([
     ['killed (SIGKILL)', 'SIGKILL'],
     ['frozen (SIGSTOP)', 'SIGSTOP'],
   ] as const)(
-    'worker --redis whose Redis is %s: after no answer for 10 s it says so in one line and exits 1, leaving no worker process',
+    'worker --redis whose Redis is %s: after no answer for --redis-timeout 1 s it says so in one line and exits 1, leaving no worker process',
     async (_how, signal) => {
       const redis = await startPrivateRedis();
       started.redis.push(redis);
       const run = await labStruckMidRun(
-        ['worker', '--redis', redis.target.url, '--workers', '2'],
+        ['worker', '--redis', redis.target.url, '--workers', '2', '--redis-timeout', '1'],
         (now, _lab, stdout) => workersOf(now).length === 2 && stdout.includes('Ctrl-C stops'),
         async () => {
           process.kill(redis.pid, signal);
         },
       );
-      expect(run.stderr).toBe(`lab: Redis at ${redis.target.url} stopped answering: no reply to PING for 10 s; the worker processes were stopped\n`);
+      expect(run.stderr).toBe(`lab: Redis at ${redis.target.url} stopped answering: no reply to PING for 1 s; the worker processes were stopped\n`);
       expect(run.code).toBe(ExitCode.failed);
       expect(workersOf(run.seen)).toHaveLength(2);
       expect(await lingering(run.seen)).toEqual([]);

@@ -56,6 +56,8 @@ export interface LabArgs {
   readonly batches?: readonly number[];
   /** `--redis URL|SOCKET`: the Redis of the distributed mode (default: a private one). */
   readonly redis?: RedisTarget;
+  /** `--redis-timeout SECONDS`, as ms: how long the lab waits for its Redis to answer before it says so and stops. */
+  readonly redisTimeoutMs?: number;
   /** `--workers N`: local worker processes of the distributed mode, and the count of every rung of the distributed experiment. */
   readonly workers?: number;
   /** `--queue NAME` (worker): serve this queue rather than follow the control key. */
@@ -79,7 +81,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
   const auto = values.repeats === 'auto';
   if (values.budget !== undefined && !auto) throw new UsageError('--budget only applies with --repeats auto');
-  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'workers' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work'): number | undefined => {
+  const number = (flag: 'repeats' | 'warmups' | 'threads' | 'processes' | 'workers' | 'max-threads' | 'predict' | 'seed' | 'timeout' | 'budget' | 'max-work' | 'redis-timeout'): number | undefined => {
     if (flag === 'repeats' && auto) return undefined;
     const raw = values[flag];
     return typeof raw === 'string' ? flags[flag].parse(raw, flag) : undefined;
@@ -110,7 +112,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     ...(typeof values.queue === 'string' && { queue: queueName(values.queue) }),
   };
   checkStepFlag(args);
-  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work') };
+  const numbers = { repeats: number('repeats'), warmups: number('warmups'), threads: number('threads'), processes: number('processes'), workers: number('workers'), maxThreads: number('max-threads'), predict: number('predict'), seed: number('seed'), timeoutMs: number('timeout'), maxWork: number('max-work'), redisTimeoutMs: number('redis-timeout') };
   return Object.assign(args, Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)));
 }
 

@@ -5,6 +5,7 @@ import { defaultWorkLimits } from '../workload/work-totals.ts';
 import { defaultTryLimits } from '../runtime/user-function/input-limits.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { compareFormats, parseFormat, parsePercent } from './compare-args.ts';
+import { REDIS_BOUNDS_MS } from '../runtime/queue/redis-bounds.ts';
 
 /** The modes run only when named (the plain references, and those that need a Redis), for the `--modes` help line. */
 const references = modeLines.flatMap((m) => ('reference' in m || 'namedOnly' in m ? [`${m.name}, ${m.summary}`] : [])).join('; ');
@@ -35,6 +36,9 @@ interface FlagSpec<T> {
 }
 
 const MAX_THREADS = 256;
+/** `--redis-timeout`'s range, s: below a tenth of a second a busy but healthy Redis would count as gone; an hour is waiting for ever. */
+const MIN_REDIS_TIMEOUT_S = 0.1;
+const MAX_REDIS_TIMEOUT_S = 3600;
 
 export const flags = {
   quick: { type: 'boolean', help: 'small workloads and fewer repeats: a smoke run of a few seconds', for: measuringAndTry, explain: true },
@@ -67,6 +71,14 @@ export const flags = {
     value: 'URL',
     help: "the Redis of the distributed mode: redis://HOST:PORT (redis://:PASSWORD@HOST:PORT if it asks for one) or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it",
     for: [...measuring, 'worker'],
+  },
+  'redis-timeout': {
+    type: 'string',
+    value: 'SECONDS',
+    help: `how long the lab waits for its Redis to answer before it says so and stops (${MIN_REDIS_TIMEOUT_S}-${MAX_REDIS_TIMEOUT_S} s, fractions allowed): a distributed run's health check (default ${REDIS_BOUNDS_MS.run / 1000}) and each step of setting up its queue (default ${REDIS_BOUNDS_MS.open / 1000}); worker's watch on its Redis (default ${REDIS_BOUNDS_MS.worker / 1000}); with run, only with --modes naming distributed`,
+    parse: seconds(MIN_REDIS_TIMEOUT_S, MAX_REDIS_TIMEOUT_S),
+    for: [...measuring, 'worker'],
+    experiments: ['distributed', 'all'],
   },
   queue: { type: 'string', value: 'NAME', help: "with worker: serve this queue only (default: follow the control key, which names the queue of the lab's run in progress)", for: ['worker'] },
   'max-threads': {
@@ -137,6 +149,15 @@ export const flags = {
 } as const satisfies Record<string, FlagSpec<number | string>>;
 
 export type FlagName = keyof typeof flags;
+
+/** Seconds from `min` to `max`, fractions allowed (`1.5`), as whole milliseconds. */
+function seconds(min: number, max: number): (raw: string, flag: string) => number {
+  return (raw, flag) => {
+    const value = /^\+?(\d+(\.\d*)?|\.\d+)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (!(value >= min && value <= max)) throw new UsageError(`--${flag} must be a number of seconds from ${min} to ${max} (fractions allowed, e.g. 1.5); got "${capText(raw)}"`);
+    return Math.round(value * 1000);
+  };
+}
 
 function integer(min: number, max: number, orElse = ''): (raw: string, flag: string) => number {
   return (raw, flag) => {

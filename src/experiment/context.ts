@@ -18,6 +18,8 @@ export interface ExperimentContext {
   readonly processes?: number;
   /** The distributed mode's Redis, from `--redis` (default: a private redis-server the kit starts and stops). */
   readonly redis?: RedisTarget;
+  /** `--redis-timeout`, ms: how long the distributed mode waits for its Redis to answer before it fails the run (default: the queue's own bounds). */
+  readonly redisTimeoutMs?: number;
   /** Local worker processes of the distributed mode, from `--workers` (default: `threads`). */
   readonly workers?: number;
   /** `--max-threads`: the top of scaling's thread sweep (default twice `threads`); many-tasks' cap on threads started one per task (default 64). */

@@ -14,8 +14,8 @@ export const processPoolResource: ResourceKind<ProcessPool> = { name: 'process p
 export const queueResource: ResourceKind<QueueSession> = {
   name: 'queue session',
   // BullMQ and ioredis load only when a mode needs a queue, and a runtime install leaves them out.
-  open: async ({ workers, redis }) => {
+  open: async ({ workers, redis, redisTimeoutMs }) => {
     assertQueuePackagesInstalled('run --modes distributed ...');
-    return (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers, ...(redis !== undefined && { redis }) });
+    return (await import('../runtime/queue/queue-session.ts')).QueueSession.open({ workers, ...(redis !== undefined && { redis }), ...(redisTimeoutMs !== undefined && { redisTimeoutMs }) });
   },
 };

@@ -17,6 +17,8 @@ export interface ResourceSettings {
   readonly processes: number;
   readonly workers: number;
   readonly redis?: RedisTarget;
+  /** `--redis-timeout`, ms: how long the queue waits for its Redis to answer (default: the queue's own bounds). */
+  readonly redisTimeoutMs?: number;
 }
 
 /** A kind of resource that a mode may need, and how to open one. */

@@ -103,7 +103,7 @@ function timelineWidth(streams: CliStreams): number {
 }
 
 /** What of the command line an experiment's context reads. */
-type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' | 'warmups' | 'threads' | 'processes' | 'redis' | 'workers' | 'maxThreads' | 'predict' | 'aa' | 'seed' | 'timeoutMs'>;
+type ContextArgs = Pick<LabArgs, 'quick' | 'steps' | 'repeats' | 'autoRepeats' | 'warmups' | 'threads' | 'processes' | 'redis' | 'redisTimeoutMs' | 'workers' | 'maxThreads' | 'predict' | 'aa' | 'seed' | 'timeoutMs'>;
 
 /** The context an experiment runs under: the flags given, else the experiment's defaults and the lab's. */
 export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: ContextArgs, signal: AbortSignal, onProgress: ExperimentContext['onProgress']): ExperimentContext {
@@ -117,6 +117,7 @@ export function contextFor(experiment: Pick<Experiment, 'defaults'>, args: Conte
     threads: args.threads ?? machine.availableParallelism,
     ...(args.processes !== undefined && { processes: args.processes }),
     ...(args.redis !== undefined && { redis: args.redis }),
+    ...(args.redisTimeoutMs !== undefined && { redisTimeoutMs: args.redisTimeoutMs }),
     ...(args.workers !== undefined && { workers: args.workers }),
     ...(args.maxThreads !== undefined && { maxThreads: args.maxThreads }),
     ...(args.predict !== undefined && { predict: args.predict }),

@@ -10,6 +10,10 @@ import { runExperiments } from './run-experiments.ts';
 export async function runWorkloadCommand(rest: readonly string[], args: LabArgs, argv: readonly string[], streams: CliStreams, signal: AbortSignal): Promise<void> {
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
   if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
+  // Only the distributed mode uses a Redis, and it runs only when --modes names it: without it, --redis-timeout would be ignored.
+  if (args.redisTimeoutMs !== undefined && args.modes?.includes('distributed') !== true) {
+    throw new UsageError('--redis-timeout applies where a Redis is used: with run, only with --modes naming distributed (give --modes ...,distributed, or drop --redis-timeout)');
+  }
   const workload = await readWorkloadFile(args.workload, args.maxWork);
   if (args.explain || args.html !== undefined) {
     // Loaded only when asked for: a run that explains nothing starts sooner.

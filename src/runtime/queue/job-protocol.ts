@@ -62,5 +62,8 @@ export interface HeldJob {
 /** What a worker process tells its parent over IPC: it is ready, which queue it serves, which job it runs (null: none now). */
 export type WorkerMessage = { readonly ready: true; readonly pid: number } | { readonly serving: string | null } | { readonly running: HeldJob | null };
 
+/** What a worker process's parent tells it over IPC: stop now, without waiting for the job in hand, whose run is over. */
+export type StopMessage = { readonly stop: 'abandon-jobs' };
+
 /** Where a worker process finds the Redis credentials: its environment, which only its user can read (its command line, `ps` shows everyone). */
 export const CREDENTIALS_ENV = 'LAB_REDIS_CREDENTIALS';

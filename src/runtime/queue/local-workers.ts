@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { entryBeside, labExecArgv } from '../entry-points.ts';
-import { CREDENTIALS_ENV, type HeldJob, type WorkerMessage } from './job-protocol.ts';
+import { CREDENTIALS_ENV, type HeldJob, type StopMessage, type WorkerMessage } from './job-protocol.ts';
 import { ownProcessGroup, signalGroup } from '../child-group.ts';
 import type { QueueWorkerOptions } from './queue-worker.ts';
 import { splitCredentials } from './redis-target.ts';
@@ -29,9 +29,17 @@ export interface LocalWorkers {
   readonly lost: Promise<WorkerExit>;
   /** Calls `listener` for each worker that exits before `stop`; returns what stops calling it. */
   onExit(listener: (exit: WorkerExit) => void): () => void;
-  /** Ends every worker (SIGTERM, then SIGKILL after a grace) and waits for them; safe to call twice. */
-  stop(): Promise<void>;
+  /** Ends every worker as `how` says (see `WorkerStop`), then SIGKILL after a grace, and waits for them; safe to call twice. */
+  stop(how?: WorkerStop): Promise<void>;
 }
+
+/**
+ * How workers are stopped: `finish-jobs` (SIGTERM; a job in hand may finish within the worker's own
+ * bound, for a run still going on elsewhere), `abandon-jobs` (told over IPC to close without waiting
+ * for a job in hand, whose run is over: a task that hangs would hold it), `kill` (SIGKILL at once,
+ * when their Redis is gone: a worker closes through it, and would spend the grace waiting).
+ */
+export type WorkerStop = 'finish-jobs' | 'abandon-jobs' | 'kill';
 
 /** What a worker process is started with: a queue to serve, or none to follow the control key. */
 export type WorkerProcessOptions = Omit<QueueWorkerOptions, 'queue'> & { readonly queue?: string };
@@ -66,11 +74,18 @@ export async function startLocalWorkers(count: number, options: WorkerProcessOpt
       ),
     );
   }
-  const stop = async (): Promise<void> => {
+  const stop = async (how: WorkerStop = 'finish-jobs'): Promise<void> => {
     stopping = true;
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGTERM');
-    const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-    await Promise.race([Promise.all(exits), grace]);
+    if (how !== 'kill') {
+      for (const child of children) {
+        if (child.exitCode !== null || child.signalCode !== null) continue;
+        // A message it cannot take (its channel just closed) falls back to SIGTERM.
+        if (how === 'abandon-jobs' && child.connected) child.send({ stop: 'abandon-jobs' } satisfies StopMessage, (error) => error && signalGroup(child, 'SIGTERM'));
+        else signalGroup(child, 'SIGTERM');
+      }
+      const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+      await Promise.race([Promise.all(exits), grace]);
+    }
     for (const child of children) signalGroup(child);
     await Promise.all(exits);
   };

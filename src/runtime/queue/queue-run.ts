@@ -25,6 +25,8 @@ export interface SessionHandles {
   /** The worker processes the session started, which say how they ended and under which job. */
   readonly workers?: Pick<LocalWorkers, 'lost' | 'onExit'>;
   readonly announce: boolean;
+  /** How long the run's health check waits for Redis's answer before the run fails, ms. */
+  readonly answerWithinMs: number;
 }
 
 export interface QueueRunOptions {
@@ -125,7 +127,7 @@ export async function runOnQueue(session: SessionHandles, run: number, workload:
   };
   const onAbort = (): void => settle.reject(options.signal?.reason);
   const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => settle.reject(timedOut(workload, options.timeoutMs!, started, outcomes)), options.timeoutMs);
-  const watchdog = watchRedis(session.health, session.target.url, session.exited === undefined ? {} : { exited: session.exited });
+  const watchdog = watchRedis(session.health, session.target.url, { answerWithinMs: session.answerWithinMs, ...(session.exited !== undefined && { exited: session.exited }) });
   void watchdog.failed.catch((error: unknown) => settle.reject(error));
   void session.workers?.lost.then(({ pid, how, job }) => settle.reject(new Error(`every worker process this lab started has exited (the last, pid ${pid}: ${how}${job === undefined ? '' : `, running task "${job.task}"`})`)));
   // A worker that exited by itself under one of this run's jobs was ended by its task (an `exit` fault); one killed by a signal was not, and its job goes to another worker.

@@ -9,6 +9,7 @@ import { checkReachable, LAB_REDIS_REMEDY } from './redis-probe.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 import type { RedisTarget } from './redis-target.ts';
 import { RedisUnavailableError } from './errors.ts';
+import { sessionBounds } from './redis-bounds.ts';
 import { runOnQueue, type QueueRun, type QueueRunOptions, type SessionHandles } from './queue-run.ts';
 import type { WorkloadSpec } from '../../workload/spec.ts';
 
@@ -22,12 +23,12 @@ export interface QueueSessionOptions {
   readonly stalledIntervalMs?: number;
   /** Each job reports its worker's host and pid when it starts (tests that kill the worker running a job). */
   readonly announce?: boolean;
+  /** `--redis-timeout`: how long each opening step and each run's health check wait for Redis, ms (default: see `sessionBounds`). */
+  readonly redisTimeoutMs?: number;
 }
 
 /** How long closing may wait on each step; a Redis that is gone must not hold the lab. */
 const CLOSE_STEP_MS = 3000;
-/** How long each step of opening may wait on Redis. */
-const OPEN_STEP_MS = 10_000;
 
 /**
  * Everything the `distributed` mode runs on, started once for many runs: a Redis (the user's, or a
@@ -74,10 +75,11 @@ export class QueueSession {
       } else await checkReachable(options.redis, LAB_REDIS_REMEDY);
       const target = server?.target ?? options.redis!;
       // A Redis that answered the probe and then stops answering fails the opening in one line, instead of holding it for ever.
+      const { openStepMs, answerWithinMs } = sessionBounds(options.redisTimeoutMs);
       const answered = <T>(step: Promise<T>): Promise<T> =>
-        withTimeout(step, OPEN_STEP_MS).catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new RedisUnavailableError(target.url, `${error instanceof TimeoutError ? 'stopped answering' : 'failed'} while the lab set up its queue (${message}); nothing was run`);
+        withTimeout(step, openStepMs).catch((error: unknown) => {
+          const why = error instanceof TimeoutError ? `stopped answering while the lab set up its queue (no answer within ${openStepMs / 1000} s)` : `failed while the lab set up its queue (${error instanceof Error ? error.message : String(error)})`;
+          throw new RedisUnavailableError(target.url, `${why}; nothing was run`);
         });
       const queueName = runQueueName();
       const lifetime = new ClientLifetime();
@@ -101,7 +103,8 @@ export class QueueSession {
       events.on('error', ignore);
       events.setMaxListeners(0);
       // Closed even when Redis is gone: a QueueEvents left open retries its reads (and revives its connection) for ever.
-      cleanup.push({ step: () => events.close() });
+      // Begun with the ending of the connections when Redis is gone: its read, failed by that end, is then not retried after a pause.
+      cleanup.push({ step: () => events.close(), endsConnections: true });
       cleanup.push({ step: () => queue.close() });
       cleanup.push({ step: () => queue.obliterate({ force: true }), talksToRedis: true });
       await answered(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]));
@@ -117,8 +120,20 @@ export class QueueSession {
         ...(options.lockDurationMs !== undefined && { lockDurationMs: options.lockDurationMs }),
         ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
       });
-      cleanup.push({ step: workers.stop });
-      const handles: SessionHandles = { target, queue, events, client, health, clock, workers, announce: options.announce === true, ...(server !== undefined && { exited: server.exited }) };
+      // The session's runs are over when it closes: a job still in hand is of none, and a hung one would hold its worker.
+      cleanup.push({ step: (redisGone) => workers.stop(redisGone ? 'kill' : 'abandon-jobs') });
+      const handles: SessionHandles = {
+        target,
+        queue,
+        events,
+        client,
+        health,
+        clock,
+        workers,
+        announce: options.announce === true,
+        answerWithinMs,
+        ...(server !== undefined && { exited: server.exited }),
+      };
       return new QueueSession(handles, queueName, workers.pids, cleanup, server !== undefined);
     } catch (error) {
       await runCleanup(cleanup, error instanceof RedisUnavailableError);
@@ -149,18 +164,24 @@ export class QueueSession {
 
 /** One step of closing a session. */
 interface CleanupStep {
-  readonly step: () => Promise<unknown>;
+  /** Told whether Redis is known to be gone. */
+  readonly step: (redisGone: boolean) => Promise<unknown>;
   /** Needs Redis's answer: skipped once Redis is known to be gone. */
   readonly talksToRedis?: boolean;
-  /** Closes the connections: done first once Redis is known to be gone, so that nothing else waits on them. */
+  /** Closes the connections: done first, all at once, once Redis is known to be gone, so that nothing else waits on them. */
   readonly endsConnections?: boolean;
 }
 
-/** Undoes the steps in reverse order, each given at most `CLOSE_STEP_MS`, whatever fails. */
+/**
+ * Undoes the steps in reverse order, each given at most `CLOSE_STEP_MS`, whatever fails. Once Redis
+ * is known to be gone, the steps that end connections are begun together first (in reverse order),
+ * and those that need Redis's answer are skipped.
+ */
 async function runCleanup(steps: readonly CleanupStep[], redisGone: boolean): Promise<void> {
   const reversed = [...steps].reverse();
-  const order = redisGone ? [...reversed.filter((s) => s.endsConnections === true), ...reversed.filter((s) => s.endsConnections !== true && s.talksToRedis !== true)] : reversed;
-  for (const { step } of order) await withTimeout(step(), CLOSE_STEP_MS).catch(() => undefined);
+  const bounded = (step: CleanupStep): Promise<unknown> => withTimeout(step.step(redisGone), CLOSE_STEP_MS).catch(() => undefined);
+  if (redisGone) await Promise.all(reversed.filter((s) => s.endsConnections === true).map(bounded));
+  for (const step of reversed.filter((s) => !redisGone || (s.endsConnections !== true && s.talksToRedis !== true))) await bounded(step);
 }
 
 function ignore(): void {}

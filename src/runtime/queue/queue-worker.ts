@@ -21,8 +21,8 @@ export interface QueueWorkerOptions {
 export interface QueueWorker {
   readonly queue: string;
   readonly clock: ClockOffset;
-  /** Waits for the job in hand, then disconnects. */
-  close(): Promise<void>;
+  /** Waits for the job in hand (unless `abandonJobs`: its run is over), then disconnects. */
+  close(abandonJobs?: boolean): Promise<void>;
 }
 
 /** Starts a worker on `options.queue` that runs each job's task with `runJob`. */
@@ -41,8 +41,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   return {
     queue: options.queue,
     clock,
-    async close() {
-      await worker.close();
+    async close(abandonJobs = false) {
+      await worker.close(abandonJobs);
       closeClient(client);
     },
   };
@@ -71,7 +71,7 @@ function tellParent(message: WorkerMessage): void {
  * Follows the control channel: works on the queue of the run in progress (announced by the lab),
  * moving to each new run's queue as it is announced. For workers started without `--queue`.
  */
-export async function followControl(options: Omit<QueueWorkerOptions, 'queue'>, onQueue: (queue: string | undefined) => void): Promise<{ close(): Promise<void> }> {
+export async function followControl(options: Omit<QueueWorkerOptions, 'queue'>, onQueue: (queue: string | undefined) => void): Promise<Pick<QueueWorker, 'close'>> {
   const subscriber: Redis = queueClient(options.target, `lab-control-${process.pid}`);
   const reader: Redis = queueClient(options.target, `lab-control-reader-${process.pid}`);
   await Promise.all([subscriber.connect(), reader.connect()]);
@@ -89,9 +89,9 @@ export async function followControl(options: Omit<QueueWorkerOptions, 'queue'>, 
   await subscriber.subscribe(CONTROL.channel);
   follow(await reader.get(CONTROL.key));
   return {
-    async close() {
+    async close(abandonJobs = false) {
       await switching;
-      await current?.close();
+      await current?.close(abandonJobs);
       closeClient(subscriber);
       closeClient(reader);
     },

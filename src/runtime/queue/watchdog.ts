@@ -3,13 +3,12 @@ import { RedisUnavailableError } from './errors.ts';
 import { ClientLifetime, closeClient, queueClient } from './redis-client.ts';
 import { withTimeout } from '../with-timeout.ts';
 import type { RedisTarget } from './redis-target.ts';
-
-/** How long a run waits for Redis's answer to a health check before it counts as gone, ms. */
-export const RUN_ANSWER_WITHIN_MS = 3000;
+import { REDIS_BOUNDS_MS } from './redis-bounds.ts';
 
 /** How often the watchdog asks, and how long an answer may take before Redis counts as gone. */
 export interface WatchdogOptions {
   readonly everyMs?: number;
+  /** Default: a run's bound, `REDIS_BOUNDS_MS.run` (`--redis-timeout` sets it). */
   readonly answerWithinMs?: number;
   /** Resolves when a private Redis exited: no need to wait for a missed answer. */
   readonly exited?: Promise<string>;
@@ -35,7 +34,7 @@ const midRun = (seconds: number): string => `stopped answering mid-run (no reply
  */
 export function watchRedis(client: Redis, url: string, options: WatchdogOptions = {}): Watchdog {
   const everyMs = options.everyMs ?? 250;
-  const answerWithinMs = options.answerWithinMs ?? RUN_ANSWER_WITHIN_MS;
+  const answerWithinMs = options.answerWithinMs ?? REDIS_BOUNDS_MS.run;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let fail: (error: Error) => void = () => {};
@@ -62,9 +61,6 @@ export function watchRedis(client: Redis, url: string, options: WatchdogOptions 
     },
   };
 }
-
-/** How long `worker` waits for an answer from its Redis before it says so and stops, ms. */
-export const WORKER_ANSWER_WITHIN_MS = 10_000;
 
 /** A watch on `target` over a connection of its own, for a command with no run to fail (`worker`); `stop` closes that connection. */
 export function watchTarget(target: RedisTarget, options: WatchdogOptions = {}): Watchdog {
