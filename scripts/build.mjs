@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkerEntries } from './bundle-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -101,6 +100,8 @@ async function completed(fresh) {
       cpSync(file, target);
     }
   }
+  // Loaded only to build: `lab --help` imports this file for its stale check, and must not load esbuild.
+  const { bundleWorkerEntries } = await import('./bundle-entries.mjs');
   await bundleWorkerEntries(root, SOURCES, fresh);
 }
 
