@@ -27,6 +27,9 @@ export default defineConfig({
     testTimeout: 60_000,
     // Longest files first across the integration and e2e tiers (Vitest's own order runs one tier after the other).
     sequence: { sequencer: LongestFilesFirst },
+    // Transformed modules are kept on disk between runs (node_modules/.experimental-vitest-cache, keyed
+    // by each file's content): a rerun transforms only what changed (the unit tier: 22 s cold, 20 s warm).
+    experimental: { fsModuleCache: true },
     hookTimeout: 60_000,
     // The lab is compiled once per run (a few seconds), and the threads and processes it starts under
     // test load the compiled entries, as the lab command does, instead of compiling TypeScript each.
