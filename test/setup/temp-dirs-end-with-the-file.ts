@@ -2,8 +2,12 @@
 // same process, is removed when the file ends. Tests made them in 30 places, and most never removed
 // them: thousands of lab-* folders piled up in /tmp. Recording them at the one call that makes them
 // catches every place, the helpers and Chromium's profile included, without a cleanup line in each.
+// The processes a test starts make theirs elsewhere, and a lab a test ends with SIGKILL cannot remove
+// its own: so each file gets a TMPDIR of its own, which every process it starts inherits, removed
+// whole when the file ends.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -46,9 +50,18 @@ function made(): Set<string> {
   return dirs;
 }
 
+/** The machine's temporary directory, as the runner found it before any file set its own. */
+const machineTmp = (process.env['LAB_TEST_MACHINE_TMPDIR'] ??= process.env['TMPDIR'] ?? '/tmp');
+const fileTmp = mkdtempSync(join(machineTmp, 'lab-test-'));
+// As /tmp is: a test that runs the lab as the unprivileged user nobody needs to write here too.
+chmodSync(fileTmp, 0o1777);
+process.env['TMPDIR'] = fileTmp;
+
 made().clear();
 afterAll(() => {
   const dirs = made();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   dirs.clear();
+  process.env['TMPDIR'] = machineTmp;
+  rmSync(fileTmp, { recursive: true, force: true, maxRetries: 3 });
 });
