@@ -31,11 +31,12 @@ class FastTestsFirst extends BaseSequencer {
 // Stryker hands its own list of test files to one vitest run, so the tiers (projects) are folded
 // into one: every tier's files, with the setup files that every tier loads.
 // Mutants live in the sources, so no build: the in-process tests that kill them start no threads.
+// Nor the on-disk module cache: the instrumented sources are the sandbox's, not the project's.
 const { projects: _tiers, globalSetup: _build, env: _compiled, ...settings } = project.test;
 export default mergeConfig(
   { test: settings },
   {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    test: { include: ['test/**/*.test.ts', 'experiments/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'], sequence: { sequencer: FastTestsFirst } },
+    test: { experimental: { fsModuleCache: false }, include: ['test/**/*.test.ts', 'experiments/**/*.test.ts'], setupFiles: ['test/setup/guard-services.ts', 'test/setup/temp-dirs-end-with-the-file.ts'], sequence: { sequencer: FastTestsFirst } },
   },
 );
