@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpretOverhead, overheadFacts, schedulerOverhead, type OverheadFigures } from './index.ts';
-import { median, summarize } from '../../src/measure/stats.ts';
+import { summarize } from '../../src/measure/stats.ts';
 import { nsPerSwitch } from '../../src/measure/switch-cost.ts';
 import { tinyContext } from '../../test/helpers/context.ts';
 
@@ -33,16 +33,17 @@ describe('scheduler-overhead', () => {
   it('measures a scheduler switch as much cheaper than a setImmediate hop (compared with each other, 2x margin)', async () => {
     await nsPerSwitch('scheduler', 10, 20_000);
     await nsPerSwitch('setImmediate', 10, 2_000);
-    // The medians of five alternating pairs: one burst of another program on a shared core lands in one
-    // sample, not in the comparison.
+    // The least of five alternating samples each: another program's time on a shared core only ever
+    // adds to a sample, so the least is the closest to what a switch costs. (The medians failed once,
+    // 328 against 620 ns, when the suite's other files held both cores through most samples.)
     const schedulers: number[] = [];
     const immediates: number[] = [];
     for (let pair = 0; pair < 5; pair++) {
       schedulers.push(await nsPerSwitch('scheduler', 10, 50_000));
       immediates.push(await nsPerSwitch('setImmediate', 10, 5_000));
     }
-    const scheduler = median(schedulers);
-    const immediate = median(immediates);
+    const scheduler = Math.min(...schedulers);
+    const immediate = Math.min(...immediates);
     expect(scheduler).toBeGreaterThan(0);
     expect(immediate).toBeGreaterThan(2 * scheduler);
   });
