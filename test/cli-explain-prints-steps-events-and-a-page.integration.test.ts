@@ -84,7 +84,7 @@ describe('seed-runner --explain', () => {
       [['seed-runner', '--explain', '--repeats', '3'], /^lab: --repeats does not apply with --explain, which runs each policy once and measures nothing; it takes /],
       [['seed-runner', '--html', 'x.html', '--trace', 't.json'], /^lab: --trace does not apply with --html/],
       [['seed-runner', '--explain', '--no-save'], /^lab: --no-save does not apply with --explain, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --json, --explain, --step, --html, --help, --version\n$/],
-      [['seed-runner', '--explain', '--redis', 'redis://127.0.0.1:6379'], /^lab: --redis does not apply with --explain/],
+      [['distributed', '--explain', '--redis', 'redis://127.0.0.1:6379'], /^lab: --redis does not apply with --explain/],
       [['run', '--workload', 'w.json', '--html', 'x.html', '--modes', 'fifo'], /^lab: --modes does not apply with --html, which runs each policy once and measures nothing; it takes --quick, --seed, --timeout, --workload, --json, --max-work, --explain, --step, --html, --help, --version\n$/],
       [['seed-runner', '--html', dirname()], /^lab: --html .*: is a directory/],
     ];

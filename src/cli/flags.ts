@@ -69,8 +69,9 @@ export const flags = {
   redis: {
     type: 'string',
     value: 'URL',
-    help: "the Redis of the distributed mode: redis://HOST:PORT (redis://:PASSWORD@HOST:PORT if it asks for one) or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it",
+    help: "the Redis of the distributed mode: redis://HOST:PORT (redis://:PASSWORD@HOST:PORT if it asks for one) or a unix socket path (default: a private redis-server on a temporary socket, stopped at the end); worker needs it; with run, only with --modes naming distributed",
     for: [...measuring, 'worker'],
+    experiments: ['distributed', 'all'],
   },
   'redis-timeout': {
     type: 'string',

@@ -10,9 +10,11 @@ import { runExperiments } from './run-experiments.ts';
 export async function runWorkloadCommand(rest: readonly string[], args: LabArgs, argv: readonly string[], streams: CliStreams, signal: AbortSignal): Promise<void> {
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run takes --workload FILE`);
   if (args.workload === undefined) throw new UsageError('run needs --workload FILE (a JSON workload; see experiments/example-workload.json)');
-  // Only the distributed mode uses a Redis, and it runs only when --modes names it: without it, --redis-timeout would be ignored.
-  if (args.redisTimeoutMs !== undefined && args.modes?.includes('distributed') !== true) {
-    throw new UsageError('--redis-timeout applies where a Redis is used: with run, only with --modes naming distributed (give --modes ...,distributed, or drop --redis-timeout)');
+  // Only the distributed mode uses a Redis, and it runs only when --modes names it: without it, --redis and --redis-timeout would be ignored.
+  for (const [flag, given] of [['--redis', args.redis], ['--redis-timeout', args.redisTimeoutMs]] as const) {
+    if (given !== undefined && args.modes?.includes('distributed') !== true) {
+      throw new UsageError(`${flag} applies where a Redis is used: with run, only with --modes naming distributed (give --modes ...,distributed, or drop ${flag})`);
+    }
   }
   const workload = await readWorkloadFile(args.workload, args.maxWork);
   if (args.explain || args.html !== undefined) {
