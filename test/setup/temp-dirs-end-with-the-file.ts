@@ -6,7 +6,7 @@
 // its own: so each file gets a TMPDIR of its own, which every process it starts inherits, removed
 // whole when the file ends.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
@@ -52,7 +52,21 @@ function made(): Set<string> {
 
 /** The machine's temporary directory, as the runner found it before any file set its own. */
 const machineTmp = (process.env['LAB_TEST_MACHINE_TMPDIR'] ??= process.env['TMPDIR'] ?? '/tmp');
-const fileTmp = mkdtempSync(join(machineTmp, 'lab-test-'));
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+// A test worker killed mid-file (a mutation run's timeout, a Ctrl-C) never reaches afterAll: the
+// directory carries its worker's pid, and the next file removes those whose worker is gone.
+for (const entry of readdirSync(machineTmp)) {
+  const owner = /^lab-test-(\d+)-/.exec(entry)?.[1];
+  if (owner !== undefined && !alive(Number(owner))) rmSync(join(machineTmp, entry), { recursive: true, force: true });
+}
+const fileTmp = mkdtempSync(join(machineTmp, `lab-test-${process.pid}-`));
 // As /tmp is: a test that runs the lab as the unprivileged user nobody needs to write here too.
 chmodSync(fileTmp, 0o1777);
 process.env['TMPDIR'] = fileTmp;
