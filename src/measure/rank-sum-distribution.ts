@@ -16,7 +16,7 @@ export function subsetSumCounts(doubledRanks: readonly number[]): number[] {
   return counts;
 }
 
-/** Nulls already counted, by `k` and the ranks in order: without ties every comparison of two sizes has the same ranks, 1 to n. */
+/** Nulls already counted, by `k` and the sorted ranks: without ties every comparison of two sizes has the same ranks, 1 to n. */
 const countedNulls = new Map<string, readonly number[]>();
 const COUNTED_NULLS_KEPT = 64;
 
@@ -26,10 +26,11 @@ const COUNTED_NULLS_KEPT = 64;
  * there are, not on the order the samples came in, so the ranks are sorted for the key.
  */
 export function rememberedKSubsetSumCounts(doubledRanks: readonly number[], k: number): readonly number[] {
-  const key = `${k}:${[...doubledRanks].sort((a, b) => a - b).join(',')}`;
+  const sorted = ascending(doubledRanks);
+  const key = `${k}:${sorted.join(',')}`;
   const known = countedNulls.get(key);
   if (known !== undefined) return known;
-  const counts = kSubsetSumCounts(doubledRanks, k);
+  const counts = countsOfAscending(sorted, k);
   if (countedNulls.size >= COUNTED_NULLS_KEPT) countedNulls.delete(countedNulls.keys().next().value!);
   countedNulls.set(key, counts);
   return counts;
@@ -37,9 +38,17 @@ export function rememberedKSubsetSumCounts(doubledRanks: readonly number[], k: n
 
 /** Counts of every sum of exactly `k` of `doubledRanks`: the Mann-Whitney (rank-sum) null. */
 export function kSubsetSumCounts(doubledRanks: readonly number[], k: number): number[] {
-  // The counts do not depend on the ranks' order; taken smallest first, the sums a subset of j of
-  // the ranks seen so far can have lie between the j smallest and the j largest of them.
-  const ranks = [...doubledRanks].sort((a, b) => a - b);
+  return countsOfAscending(ascending(doubledRanks), k);
+}
+
+const ascending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+
+/**
+ * `kSubsetSumCounts` of ranks already sorted smallest first. The counts do not depend on the ranks'
+ * order; taken smallest first, the sums a subset of j of the ranks seen so far can have lie between
+ * the j smallest and the j largest of them.
+ */
+function countsOfAscending(ranks: readonly number[], k: number): number[] {
   const n = ranks.length;
   const prefix = [0];
   for (const r of ranks) prefix.push(prefix.at(-1)! + r);
