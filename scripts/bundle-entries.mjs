@@ -2,8 +2,9 @@
 // compiler's output for it: a thread or process that loads one file starts sooner than one that
 // resolves and compiles the dozens of small modules behind it (issue 27). Packages stay imports.
 import { build, stop } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { filesUnder, isCompiledSource } from './sources.mjs';
 
 const CALL = /\bentryBeside\(\s*import\.meta\.url,\s*'([^']+)'\s*\)/g;
 const ANY_CALL = /(?<!function )\bentryBeside\(/g;
@@ -18,9 +19,8 @@ const toPosix = (path) => path.split(sep).join('/');
 export function workerEntries(root, folders) {
   const entries = new Set();
   for (const folder of folders) {
-    for (const item of readdirSync(join(root, folder), { withFileTypes: true, recursive: true })) {
-      if (!item.isFile() || !item.name.endsWith('.ts') || item.name.endsWith('.test.ts')) continue;
-      const file = join(item.parentPath, item.name);
+    for (const file of filesUnder(join(root, folder))) {
+      if (!isCompiledSource(file)) continue;
       const source = readFileSync(file, 'utf8');
       const named = [...source.matchAll(CALL)];
       if (named.length !== [...source.matchAll(ANY_CALL)].length) {
