@@ -10,4 +10,7 @@ export default mutationConfig('measure', [
   'test/checksum-warning-*.test.ts',
   'test/usl-*.test.ts',
   'test/try-judges-*.test.ts',
+  'test/foreign-cpu-*.test.ts',
+  'test/try-warms-up-*.test.ts',
+  'test/try-compares-the-best-pool-with-the-post-message-floor.unit.test.ts',
 ]);

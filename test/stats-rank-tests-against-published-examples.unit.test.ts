@@ -188,6 +188,9 @@ describe('rememberedKSubsetSumCounts: the rank-sum null counted once per rank li
     const first = rememberedKSubsetSumCounts([8, 2, 6, 4, 10], 2);
     expect(rememberedKSubsetSumCounts([2, 4, 6, 8, 10], 2)).toBe(first);
     expect(rememberedKSubsetSumCounts([10, 8, 6, 4, 2], 3)).not.toBe(first);
+    // Lists whose digits run together alike are not one list: [2, 2, 4] and [2, 24].
+    expect(rememberedKSubsetSumCounts([2, 2, 4], 1)).toEqual(kSubsetSumCounts([2, 2, 4], 1));
+    expect(rememberedKSubsetSumCounts([2, 24], 1)).toEqual(kSubsetSumCounts([2, 24], 1));
   });
 
   it('counts every k-subset sum of ranks in any order, tied or not, as enumerating the subsets does', () => {
@@ -210,7 +213,8 @@ describe('rememberedKSubsetSumCounts: the rank-sum null counted once per rank li
     const oldest = rememberedKSubsetSumCounts(ranks(6, 1000), 2);
     for (let i = 0; i < 63; i++) rememberedKSubsetSumCounts(ranks(6, 2000 + 2 * i), 2);
     expect(rememberedKSubsetSumCounts(ranks(6, 1000), 2)).toBe(oldest);
-    for (let i = 0; i < 64; i++) rememberedKSubsetSumCounts(ranks(6, 3000 + 2 * i), 2);
+    // The 64th after it pushes it out.
+    rememberedKSubsetSumCounts(ranks(6, 3000), 2);
     const again = rememberedKSubsetSumCounts(ranks(6, 1000), 2);
     expect(again).not.toBe(oldest);
     expect(again).toEqual(oldest);

@@ -67,7 +67,7 @@ function resampledMedian(samples: readonly number[], random: Random): () => numb
     let place = 0;
     while (before + counts[place]! <= lowerMiddle) before += counts[place++]!;
     const lower = sorted[place]!;
-    if (upperMiddle === lowerMiddle) return lower;
+    // For odd n the two middles are one place: this finds the same one, and (x + x) / 2 is x exactly.
     while (before + counts[place]! <= upperMiddle) before += counts[place++]!;
     return (lower + sorted[place]!) / 2;
   };
