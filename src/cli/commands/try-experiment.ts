@@ -52,7 +52,7 @@ export function tryExperiment(options: TryOptions): DefinedExperiment<TryFigures
       const startMs = Math.max(timeoutMs, START_MS);
       const warmups = options.warmups ?? warmUpCap(context.quick);
       const costRepeats = context.quick ? 3 : 7;
-      const runner = UserFunctionRunner.start(context.signal);
+      const runner = UserFunctionRunner.start(context.signal, options.file);
       try {
         const loaded = await runner.request({ type: 'load', file: options.file, limits: options.limits, ...(options.inputs !== undefined && { inputs: options.inputs }) }, 'loaded', startMs, {
           late: `${options.file}: loading the module and its inputs took longer than ${startMs / 1000} s`,

@@ -7,13 +7,13 @@ import { describeFaultsWith, serveLab, whereabouts } from './runner-guard.ts';
 import type { UserBatch, UserBatchReply, UserPoolData } from './pool-worker.ts';
 import { subjectLabel, type RunnerReply, type RunnerRequest } from './runner-protocol.ts';
 import { importUserFunction, userInputs } from './user-module.ts';
-import { entryBeside, tsxLoader } from '../entry-points.ts';
+import { entryBeside } from '../entry-points.ts';
+import { userExecArgv } from './user-exec-argv.ts';
 
 // The child process of `try`: it holds the user's function, so that whatever the function does
 // (exit, crash, loop forever) the lab's own process survives and can kill this one.
 
-const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
-const workerFile = entryBeside(import.meta.url, 'pool-worker').href;
+const workerFile = entryBeside(import.meta.url, 'pool-worker');
 
 let file = '';
 let fn: UserFunction = () => undefined;
@@ -58,8 +58,8 @@ async function handle(request: RunnerRequest): Promise<RunnerReply> {
 async function startPool(threads: number): Promise<Piscina<UserBatch, UserBatchReply>> {
   const workerData: UserPoolData = { file, kind };
   const pool = new Piscina<UserBatch, UserBatchReply>({
-    filename: workerFile,
-    execArgv: ['--import', tsxLoader, '--import', hooks],
+    filename: workerFile.href,
+    execArgv: userExecArgv(workerFile, file),
     workerData,
     minThreads: threads,
     maxThreads: threads,

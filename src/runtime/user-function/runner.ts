@@ -2,11 +2,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { UserModuleError, UserRunError } from './errors.ts';
 import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
-import { entryBeside, tsxLoader } from '../entry-points.ts';
+import { entryBeside } from '../entry-points.ts';
 import { ownProcessGroup, signalGroup } from '../child-group.ts';
 import { LastWords } from './last-words.ts';
+import { userExecArgv } from './user-exec-argv.ts';
 
-const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
 const childFile = entryBeside(import.meta.url, 'runner-child');
 
 /** What a request is about, for the one line a failure gets: "input 3 in baseline". */
@@ -63,10 +63,10 @@ export class UserFunctionRunner {
     child.on('error', (error) => this.settle((p) => p.reject(error)));
   }
 
-  /** Starts the child process; nothing of the user's is loaded until the first request. */
-  static start(signal: AbortSignal): UserFunctionRunner {
+  /** Starts the child process for the module `file`; nothing of the user's is loaded until the first request. */
+  static start(signal: AbortSignal, file: string): UserFunctionRunner {
     const child = fork(childFile, [], {
-      execArgv: ['--import', tsxLoader, '--import', hooks],
+      execArgv: userExecArgv(childFile, file),
       serialization: 'advanced',
       // fd 4: the note a dying child leaves (what it was running), written synchronously as it exits.
       stdio: ['ignore', 'ignore', 'ignore', 'ipc', 'pipe'],
