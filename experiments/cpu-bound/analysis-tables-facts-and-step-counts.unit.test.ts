@@ -40,13 +40,13 @@ describe('cpu-bound analysis: tables, facts and rows from the compared modes and
 
   it('counts lanes, steps and task switches per mode, and zero for a mode with no run of its own', () => {
     expect(analysed().tables.map((t) => t.title)).toEqual(['cpu-bound: 8 tasks of 1000 cpu units each', 'steps and task switches (last run of each mode)']);
-    expect(analysed().tables[1]).toEqual(resultTable('steps and task switches (last run of each mode)', [
-      'mode | lanes | steps | task switches',
-      'sequential | 1 | 4 | 1',
-      'interleaved | 1 | 5 | 4',
-      'parallel | 2 | 3 | 1',
-      'piscina | 0 | 0 | 0',
-    ]));
+    expect(analysed().tables[1]).toEqual(resultTable('steps and task switches (last run of each mode)', `
+      mode | lanes | steps | task switches
+      sequential | 1 | 4 | 1
+      interleaved | 1 | 5 | 4
+      parallel | 2 | 3 | 1
+      piscina | 0 | 0 | 0
+    `));
     expect(analysed().settings).toEqual({ workload: '8 tasks of 1000 cpu units each' });
   });
 

@@ -34,12 +34,12 @@ describe('io-bound: each mode against what its waits allow', () => {
     const analysis = analyseIoBound({ workload, rows, measurements: [], untraced: [] }, { threads: 2 } as ExperimentContext);
     expect(analysis.settings).toEqual({ workload: '4 tasks that wait' });
     expect(analysis.tables[0]!.title).toBe('io-bound: 4 tasks that wait');
-    expect(analysis.tables[1]).toEqual(resultTable('each mode against what its waits allow', [
-      'mode | reference | reference ms | median ms | median / reference',
-      'sequential | sum of all waits | 100 | 120 | 1.20x',
-      "interleaved | longest task's waits | 40.0 | 44.0 | 1.10x",
-      'parallel | perfect 2-thread pool | 50.0 | 65.0 | 1.30x',
-    ], ['left', 'left', 'right', 'right', 'right']));
+    expect(analysis.tables[1]).toEqual(resultTable('each mode against what its waits allow', `
+      mode | reference | reference ms | median ms | median / reference
+      sequential | sum of all waits | 100 | 120 | 1.20x
+      interleaved | longest task's waits | 40.0 | 44.0 | 1.10x
+      parallel | perfect 2-thread pool | 50.0 | 65.0 | 1.30x
+    `, ['left', 'left', 'right', 'right', 'right']));
     expect(analysis.rows.map((r) => [r.mode, r.medianMs, r.reference, r.referenceMs])).toEqual([
       ['sequential', 120, 'sum of all waits', 100],
       ['interleaved', 44, "longest task's waits", 40],
