@@ -5,6 +5,7 @@ import type { OneWorkload } from '../../src/experiment/kit.ts';
 import type { ModeMeasurement } from '../../src/measure/measure-modes.ts';
 import { cpuBoundWorkload } from '../../src/workload/presets.ts';
 import { comparedRow, sevenRounds } from '../../test/helpers/analysis-mode-rows.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /** The last run of one mode, as far as the step table reads it: its lanes and, per step, the task and lane. */
 function lastRun(mode: string, lanes: number, steps: readonly (readonly [task: string, lane: number])[]): ModeMeasurement {
@@ -39,16 +40,13 @@ describe('cpu-bound analysis: tables, facts and rows from the compared modes and
 
   it('counts lanes, steps and task switches per mode, and zero for a mode with no run of its own', () => {
     expect(analysed().tables.map((t) => t.title)).toEqual(['cpu-bound: 8 tasks of 1000 cpu units each', 'steps and task switches (last run of each mode)']);
-    expect(analysed().tables[1]).toEqual({
-      title: 'steps and task switches (last run of each mode)',
-      head: ['mode', 'lanes', 'steps', 'task switches'],
-      rows: [
-        ['sequential', '1', '4', '1'],
-        ['interleaved', '1', '5', '4'],
-        ['parallel', '2', '3', '1'],
-        ['piscina', '0', '0', '0'],
-      ],
-    });
+    expect(analysed().tables[1]).toEqual(resultTable('steps and task switches (last run of each mode)', `
+      mode | lanes | steps | task switches
+      sequential | 1 | 4 | 1
+      interleaved | 1 | 5 | 4
+      parallel | 2 | 3 | 1
+      piscina | 0 | 0 | 0
+    `));
     expect(analysed().settings).toEqual({ workload: '8 tasks of 1000 cpu units each' });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseDataTransfer } from './analysis.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { dataTransferMeasured, sizeMeasured } from '../../test/helpers/analysis-data-transfer-figures.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 const context = {} as ExperimentContext;
 
@@ -25,25 +26,19 @@ describe('data-transfer: rows, tables, facts and the chart from the medians', ()
 
   it('tabulates round trips with µs to one decimal below 100, and what a cloned view carried', () => {
     expect(analysed().tables).toEqual([
-      {
-        title: 'data-transfer: round trip to a warm worker and back (a small acknowledgement), median µs',
-        head: ['size', 'object', 'typed array cloned', 'ArrayBuffer transferred', 'SharedArrayBuffer notified', 'v8.serialize object', 'v8.deserialize object', 'acks'],
-        rows: [
-          ['1 KB', '50.0', '20.0', '30.0', '20.0', '16.7', '8.3', 'ok'],
-          ['16 KB', '400', '25.0', '24.0', '20.0', '133', '66.7', 'ok'],
-          ['256 KB', '4000', '200', '30.0', '21.0', '1333', '667', 'ok'],
-          ['4 MB', '80000', '2500', '40.0', '22.0', '26667', '13333', 'ok'],
-        ],
-      },
-      {
-        title: 'a 1 KB typed-array view on a 1 MB buffer, cloned',
-        head: ['what', 'bytes', 'round trip µs'],
-        rows: [
-          ['the view, cloned by postMessage', '1 MB arrived behind it', '400'],
-          ['a standalone copy of the view', '1 KB', '20.0'],
-          ['v8.serialize(view), for comparison', '1.01 KB written', '-'],
-        ],
-      },
+      resultTable('data-transfer: round trip to a warm worker and back (a small acknowledgement), median µs', `
+        size | object | typed array cloned | ArrayBuffer transferred | SharedArrayBuffer notified | v8.serialize object | v8.deserialize object | acks
+        1 KB | 50.0 | 20.0 | 30.0 | 20.0 | 16.7 | 8.3 | ok
+        16 KB | 400 | 25.0 | 24.0 | 20.0 | 133 | 66.7 | ok
+        256 KB | 4000 | 200 | 30.0 | 21.0 | 1333 | 667 | ok
+        4 MB | 80000 | 2500 | 40.0 | 22.0 | 26667 | 13333 | ok
+      `),
+      resultTable('a 1 KB typed-array view on a 1 MB buffer, cloned', `
+        what | bytes | round trip µs
+        the view, cloned by postMessage | 1 MB arrived behind it | 400
+        a standalone copy of the view | 1 KB | 20.0
+        v8.serialize(view), for comparison | 1.01 KB written | -
+      `),
     ]);
   });
 

@@ -1,8 +1,7 @@
 import { serialize } from 'node:v8';
 
 /** The ways a payload goes to a worker. */
-export const payloadKinds = ['object', 'clone', 'transfer', 'shared'] as const;
-export type PayloadKind = (typeof payloadKinds)[number];
+export type PayloadKind = 'object' | 'clone' | 'transfer' | 'shared';
 
 /** One record of the plain-object payload: numbers and a short string, as an API's rows look. */
 export interface PayloadRecord {

@@ -3,6 +3,7 @@ import { analyseEchoServer } from './analysis.ts';
 import type { EchoRun, EchoServerKind } from './echo.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { echoRun, twoClients } from '../../test/helpers/analysis-echo-runs.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /**
  * Three runs of each server. interleaved: 15, 20 and 25 µs of CPU per message (3, 4 and 5 ms over 200 messages);
@@ -81,27 +82,20 @@ describe('echo-server: each server summarised over its runs', () => {
 
   it('tabulates throughput and costs, and what each server left behind', () => {
     expect(analysed().tables).toEqual([
-      {
-        title: '2 clients x 100 messages of 64 bytes, each waiting for its echo before the next (clients on a thread of their own)',
-        head: ['server', 'threads', 'messages/s', 'min-max', 'p50 ms', 'p99 ms', 'max ms', 'cpu µs/msg', 'busy µs/msg', 'vs net'],
-        rows: [
-          ['sequential', '1', '1000', '900-1100', '0.11', '4.00', '10.0', '8.0', '10.0', '0.20x'],
-          ['interleaved', '1', '4000', '3800-4200', '0.31', '1.00', '3.00', '20.0', '25.0', '0.80x'],
-          ['parallel', '2', '6000', '5400-6600', '0.20', '0.80', '2.00', '17.5', '30.0', '1.20x'],
-          ['net', '1', '5000', '4500-5500', '0.20', '0.80', '2.00', '10.0', '15.0', '1.00x'],
-        ],
-      },
-      {
-        title: 'how each server works, and what it left behind',
-        head: ['server', 'design', 'bytes echoed', 'sockets left open', 'stopped'],
-        rows: [
-          ['sequential', 'lab scheduler, fifo: one client at a time, served to its end', '12800/12800', '0', 'yes'],
-          ['interleaved', 'lab scheduler, round-robin: a task per connection, parked on socket reads', '12800/12800', '0', 'yes'],
-          ['parallel', '2 worker threads, each the interleaved server on its own port', '12800/12800', '0', 'yes'],
-          ['net', 'node:net callbacks, no scheduler (reference)', '12800/12800 INCOMPLETE', '2', 'NO'],
-        ],
-        align: ['left', 'left', 'right', 'right', 'right'],
-      },
+      resultTable('2 clients x 100 messages of 64 bytes, each waiting for its echo before the next (clients on a thread of their own)', `
+        server | threads | messages/s | min-max | p50 ms | p99 ms | max ms | cpu µs/msg | busy µs/msg | vs net
+        sequential | 1 | 1000 | 900-1100 | 0.11 | 4.00 | 10.0 | 8.0 | 10.0 | 0.20x
+        interleaved | 1 | 4000 | 3800-4200 | 0.31 | 1.00 | 3.00 | 20.0 | 25.0 | 0.80x
+        parallel | 2 | 6000 | 5400-6600 | 0.20 | 0.80 | 2.00 | 17.5 | 30.0 | 1.20x
+        net | 1 | 5000 | 4500-5500 | 0.20 | 0.80 | 2.00 | 10.0 | 15.0 | 1.00x
+      `),
+      resultTable('how each server works, and what it left behind', `
+        server | design | bytes echoed | sockets left open | stopped
+        sequential | lab scheduler, fifo: one client at a time, served to its end | 12800/12800 | 0 | yes
+        interleaved | lab scheduler, round-robin: a task per connection, parked on socket reads | 12800/12800 | 0 | yes
+        parallel | 2 worker threads, each the interleaved server on its own port | 12800/12800 | 0 | yes
+        net | node:net callbacks, no scheduler (reference) | 12800/12800 INCOMPLETE | 2 | NO
+      `, ['left', 'left', 'right', 'right', 'right']),
     ]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseEventLoopDelay } from './analysis.ts';
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { eventLoopDelayMeasured, wayServed } from '../../test/helpers/analysis-event-loop-delay-figures.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 const twoCores = { machine: { availableParallelism: 2 } } as ExperimentContext;
 /** A hundred cheap latencies of 0.1 to 10 ms: every percentile drawn is a different one. */
@@ -43,26 +44,20 @@ describe('event-loop-delay: settings, rows, facts and the percentile chart', () 
 
   it('tabulates the cheap route and the server\'s loop, a dash where a figure is missing', () => {
     expect(analysed().tables).toEqual([
-      {
-        title: 'event-loop-delay: the cheap route while the expensive one does 20 ms of work per request',
-        head: ['way', 'cheap p50 ms', 'cheap p99 ms', 'cheap max ms', 'expensive /s', 'pool tasks', 'errors', 'client CPU'],
-        rows: [
-          ['inline', '40.0', '40.0', '45.0', '20.0', '0', '0', '35%'],
-          ['interleaved', '5.00', '9.90', '10.0', '16.0', '0', '0', '25%'],
-          ['offloaded', '2.00', '2.00', '2.50', '40.0', '40', '0', '25%'],
-          ['batched', '3.00', '3.00', '3.50', '50.0', '20', '0', '25%'],
-        ],
-      },
-      {
-        title: "the server's event loop (monitorEventLoopDelay at 1 ms resolution; gaps of a 1 ms timer timed directly)",
-        head: ['way', 'delay p99 ms', 'delay max ms', 'delay samples', 'longest gap ms', 'blocked ms', 'utilisation', 'server CPU ms'],
-        rows: [
-          ['inline', '30.0', '41.0', '20', '42.0', '800', '97%', '1900'],
-          ['interleaved', '5.50', '7.00', '400', '9.00', '11.0', '50%', '1800'],
-          ['offloaded', '3.00', '7.00', '1900', '9.00', '11.0', '12%', '-'],
-          ['batched', '3.00', '7.00', '400', '9.00', '11.0', '50%', '-'],
-        ],
-      },
+      resultTable('event-loop-delay: the cheap route while the expensive one does 20 ms of work per request', `
+        way | cheap p50 ms | cheap p99 ms | cheap max ms | expensive /s | pool tasks | errors | client CPU
+        inline | 40.0 | 40.0 | 45.0 | 20.0 | 0 | 0 | 35%
+        interleaved | 5.00 | 9.90 | 10.0 | 16.0 | 0 | 0 | 25%
+        offloaded | 2.00 | 2.00 | 2.50 | 40.0 | 40 | 0 | 25%
+        batched | 3.00 | 3.00 | 3.50 | 50.0 | 20 | 0 | 25%
+      `),
+      resultTable("the server's event loop (monitorEventLoopDelay at 1 ms resolution; gaps of a 1 ms timer timed directly)", `
+        way | delay p99 ms | delay max ms | delay samples | longest gap ms | blocked ms | utilisation | server CPU ms
+        inline | 30.0 | 41.0 | 20 | 42.0 | 800 | 97% | 1900
+        interleaved | 5.50 | 7.00 | 400 | 9.00 | 11.0 | 50% | 1800
+        offloaded | 3.00 | 7.00 | 1900 | 9.00 | 11.0 | 12% | -
+        batched | 3.00 | 7.00 | 400 | 9.00 | 11.0 | 50% | -
+      `),
     ]);
     const silent = analyseEventLoopDelay(eventLoopDelayMeasured({ batched: wayServed('batched', [], { cheap: { errors: 1 }, expensive: { mismatches: 2 } }) }), twoCores);
     expect(silent.tables[0]!.rows[3]).toEqual(['batched', '-', '-', '-', '20.0', '0', '3', '25%']);

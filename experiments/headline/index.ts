@@ -14,7 +14,6 @@ export function headlineWorkloads(quick: boolean, seed: number): { cpu: Workload
       waitsPerTask: quick ? 2 : 4,
       minWaitMs: quick ? 10 : 20,
       maxWaitMs: quick ? 40 : 80,
-      unitsPerReply: 10,
       seed,
     }),
   };

@@ -3,6 +3,7 @@ import { analyseIoBound, interpretIoBound, ioFacts, referenceRows } from './anal
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import { comparedRow, sevenRounds } from '../../test/helpers/analysis-mode-rows.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /** Four tasks waiting 40, 30, 20 and 10 ms in all, each in two halves around a little CPU work. */
 const workload: WorkloadSpec = {
@@ -33,16 +34,12 @@ describe('io-bound: each mode against what its waits allow', () => {
     const analysis = analyseIoBound({ workload, rows, measurements: [], untraced: [] }, { threads: 2 } as ExperimentContext);
     expect(analysis.settings).toEqual({ workload: '4 tasks that wait' });
     expect(analysis.tables[0]!.title).toBe('io-bound: 4 tasks that wait');
-    expect(analysis.tables[1]).toEqual({
-      title: 'each mode against what its waits allow',
-      head: ['mode', 'reference', 'reference ms', 'median ms', 'median / reference'],
-      rows: [
-        ['sequential', 'sum of all waits', '100', '120', '1.20x'],
-        ['interleaved', "longest task's waits", '40.0', '44.0', '1.10x'],
-        ['parallel', 'perfect 2-thread pool', '50.0', '65.0', '1.30x'],
-      ],
-      align: ['left', 'left', 'right', 'right', 'right'],
-    });
+    expect(analysis.tables[1]).toEqual(resultTable('each mode against what its waits allow', `
+      mode | reference | reference ms | median ms | median / reference
+      sequential | sum of all waits | 100 | 120 | 1.20x
+      interleaved | longest task's waits | 40.0 | 44.0 | 1.10x
+      parallel | perfect 2-thread pool | 50.0 | 65.0 | 1.30x
+    `, ['left', 'left', 'right', 'right', 'right']));
     expect(analysis.rows.map((r) => [r.mode, r.medianMs, r.reference, r.referenceMs])).toEqual([
       ['sequential', 120, 'sum of all waits', 100],
       ['interleaved', 44, "longest task's waits", 40],

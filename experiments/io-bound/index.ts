@@ -16,7 +16,6 @@ export function ioBoundWorkload(quick: boolean, seed: number): WorkloadSpec {
     waitsPerTask: quick ? 2 : 3,
     minWaitMs: quick ? 5 : 10,
     maxWaitMs: quick ? 20 : 50,
-    unitsPerReply: 10,
     seed,
   });
 }

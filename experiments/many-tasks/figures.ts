@@ -39,13 +39,17 @@ export interface SchedulerReference {
   readonly checksum: number;
 }
 
-export interface ManyTasksFigures {
+/** The task shape and the caps: what `measure` planned, carried into the figures as planned. */
+export interface ManyTasksSetup {
   readonly waitMs: number;
   readonly units: number;
-  /** The kernel's cost on the lab's thread in this run (the fastest of the blocks timed before each size), µs per unit: the CPU part of the ideal. */
-  readonly usPerUnit: number;
   readonly threadCap: number;
   readonly processCap: number;
+}
+
+export interface ManyTasksFigures extends ManyTasksSetup {
+  /** The kernel's cost on the lab's thread in this run (the fastest of the blocks timed before each size), µs per unit: the CPU part of the ideal. */
+  readonly usPerUnit: number;
   readonly oneThread: readonly OneThreadFigures[];
   readonly threads: readonly ThreadFigures[];
   readonly processes: readonly ProcessFigures[];

@@ -3,22 +3,18 @@ import { median } from '../../src/measure/stats.ts';
 import { kernelUsPerUnit } from '../../src/runtime/kernel-calibration.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
 import { runWorkloadAsync } from './async-reference.ts';
-import type { ManyTasksFigures, OneThreadFigures, ProcessFigures, SchedulerReference, ThreadFigures } from './figures.ts';
+import type { ManyTasksFigures, ManyTasksSetup, OneThreadFigures, ProcessFigures, SchedulerReference, ThreadFigures } from './figures.ts';
 import { probeInChild } from './probe.ts';
 import { runProcessTasks } from './process-tasks.ts';
 import { runWorkloadOnScheduler } from './scheduler-way.ts';
 import { manyTasksWorkload } from './workload.ts';
 
 /** What to measure: the sizes, the caps, the task shape. */
-export interface ManyTasksPlan {
+export interface ManyTasksPlan extends ManyTasksSetup {
   readonly sizes: readonly number[];
   readonly threadSizes: readonly number[];
   readonly processSizes: readonly number[];
-  readonly waitMs: number;
-  readonly units: number;
   readonly repeats: number;
-  readonly threadCap: number;
-  readonly processCap: number;
   readonly signal?: AbortSignal;
   readonly onStage?: (label: string, index: number, of: number) => void;
 }

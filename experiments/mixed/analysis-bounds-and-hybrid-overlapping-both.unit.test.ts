@@ -3,6 +3,7 @@ import { analyseMixed, interpretMixed, mixedBounds, mixedFacts } from './analysi
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import { comparedRow, sevenRounds, threeRounds } from '../../test/helpers/analysis-mode-rows.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /** Four tasks of equal CPU work that wait 30, 20, 20 and 10 ms. */
 const workload: WorkloadSpec = {
@@ -34,17 +35,13 @@ describe('mixed: the least each mode could take, from the CPU time sequential me
     const analysis = analyseMixed({ workload, rows, measurements: [], untraced: [] }, { threads: 3, machine: { availableParallelism: 2 } } as ExperimentContext);
     expect(analysis.settings).toEqual({ workload: '4 tasks that compute and wait' });
     expect(analysis.tables[0]!.title).toBe('mixed: 4 tasks that compute and wait');
-    expect(analysis.tables[1]).toEqual({
-      title: 'each mode against the least it could take (CPU time from the sequential run)',
-      head: ['mode', 'bound', 'bound ms', 'median ms', 'median / bound'],
-      rows: [
-        ['sequential', 'all CPU + all waits', '280', '280', '1.00x'],
-        ['interleaved', 'max(all CPU on 1 thread, longest task)', '200', '220', '1.10x'],
-        ['parallel', 'perfect 3-thread pool, 1 task per worker', '130', '150', '1.15x'],
-        ['hybrid', 'max(CPU over 2 cores, longest task)', '100', '120', '1.20x'],
-      ],
-      align: ['left', 'left', 'right', 'right', 'right'],
-    });
+    expect(analysis.tables[1]).toEqual(resultTable('each mode against the least it could take (CPU time from the sequential run)', `
+      mode | bound | bound ms | median ms | median / bound
+      sequential | all CPU + all waits | 280 | 280 | 1.00x
+      interleaved | max(all CPU on 1 thread, longest task) | 200 | 220 | 1.10x
+      parallel | perfect 3-thread pool, 1 task per worker | 130 | 150 | 1.15x
+      hybrid | max(CPU over 2 cores, longest task) | 100 | 120 | 1.20x
+    `, ['left', 'left', 'right', 'right', 'right']));
     expect(analysis.rows.map((r) => [r.mode, r.medianMs, r.boundMs])).toEqual([
       ['sequential', 280, 280],
       ['interleaved', 220, 200],

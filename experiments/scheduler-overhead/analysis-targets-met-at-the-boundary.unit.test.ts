@@ -3,6 +3,7 @@ import { analyseSchedulerOverhead, interpretOverhead, overheadFacts, type Overhe
 import type { ExperimentContext } from '../../src/experiment/context.ts';
 import { summarize } from '../../src/measure/stats.ts';
 import type { SwitchKind } from '../../src/measure/switch-cost.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /** Seven rounds around `ns`, each kind's rounds moving alike (the kinds took turns within a round). */
 const rounds = (ns: number): number[] => [0, 1, -1, 2, -2, 0.5, -0.5].map((d) => ns + (d * ns) / 100);
@@ -22,16 +23,13 @@ describe('scheduler-overhead: a switch against an await hop, and the CPU of an i
     const analysis = analyseSchedulerOverhead({ switches: 1000, warmups: 1, samples, idle: { cpuMs: 25.02, wallMs: 500.4, share: 0.05 } }, { repeats: 7 } as ExperimentContext);
     expect(analysis.settings).toEqual({ tasks: 10, switches: 1000, repeats: 7, warmups: 1 });
     expect(analysis.tables).toEqual([
-      {
-        title: 'cost of one switch between 10 tasks (median of 7 runs)',
-        head: ['switch', 'ns per switch', 'min-max ns', 'vs await hop'],
-        rows: [
-          ['lab scheduler, tracing off', '40.0', '39.2-40.8', '0.80x'],
-          ['lab scheduler, tracing on', '100.0', '98.0-102.0', '2.00x'],
-          ['await hop (async functions)', '50.0', '49.0-51.0', '1.00x'],
-          ['setImmediate hop', '400.0', '392.0-408.0', '8.00x'],
-        ],
-      },
+      resultTable('cost of one switch between 10 tasks (median of 7 runs)', `
+        switch | ns per switch | min-max ns | vs await hop
+        lab scheduler, tracing off | 40.0 | 39.2-40.8 | 0.80x
+        lab scheduler, tracing on | 100.0 | 98.0-102.0 | 2.00x
+        await hop (async functions) | 50.0 | 49.0-51.0 | 1.00x
+        setImmediate hop | 400.0 | 392.0-408.0 | 8.00x
+      `),
     ]);
     expect(analysis.rows.map(({ samples: _, ...r }) => r)).toEqual([
       { name: 'lab scheduler, tracing off', kind: 'scheduler', nsPerSwitch: 40, minNs: 39.2, maxNs: 40.8 },

@@ -3,6 +3,7 @@ import { analyseSeedRunner, interpretSeedRunner, type OrderRow, type SeedFacts }
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import { comparedRow, sevenRounds, threeRounds } from '../../test/helpers/analysis-mode-rows.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 /** Tasks a (10 + 20 ms), b (5 ms), c (15 ms) and d, which delegates to b: the waits add up to 55 ms, a's are the longest. */
 function spec(kind: 'block' | 'wait', name: string): WorkloadSpec {
@@ -37,18 +38,14 @@ describe('seed-runner: the orders the article describes, and what blocking waits
   it('lays the orders side by side, naming the task a delegated step ran in', () => {
     const analysis = analyseSeedRunner({ maxMs: 20, block: spec('block', 'blocking waits'), wait: spec('wait', 'timer waits'), orders, blockRows: rows('blocking waits', sevenRounds(60), sevenRounds(66)), waitRows: timers });
     expect(analysis.settings).toEqual({ waits: "1-20 ms (the article's 0-500 ms scaled down)" });
-    expect(analysis.tables[0]).toEqual({
-      title: 'execution order: the label each step prints, as the article does',
-      head: ['step', "fifo (the article's code)", 'round-robin (its text)', 'round-robin, timer waits (first woken, first run)'],
-      rows: [
-        ['1', 'a.1', 'a.1', 'a.1'],
-        ['2', 'a.2', 'b.1', 'b.1'],
-        ['3', 'b.1', 'c.1', 'c.1'],
-        ['4', 'c.1', 'b.1 (in d)', 'b.1 (in d)'],
-        ['5', 'b.1 (in d)', 'a.2', ''],
-      ],
-      align: ['right', 'left', 'left', 'left'],
-    });
+    expect(analysis.tables[0]).toEqual(resultTable('execution order: the label each step prints, as the article does', `
+      step | fifo (the article's code) | round-robin (its text) | round-robin, timer waits (first woken, first run)
+      1 | a.1 | a.1 | a.1
+      2 | a.2 | b.1 | b.1
+      3 | b.1 | c.1 | c.1
+      4 | c.1 | b.1 (in d) | b.1 (in d)
+      5 | b.1 (in d) | a.2 |
+    `, ['right', 'left', 'left', 'left']));
     expect(analysis.tables.slice(1).map((t) => t.title)).toEqual(['blocking waits: 4 tasks, block', 'timer waits: 4 tasks, wait']);
     expect(analysis.rows.map((r) => (r.kind === 'order' ? [r.kind, r.policy, r.waits] : [r.kind, r.workload, r.mode]))).toEqual([
       ['order', 'fifo', 'block'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { interpretThreadsVsProcesses, threadsVsProcessesFacts, threadsVsProcessesTable } from './analysis.ts';
 import type { ModeComparison } from '../../src/measure/compare-modes.ts';
 import { cpuRows, sevenFrom, threadsVsProcessesFigures as figures } from '../../test/helpers/analysis-threads-vs-processes-figures.ts';
+import { resultTable } from '../../test/helpers/result-table.ts';
 
 describe('threads-vs-processes: facts, the start-up table and what processes cost', () => {
   it('takes every fact from the medians, the paired tests and the crash', () => {
@@ -60,14 +61,11 @@ describe('threads-vs-processes: facts, the start-up table and what processes cos
   });
 
   it('tabulates start-up by kind of Node and the round trip, counting threads and processes started', () => {
-    expect(threadsVsProcessesTable(figures())).toEqual({
-      title: 'start-up (ms, median and range over 7 starts, all of a pool at once, until the last is ready) and round trip of one task (µs, median of 40)',
-      head: ['started', 'bare Node', 'Node + tsx loader', "the lab's worker", 'round trip'],
-      rows: [
-        ['2 threads', '43.0 (40.0-46.0)', '73.0 (70.0-76.0)', '103 (100-106)', '22 µs'],
-        ['2 processes', '103 (100-106)', '303 (300-306)', '403 (400-406)', '82 µs'],
-      ],
-    });
+    expect(threadsVsProcessesTable(figures())).toEqual(resultTable('start-up (ms, median and range over 7 starts, all of a pool at once, until the last is ready) and round trip of one task (µs, median of 40)', `
+      started | bare Node | Node + tsx loader | the lab's worker | round trip
+      2 threads | 43.0 (40.0-46.0) | 73.0 (70.0-76.0) | 103 (100-106) | 22 µs
+      2 processes | 103 (100-106) | 303 (300-306) | 403 (400-406) | 82 µs
+    `));
     const lone = threadsVsProcessesTable(figures({ startedPerRound: 1, roundTripUs: { thread: [9.44, 9.46], process: [12] } }));
     expect(lone.rows.map((r) => [r[0], r[4]])).toEqual([
       ['1 thread', '9.4 µs'],

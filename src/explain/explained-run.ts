@@ -3,24 +3,21 @@ import { EXPLAIN_TIMEOUT_MS } from './explain-timeout.ts';
 import { buildTask } from '../workload/build.ts';
 import type { WorkloadSpec } from '../workload/spec.ts';
 
-/** One run of a workload under one policy with its decisions recorded: what `--explain` and the page replay. */
-export interface ExplainedRun {
+/** What to run: a workload, the policy, the title of its column. */
+export interface ExplainedRunSpec {
   /** The column's title, e.g. "round-robin, timer waits". */
   readonly title: string;
   readonly policy: PolicyName;
   readonly workload: WorkloadSpec;
+}
+
+/** One run of a workload under one policy with its decisions recorded: what `--explain` and the page replay. */
+export interface ExplainedRun extends ExplainedRunSpec {
   /** Task names in spawn order. */
   readonly tasks: readonly string[];
   /** The scheduler's decisions, with every time in ms from the start of the run. */
   readonly events: readonly DecisionEvent[];
   readonly wallMs: number;
-}
-
-/** What to run: a workload, the policy, the title of its column. */
-export interface ExplainedRunSpec {
-  readonly title: string;
-  readonly policy: PolicyName;
-  readonly workload: WorkloadSpec;
 }
 
 export { EXPLAIN_TIMEOUT_MS } from './explain-timeout.ts';

@@ -24,14 +24,18 @@ export interface WaitBoundOptions {
   readonly waitsPerTask: number;
   readonly minWaitMs: number;
   readonly maxWaitMs: number;
-  /** Small cpu work after each wait, like handling a response. */
-  readonly unitsPerReply: number;
+  /** Small cpu work after each wait, like handling a response. @default REPLY_UNITS */
+  readonly unitsPerReply?: number;
   readonly seed: number;
 }
+
+/** Kernel units of a reply's handling where the options do not say: small beside the waits. */
+export const REPLY_UNITS = 10;
 
 /** Tasks that mostly wait on timers (simulated I/O) of seeded random lengths: interleaving overlaps them. */
 export function waitBoundWorkload(options: WaitBoundOptions): WorkloadSpec {
   const random = createRandom(options.seed);
+  const unitsPerReply = options.unitsPerReply ?? REPLY_UNITS;
   return {
     name: 'wait-bound',
     description: `${options.tasks} tasks x ${options.waitsPerTask} waits of ${options.minWaitMs}-${options.maxWaitMs} ms (seed ${options.seed})`,
@@ -39,7 +43,7 @@ export function waitBoundWorkload(options: WaitBoundOptions): WorkloadSpec {
       name: `io${i + 1}`,
       parts: Array.from({ length: options.waitsPerTask }, (): PartSpec[] => [
         { kind: 'wait', ms: random.int(options.minWaitMs, options.maxWaitMs) },
-        { kind: 'cpu', units: options.unitsPerReply },
+        { kind: 'cpu', units: unitsPerReply },
       ]).flat(),
     })),
   };

@@ -1,6 +1,7 @@
 import type { PuddingFigures } from '../../experiments/async-is-generators/index.ts';
 import type { FunctionBytecode } from '../../experiments/async-is-generators/inspect.ts';
 import type { ExpensiveWayName, WayUnderLoad } from '../../experiments/event-loop-delay/http-load.ts';
+import { overridable } from './overridable.ts';
 
 /** One way of serving expensive requests, measured by hand: its cheap route's latencies and its event loop's gaps. */
 export function wayUnderLoad(name: ExpensiveWayName, cheapMs: number[], extra: { samples?: number; gapMs?: number; poolTasks?: number } = {}): WayUnderLoad {
@@ -29,15 +30,12 @@ export function generatorBytecode(name: string, source: string, suspend: number,
 }
 
 /** What async-is-generators measures, by hand: a generator and an async function's bytecode, tsc's down-levelled output and one task's run. */
-export function puddingFigures(overrides: Partial<PuddingFigures> = {}): PuddingFigures {
-  return {
-    generator: generatorBytecode('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
-    async: generatorBytecode('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),
-    tsc: {
-      target: 'es2015', tscVersion: '7.0.2', awaiterCount: 4, awaiterCalls: 2, generatorFunctionCount: 4, awaitCount: 0, yieldCount: 3,
-      asyncFunctionYields: 1, asyncFunctionLines: ['function atask1() {', '    return __awaiter(this, void 0, void 0, function* () { yield atask2(); });', '}'], stepLine: 'function step(result) {}',
-    },
-    task: { schedulerValue: 60, asyncValue: 60, steps: 4, stepEnds: ['wait', 'wait', 'wait', 'done'] },
-    ...overrides,
-  };
-}
+export const puddingFigures = overridable((): PuddingFigures => ({
+  generator: generatorBytecode('gtask1', 'function* gtask1() { yield* gtask2(); }', 2, 2, '_CreateJSGeneratorObject'),
+  async: generatorBytecode('atask1', 'async function atask1() { await atask2(); }', 1, 1, '_AsyncFunctionAwaitUncaught'),
+  tsc: {
+    target: 'es2015', tscVersion: '7.0.2', awaiterCount: 4, awaiterCalls: 2, generatorFunctionCount: 4, awaitCount: 0, yieldCount: 3,
+    asyncFunctionYields: 1, asyncFunctionLines: ['function atask1() {', '    return __awaiter(this, void 0, void 0, function* () { yield atask2(); });', '}'], stepLine: 'function step(result) {}',
+  },
+  task: { schedulerValue: 60, asyncValue: 60, steps: 4, stepEnds: ['wait', 'wait', 'wait', 'done'] },
+}));
