@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
+import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { InterruptedError } from '../src/cli/interrupt.ts';
 import { runLab } from '../src/cli/main.ts';
 import { descendants, lingering, until, type ProcessEntry } from './helpers/processes.ts';
@@ -46,7 +46,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed
     })();
     const stdout = new Capture();
     const stderr = new Capture();
-    const code = await runLab(['run', '--workload', workload, '--modes', 'distributed', '--workers', '2', '--repeats', '1', '--warmups', '0', '--no-save'], experiments, { stdout, stderr }, controller.signal);
+    const code = await runLab(['run', '--workload', workload, '--modes', 'distributed', '--workers', '2', '--repeats', '1', '--warmups', '0', '--no-save'], catalogueLines, { stdout, stderr }, controller.signal);
     await interrupt;
     const finished = { code, stderr: stderr.text };
     expect(finished.stderr).toBe('lab: interrupted: the run was stopped and nothing was saved for it\n');

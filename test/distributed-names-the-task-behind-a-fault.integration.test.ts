@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
+import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { runLab } from '../src/cli/main.ts';
 import { ExitCode } from '../src/errors/lab-error.ts';
 import { descendants, lingering, type ProcessEntry } from './helpers/processes.ts';
@@ -43,7 +43,7 @@ async function labRun(workload: string, mode: string, more: readonly string[] = 
   const stdout = new Capture();
   const stderr = new Capture();
   try {
-    const code = await runLab(['run', '--workload', workload, '--modes', mode, '--workers', '2', '--processes', '2', '--repeats', '1', '--warmups', '0', '--no-save', ...more], experiments, { stdout, stderr });
+    const code = await runLab(['run', '--workload', workload, '--modes', mode, '--workers', '2', '--processes', '2', '--repeats', '1', '--warmups', '0', '--no-save', ...more], catalogueLines, { stdout, stderr });
     return { code, stderr: stderr.text, seen: [...seen.values()] };
   } finally {
     running = false;

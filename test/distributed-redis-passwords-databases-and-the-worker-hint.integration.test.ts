@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
+import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { runLab } from '../src/cli/main.ts';
 import { ExitCode } from '../src/errors/lab-error.ts';
 import { parseRedisTarget } from '../src/runtime/queue/redis-target.ts';
@@ -55,7 +55,7 @@ async function lab(argv: readonly string[]): Promise<{ code: number; stdout: str
   const stdout = new Capture();
   const stderr = new Capture();
   try {
-    const code = await runLab(argv, experiments, { stdout, stderr });
+    const code = await runLab(argv, catalogueLines, { stdout, stderr });
     return { code, stdout: stdout.text, stderr: stderr.text, seen: [...seen.values()] };
   } finally {
     running = false;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { experiments } from '../experiments/catalogue.ts';
+import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { runLab } from '../src/cli/main.ts';
 import { steadyCpu } from './helpers/cpu-readings.ts';
 import { Capture } from './helpers/streams.ts';
@@ -21,7 +21,7 @@ async function tryWith(readCpu: ReturnType<typeof steadyCpu>): Promise<TryJson> 
   writeFileSync(file, 'export default (n) => { const end = performance.now() + 70; while (performance.now() < end); return n; };\nexport const inputs = [1, 2, 3, 4, 5, 6, 7, 8];\n');
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runLab(['try', file, '--quick', '--no-save', '--json', '--max-threads', '1', '--batches', '8'], experiments, { stdout, stderr, readCpu });
+  const code = await runLab(['try', file, '--quick', '--no-save', '--json', '--max-threads', '1', '--batches', '8'], catalogueLines, { stdout, stderr, readCpu });
   expect(stderr.text, stderr.text).not.toContain('lab:');
   expect(code).toBe(0);
   return JSON.parse(stdout.text) as TryJson;

@@ -1,4 +1,4 @@
-import { experiments } from '../../experiments/catalogue.ts';
+import { catalogueLines } from '../../experiments/catalogue-lines.ts';
 import { runLab } from '../../src/cli/main.ts';
 import { steadyCpu } from './cpu-readings.ts';
 import { Capture } from './streams.ts';
@@ -11,6 +11,6 @@ import { Capture } from './streams.ts';
 export async function lab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runLab(argv, experiments, { stdout, stderr, readCpu: steadyCpu() });
+  const code = await runLab(argv, catalogueLines, { stdout, stderr, readCpu: steadyCpu() });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
