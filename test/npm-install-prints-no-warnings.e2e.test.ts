@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.ts';
+import { installDir } from './helpers/files.ts';
 
 const run = promisify(execFile);
 
@@ -16,7 +16,7 @@ describe('the first command on a fresh machine, npm install, prints no warnings'
   });
 
   it('npm ci into an empty directory writes nothing to stderr', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lab-npm-'));
+    const dir = await installDir('lab-npm-');
     await copyFile(join(repoRoot, 'package.json'), join(dir, 'package.json'));
     await copyFile(join(repoRoot, 'package-lock.json'), join(dir, 'package-lock.json'));
     const { stderr } = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir });

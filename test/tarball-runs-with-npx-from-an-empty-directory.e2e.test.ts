@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.ts';
+import { installDir } from './helpers/files.ts';
 
 const run = promisify(execFile);
 
@@ -27,7 +27,7 @@ const EXAMPLE =
 
 describe('the packed tarball, run with npx from an empty directory', () => {
   it('prints the version, runs try on a module that imports the effects, and says in one line what needs a package it leaves out', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'lab-tarball-'));
+    const root = await installDir('lab-tarball-');
     const user = join(root, 'empty');
     await mkdir(user);
     const { stdout: packed } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', user], { cwd: repoRoot });

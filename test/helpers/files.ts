@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { statfsSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +38,24 @@ export function tempDirForTests(prefix: string): { readonly dir: string; readonl
       return join(dir(), 'results');
     },
   };
+}
+
+/** The memory file system Linux offers every user, and the room an install asks of it. */
+const MEMORY_DIR = '/dev/shm';
+const INSTALL_ROOM_BYTES = 1024 ** 3;
+
+/**
+ * A temporary directory for an npm install (190 MB in 311 packages): on the memory file system where
+ * it has a gigabyte free, since written to a disk the install cost 2-6 s more of system CPU; else
+ * under the temporary directory. Removed with the test file like any other (test/setup).
+ */
+export async function installDir(prefix: string): Promise<string> {
+  let room = 0;
+  try {
+    const fs = statfsSync(MEMORY_DIR);
+    room = fs.bavail * fs.bsize;
+  } catch {
+    // no such file system here
+  }
+  return mkdtemp(join(room >= INSTALL_ROOM_BYTES ? MEMORY_DIR : tmpdir(), prefix));
 }
