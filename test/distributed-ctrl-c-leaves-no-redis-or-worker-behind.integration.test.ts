@@ -6,15 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { InterruptedError } from '../src/cli/interrupt.ts';
 import { runLab } from '../src/cli/main.ts';
-import { descendants, lingering, until, type ProcessEntry } from './helpers/processes.ts';
+import { lingering, startedFromNow, until, type ProcessEntry } from './helpers/processes.ts';
 import { jobsOnWorkers, socketOf } from './helpers/queue-jobs.ts';
 import { needsService } from './helpers/services.ts';
 import { Capture } from './helpers/streams.ts';
 
 const redisServer = needsService('redis-server');
-
-/** The processes this test's process has started (the lab runs in it), but for the `ps` that lists them. */
-const startedHere = (): ProcessEntry[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps '));
 
 describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed run'), () => {
   it('exits 130 and leaves no redis-server, no worker process and no socket directory behind', async () => {
@@ -23,6 +20,7 @@ describe.skipIf(redisServer.skip)(redisServer.title('Ctrl-C during a distributed
     const task = (name: string): object => ({ name, parts: [{ kind: 'cpu', units: 10 }, { kind: 'wait', ms: 60_000 }] });
     await writeFile(workload, JSON.stringify({ name: 'long', tasks: [task('a'), task('b'), task('c')] }));
     let seen: ProcessEntry[] = [];
+    const startedHere = startedFromNow();
     // Interrupted in this process as Ctrl-C interrupts the lab: its signal aborted with the InterruptedError
     // the lab's SIGINT handler gives it, once the jobs reached both workers. (That a real SIGINT reaches that
     // handler and sets exit code 130 is proven on a spawned lab, in processes-mode-leaves-no-orphaned-process.e2e.test.ts.)

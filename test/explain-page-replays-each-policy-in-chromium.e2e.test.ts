@@ -9,8 +9,10 @@ import { seedRunnerExplained } from '../experiments/seed-runner/index.ts';
 import { explainedRun, type ExplainedRun } from '../src/explain/explained-run.ts';
 import { explainPage } from '../src/explain/html-page.ts';
 import { printedLabels, replaySteps, type ExplainedStep } from '../src/explain/replay.ts';
-import { browser, chromiumPath } from './helpers/chromium.ts';
+import { needsChromium } from './helpers/chromium.ts';
 import { tinyContext } from './helpers/context.ts';
+
+const chromiumNeed = needsChromium();
 
 let runs: ExplainedRun[];
 let steps: ExplainedStep[][];
@@ -41,11 +43,11 @@ describe('the seed-runner page (--html)', () => {
     for (const s of steps) expect(printedLabels(s)).toHaveLength(12);
   });
 
-  describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
+  describe.skipIf(chromiumNeed.skip)(chromiumNeed.title('in headless Chromium'), () => {
     it('steps to the end of every policy, printing the recorded labels in order, with no network request; a screenshot is taken', async () => {
       // A fresh profile directory: playwright takes it as the persistent context's user data dir.
       const browser = await playwright.launchPersistentContext(await mkdtemp(join(tmpdir(), 'lab-chromium-')), {
-        executablePath: chromiumPath!,
+        executablePath: chromiumNeed.path!,
         headless: true,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
         viewport: { width: 1400, height: 1000 },

@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from './helpers/lab-in-process.ts';
-import { descendants, lingering, type ProcessEntry } from './helpers/processes.ts';
-
-/** The ids of the processes this test's process has started, but for the `ps` that lists them. */
-const startedHere = (): ProcessEntry[] => descendants(process.pid).filter((p) => !p.args.startsWith('ps '));
+import { lingering, startedFromNow, type ProcessEntry } from './helpers/processes.ts';
 
 describe('the processes mode leaves no process behind', () => {
   it('the exit fault on the command line: exit 1, one line naming the task and its process', async () => {
@@ -14,6 +11,7 @@ describe('the processes mode leaves no process behind', () => {
     const file = join(dir, 'exits.json');
     await writeFile(file, JSON.stringify({ name: 'exits', tasks: [{ name: 'ok', parts: [{ kind: 'cpu', units: 20 }] }, { name: 'bad', parts: [{ kind: 'fault', fault: 'exit' }] }] }));
     const forked = new Map<number, ProcessEntry>();
+    const startedHere = startedFromNow();
     const watch = setInterval(() => startedHere().forEach((p) => forked.set(p.pid, p)), 20);
     const { code, stderr } = await lab('run', '--workload', file, '--modes', 'processes', '--repeats', '1', '--warmups', '0', '--out', join(dir, 'results')).finally(() => clearInterval(watch));
     expect(stderr).toMatch(/^lab: processes run of workload "exits" failed: task "bad" ended its process: process \d+ exited with code 3; the pool's other processes live on\n$/);

@@ -12,8 +12,10 @@ import { runInterleaved, runParallel, runSequential, withStartedPool } from '../
 import type { ExperimentResult } from '../src/report/experiment-result.ts';
 import { saveResult } from '../src/report/results-store.ts';
 import { cpuBoundWorkload } from '../src/workload/presets.ts';
-import { browser, chromium } from './helpers/chromium.ts';
+import { chromium, needsChromium } from './helpers/chromium.ts';
 import { Capture } from './helpers/streams.ts';
+
+const browser = needsChromium();
 
 let page: string;
 let screenshot: string;
@@ -68,11 +70,11 @@ describe('npm run report', () => {
 
   describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {
     it('renders its tables and SVGs, and a screenshot can be taken', async () => {
-      const dom = await chromium(['--dump-dom'], pathToFileURL(page).href);
+      const dom = await chromium(browser, ['--dump-dom'], pathToFileURL(page).href);
       expect(dom.match(/<table>/g)).toHaveLength(expected.tables);
       expect(dom.match(/<svg[\s>]/g)).toHaveLength(expected.svgs);
       expect(dom).toContain('Concurrency vs parallelism lab: results');
-      await chromium([`--screenshot=${screenshot}`, '--window-size=1200,1800', '--hide-scrollbars'], pathToFileURL(page).href);
+      await chromium(browser, [`--screenshot=${screenshot}`, '--window-size=1200,1800', '--hide-scrollbars'], pathToFileURL(page).href);
       expect(existsSync(screenshot)).toBe(true);
       expect(statSync(screenshot).size).toBeGreaterThan(10_000);
       console.info(`report screenshot: ${screenshot}`);

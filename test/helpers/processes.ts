@@ -55,6 +55,16 @@ export function descendants(root: number): ProcessEntry[] {
   return found;
 }
 
+/**
+ * A reader of the processes this process starts from now on (the lab run in it), leaving out those
+ * it had already (a test file may share its process with earlier files, and what they left running,
+ * such as esbuild's service, is not this test's) and the `ps` that lists them.
+ */
+export function startedFromNow(): () => ProcessEntry[] {
+  const before = new Set(descendants(process.pid).map((p) => p.pid));
+  return () => descendants(process.pid).filter((p) => !before.has(p.pid) && !p.args.startsWith('ps '));
+}
+
 /** True while a process with this id exists: the lab's own check, shared so the tests ask the same way. */
 export const exists = processExists;
 
