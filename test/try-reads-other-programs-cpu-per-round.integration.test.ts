@@ -15,10 +15,14 @@ interface TryJson {
 const dir = mkdtempSync(join(tmpdir(), 'lab-try-foreign-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `try` in this process on a module whose 8 calls each wait 70 ms on the clock: every run (the loop, or one task of 8 calls) lasts over 0.5 s. */
+/**
+ * `try` in this process on a module whose 8 calls each block their thread for 70 ms: every run (the
+ * loop, or one task of 8 calls) lasts over 0.5 s. They block in Atomics.wait, not in a spin: the
+ * readings of other programs' CPU come from the fake reader, and a spin cost 16 s of CPU here.
+ */
 async function tryWith(readCpu: ReturnType<typeof steadyCpu>): Promise<TryJson> {
   const file = join(dir, 'slow.mjs');
-  writeFileSync(file, 'export default (n) => { const end = performance.now() + 70; while (performance.now() < end); return n; };\nexport const inputs = [1, 2, 3, 4, 5, 6, 7, 8];\n');
+  writeFileSync(file, 'const cell = new Int32Array(new SharedArrayBuffer(4));\nexport default (n) => { Atomics.wait(cell, 0, 0, 70); return n; };\nexport const inputs = [1, 2, 3, 4, 5, 6, 7, 8];\n');
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await runLab(['try', file, '--quick', '--no-save', '--json', '--max-threads', '1', '--batches', '8'], catalogueLines, { stdout, stderr, readCpu });
