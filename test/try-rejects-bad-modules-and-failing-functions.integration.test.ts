@@ -44,7 +44,7 @@ describe('try: a failing function exits 1, names the input and the mode, and sav
   it('a function that throws on one input', () =>
     expectOneLine(module('boom.mjs', "export default (x) => { if (x === 3) throw new Error('boom'); return x; };\nexport const inputs = [1, 2, 3, 4];\n"), 1, /input 2 threw Error: boom in baseline/));
   it('a function that never returns, past --timeout: the phase is named', () =>
-    expectOneLine(module('forever.mjs', 'export default (x) => { if (x === 2) for (;;); return x; };\nexport const inputs = [1, 2];\n'), 1, /^lab: the reference calls \(every input once, in baseline\) did not all end within 2 s \(--timeout\)$/, '--timeout', '2000'));
+    expectOneLine(module('forever.mjs', 'export default (x) => { if (x === 2) for (;;); return x; };\nexport const inputs = [1, 2];\n'), 1, /^lab: the reference calls \(every input once, in baseline\) did not all end within 0.5 s \(--timeout\)$/, '--timeout', '500'));
   it('a function that calls process.exit', () =>
     expectOneLine(module('exits.mjs', 'export default (x) => { if (x === 1) process.exit(3); return x; };\nexport const inputs = [0, 1];\n'), 1, /input 1 ended the process in baseline \(.*exit code 3/));
   it('a function that calls process.exit only on a worker thread: its input and the pool setting', () =>
@@ -57,8 +57,8 @@ describe('try: a failing function exits 1, names the input and the mode, and sav
     expectOneLine(
       module('hangs-in-worker.mjs', "import { isMainThread } from 'node:worker_threads';\nexport default (x) => { if (!isMainThread && x === 1) for (;;); return x; };\nexport const inputs = [0, 1, 2];\n"),
       1,
-      /input 1 did not return within 2 s \(--timeout\) in pool \(1 thread, batch 1\)/,
+      /input 1 did not return within 0.5 s \(--timeout\) in pool \(1 thread, batch 1\)/,
       '--timeout',
-      '2000',
+      '500',
     ));
 });
