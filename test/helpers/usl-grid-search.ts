@@ -9,14 +9,26 @@ import { createRandom } from '../../src/workload/random.ts';
 // (profiling κ out for each σ) keeps a thin, tilted valley from slipping between the nodes of one coarse 2-D grid.
 
 const KAPPA_FLOOR = -9;
-const kappaAt = (u: number): number => (u <= KAPPA_FLOOR ? 0 : 10 ** u);
+// exp(u ln 10) rather than 10 ** u: the same κ to the last bit or two, at a third of the cost, in the
+// search's innermost call (about 20 million a run of the two test files).
+const kappaAt = (u: number): number => (u <= KAPPA_FLOOR ? 0 : Math.exp(u * Math.LN10));
 
-function profile(points: readonly ThroughputPoint[], sigma: number, kappa: number): { readonly lambda: number; readonly squares: number } {
+/** A resample's points as two columns, read by the innermost loop without an object per point. */
+interface Columns {
+  readonly threads: Float64Array;
+  readonly throughput: Float64Array;
+}
+
+const columnsOf = (points: readonly ThroughputPoint[]): Columns => ({ threads: Float64Array.from(points, (p) => p.threads), throughput: Float64Array.from(points, (p) => p.throughput) });
+
+function profile({ threads, throughput }: Columns, sigma: number, kappa: number): { readonly lambda: number; readonly squares: number } {
   let xx = 0, xs = 0, ss = 0;
-  for (const { threads, throughput } of points) {
-    const s = threads / (1 + sigma * (threads - 1) + kappa * threads * (threads - 1));
-    xx += throughput * throughput;
-    xs += throughput * s;
+  for (let i = 0; i < threads.length; i++) {
+    const n = threads[i]!;
+    const x = throughput[i]!;
+    const s = n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+    xx += x * x;
+    xs += x * s;
     ss += s * s;
   }
   const lambda = Math.max(0, xs / ss);
@@ -42,7 +54,8 @@ function gridMin(f: (x: number) => number, low: number, high: number, first: num
   return best;
 }
 
-function gridFit(points: readonly ThroughputPoint[]): { readonly sigma: number; readonly kappa: number; readonly lambda: number } {
+function gridFit(resample: readonly ThroughputPoint[]): { readonly sigma: number; readonly kappa: number; readonly lambda: number } {
+  const points = columnsOf(resample);
   const bestKappa = (sigma: number): { readonly at: number; readonly value: number } => gridMin((u) => profile(points, sigma, kappaAt(u)).squares, KAPPA_FLOOR, 0, 45);
   const sigma = gridMin((s) => bestKappa(s).value, 0, 1, 50).at;
   const kappa = kappaAt(bestKappa(sigma).at);
