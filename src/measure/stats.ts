@@ -29,7 +29,8 @@ export interface Summary {
 /** Median of the samples (mean of the middle two for an even count). */
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new RangeError('median of no samples');
-  const sorted = [...samples].sort((a, b) => a - b);
+  // A typed array sorts by value without a comparator call per step: bootstraps take medians by the thousand.
+  const sorted = Float64Array.from(samples).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
