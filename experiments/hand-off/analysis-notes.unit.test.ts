@@ -9,6 +9,9 @@ import { handOff } from './index.ts';
 // poolifier 25, workerpool 40, the lab's parallel 60 traced and 35 untraced, hybrid 5.
 
 const notesOf = (figures: ReturnType<typeof handMadeFigures>): readonly string[] => handOff.analyse(figures, handOffContext).notes;
+/** The default figures' analysis, made once: it is pure, and most tests here read it (each analysis bootstraps 2,000 resamples). */
+let defaultAnalysis: ReturnType<typeof handOff.analyse> | undefined;
+const analysedDefault = (): ReturnType<typeof handOff.analyse> => (defaultAnalysis ??= handOff.analyse(handMadeFigures(), handOffContext));
 const noteWith = (notes: readonly string[], start: string): string => notes.find((n) => n.startsWith(start)) ?? `(no note starting "${start}")`;
 
 describe('the fits', () => {
@@ -31,7 +34,7 @@ describe('the fits', () => {
 
 describe('where the time of a hand-off goes', () => {
   it('names each rung as a difference of fitted costs, with its interval', () => {
-    const note = noteWith(notesOf(handMadeFigures()), 'Where the time of a hand-off goes');
+    const note = noteWith(analysedDefault().notes, 'Where the time of a hand-off goes');
     expect(note).toContain('both spin cost 1.0 µs (95% interval');
     expect(note).toContain('woken by the OS added 7.0 µs (95% interval');
     expect(note).toContain('many in flight, added 2.0 µs (95% interval');
@@ -41,7 +44,7 @@ describe('where the time of a hand-off goes', () => {
   });
 
   it('says whether the expected order held, and names the step that broke it', () => {
-    expect(notesOf(handMadeFigures())).toContain(
+    expect(analysedDefault().notes).toContain(
       "The expected order held, like against like by the fitted costs' intervals (below, or overlapping where equal is allowed): spin < wake <= postMessage one at a time (one task in flight per worker: a wake-up per task), and postMessage many in flight <= the cheapest pool (queues kept full).",
     );
     const notes = notesOf(handMadeFigures({ costs: { 'ring-spin': 12 } }));
@@ -58,20 +61,20 @@ describe('where the time of a hand-off goes', () => {
   });
 
   it('prices spinning in cores burnt while idle, and says what it removed', () => {
-    const note = noteWith(notesOf(handMadeFigures()), 'Spinning removed');
+    const note = noteWith(analysedDefault().notes, 'Spinning removed');
     expect(note).toContain('Spinning removed 88% (95% interval 87% to 88%)');
     expect(note).toContain('1 spinning worker (cores - 1 of 2, so that the main thread keeps a core) burnt 0.99 cores');
     expect(note).toContain('against at most 0.01 cores for the ways whose threads sleep');
   });
 
   it('compares one task in flight against many', () => {
-    expect(noteWith(notesOf(handMadeFigures()), 'One task in flight')).toContain('67% (95% interval 67% at both ends, as rounded) of a lone round trip is waiting');
+    expect(noteWith(analysedDefault().notes, 'One task in flight')).toContain('67% (95% interval 67% at both ends, as rounded) of a lone round trip is waiting');
   });
 });
 
 describe('the cheapest pool, with its test', () => {
   it('names the cheapest pool, its distance from the sleeping floor, and the next one measurably dearer', () => {
-    const note = noteWith(notesOf(handMadeFigures()), 'The cheapest pool');
+    const note = noteWith(analysedDefault().notes, 'The cheapest pool');
     expect(note).toBe(
       'The cheapest pool here was tinypool, at 15.0 µs (95% interval 14.9 µs to 15.1 µs) a task, 1.88x (95% interval 1.87x to 1.88x) the sleeping floor; ' +
         'the next, piscina, cost 1.33x (95% interval 1.33x at both ends, as rounded) as much: measurably dearer (the interval of the ratio is above 1).',
@@ -90,14 +93,14 @@ describe('the cheapest pool, with its test', () => {
   });
 
   it('marks the cheapest pool\'s JSON row, and only it', () => {
-    const rows = handOff.analyse(handMadeFigures(), handOffContext).rows;
+    const rows = analysedDefault().rows;
     expect(rows.filter((r) => r.cheapest === true).map((r) => r.way)).toEqual(['tinypool']);
   });
 });
 
 describe('the smallest task worth sending', () => {
   it('gives each way its crossover by verdicts, and says which ways cannot beat one thread', () => {
-    const note = noteWith(notesOf(handMadeFigures()), 'The smallest task worth sending');
+    const note = noteWith(analysedDefault().notes, 'The smallest task worth sending');
     expect(note).toContain('ring-spin cannot beat one thread: it hands work to 1 thread at a time');
     expect(note).toContain('post-message-one cannot beat one thread');
     // Piscina at 20 µs a task on 2 threads pays once half a task's work exceeds it: 4 units (20 µs) does not, 16 (80 µs) does.
@@ -109,7 +112,7 @@ describe('the smallest task worth sending', () => {
 
 describe('the facts, the skipped ways and the design', () => {
   it('names the facts as the issue does, spinCpuCores in cores', () => {
-    const { facts } = handOff.analyse(handMadeFigures(), handOffContext);
+    const { facts } = analysedDefault();
     expect(facts.floorSpinUs).toBeCloseTo(1, 6);
     expect(facts.floorWakeUs).toBeCloseTo(8, 6);
     expect(facts.wakeShare).toBeCloseTo(0.875, 6);
@@ -140,7 +143,7 @@ describe('the facts, the skipped ways and the design', () => {
   });
 
   it('closes with the design: ways × sizes × rounds, and whether the order was balanced', () => {
-    const design = notesOf(handMadeFigures()).at(-1)!;
+    const design = analysedDefault().notes.at(-1)!;
     expect(design).toMatch(/^Design: 12 ways × 6 sizes \(0, 1, 4, 16, 64, 256 units per task; 0 is the hand-off alone, the floor, which stays out of the crossovers\) × 9 rounds, 1000 tasks at every size;/);
     expect(design).toContain('in a balanced order (each way followed every other equally often)');
     expect(notesOf(handMadeFigures({ unbalanced: true })).at(-1)).toContain('too few for a whole block: some ways followed others more often');
