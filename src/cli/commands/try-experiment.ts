@@ -29,9 +29,13 @@ export interface TryOptions {
   readonly warmups?: number;
 }
 
-/** How long `try` times the bare postMessage floor after the settings' rounds (the issue allows at most 5 s); shorter under --quick. */
+/**
+ * How long `try` times the bare postMessage floor after the settings' rounds (the issue allows at most
+ * 5 s). Under --quick a tenth of a second: at least three batches of 200 round trips all the same, and
+ * the timing keeps two threads busy (at 250 ms it was about a tenth of a quick run's CPU).
+ */
 const FLOOR_MS = 2_000;
-const QUICK_FLOOR_MS = 250;
+const QUICK_FLOOR_MS = 100;
 /** Time a child gets beyond `--timeout` to report a late call itself, before the lab kills it. */
 const GRACE_MS = 5_000;
 /** Starting the child, loading the module and starting the pools compile the lab first: on a busy machine that alone takes seconds, whatever `--timeout` bounds the calls to. */
