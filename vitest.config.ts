@@ -25,12 +25,13 @@ const tierOf = (name: (typeof TIERS)[number]): string[] => [`test/**/*.${name}.t
 
 export default defineConfig({
   test: {
-    // The unit tier runs first (groupOrder 0), so a broken unit fails fast; then integration and
-    // e2e together. No test asserts an absolute time, and those that compare durations compare
-    // medians with a wide margin, so files may share the machine: 3 at once on 2 cores, because
-    // integration and e2e files spend much of their time waiting on children, queues and
-    // browsers (measured: 2 at once took 188 s, 3 at once 155 s). Workers are forks, so that a
-    // test which starts threads or children is cleaned up with its process.
+    // The unit tier runs first (groupOrder 0), so a broken unit fails fast, 3 files at once on 2
+    // cores; then integration and e2e together, 4 at once, because those files spend much of their
+    // time waiting on children, queues and browsers (measured on the shared-module suite, back to
+    // back: 3 at once 127-135 s, 4 at once 121 s, 5 at once 134 s and more CPU). No test asserts an
+    // absolute time: tests that overlap waits prove it by the order of trace events, and the few
+    // that compare durations take the least of several samples with a wide margin. Workers are
+    // forks, so that a test which starts threads or children is cleaned up with its process.
     testTimeout: 60_000,
     // Longest files first across the integration and e2e tiers (Vitest's own order runs one tier after the other).
     sequence: { sequencer: LongestFilesFirst },
@@ -53,9 +54,9 @@ export default defineConfig({
       // suite's 272 s, on 2 cores (measured: 150 s isolated, 139 s shared). The setup files still
       // run for each file (its temporary directory, its declared services), and a test that counts
       // the processes it started counts from its own start (test/helpers/processes.ts).
-      { extends: true, test: { name: 'integration', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('integration'), exclude: OWN_GRAPH_INTEGRATION_FILES, setupFiles: EVERY_TIER, maxWorkers: 3 } },
-      { extends: true, test: { name: 'integration-own-graph', sequence: { groupOrder: 1 }, include: OWN_GRAPH_INTEGRATION_FILES, setupFiles: EVERY_TIER, maxWorkers: 3 } },
-      { extends: true, test: { name: 'e2e', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: EVERY_TIER, maxWorkers: 3 } },
+      { extends: true, test: { name: 'integration', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('integration'), exclude: OWN_GRAPH_INTEGRATION_FILES, setupFiles: EVERY_TIER, maxWorkers: 4 } },
+      { extends: true, test: { name: 'integration-own-graph', sequence: { groupOrder: 1 }, include: OWN_GRAPH_INTEGRATION_FILES, setupFiles: EVERY_TIER, maxWorkers: 4 } },
+      { extends: true, test: { name: 'e2e', isolate: false, sequence: { groupOrder: 1 }, include: tierOf('e2e'), setupFiles: EVERY_TIER, maxWorkers: 4 } },
     ],
   },
 });

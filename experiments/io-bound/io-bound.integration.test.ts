@@ -4,19 +4,26 @@ import type { ModeFigures } from '../../src/experiment/mode-rows.ts';
 import type { ModeName } from '../../src/modes/index.ts';
 import type { WorkloadSpec } from '../../src/workload/spec.ts';
 import { runTinyIn } from '../../test/helpers/experiments.ts';
+import { mostWaitsAtOnce, timerWaits } from '../../test/helpers/trace-waits.ts';
 
 function row(mode: ModeName, threads: number, medianMs: number, baselineMs: number): ModeFigures {
   return { workload: 'wait-bound', mode, threads, medianMs, minMs: medianMs, maxMs: medianMs, speedup: baselineMs / medianMs, checksumOk: true };
 }
 
 describe('io-bound experiment', () => {
-  it('runs the same waits in every mode: identical checksums, and interleaving beats the pool by a wide margin', async () => {
+  it('runs the same waits in every mode: identical checksums, and interleaving overlaps more waits than the pool has threads', async () => {
     const result = await runTinyIn(ioBound, ['sequential', 'interleaved', 'parallel']);
     const rows = result.rows;
-    const [sequential, interleaved, parallel] = rows;
-    // 12 tasks of waits: overlapping all of them on one thread must beat overlapping two at a time (expected ~4x).
-    expect(parallel!.medianMs).toBeGreaterThan(interleaved!.medianMs * 2);
-    expect(sequential!.medianMs).toBeGreaterThan(parallel!.medianMs * 1.3);
+    // 12 tasks of waits. How much overlapping saves is the experiment's own figure (its table and facts);
+    // what a test can prove on a busy machine is the overlap, from the traces: one wait at a time in
+    // sequential, at most one a thread in the pool, and more than that on interleaving's one thread.
+    const waitsAtOnce = (mode: string): number => mostWaitsAtOnce(timerWaits(result.runs!.find((r) => r.run.mode === mode)!.run.trace));
+    const poolThreads = result.runs!.find((r) => r.run.mode === 'parallel')!.run.threads;
+    expect(poolThreads).toBeGreaterThan(1);
+    expect(waitsAtOnce('sequential')).toBe(1);
+    expect(waitsAtOnce('parallel')).toBeGreaterThan(1);
+    expect(waitsAtOnce('parallel')).toBeLessThanOrEqual(poolThreads);
+    expect(waitsAtOnce('interleaved')).toBeGreaterThan(poolThreads);
     // No mode can beat what its waits allow.
     for (const r of rows) expect(r.medianMs).toBeGreaterThanOrEqual(r.referenceMs);
     expect(result.facts.sumOfWaitsMs).toBeGreaterThan(result.facts.perfectPoolMs);
