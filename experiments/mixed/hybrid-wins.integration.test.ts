@@ -18,9 +18,14 @@ describe('mixed experiment', () => {
     // How much that saves is the experiment's own figure; what a test can prove on a busy machine is
     // the order of events: on each worker lane, a task that went to sleep was followed by another
     // task's step before its own next one.
-    // Both kinds of work matter in this workload: neither is a sliver of the sequential time.
-    expect(result.facts.cpuShare).toBeGreaterThan(0.15);
-    expect(result.facts.cpuShare).toBeLessThan(0.85);
+    // Both kinds of work matter in this workload: neither is a sliver of the sequential run. Its CPU is
+    // read as CPU time: the experiment's cpuShare is wall time less the waits, which another program's
+    // use of the core inflates (0.87 once, with the suite's other files holding both cores).
+    const sequentialCpuMs = result.runs!.find((r) => r.run.mode === 'sequential')!.run.cpuMs!;
+    const cpuShare = sequentialCpuMs / (sequentialCpuMs + result.facts.sumOfWaitsMs);
+    expect(cpuShare).toBeGreaterThan(0.15);
+    expect(cpuShare).toBeLessThan(0.85);
+    expect(result.facts.cpuShare).toBeGreaterThan(0);
     expect(result.notes.join('\n')).not.toContain('CHECKSUMS DIFFER');
     // The hybrid run is drawn: two worker lanes, several tasks on each.
     const hybridRun = result.runs!.find((r) => r.run.mode === 'hybrid')!.run;
