@@ -42,7 +42,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The lab is compiled once per run (a few seconds), and the threads and processes it starts under
     // test load the compiled entries, as the lab command does, instead of compiling TypeScript each.
-    globalSetup: ['test/setup/build-the-lab.ts'],
+    globalSetup: ['test/setup/build-the-lab.ts', 'test/setup/no-test-temp-dir-outlives-the-run.ts'],
     env: { LAB_COMPILED_ROOT: fileURLToPath(new URL('dist', import.meta.url)) },
     projects: [
       // Unit files share their modules within a worker (isolate: false): a fresh module graph per file

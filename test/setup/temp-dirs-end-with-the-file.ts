@@ -61,12 +61,26 @@ const alive = (pid: number): boolean => {
   }
 };
 // A test worker killed mid-file (a mutation run's timeout, a Ctrl-C) never reaches afterAll: the
-// directory carries its worker's pid, and the next file removes those whose worker is gone.
+// directory carries its worker's pid, and the next file removes those whose worker is gone. Nor
+// does a file that failed as it loaded (a service missing under CI=true): a worker runs one file at
+// a time, so the next file in the same worker removes its own earlier ones, and the worker's exit
+// the last.
+const ownPrefix = `lab-test-${process.pid}-`;
+const removeOwn = (): void => {
+  for (const entry of readdirSync(machineTmp)) if (entry.startsWith(ownPrefix)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
+};
 for (const entry of readdirSync(machineTmp)) {
   const owner = /^lab-test-(\d+)-/.exec(entry)?.[1];
   if (owner !== undefined && !alive(Number(owner))) rmSync(join(machineTmp, entry), { recursive: true, force: true });
 }
-const fileTmp = mkdtempSync(join(machineTmp, `lab-test-${process.pid}-`));
+removeOwn();
+const exitHook = Symbol.for('lab.testTempDirsAtExit');
+const processFlags = process as unknown as Record<symbol, boolean>;
+if (processFlags[exitHook] !== true) {
+  processFlags[exitHook] = true;
+  process.on('exit', removeOwn);
+}
+const fileTmp = mkdtempSync(join(machineTmp, ownPrefix));
 // As /tmp is: a test that runs the lab as the unprivileged user nobody needs to write here too.
 chmodSync(fileTmp, 0o1777);
 process.env['TMPDIR'] = fileTmp;
