@@ -15,12 +15,17 @@ const UNIT_SETUP = [...EVERY_TIER, 'test/setup/unit-tier-has-no-io.ts'];
 /** Files that replace a module (vi.mock) and so need a module graph of their own. */
 const MOCKING_UNIT_FILES = ['test/measure-switch-cost-and-idle-cpu-count-their-work.unit.test.ts', 'test/usl-fit-hands-levenberg-marquardt-the-law-and-its-jacobian.unit.test.ts'];
 /**
- * Integration files with a module graph of their own: the one that replaces a module, and the one that
- * times the scheduler's own switch against a setImmediate hop, which other files' tasks would have
- * made megamorphic in a shared graph (an earlier stop measured the scheduler and the kernel 3 to 16
- * times slower there).
+ * Integration files with a module graph of their own: the one that replaces a module, and the two
+ * that hold code on this thread against the same code elsewhere (the scheduler's switch against a
+ * setImmediate hop; the kernel's cost per unit here against worker threads, within 10x). Other
+ * files' tasks make that code megamorphic in a shared graph: an earlier stop measured the scheduler
+ * and the kernel 3 to 16 times slower there, and the kernel's ratio read 11.7 once.
  */
-const OWN_GRAPH_INTEGRATION_FILES = ['test/measure-modes-and-machine-in-process.integration.test.ts', 'experiments/scheduler-overhead/scheduler-overhead.integration.test.ts'];
+const OWN_GRAPH_INTEGRATION_FILES = [
+  'test/measure-modes-and-machine-in-process.integration.test.ts',
+  'experiments/scheduler-overhead/scheduler-overhead.integration.test.ts',
+  'test/kernel-cost-per-unit-is-calibrated-in-every-mode.integration.test.ts',
+];
 const tierOf = (name: (typeof TIERS)[number]): string[] => [`test/**/*.${name}.test.ts`, `experiments/**/*.${name}.test.ts`, `src/**/*.${name}.test.ts`];
 
 export default defineConfig({

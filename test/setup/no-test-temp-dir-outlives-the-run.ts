@@ -1,15 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+import { alive, testTempOwner } from './test-temp-dirs.ts';
 
 /**
  * Once per test run, at its end: each test file's temporary directory (`lab-test-PID-*`, see
@@ -23,8 +15,8 @@ export default function setup(): () => Promise<void> {
     const deadline = Date.now() + 3_000;
     for (;;) {
       const owned = readdirSync(machineTmp).flatMap((entry) => {
-        const owner = /^lab-test-(\d+)-/.exec(entry)?.[1];
-        return owner === undefined ? [] : [{ dir: join(machineTmp, entry), pid: Number(owner) }];
+        const owner = testTempOwner(entry);
+        return owner === undefined ? [] : [{ dir: join(machineTmp, entry), pid: owner }];
       });
       for (const { dir, pid } of owned) if (!alive(pid)) rmSync(dir, { recursive: true, force: true });
       if (owned.every(({ pid }) => !alive(pid)) || Date.now() > deadline) return;

@@ -9,6 +9,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { alive, testTempOwner, testTempPrefix } from './test-temp-dirs.ts';
 
 const require = createRequire(import.meta.url);
 const fs = require('node:fs') as Record<string, unknown> & { promises: Record<string, unknown> };
@@ -52,26 +53,18 @@ function made(): Set<string> {
 
 /** The machine's temporary directory, as the runner found it before any file set its own. */
 const machineTmp = (process.env['LAB_TEST_MACHINE_TMPDIR'] ??= process.env['TMPDIR'] ?? '/tmp');
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 // A test worker killed mid-file (a mutation run's timeout, a Ctrl-C) never reaches afterAll: the
 // directory carries its worker's pid, and the next file removes those whose worker is gone. Nor
 // does a file that failed as it loaded (a service missing under CI=true): a worker runs one file at
 // a time, so the next file in the same worker removes its own earlier ones, and the worker's exit
 // the last.
-const ownPrefix = `lab-test-${process.pid}-`;
+const ownPrefix = testTempPrefix(process.pid);
 const removeOwn = (): void => {
   for (const entry of readdirSync(machineTmp)) if (entry.startsWith(ownPrefix)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
 };
 for (const entry of readdirSync(machineTmp)) {
-  const owner = /^lab-test-(\d+)-/.exec(entry)?.[1];
-  if (owner !== undefined && !alive(Number(owner))) rmSync(join(machineTmp, entry), { recursive: true, force: true });
+  const owner = testTempOwner(entry);
+  if (owner !== undefined && !alive(owner)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
 }
 removeOwn();
 const exitHook = Symbol.for('lab.testTempDirsAtExit');
