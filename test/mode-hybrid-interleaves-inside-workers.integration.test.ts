@@ -69,10 +69,11 @@ describe('hybrid mode', () => {
     // the order of events is what a test can prove.)
     const mostOnALane = (trace: typeof hybrid.trace): number[] =>
       [...new Set(trace.map((e) => e.lane))].map((lane) => mostWaitsAtOnce(timerWaits(trace.filter((e) => e.lane === lane))));
-    expect(mostOnALane(hybrid.trace).length).toBe(2);
-    expect(Math.max(...mostOnALane(hybrid.trace))).toBeGreaterThan(1);
-    expect(mostOnALane(parallel.trace).length).toBe(2);
-    expect(mostOnALane(parallel.trace)).toEqual([1, 1]);
+    const [hybridLanes, parallelLanes] = [mostOnALane(hybrid.trace), mostOnALane(parallel.trace)];
+    expect(hybridLanes.length).toBe(2);
+    expect(Math.max(...hybridLanes)).toBeGreaterThan(1);
+    expect(parallelLanes.length).toBe(2);
+    expect(parallelLanes).toEqual([1, 1]);
   });
 
   it('fails with a RunTimeoutError naming the unfinished tasks when the time bound runs out', async () => {

@@ -26,12 +26,15 @@ export function entryBeside(callerUrl: string, name: string): URL {
 /** The tsx loader: for an entry that is TypeScript (the lab run from its sources, or a user's own .ts module). */
 export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/** A module tsx compiles: TypeScript by its ending. */
+const typeScriptModule = /\.(?:[cm]?ts|tsx)$/i;
+
 /**
- * Node flags for a thread or process that loads `entry`: tsx's loader when it is TypeScript, then
- * `extra`, then the parent's `--cpu-prof` flags, so that `node --cpu-prof` profiles every thread and
- * process the lab starts.
+ * Node flags for a thread or process that loads `loads` (its entry, and for `try` the user's module):
+ * tsx's loader when any of them is TypeScript, then `extra`, then the parent's `--cpu-prof` flags, so
+ * that `node --cpu-prof` profiles every thread and process the lab starts.
  */
-export function labExecArgv(entry: URL | string, ...extra: string[]): string[] {
-  const typeScript = String(entry).endsWith('.ts');
+export function labExecArgv(loads: URL | string | readonly (URL | string)[], ...extra: string[]): string[] {
+  const typeScript = (Array.isArray(loads) ? loads : [loads]).some((file) => typeScriptModule.test(String(file)));
   return [...(typeScript ? ['--import', tsxLoader] : []), ...extra, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))];
 }

@@ -56,24 +56,14 @@ const machineTmp = (process.env['LAB_TEST_MACHINE_TMPDIR'] ??= process.env['TMPD
 // A test worker killed mid-file (a mutation run's timeout, a Ctrl-C) never reaches afterAll: the
 // directory carries its worker's pid, and the next file removes those whose worker is gone. Nor
 // does a file that failed as it loaded (a service missing under CI=true): a worker runs one file at
-// a time, so the next file in the same worker removes its own earlier ones, and the worker's exit
-// the last.
-const ownPrefix = testTempPrefix(process.pid);
-const removeOwn = (): void => {
-  for (const entry of readdirSync(machineTmp)) if (entry.startsWith(ownPrefix)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
-};
+// a time, so the next file in the same worker removes its own earlier ones, and the run's global
+// teardown the last (no-test-temp-dir-outlives-the-run.ts: Vitest ends workers with SIGTERM, which
+// runs no exit hook).
 for (const entry of readdirSync(machineTmp)) {
   const owner = testTempOwner(entry);
-  if (owner !== undefined && !alive(owner)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
+  if (owner !== undefined && (owner === process.pid || !alive(owner))) rmSync(join(machineTmp, entry), { recursive: true, force: true });
 }
-removeOwn();
-const exitHook = Symbol.for('lab.testTempDirsAtExit');
-const processFlags = process as unknown as Record<symbol, boolean>;
-if (processFlags[exitHook] !== true) {
-  processFlags[exitHook] = true;
-  process.on('exit', removeOwn);
-}
-const fileTmp = mkdtempSync(join(machineTmp, ownPrefix));
+const fileTmp = mkdtempSync(join(machineTmp, testTempPrefix(process.pid)));
 // As /tmp is: a test that runs the lab as the unprivileged user nobody needs to write here too.
 chmodSync(fileTmp, 0o1777);
 process.env['TMPDIR'] = fileTmp;

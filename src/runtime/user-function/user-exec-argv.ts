@@ -1,9 +1,6 @@
-import { labExecArgv, tsxLoader } from '../entry-points.ts';
+import { labExecArgv } from '../entry-points.ts';
 
 const hooks = new URL('./register-hooks.mjs', import.meta.url).href;
-
-/** A user's module that is TypeScript, which tsx's loader resolves and compiles. */
-const typeScriptModule = /\.(?:[cm]?ts|tsx)$/i;
 
 /**
  * Node flags for the process and the threads that load a user's module: the lab's loader hooks (the
@@ -12,6 +9,5 @@ const typeScriptModule = /\.(?:[cm]?ts|tsx)$/i;
  * lab loads without it: tsx took a quarter of a second of CPU in each thread and process it entered.
  */
 export function userExecArgv(entry: URL, userFile: string): string[] {
-  const flags = labExecArgv(entry, '--import', hooks);
-  return typeScriptModule.test(userFile) && !flags.includes(tsxLoader) ? ['--import', tsxLoader, ...flags] : flags;
+  return labExecArgv([entry, userFile], '--import', hooks);
 }
