@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { runLab } from '../src/cli/main.ts';
 import { ExitCode } from '../src/errors/lab-error.ts';
-import { descendants, lingering, type ProcessEntry } from './helpers/processes.ts';
+import { lingering, type ProcessEntry, watchStarted } from './helpers/processes.ts';
 import { socketOf } from './helpers/queue-jobs.ts';
 import { needsService } from './helpers/services.ts';
 import { Capture } from './helpers/streams.ts';
@@ -31,24 +31,17 @@ async function workloadFile(name: string, fault: 'exit' | 'hang'): Promise<strin
  * returns how it ended and every process it started (the private redis-server and the worker processes).
  */
 async function labRun(workload: string, mode: string, more: readonly string[] = []): Promise<{ code: number; stderr: string; seen: ProcessEntry[] }> {
-  const seen = new Map<number, ProcessEntry>();
-  let running = true;
-  const watching = (async () => {
-    while (running) {
-      // A process that has exited and is not yet reaped shows as "<defunct>": its last real command line is kept.
-      for (const p of descendants(process.pid)) if (!p.args.startsWith('ps ') && !p.args.includes('<defunct>')) seen.set(p.pid, p);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
+  const watch = watchStarted();
+  let seen: ProcessEntry[];
   const stdout = new Capture();
   const stderr = new Capture();
+  let code: number;
   try {
-    const code = await runLab(['run', '--workload', workload, '--modes', mode, '--workers', '2', '--processes', '2', '--repeats', '1', '--warmups', '0', '--no-save', ...more], catalogueLines, { stdout, stderr });
-    return { code, stderr: stderr.text, seen: [...seen.values()] };
+    code = await runLab(['run', '--workload', workload, '--modes', mode, '--workers', '2', '--processes', '2', '--repeats', '1', '--warmups', '0', '--no-save', ...more], catalogueLines, { stdout, stderr });
   } finally {
-    running = false;
-    await watching;
+    seen = await watch.stop();
   }
+  return { code, stderr: stderr.text, seen };
 }
 
 /** Nothing the run started is left: no worker process, no redis-server, and the private Redis's socket directory is gone. */

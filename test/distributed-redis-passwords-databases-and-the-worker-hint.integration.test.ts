@@ -9,7 +9,7 @@ import { catalogueLines } from '../experiments/catalogue-lines.ts';
 import { runLab } from '../src/cli/main.ts';
 import { ExitCode } from '../src/errors/lab-error.ts';
 import { parseRedisTarget } from '../src/runtime/queue/redis-target.ts';
-import { descendants, lingering, type ProcessEntry } from './helpers/processes.ts';
+import { lingering, type ProcessEntry, watchStarted } from './helpers/processes.ts';
 import { needsService } from './helpers/services.ts';
 import { Capture } from './helpers/streams.ts';
 
@@ -42,25 +42,19 @@ async function startRedis(extra: readonly string[]): Promise<{ url: string; chil
   return { url: `redis://127.0.0.1:${port}`, child };
 }
 
-/** The lab in this process, with every process it started meanwhile (polled from the process table). */
+/** The lab in this process, with every worker process it started meanwhile (polled from the process table). */
 async function lab(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string; seen: ProcessEntry[] }> {
-  const seen = new Map<number, ProcessEntry>();
-  let running = true;
-  const watching = (async () => {
-    while (running) {
-      for (const p of descendants(process.pid)) if (p.args.includes('worker-process')) seen.set(p.pid, p);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
+  const watch = watchStarted();
   const stdout = new Capture();
   const stderr = new Capture();
+  let code: number;
+  let started: ProcessEntry[];
   try {
-    const code = await runLab(argv, catalogueLines, { stdout, stderr });
-    return { code, stdout: stdout.text, stderr: stderr.text, seen: [...seen.values()] };
+    code = await runLab(argv, catalogueLines, { stdout, stderr });
   } finally {
-    running = false;
-    await watching;
+    started = await watch.stop();
   }
+  return { code, stdout: stdout.text, stderr: stderr.text, seen: started.filter((p) => p.args.includes('worker-process')) };
 }
 
 describe('--redis database numbers', () => {

@@ -65,6 +65,45 @@ export function startedFromNow(): () => ProcessEntry[] {
   return () => descendants(process.pid).filter((p) => !before.has(p.pid) && !p.args.startsWith('ps '));
 }
 
+/**
+ * What `next`, a later reading of a process's command line, leaves known of it: an exiting process reads
+ * as its bare name in brackets (its memory, and with it /proc's cmdline, is gone before it is reaped)
+ * and then as "<defunct>", and neither may hide the command it ran. A forked child's first reading is
+ * its parent's command line until it execs, so a later real one replaces an earlier one.
+ */
+export function laterCommandLine(known: string | undefined, next: string): string {
+  const bare = next.startsWith('[') || next.includes('<defunct>');
+  return known !== undefined && bare ? known : next;
+}
+
+/**
+ * Watches the processes started below this one from now on, every 100 ms on this event loop, until
+ * `stop` is called; returns each with the last command line it ran (see `laterCommandLine`).
+ * An in-process lab run leaves this loop free while it waits on its workers, which is what it is for.
+ */
+export function watchStarted(): { stop: () => Promise<ProcessEntry[]> } {
+  const read = startedFromNow();
+  const seen = new Map<number, string>();
+  let running = true;
+  const poll = (): void => {
+    for (const p of read()) seen.set(p.pid, laterCommandLine(seen.get(p.pid), p.args));
+  };
+  const watching = (async () => {
+    while (running) {
+      poll();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await watching;
+      poll();
+      return [...seen].map(([pid, args]) => ({ pid, args }));
+    },
+  };
+}
+
 /** True while a process with this id exists: the lab's own check, shared so the tests ask the same way. */
 export const exists = processExists;
 
