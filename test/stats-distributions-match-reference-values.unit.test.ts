@@ -69,6 +69,20 @@ describe("Student's t quantile (as R qt)", () => {
     expect(tQuantile(0.5, 9)).toBe(0);
   });
 
+  // The far tail, where each way of computing must keep its digits: 1 and 2 degrees of freedom in closed
+  // form, over 10,000 by the Cornish-Fisher expansion, whose last term still counts at p = 1 - 2^-50.
+  // Each p is a double whose 1 - p is exact; the references are at that double, to 50 digits (mpmath,
+  // P(T <= t) = 1 - I_x(df/2, 1/2) / 2 with x = df / (df + t^2), solved for t).
+  it('keeps its digits in the far tail for 1, 2 and over 10,000 degrees of freedom', () => {
+    const table: [df: number, p: number, t: number][] = [
+      [1, 1 - 2 ** -50, 358385071201416.17], [1, 0.975, 12.706204736174693],
+      [2, 1 - 2 ** -40, 741455.20018845373], [2, 1 - 2 ** -50, 23726566.406062857],
+      [10_001, 1 - 2 ** -50, 7.9688433467013287], [10_001, 1 - 2 ** -40, 7.0566366995094304], [10_001, 0.9, 1.2816362212643348],
+    ];
+    for (const [df, p, t] of table) expectRelative(tQuantile(p, df), t, 2e-15);
+    expect(tQuantile(2 ** -50, 1)).toBe(-tQuantile(1 - 2 ** -50, 1));
+  });
+
   it('refuses a probability outside (0, 1) and degrees of freedom that are not whole and positive', () => {
     for (const p of [0, 1, Number.NaN]) expect(() => tQuantile(p, 5)).toThrow(`a probability strictly between 0 and 1 is needed, got ${p}`);
     for (const df of [0, 2.5, Number.NaN]) expect(() => tQuantile(0.9, df)).toThrow(`degrees of freedom must be a positive integer, got ${df}`);
