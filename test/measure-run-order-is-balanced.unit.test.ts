@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alternate } from '../src/measure/alternate.ts';
-import { balancedRounds } from '../src/measure/balanced-order.ts';
+import { balancedRounds, orderBalance } from '../src/measure/balanced-order.ts';
 
 // Order is a treatment: whatever ran just before a run moves it. Over the timed runs, read as one
 // sequence across round boundaries (the first timed run following the last warm-up run), every
@@ -131,6 +131,27 @@ describe('alternate runs its subjects in a balanced order', () => {
     expect(runs.balance.blockRounds).toBe(4);
     expect(runs.balance.predecessorCounts[0]![1]).toBe(2);
     expect([runs.balance.fewest, runs.balance.most]).toEqual([2, 2]);
+  });
+
+  // 34 subjects: 33 is composite and its search gives up (in about 0.3 s here), the first such count.
+  it('past what the search finds, a Williams square stands in: balanced within each round, and the balance says how far off the sequence is', async () => {
+    const n = 34;
+    const rounds = balancedRounds(n);
+    expect(rounds).toHaveLength(n);
+    expect(rounds[0]).toEqual(Array.from({ length: n }, (_, i) => i));
+    for (const round of rounds) expect(new Set(round).size).toBe(n);
+    // Within rounds, every ordered pair of different subjects is neighbours exactly once.
+    const within = rounds.flatMap((round) => round.slice(1).map((s, i) => `${round[i]}>${s}`));
+    expect(new Set(within).size).toBe(n * (n - 1));
+    expect(within).toHaveLength(n * (n - 1));
+    const { result } = await logCalls(n, 1, n);
+    expect(result.balance.blockRounds).toBe(n);
+    expect(result.balance.fewest).toBeLessThan(result.balance.most);
+  });
+
+  it('one subject, or none, has no pairs to balance: fewest and most are 0', () => {
+    expect(orderBalance([[3]], 1, 3)).toEqual({ blockRounds: 1, rounds: 3, predecessorCounts: [[3]], fewest: 0, most: 0 });
+    expect(orderBalance([], 1, 0)).toMatchObject({ fewest: 0, most: 0 });
   });
 
   it('asks for more only at block boundaries, and each yes adds a whole block', async () => {

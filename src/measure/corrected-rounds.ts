@@ -8,6 +8,7 @@ import { MIN_PAIRED_ROUNDS, SIGNIFICANCE } from './verdict.ts';
  */
 export function roundsForCorrectedTest(settings: number): number {
   let rounds = MIN_PAIRED_ROUNDS;
+  // Stryker disable next-line EqualityOperator: equivalent; 2 / 2^n never equals 0.05 / settings, which would need 5 to divide a power of 2.
   while (2 / 2 ** rounds >= SIGNIFICANCE / Math.max(1, settings)) rounds++;
   return rounds;
 }
