@@ -36,8 +36,8 @@ export default defineConfig({
     // back: 3 at once 127-135 s, 4 at once 121 s, 5 at once 134 s and more CPU). No test asserts an
     // absolute time: tests that overlap waits prove it by the order of trace events, and the few
     // that compare two durations leave a wide margin (the scheduler's switch against a setImmediate
-    // hop takes the least of five samples of each). Workers are
-    // forks, so that a test which starts threads or children is cleaned up with its process.
+    // hop takes the least of each one's samples over half a second). Workers are forks, so that a
+    // test which starts threads or children is cleaned up with its process.
     testTimeout: 60_000,
     // Longest files first across the integration and e2e tiers (Vitest's own order runs one tier after the other).
     sequence: { sequencer: LongestFilesFirst },

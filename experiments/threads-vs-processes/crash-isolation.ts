@@ -1,4 +1,5 @@
 import { processPoolResource, resourcesOf } from '../../src/modes/index.ts';
+import { processExists } from '../../src/runtime/process-exists.ts';
 import type { ProcessPool } from '../../src/runtime/process-pool.ts';
 import { runMode } from '../../src/modes/registry.ts';
 import { sharedNow } from '../../src/scheduler/index.ts';
@@ -16,16 +17,6 @@ export interface CrashFigures {
   readonly message: string;
   /** From the failed run's end until the pool was warm again: the replacement's start-up and warm-up, ms. */
   readonly replaceMs: number;
-}
-
-/** True while a process with this id exists (signal 0 only asks). */
-export function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** One task per process; the first ends its process (`exit` fault) after a little work, the others only work. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { processExists } from '../../experiments/threads-vs-processes/crash-isolation.ts';
+import { processExists } from '../../src/runtime/process-exists.ts';
 
 /** A process from the process table: its id and its command line. */
 export type ProcessEntry = { pid: number; args: string };
@@ -77,11 +77,12 @@ export function laterCommandLine(known: string | undefined, next: string): strin
 }
 
 /**
- * Watches the processes started below this one from now on, every 100 ms on this event loop, until
- * `stop` is called; returns each with the last command line it ran (see `laterCommandLine`).
+ * Watches the processes started below this one from now on, every `everyMs` on this event loop, until
+ * `stop` is called; returns each with the last command line it ran (see `laterCommandLine`). `stop`
+ * may be called again, as after a `finally`: it returns what was seen.
  * An in-process lab run leaves this loop free while it waits on its workers, which is what it is for.
  */
-export function watchStarted(): { stop: () => Promise<ProcessEntry[]> } {
+export function watchStarted(everyMs = 100): { stop: () => Promise<ProcessEntry[]> } {
   const read = startedFromNow();
   const seen = new Map<number, string>();
   let running = true;
@@ -91,7 +92,7 @@ export function watchStarted(): { stop: () => Promise<ProcessEntry[]> } {
   const watching = (async () => {
     while (running) {
       poll();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return {

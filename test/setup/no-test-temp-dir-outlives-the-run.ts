@@ -1,7 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { alive, testTempOwner } from './test-temp-dirs.ts';
+import { processExists } from '../../src/runtime/process-exists.ts';
+import { removeTestTempDirs } from './test-temp-dirs.ts';
 
 /**
  * Once per test run, at its end: each test file's temporary directory (`lab-test-PID-*`, see
@@ -14,12 +13,8 @@ export default function setup(): () => Promise<void> {
   return async () => {
     const deadline = Date.now() + 3_000;
     for (;;) {
-      const owned = readdirSync(machineTmp).flatMap((entry) => {
-        const owner = testTempOwner(entry);
-        return owner === undefined ? [] : [{ dir: join(machineTmp, entry), pid: owner }];
-      });
-      for (const { dir, pid } of owned) if (!alive(pid)) rmSync(dir, { recursive: true, force: true });
-      if (owned.every(({ pid }) => !alive(pid)) || Date.now() > deadline) return;
+      const running = removeTestTempDirs(machineTmp, (owner) => !processExists(owner));
+      if (running.length === 0 || Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };

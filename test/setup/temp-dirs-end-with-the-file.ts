@@ -6,10 +6,11 @@
 // its own: so each file gets a TMPDIR of its own, which every process it starts inherits, removed
 // whole when the file ends.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { alive, testTempOwner, testTempPrefix } from './test-temp-dirs.ts';
+import { processExists } from '../../src/runtime/process-exists.ts';
+import { removeTestTempDirs, testTempPrefix } from './test-temp-dirs.ts';
 
 const require = createRequire(import.meta.url);
 const fs = require('node:fs') as Record<string, unknown> & { promises: Record<string, unknown> };
@@ -59,10 +60,7 @@ const machineTmp = (process.env['LAB_TEST_MACHINE_TMPDIR'] ??= process.env['TMPD
 // a time, so the next file in the same worker removes its own earlier ones, and the run's global
 // teardown the last (no-test-temp-dir-outlives-the-run.ts: Vitest ends workers with SIGTERM, which
 // runs no exit hook).
-for (const entry of readdirSync(machineTmp)) {
-  const owner = testTempOwner(entry);
-  if (owner !== undefined && (owner === process.pid || !alive(owner))) rmSync(join(machineTmp, entry), { recursive: true, force: true });
-}
+removeTestTempDirs(machineTmp, (owner) => owner === process.pid || !processExists(owner));
 const fileTmp = mkdtempSync(join(machineTmp, testTempPrefix(process.pid)));
 // As /tmp is: a test that runs the lab as the unprivileged user nobody needs to write here too.
 chmodSync(fileTmp, 0o1777);

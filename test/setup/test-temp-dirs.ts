@@ -1,3 +1,6 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** The prefix of a test file's own temporary directory: its worker's pid, so that a sweep can tell whose it is. */
 export const testTempPrefix = (pid: number): string => `lab-test-${pid}-`;
 
@@ -7,12 +10,17 @@ export function testTempOwner(entry: string): number | undefined {
   return owner === undefined ? undefined : Number(owner);
 }
 
-/** True while the process exists (EPERM: it does, as another user's). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * Removes each test file's temporary directory in `machineTmp` whose owner is `done`; returns the
+ * owners of those it left.
+ */
+export function removeTestTempDirs(machineTmp: string, done: (owner: number) => boolean): number[] {
+  const left: number[] = [];
+  for (const entry of readdirSync(machineTmp)) {
+    const owner = testTempOwner(entry);
+    if (owner === undefined) continue;
+    if (done(owner)) rmSync(join(machineTmp, entry), { recursive: true, force: true });
+    else left.push(owner);
   }
+  return left;
 }
