@@ -14,7 +14,14 @@ describe('kernel cost per unit', () => {
     it(`is timed in place in every mode, from timed units (steps ${steps ? 'recorded' : 'off'})`, async () => {
       const figures = new Map<string, number>();
       // Not the distributed mode: its workers may be on other machines, and it needs a Redis; it reports no in-place kernel time.
-      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== queueResource)) figures.set(mode, (await runMode(mode, workload, { pool: warm.pool, steps })).kernelUsPerUnit!);
+      // The least of three runs of each: a run times one block of about 2 ms, and another program's
+      // time only adds to it (one read 41x a worker's with the suite's other files on both cores).
+      for (const mode of allModeNames.filter((m) => modeOf(m).needs !== queueResource)) {
+        for (let run = 0; run < 3; run++) {
+          const usPerUnit = (await runMode(mode, workload, { pool: warm.pool, steps })).kernelUsPerUnit!;
+          figures.set(mode, Math.min(usPerUnit, figures.get(mode) ?? Number.POSITIVE_INFINITY));
+        }
+      }
       const values = [...figures.values()];
       for (const v of values) expect(v).toBeGreaterThan(0);
       // The same kernel everywhere: no thread may be 10x off another.
